@@ -14,12 +14,18 @@
 //! bindings wrap this crate.
 #![deny(missing_docs)]
 
+mod context;
+mod dictionaries;
 mod error;
+mod formats;
 mod kind;
+mod labels;
 mod policy;
+mod recognizers;
 mod redact;
 mod report;
 mod scan;
+mod text;
 
 pub use error::{Error, ErrorKind};
 pub use kind::Kind;

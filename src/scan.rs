@@ -1,6 +1,504 @@
-//! The scan pipeline (stub while the engine is written).
-use crate::{Report, Scanner, Stats, Verdict};
+//! The scan pipeline: tokens -> structured fields -> recognizer candidates
+//! -> context scores -> policy -> report.
 
-pub(crate) fn scan(_scanner: &Scanner, text: &str) -> Report {
-    Report { verdict: Verdict::Allow, findings: Vec::new(), stats: Stats { bytes: text.len(), ..Stats::default() }, notes: Vec::new() }
+use crate::context::{field_at, LineKind, Lines};
+use crate::dictionaries::{is_clinical_term, is_common_word, FxSet};
+use crate::formats::{self, Field};
+use crate::labels::Role;
+use crate::recognizers::{self, is_name_token, Cand, Needs};
+use crate::text::{Doc, CAP};
+use crate::{Finding, Kind, Mode, Report, Scanner, Stats, Verdict};
+
+pub(crate) fn scan(scanner: &Scanner, text: &str) -> Report {
+    let clock = Clock::start();
+    let policy = &scanner.policy;
+    let mut notes = Vec::new();
+    let truncated = text.len() > policy.max_scan_bytes;
+    let text = if truncated {
+        let mut cut = policy.max_scan_bytes;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        notes.push(format!(
+            "input is {} bytes, more than max_scan_bytes ({}); only the first {} bytes were scanned",
+            text.len(),
+            policy.max_scan_bytes,
+            cut
+        ));
+        &text[..cut]
+    } else {
+        text
+    };
+    let mut findings = find(scanner, text);
+    findings.retain(|f| f.score >= policy.report_threshold && !policy.disabled_kinds.contains(&f.kind));
+    let identifiers: Vec<&Finding> = findings.iter().filter(|f| f.kind.is_identifier()).collect();
+    let mut verdict = if identifiers.is_empty() {
+        Verdict::Allow
+    } else if policy.mode == Mode::Block || identifiers.iter().any(|f| policy.block_kinds.contains(&f.kind)) {
+        Verdict::Block
+    } else {
+        Verdict::Warn
+    };
+    if truncated {
+        verdict = verdict.max(policy.on_error);
+    }
+    if policy.mode == Mode::Monitor {
+        verdict = Verdict::Allow;
+    }
+    Report { verdict, findings, stats: Stats { bytes: text.len(), elapsed_us: clock.elapsed_us(), truncated }, notes }
+}
+
+/// Wall clock where the platform has one (not on wasm32-unknown-unknown;
+/// the wasm bindings time the call themselves).
+struct Clock(#[cfg(not(target_arch = "wasm32"))] std::time::Instant);
+
+impl Clock {
+    fn start() -> Clock {
+        Clock(
+            #[cfg(not(target_arch = "wasm32"))]
+            std::time::Instant::now(),
+        )
+    }
+    fn elapsed_us(&self) -> u64 {
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.0.elapsed().as_micros() as u64;
+        #[cfg(target_arch = "wasm32")]
+        0
+    }
+}
+
+/// Every finding with its final score (before the policy threshold).
+fn find(scanner: &Scanner, text: &str) -> Vec<Finding> {
+    let doc = Doc::new(text);
+    let extracted = formats::extract(&doc);
+    let fields = &extracted.fields;
+    let mut cands = Vec::new();
+    recognizers::run(&doc, &mut cands);
+    for (pattern, re) in &scanner.custom {
+        for m in re.find_iter(text) {
+            if m.end() > m.start() {
+                let mut c = Cand::new(pattern.kind, m.start(), m.end(), pattern.score, "organisation pattern", Needs::Nothing);
+                c.source = Some(format!("policy:{}", pattern.name));
+                cands.push(c);
+            }
+        }
+    }
+    let mut lines = Lines::new(&doc);
+    field_candidates(&doc, fields, &mut cands, &mut lines);
+    let anchor = extracted.patient_record || cands.iter().any(|c| is_anchor(c));
+    let health = health_words(&doc, &cands);
+    let staff = staff_words(&doc, fields, &cands);
+    for c in &mut cands {
+        adjust(&doc, fields, c, anchor, health, &staff, &mut lines);
+    }
+    let threshold = scanner.policy.report_threshold;
+    propagate_names(&doc, &mut cands, &staff, threshold);
+    let mut kept = resolve_overlaps(cands);
+    kept.retain(|c| !scanner.allow.iter().any(|re| re.find_iter(text).any(|m| m.start() <= c.start && c.end <= m.end())));
+    merge_adjacent_names(&doc, &mut kept);
+    kept.into_iter()
+        .filter(|c| c.score > 0.0)
+        .map(|c| Finding {
+            kind: c.kind,
+            start: c.start,
+            end: c.end,
+            score: (c.score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+            preview: preview(c.kind, &text[c.start..c.end]),
+            reason: c.why.to_string(),
+            source: c.source,
+        })
+        .collect()
+}
+
+/// A candidate that shows the document is about an identified patient.
+fn is_anchor(c: &Cand) -> bool {
+    c.score >= 0.8 && matches!(c.kind, Kind::Mrn | Kind::HealthPlanId | Kind::MedicareMbi | Kind::Ssn)
+        || (c.kind == Kind::Date && c.score >= 0.85 && c.why.contains("birth"))
+        || (c.kind == Kind::PersonName && (c.patient_cue || c.score >= 0.85))
+        || c.kind == Kind::Url
+}
+
+/// How much health vocabulary the document holds (conditions, drugs,
+/// codes, clinical words).
+fn health_words(doc: &Doc, cands: &[Cand]) -> usize {
+    let mut n = cands.iter().filter(|c| !c.kind.is_identifier()).count();
+    let mut buf = [0u8; 48];
+    for i in 0..doc.toks.len() {
+        if n >= 3 {
+            break;
+        }
+        if doc.toks[i].is_word() && doc.toks[i].len() >= 2 && is_clinical_term(&doc.lower(i, &mut buf)) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Lower-case words of staff names: mentions, "Dr. X", "X, MD", names in
+/// Reporter/Assignee/provider fields.
+fn staff_words(doc: &Doc, fields: &[Field], cands: &[Cand]) -> FxSet<String> {
+    let mut set = FxSet::default();
+    let mut add = |s: usize, e: usize| {
+        for w in doc.text[s..e].split(|c: char| !c.is_alphanumeric()) {
+            if w.chars().count() > 1 && w.chars().next().is_some_and(char::is_uppercase) {
+                set.insert(w.to_lowercase());
+            }
+        }
+    };
+    for c in cands.iter().filter(|c| c.staff_cue) {
+        add(c.start, c.end);
+    }
+    for f in fields.iter().filter(|f| f.role == Role::Staff) {
+        add(f.start, f.end.min(f.start + 200));
+    }
+    set
+}
+
+/// Whether a field role is consistent with a candidate kind.
+fn role_fits(role: Role, kind: Kind) -> bool {
+    match role {
+        Role::Address => matches!(kind, Kind::StreetAddress | Kind::ZipCode),
+        Role::City => kind == Kind::StreetAddress,
+        Role::Note => false,
+        r => r.kind() == Some(kind),
+    }
+}
+
+/// Roles whose values are identifiers by themselves: any other identifier
+/// shape inside them is the role's kind instead (an MRN that looks like a phone).
+fn id_role(role: Role) -> bool {
+    matches!(role, Role::Mrn | Role::MemberId | Role::Account | Role::License | Role::Vehicle | Role::Device | Role::OtherId | Role::Mbi)
+}
+
+/// Creates candidates for values that only their field identifies (MRNs,
+/// names in a name column, ZIPs in a ZIP column).
+fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &mut Lines) {
+    let text = doc.text;
+    // Candidates sorted by start, to find those inside each field.
+    cands.sort_by_key(|c| c.start);
+    let mut extra = Vec::new();
+    for f in fields {
+        let Some(kind) = f.role.kind() else { continue };
+        let lo = cands.partition_point(|c| c.start < f.start);
+        let inside = cands[lo..].iter().take_while(|c| c.start < f.end).any(|c| c.end <= f.end && role_fits(f.role, c.kind));
+        if inside && !id_role(f.role) {
+            continue;
+        }
+        let v = &text[f.start..f.end];
+        let in_code = f.source.is_none() && lines.kind(doc, doc.line_of(f.start)) == LineKind::Code;
+        let structured = f.source.is_some();
+        let why = f.role.describe();
+        let mk = |kind: Kind, s: usize, e: usize, score: f32, needs: Needs| {
+            let mut c = Cand::new(kind, s, e, score, why, needs);
+            c.source = f.source.clone();
+            c.patient_cue = matches!(f.role, Role::PatientName | Role::RelativeName) && !in_code;
+            c
+        };
+        match f.role {
+            Role::PatientName | Role::RelativeName | Role::Name => {
+                if looks_like_name(v) && (f.strong || structured) {
+                    let (score, needs) = if f.role == Role::Name { (0.35, Needs::Patient) } else { (0.9, Needs::Nothing) };
+                    extra.push(mk(kind, f.start, f.end, if in_code { 0.3 } else { score }, needs));
+                }
+            }
+            Role::Dob | Role::PersonDate => {
+                let digits = v.trim();
+                if (8..=14).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+') {
+                    let y: u32 = digits[..4].parse().unwrap_or(0);
+                    let m: u32 = digits[4..6].parse().unwrap_or(0);
+                    let d: u32 = digits[6..8].parse().unwrap_or(0);
+                    if (1850..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) {
+                        extra.push(mk(Kind::Date, f.start, f.end, 0.9, Needs::Nothing));
+                    }
+                }
+            }
+            Role::Age => {
+                let n: u32 = v.trim().trim_end_matches(|c: char| c.is_alphabetic() || c == ' ').parse().unwrap_or(0);
+                if (90..=125).contains(&n) {
+                    extra.push(mk(kind, f.start, f.end, 0.85, Needs::Nothing));
+                }
+            }
+            Role::Address | Role::City => {
+                let ok = v.chars().any(char::is_alphabetic) && v.len() <= 120 && (structured || f.strong);
+                if ok && (f.role == Role::Address && v.chars().any(|c| c.is_ascii_digit()) || structured) {
+                    extra.push(mk(Kind::StreetAddress, f.start, f.end, if f.role == Role::City { 0.8 } else { 0.85 }, Needs::Patient));
+                }
+            }
+            Role::Zip => {
+                let t = v.trim();
+                let ok = (t.len() == 5 || t.len() == 10 && t.as_bytes()[5] == b'-' || t.len() == 9) && t.bytes().filter(u8::is_ascii_digit).count() >= 5 && t.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+                if ok {
+                    extra.push(mk(Kind::ZipCode, f.start, f.end, 0.85, Needs::Patient));
+                }
+            }
+            Role::Phone => {
+                let digits = v.bytes().filter(u8::is_ascii_digit).count();
+                if (7..=15).contains(&digits) && v.bytes().all(|b| b.is_ascii_digit() || b" ()-.+xX".contains(&b) || b.is_ascii_alphabetic() && v.len() < 30) {
+                    extra.push(mk(Kind::Phone, f.start, f.end, 0.8, Needs::Patient));
+                }
+            }
+            Role::Url if v.starts_with("http") => extra.push(mk(Kind::Url, f.start, f.end, 0.8, Needs::Patient)),
+            r if id_role(r) => {
+                let (s, e) = first_chunk(text, f.start, f.end);
+                let chunk = &text[s..e];
+                let digits = chunk.bytes().filter(u8::is_ascii_digit).count();
+                if digits >= 1 && (4..=24).contains(&chunk.len()) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-') {
+                    let score = if matches!(r, Role::Mrn | Role::MemberId | Role::Mbi) { 0.9 } else { 0.8 };
+                    let score = if in_code { 0.3 } else { score };
+                    extra.push(mk(kind, s, e, score, Needs::Nothing));
+                }
+            }
+            Role::Diagnosis | Role::Procedure | Role::Medication | Role::DrugCode if structured => {
+                let t = v.trim();
+                if !t.is_empty() && t.len() <= 40 {
+                    extra.push(mk(kind, f.start, f.end, 0.55, Needs::Patient));
+                }
+            }
+            _ => {}
+        }
+    }
+    cands.extend(extra);
+}
+
+/// The first run of letters, digits and inner `- . /` in a value.
+fn first_chunk(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let mut a = s;
+    while a < e && !b[a].is_ascii_alphanumeric() {
+        a += 1;
+    }
+    let mut z = a;
+    while z < e && (b[z].is_ascii_alphanumeric() || (matches!(b[z], b'-' | b'.' | b'/') && z + 1 < e && b[z + 1].is_ascii_alphanumeric())) {
+        z += 1;
+    }
+    (a, z)
+}
+
+fn looks_like_name(v: &str) -> bool {
+    let words = v.split(|c: char| c.is_whitespace() || c == '^' || c == ',').filter(|w| !w.is_empty()).count();
+    (1..=8).contains(&words)
+        && v.chars().any(char::is_alphabetic)
+        && v.chars().all(|c| c.is_alphabetic() || " -'’.,^\u{300}\u{301}\u{302}\u{303}".contains(c) || ('\u{300}'..='\u{36f}').contains(&c))
+        && !matches!(v.to_ascii_lowercase().as_str(), "unknown" | "n/a" | "none" | "null" | "test" | "redacted" | "anonymous")
+}
+
+/// Applies fields, labels, staff and patient context to one candidate.
+fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize, staff: &FxSet<String>, lines: &mut Lines) {
+    if c.staff_cue {
+        c.score = 0.0;
+        return;
+    }
+    let line = doc.line_of(c.start);
+    let field = field_at(fields, c.start, c.end);
+    if let Some(f) = field {
+        if c.source.is_none() && c.why != f.role.describe() {
+            if role_fits(f.role, c.kind) {
+                c.score = c.score.max(if f.strong { 0.9 } else { 0.8 });
+                c.source = f.source.clone();
+                c.needs = Needs::Nothing;
+                c.why = match c.kind {
+                    Kind::Date if f.role == Role::Dob => "date in a birth date field",
+                    Kind::Date => "date in a patient date field",
+                    _ => c.why,
+                };
+                return;
+            }
+            match f.role {
+                Role::Staff | Role::Tech | Role::Dial | Role::Npi if c.needs != Needs::Nothing => {
+                    c.score = 0.0;
+                    return;
+                }
+                r if id_role(r) && c.kind.is_identifier() && c.needs != Needs::Nothing => {
+                    c.score = 0.0; // the field candidate covers it as the role's kind
+                    return;
+                }
+                _ => {}
+            }
+        }
+        if c.source.is_some() && c.why == f.role.describe() {
+            // A field candidate: only Name needs the patient context below.
+            if c.needs == Needs::Nothing {
+                return;
+            }
+        }
+    }
+    match c.needs {
+        Needs::Nothing => {}
+        Needs::Label => c.score = c.score.min(0.3),
+        Needs::Patient => {
+            if !c.kind.is_identifier() {
+                c.score = if anchor { c.score + 0.1 } else { c.score.min(0.4) };
+            } else if anchor {
+                c.score += 0.25;
+            } else if health >= 3 && c.patient_cue {
+                c.score += 0.1;
+            }
+        }
+    }
+    if c.kind == Kind::PersonName && !c.patient_cue && field.is_none_or(|f| f.role == Role::Note) {
+        let all_staff = doc.text[c.start..c.end].split(|ch: char| !ch.is_alphanumeric()).filter(|w| w.chars().count() > 1).all(|w| staff.contains(&w.to_lowercase()));
+        if all_staff {
+            c.score = 0.0;
+            return;
+        }
+    }
+    if field.is_none() && c.kind.is_identifier() {
+        match lines.kind(doc, line) {
+            LineKind::Log if matches!(c.kind, Kind::Date | Kind::Phone | Kind::IpAddress | Kind::Email | Kind::PersonName | Kind::StreetAddress) => {
+                c.score = c.score.min(0.3)
+            }
+            LineKind::Code if c.needs != Needs::Nothing || c.kind == Kind::Ssn => c.score = c.score.min(0.35),
+            _ => {}
+        }
+    }
+}
+
+/// Later mentions of a reported patient's name ("Maria tolerated the
+/// procedure") are reported too.
+fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxSet<String>, threshold: f32) {
+    let mut names: FxSet<String> = FxSet::default();
+    for c in cands.iter().filter(|c| c.kind == Kind::PersonName && c.score >= threshold) {
+        for w in doc.text[c.start..c.end].split(|ch: char| !ch.is_alphanumeric() && ch != '\'') {
+            let lower = w.to_lowercase();
+            if w.chars().count() > 2 && !is_common_word(&lower) && !staff.contains(&lower) {
+                names.insert(lower);
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut reported: Vec<(usize, usize)> = cands.iter().filter(|c| c.score >= threshold).map(|c| (c.start, c.end)).collect();
+    reported.sort();
+    let covered = |s: usize, e: usize| {
+        let i = reported.partition_point(|r| r.0 <= s);
+        reported[..i].iter().rev().take(8).any(|r| r.1 >= e)
+    };
+    let mut extra = Vec::new();
+    for i in 0..doc.toks.len() {
+        let t = &doc.toks[i];
+        if !(t.is_word() && (t.is(CAP) || t.is(crate::text::UNCASED)) && is_name_token(doc, i)) {
+            continue;
+        }
+        let (s, e) = (t.start as usize, t.end as usize);
+        if names.contains(&doc.s(i).to_lowercase()) && !covered(s, e) {
+            let mut c = Cand::new(Kind::PersonName, s, e, 0.6, "same name as a patient named in this document", Needs::Nothing);
+            c.patient_cue = true;
+            extra.push(c);
+        }
+    }
+    cands.extend(extra);
+}
+
+/// Keeps the best candidate where candidates overlap.
+fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.retain(|c| c.score > 0.0 && c.end > c.start);
+    // Best first: higher score, then longer.
+    cands.sort_by(|a, b| b.score.total_cmp(&a.score).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start)));
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut kept = Vec::new();
+    for c in cands {
+        let i = taken.partition_point(|t| t.0 < c.start);
+        let clash = taken.get(i).is_some_and(|t| t.0 < c.end) || (i > 0 && taken[i - 1].1 > c.start);
+        if !clash {
+            taken.insert(i, (c.start, c.end));
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.start);
+    kept
+}
+
+/// "Maria" + "Gonzalez" reported separately become one name.
+fn merge_adjacent_names(doc: &Doc, kept: &mut Vec<Cand>) {
+    let mut out: Vec<Cand> = Vec::with_capacity(kept.len());
+    for c in kept.drain(..) {
+        if let Some(p) = out.last_mut() {
+            let gap = &doc.text[p.end.min(c.start)..c.start];
+            if p.kind == Kind::PersonName && c.kind == Kind::PersonName && matches!(gap, " " | "-") {
+                p.end = c.end;
+                p.score = p.score.max(c.score);
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    *kept = out;
+}
+
+/// A masked preview that never shows a whole identifier.
+pub(crate) fn preview(kind: Kind, value: &str) -> String {
+    let value: String = value.chars().take(64).collect();
+    let alnum = value.chars().filter(|c| c.is_alphanumeric()).count();
+    match kind {
+        // Last four digits, as on statements: ***-**-6789.
+        Kind::Ssn | Kind::CreditCard | Kind::Phone | Kind::Mrn | Kind::HealthPlanId | Kind::AccountNumber | Kind::MedicareMbi | Kind::LicenseNumber | Kind::VehicleId | Kind::DeviceId | Kind::OtherId
+            if alnum >= 8 =>
+        {
+            keep_last(&value, 4)
+        }
+        // Initials only: M**** G*******.
+        Kind::PersonName => {
+            let mut out = String::new();
+            let mut first = true;
+            for ch in value.chars() {
+                if ch.is_alphanumeric() {
+                    out.push(if first { ch } else { '*' });
+                    first = false;
+                } else {
+                    out.push(ch);
+                    first = true;
+                }
+            }
+            out
+        }
+        Kind::Email => match value.split_once('@') {
+            Some((local, domain)) => {
+                let first: String = local.chars().take(1).collect();
+                let tld = domain.rsplit('.').next().unwrap_or("");
+                format!("{first}***@***.{tld}")
+            }
+            None => mask_all(&value),
+        },
+        // Health context is not an identifier: shown as is.
+        Kind::Medication | Kind::Condition | Kind::DiagnosisCode | Kind::ProcedureCode | Kind::DrugCode => value,
+        _ => mask_all(&value),
+    }
+}
+
+fn mask_all(v: &str) -> String {
+    v.chars().map(|c| if c.is_alphanumeric() { '*' } else { c }).collect()
+}
+
+fn keep_last(v: &str, n: usize) -> String {
+    let total = v.chars().filter(|c| c.is_alphanumeric()).count();
+    let mut seen = 0;
+    v.chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                seen += 1;
+                if seen > total - n {
+                    c
+                } else {
+                    '*'
+                }
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn previews_mask() {
+        assert_eq!(preview(Kind::Ssn, "536-22-8471"), "***-**-8471");
+        assert_eq!(preview(Kind::PersonName, "Maria Gonzalez"), "M**** G*******");
+        assert_eq!(preview(Kind::Email, "maria.g@gmail.com"), "m***@***.com");
+        assert_eq!(preview(Kind::Date, "03/14/1962"), "**/**/****");
+        assert_eq!(preview(Kind::Phone, "(617) 734-2291"), "(***) ***-2291");
+    }
 }

@@ -1,0 +1,85 @@
+//! Context: what the document and the line around a candidate say about
+//! it. Is the document about a patient (an anchor)? Is the line a log line
+//! or code? Which words name staff?
+
+use crate::formats::Field;
+use crate::text::Doc;
+
+/// Line kinds, computed lazily and cached.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    Plain,
+    /// Application log line: starts with a timestamp or carries a level.
+    Log,
+    /// Source code: assertions, calls, assignments of string literals.
+    Code,
+}
+
+pub(crate) struct Lines {
+    cache: Vec<u8>,
+}
+
+impl Lines {
+    pub fn new(doc: &Doc) -> Lines {
+        Lines { cache: vec![0; doc.line_starts.len()] }
+    }
+
+    pub fn kind(&mut self, doc: &Doc, line: usize) -> LineKind {
+        let k = match self.cache[line] {
+            0 => {
+                let k = classify(doc.line_text(line));
+                self.cache[line] = k as u8 + 1;
+                k
+            }
+            n => [LineKind::Plain, LineKind::Log, LineKind::Code][(n - 1) as usize],
+        };
+        k
+    }
+}
+
+const LEVELS: &[&str] = &[" ERROR ", " WARN ", " INFO ", " DEBUG ", " TRACE ", " FATAL ", "[ERROR]", "[WARN]", "[INFO]", "[DEBUG]", " ERROR:", " WARN:", " INFO:", "Exception", "\tat ", "Caused by:"];
+const CODE: &[&str] = &[
+    "assert", "expect(", "@Test", "return ", "def ", "function ", "=> ", "const ", "let ", "var ", "public ", "private ", "static ",
+    "import ", "#include", "();", "\");", "\"),", "'),", "');", " == ", " != ", "Pattern.compile", "re.compile", "regex", ".test(",
+    "isValid", "validate", "@param", "throw ", "new ", "void ", "String ", "if (", "} else", "it(\"", "it('", "describe(", "test(",
+];
+
+fn classify(line: &str) -> LineKind {
+    let t = line.trim_start_matches(['+', '-', ' ', '\t', '>', '[']);
+    let b = t.as_bytes();
+    // 2026-11-20 10:15:32 / 2026-11-20T10:15 / 10:15:32.123 at line start
+    let ts = b.len() >= 16 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && matches!(b[10], b' ' | b'T') && b[13] == b':';
+    let clock = b.len() >= 8 && b[..2].iter().all(u8::is_ascii_digit) && b[2] == b':' && b[5] == b':';
+    if ts || clock || t.starts_with("at ") && t.contains('(') || LEVELS.iter().any(|l| line.contains(l)) {
+        return LineKind::Log;
+    }
+    if CODE.iter().any(|c| line.contains(c)) {
+        return LineKind::Code;
+    }
+    LineKind::Plain
+}
+
+/// The innermost field that holds `start..end`.
+pub(crate) fn field_at(fields: &[Field], start: usize, end: usize) -> Option<&Field> {
+    let idx = fields.partition_point(|f| f.start <= start);
+    let mut best: Option<&Field> = None;
+    for f in fields[..idx].iter().rev().take(16) {
+        if f.end >= end && f.start <= start && best.is_none_or(|b| f.end - f.start < b.end - b.start) {
+            best = Some(f);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_lines() {
+        assert!(classify("2026-11-20 10:15:32,123 ERROR [main] c.a.Foo - failed") == LineKind::Log);
+        assert!(classify("\tat com.acme.ehr.PatientService.load(PatientService.java:42)") == LineKind::Log);
+        assert!(classify("+    assertTrue(validator.isValid(\"536-22-8471\"));") == LineKind::Code);
+        assert!(classify("Patient Maria Gonzalez called about her refill.") == LineKind::Plain);
+    }
+}

@@ -1,0 +1,208 @@
+//! HL7 v2 messages: segments (`MSH|^~\&|...`, `PID|...`) separated by
+//! carriage returns or line breaks, fields by the separator MSH declares,
+//! components by `^`, repetitions by `~`. Values get their meaning from
+//! their position (`PID-5` patient name, `PID-7` birth date, `NK1-2`
+//! relative); the source is `hl7:SEG-N`. Pasted messages may carry a short
+//! prefix per line (diff `+`, quote `> `), which is skipped.
+
+use super::Extracted;
+use crate::labels::Role;
+use crate::text::Doc;
+
+/// How a field's value is laid out.
+#[derive(Clone, Copy)]
+enum Layout {
+    /// The whole field (names, dates, SSN).
+    Whole,
+    /// First component of each repetition (CX ids: `00412345^^^HOSP^MR`).
+    Id,
+    /// XAD address: street, other, city, state, ZIP.
+    Address,
+    /// XTN phone: first component, or the email in component 4.
+    Phone,
+}
+
+use Layout::*;
+
+const MAP: &[(&str, usize, Role, Layout)] = &[
+    ("PID", 2, Role::Mrn, Id),
+    ("PID", 3, Role::Mrn, Id),
+    ("PID", 4, Role::Mrn, Id),
+    ("PID", 5, Role::PatientName, Whole),
+    ("PID", 6, Role::RelativeName, Whole),
+    ("PID", 7, Role::Dob, Whole),
+    ("PID", 9, Role::PatientName, Whole),
+    ("PID", 11, Role::Address, Address),
+    ("PID", 13, Role::Phone, Phone),
+    ("PID", 14, Role::Phone, Phone),
+    ("PID", 18, Role::Account, Id),
+    ("PID", 19, Role::Ssn, Whole),
+    ("PID", 20, Role::License, Id),
+    ("PID", 21, Role::Mrn, Id),
+    ("PID", 29, Role::PersonDate, Whole),
+    ("NK1", 2, Role::RelativeName, Whole),
+    ("NK1", 4, Role::Address, Address),
+    ("NK1", 5, Role::Phone, Phone),
+    ("NK1", 6, Role::Phone, Phone),
+    ("NK1", 30, Role::RelativeName, Whole),
+    ("NK1", 31, Role::Phone, Phone),
+    ("NK1", 33, Role::OtherId, Id),
+    ("NK1", 37, Role::Ssn, Whole),
+    ("PV1", 7, Role::Staff, Whole),
+    ("PV1", 8, Role::Staff, Whole),
+    ("PV1", 9, Role::Staff, Whole),
+    ("PV1", 17, Role::Staff, Whole),
+    ("PV1", 19, Role::Account, Id),
+    ("PV1", 44, Role::PersonDate, Whole),
+    ("PV1", 45, Role::PersonDate, Whole),
+    ("IN1", 16, Role::PatientName, Whole),
+    ("IN1", 18, Role::Dob, Whole),
+    ("IN1", 19, Role::Address, Address),
+    ("IN1", 36, Role::MemberId, Id),
+    ("IN1", 49, Role::MemberId, Id),
+    ("IN2", 2, Role::Ssn, Whole),
+    ("IN2", 8, Role::MemberId, Id),
+    ("GT1", 3, Role::RelativeName, Whole),
+    ("GT1", 5, Role::Address, Address),
+    ("GT1", 6, Role::Phone, Phone),
+    ("GT1", 7, Role::Phone, Phone),
+    ("GT1", 8, Role::Dob, Whole),
+    ("GT1", 12, Role::Ssn, Whole),
+    ("MRG", 1, Role::Mrn, Id),
+    ("MRG", 3, Role::Account, Id),
+    ("MRG", 7, Role::PatientName, Whole),
+    ("ORC", 12, Role::Staff, Whole),
+    ("OBR", 7, Role::PersonDate, Whole),
+    ("OBR", 16, Role::Staff, Whole),
+    ("OBR", 32, Role::Staff, Whole),
+    ("OBX", 5, Role::Note, Whole),
+    ("OBX", 14, Role::PersonDate, Whole),
+    ("OBX", 16, Role::Staff, Whole),
+    ("NTE", 3, Role::Note, Whole),
+    ("DG1", 3, Role::Diagnosis, Id),
+    ("DG1", 4, Role::Note, Whole),
+    ("DG1", 5, Role::PersonDate, Whole),
+    ("AL1", 3, Role::Note, Whole),
+    ("RXA", 3, Role::PersonDate, Whole),
+    ("RXA", 5, Role::Medication, Whole),
+    ("PD1", 4, Role::Staff, Whole),
+    ("ROL", 4, Role::Staff, Whole),
+    ("MSH", 7, Role::Tech, Whole),
+    ("MSH", 10, Role::Tech, Whole),
+    ("EVN", 2, Role::Tech, Whole),
+    ("EVN", 6, Role::Tech, Whole),
+];
+
+fn is_segment_id(s: &[u8]) -> bool {
+    s.len() == 3 && s[0].is_ascii_uppercase() && s[1..].iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
+    let text = doc.text;
+    let Some(msh) = text.find("MSH") else { return };
+    let b = text.as_bytes();
+    let sep = match b.get(msh + 3) {
+        Some(&c) if !c.is_ascii_alphanumeric() && !c.is_ascii_whitespace() => c,
+        _ => return,
+    };
+    let comp = b.get(msh + 4).copied().filter(|c| !c.is_ascii_alphanumeric()).unwrap_or(b'^');
+    let rep = b.get(msh + 5).copied().filter(|c| !c.is_ascii_alphanumeric()).unwrap_or(b'~');
+    let mut pos = 0;
+    while pos < b.len() {
+        let line_end = b[pos..].iter().position(|&c| c == b'\r' || c == b'\n').map_or(b.len(), |k| pos + k);
+        let line = &b[pos..line_end];
+        // Skip a short prefix: diff markers, quotes, list bullets, code fences.
+        let skip = line.iter().take(6).take_while(|c| matches!(c, b'+' | b'-' | b' ' | b'>' | b'\t' | b'*' | b'{' | b'}')).count();
+        let seg = &line[skip.min(line.len())..];
+        if seg.len() > 4 && is_segment_id(&seg[..3]) && seg[3] == sep {
+            let name = std::str::from_utf8(&seg[..3]).unwrap_or("");
+            if name == "PID" {
+                x.patient_record = true;
+            }
+            segment(x, name, pos + skip, seg, sep, comp, rep);
+        }
+        pos = line_end + 1;
+    }
+}
+
+fn segment(x: &mut Extracted, name: &str, base: usize, seg: &[u8], sep: u8, comp: u8, rep: u8) {
+    // Part p is field p; in MSH, field 1 is the separator itself, so part p is field p + 1.
+    let shift = usize::from(name == "MSH");
+    for (p, (fs, fe)) in split(seg, sep).into_iter().enumerate().skip(1) {
+        let field_no = p + shift;
+        if fe > fs {
+            if let Some(&(_, _, role, layout)) = MAP.iter().find(|(s, n, _, _)| *s == name && *n == field_no) {
+                field(x, name, field_no, base, &seg[..fe], fs, role, layout, comp, rep);
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn field(x: &mut Extracted, seg: &str, n: usize, base: usize, line: &[u8], fs: usize, role: Role, layout: Layout, comp: u8, rep: u8) {
+    let source = |suffix: &str| Some(format!("hl7:{seg}-{n}{suffix}"));
+    let value = &line[fs..];
+    // Each repetition separately.
+    let mut r0 = 0;
+    for r in 0..=value.len() {
+        if r < value.len() && value[r] != rep {
+            continue;
+        }
+        let rs = fs + r0;
+        let re = fs + r;
+        r0 = r + 1;
+        if re <= rs {
+            continue;
+        }
+        let comps: Vec<(usize, usize)> = split(&line[rs..re], comp).into_iter().map(|(a, b)| (rs + a, rs + b)).collect();
+        match layout {
+            Whole => {
+                // Trim trailing empty components: "GONZALEZ^MARIA^^^".
+                let end = comps.iter().rev().find(|(a, b)| b > a).map_or(re, |c| c.1);
+                let start = comps.iter().find(|(a, b)| b > a).map_or(rs, |c| c.0);
+                if end > start {
+                    x.push(base + start, base + end, role, source(""), true);
+                }
+            }
+            Id => {
+                if let Some(&(a, b)) = comps.first().filter(|(a, b)| b > a) {
+                    x.push(base + a, base + b, role, source(""), true);
+                }
+            }
+            Address => {
+                let roles = [Role::Address, Role::Address, Role::City, Role::State, Role::Zip];
+                for (i, &(a, b)) in comps.iter().enumerate().take(5) {
+                    if b > a {
+                        x.push(base + a, base + b, roles[i], source(&format!(".{}", i + 1)), true);
+                    }
+                }
+            }
+            Phone => {
+                for (i, &(a, b)) in comps.iter().enumerate() {
+                    let r = match i {
+                        0 => Role::Phone,
+                        3 => Role::Email,
+                        5 | 6 | 11 => Role::Phone,
+                        _ => continue,
+                    };
+                    if b > a {
+                        x.push(base + a, base + b, r, source(&format!(".{}", i + 1)), true);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn split(v: &[u8], sep: u8) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for (i, &c) in v.iter().enumerate() {
+        if c == sep {
+            out.push((s, i));
+            s = i + 1;
+        }
+    }
+    out.push((s, v.len()));
+    out
+}

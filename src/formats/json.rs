@@ -1,0 +1,230 @@
+//! JSON, including FHIR resources and bundles, tolerant of what people
+//! paste: fragments, diff markers at line starts, trailing commas. A small
+//! state machine tracks the key path; values get their meaning from the
+//! path and the enclosing FHIR `resourceType` (`fhir:Patient.birthDate`),
+//! or from the key names in plain JSON (`json:patient.dob`).
+
+use super::Extracted;
+use crate::labels::{field_role, Role};
+use crate::text::Doc;
+
+struct Frame {
+    /// The key this container sits under.
+    key: Option<(usize, usize)>,
+    /// The last key seen inside it (objects).
+    current: Option<(usize, usize)>,
+    /// FHIR resourceType declared in this object.
+    resource: Option<(usize, usize)>,
+    /// `system` of a FHIR ContactPoint / Identifier in this object.
+    system: Option<(usize, usize)>,
+    /// Fields waiting for a later `system` to decide (telecom value before system).
+    pending: Vec<(usize, usize)>,
+    object: bool,
+}
+
+pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
+    let text = doc.text;
+    if !(text.contains("\":") || text.contains("\" :")) {
+        return;
+    }
+    let b = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'{' | b'[' => {
+                let key = stack.last().and_then(|f| if f.object { f.current } else { f.key });
+                stack.push(Frame { key, current: None, resource: None, system: None, pending: Vec::new(), object: b[i] == b'{' });
+                i += 1;
+            }
+            b'}' | b']' => {
+                if let Some(f) = stack.pop() {
+                    // telecom value seen before system: default to phone.
+                    for (s, e) in f.pending {
+                        let role = if text[s..e].contains('@') { Role::Email } else { Role::Phone };
+                        x.push(s, e, role, Some(format!("fhir:{}.telecom.value", resource_name(text, &stack).unwrap_or("Resource"))), true);
+                    }
+                }
+                i += 1;
+            }
+            b'"' => {
+                let Some(end) = string_end(b, i) else { return };
+                let (s, e) = (i + 1, end);
+                let mut k = end + 1;
+                while k < b.len() && matches!(b[k], b' ' | b'\t') {
+                    k += 1;
+                }
+                if k < b.len() && b[k] == b':' && !stack.is_empty() {
+                    if let Some(f) = stack.last_mut() {
+                        f.current = Some((s, e));
+                    }
+                } else if !stack.is_empty() {
+                    value(text, &mut stack, s, e, x);
+                }
+                i = end + 1;
+            }
+            c if c == b'-' || c.is_ascii_digit() => {
+                // A number value right after ':' (skip numbers elsewhere, e.g. diff hunk headers).
+                let prev = b[..i].iter().rev().find(|c| !matches!(c, b' ' | b'\t'));
+                let mut e = i + 1;
+                while e < b.len() && (b[e].is_ascii_digit() || matches!(b[e], b'.' | b'e' | b'E' | b'+' | b'-')) {
+                    e += 1;
+                }
+                if prev == Some(&b':') && !stack.is_empty() {
+                    value(text, &mut stack, i, e, x);
+                }
+                i = e;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// Index of the closing quote of the string starting at `i`, on the same line.
+fn string_end(b: &[u8], i: usize) -> Option<usize> {
+    let mut k = i + 1;
+    while k < b.len() {
+        match b[k] {
+            b'\\' => k += 2,
+            b'"' => return Some(k),
+            b'\n' => return None,
+            _ => k += 1,
+        }
+    }
+    None
+}
+
+fn resource_name<'a>(text: &'a str, stack: &[Frame]) -> Option<&'a str> {
+    stack.iter().rev().find_map(|f| f.resource).map(|(s, e)| &text[s..e])
+}
+
+fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted) {
+    let Some(top) = stack.last() else { return };
+    let key = if top.object { top.current } else { top.key };
+    let Some((ks, ke)) = key else { return };
+    let k = &text[ks..ke];
+    if k == "resourceType" {
+        if let Some(f) = stack.last_mut() {
+            f.resource = Some((s, e));
+        }
+        if &text[s..e] == "Patient" {
+            x.patient_record = true;
+        }
+        return;
+    }
+    if k == "system" {
+        if let Some(f) = stack.last_mut() {
+            f.system = Some((s, e));
+            let pending = std::mem::take(&mut f.pending);
+            let system = &text[s..e];
+            for (ps, pe) in pending {
+                let role = match system {
+                    "email" => Role::Email,
+                    "url" | "other" => Role::Note,
+                    _ => Role::Phone,
+                };
+                x.push(ps, pe, role, Some(format!("fhir:{}.telecom.value", resource_name(text, stack).unwrap_or("Resource"))), true);
+            }
+        }
+        return;
+    }
+    // Path of keys, outermost first.
+    let mut path: Vec<&str> = stack.iter().filter_map(|f| f.key.map(|(a, b)| &text[a..b])).collect();
+    if top.object {
+        path.push(k);
+    }
+    path.dedup();
+    let resource = resource_name(text, stack);
+    if let Some(res) = resource {
+        if let Some(role) = fhir_role(res, &path, text, stack) {
+            if role == Role::Phone && stack.last().is_some_and(|f| f.system.is_none()) && path.iter().any(|p| *p == "telecom") {
+                if let Some(f) = stack.last_mut() {
+                    f.pending.push((s, e));
+                }
+                return;
+            }
+            let tail: Vec<&str> = path.iter().rev().take_while(|p| **p != "entry" && **p != "resource").copied().collect();
+            let shown: Vec<&str> = tail.into_iter().rev().collect();
+            x.push(s, e, role, Some(format!("fhir:{res}.{}", shown.join("."))), true);
+            if role.is_health_system_id() || matches!(role, Role::Dob | Role::PatientName) {
+                x.patient_record = true;
+            }
+        }
+        return;
+    }
+    // Plain JSON: the key, with its parent as owner ("patient" + "firstName").
+    let parent = path.len().checked_sub(2).map(|i| path[i]);
+    let role = parent.and_then(|p| field_role(&format!("{p} {k}"))).filter(|r| *r != Role::Note).or_else(|| field_role(k));
+    if let Some(role) = role {
+        x.push(s, e, role, Some(format!("json:{}", path.join("."))), true);
+    }
+}
+
+fn fhir_role(resource: &str, path: &[&str], text: &str, stack: &[Frame]) -> Option<Role> {
+    let last = *path.last()?;
+    let has = |k: &str| path.contains(&k);
+    let person = matches!(resource, "Patient" | "RelatedPerson" | "Person");
+    let staff = matches!(resource, "Practitioner" | "PractitionerRole" | "Organization" | "Location" | "Device" | "Endpoint" | "HealthcareService");
+    if has("reference") || last == "reference" || last == "url" || last == "use" || last == "type" || last == "fullUrl" || last == "id" && path.len() == 1 {
+        return None;
+    }
+    if staff {
+        return Some(if has("telecom") || has("address") { Role::Dial } else { Role::Staff });
+    }
+    let relative = resource == "RelatedPerson" || has("contact") || has("link");
+    if has("name") && matches!(last, "family" | "given" | "text" | "prefix" | "suffix" | "name") {
+        if last == "prefix" || last == "suffix" {
+            return None;
+        }
+        if !person && !has("contact") {
+            return if has("patient") || has("subject") { Some(Role::PatientName) } else { Some(Role::Staff) };
+        }
+        return Some(if relative { Role::RelativeName } else { Role::PatientName });
+    }
+    if has("telecom") && last == "value" {
+        return Some(if person || has("contact") { Role::Phone } else { Role::Dial });
+    }
+    if has("address") {
+        return match last {
+            "line" | "text" => Some(Role::Address),
+            "city" | "district" => Some(Role::City),
+            "postalCode" => Some(Role::Zip),
+            "state" => Some(Role::State),
+            _ => None,
+        };
+    }
+    if has("identifier") && last == "value" {
+        let system = stack.last().and_then(|f| f.system).map(|(a, b)| text[a..b].to_ascii_lowercase()).unwrap_or_default();
+        return Some(if system.contains("ssn") || system.contains("2.16.840.1.113883.4.1") {
+            Role::Ssn
+        } else if system.contains("npi") || system.contains("2.16.840.1.113883.4.6") {
+            Role::Npi
+        } else if system.contains("mbi") || system.contains("medicare") {
+            Role::Mbi
+        } else if system.contains("member") || system.contains("insur") || resource == "Coverage" {
+            Role::MemberId
+        } else if person || resource == "Coverage" || resource == "Claim" {
+            Role::Mrn
+        } else {
+            Role::OtherId
+        });
+    }
+    match last {
+        "birthDate" => Some(Role::Dob),
+        "deceasedDateTime" => Some(Role::PersonDate),
+        "subscriberId" => Some(Role::MemberId),
+        "start" | "end" if has("period") || has("billablePeriod") => Some(Role::PersonDate),
+        "effectiveDateTime" | "issued" | "onsetDateTime" | "recordedDate" | "authoredOn" | "occurrenceDateTime" | "performedDateTime"
+        | "abatementDateTime" | "dateWritten" | "created" | "date" => {
+            if resource == "Bundle" || has("meta") {
+                None
+            } else {
+                Some(Role::PersonDate)
+            }
+        }
+        "display" if has("subject") || has("patient") || has("beneficiary") => Some(Role::PatientName),
+        "code" if has("coding") && matches!(resource, "Condition" | "Encounter" | "Claim" | "DiagnosticReport") => Some(Role::Diagnosis),
+        "div" => Some(Role::Note),
+        _ => None,
+    }
+}

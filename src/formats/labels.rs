@@ -1,0 +1,166 @@
+//! Labels in prose and key: value lines: `DOB: 03/14/1962`,
+//! `MRN 00412345`, `Member ID # XJH123456789`, `Patient: Maria Gonzalez`,
+//! `From: Maria Gonzalez <...>` in email headers.
+
+use super::{trim_value, Extracted};
+use crate::labels::{longest_label_from, phrase_role, Role};
+use crate::text::{Class, Doc};
+
+/// Roles a bare label word (no colon) can give to the chunk after it.
+fn weak_ok(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Dob | Role::PersonDate | Role::Ssn | Role::Mrn | Role::MemberId | Role::Mbi | Role::Account | Role::License | Role::Vehicle | Role::Device | Role::Phone | Role::Email | Role::Zip | Role::Npi | Role::Tech | Role::Dial | Role::Ip | Role::Diagnosis | Role::Procedure | Role::DrugCode
+    )
+}
+
+/// Roles whose value is a compact code right after the label.
+fn takes_chunk(role: Role) -> bool {
+    matches!(role, Role::Ssn | Role::Mrn | Role::MemberId | Role::Mbi | Role::Account | Role::License | Role::Vehicle | Role::Device | Role::Npi | Role::Tech | Role::Dial | Role::Zip | Role::Diagnosis | Role::Procedure | Role::DrugCode)
+}
+
+/// Separator after a label: `:`, `#`, `=`, `#:`, ` - `, `No.:`. Returns its length.
+fn strong_sep(rest: &str) -> Option<usize> {
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    let lead = rest.len() - trimmed.len();
+    let sep_len = ["#:", ":", "#", "=", "-", "–", "|"].iter().find(|s| trimmed.starts_with(**s)).map(|s| s.len())?;
+    if trimmed.starts_with('-') && lead == 0 {
+        return None; // "member-id" is a word, not a separator
+    }
+    if trimmed.starts_with(':') && trimmed[1..].starts_with("//") {
+        return None; // URL scheme
+    }
+    if trimmed.starts_with("|") {
+        return None; // tables are handled by the table extractor
+    }
+    Some(lead + sep_len)
+}
+
+pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
+    let toks = &doc.toks;
+    let mut i = 0;
+    let mut buf = [0u8; 48];
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.class == Class::Num || t.len() > 24 {
+            i += 1;
+            continue;
+        }
+        let first = doc.lower(i, &mut buf).into_owned();
+        let max = longest_label_from(&first);
+        if max == 0 {
+            i += 1;
+            continue;
+        }
+        // Longest phrase first: "medical record number" before "medical record".
+        let mut matched = None;
+        let mut phrase = first.clone();
+        let mut ends = vec![(i, phrase.clone())];
+        for j in i + 1..(i + max).min(toks.len()) {
+            let gap = doc.gap_before(j);
+            if toks[j].line != t.line || !matches!(gap, " " | "_" | "-" | "." | ". " | "'" | "’" | "/") {
+                break;
+            }
+            phrase.push(' ');
+            phrase.push_str(&doc.s(j).to_lowercase());
+            ends.push((j, phrase.clone()));
+        }
+        for (j, p) in ends.iter().rev() {
+            let p = p.replace(" s ", "s ").replace("driver s", "drivers").replace("mother s", "mothers");
+            if let Some(role) = phrase_role(&p) {
+                matched = Some((*j, role));
+                break;
+            }
+        }
+        let Some((last, role)) = matched else {
+            i += 1;
+            continue;
+        };
+        let label_end = toks[last].end as usize;
+        let line_end = doc.line_starts.get(t.line as usize + 1).map_or(doc.text.len(), |&e| e as usize);
+        let rest = &doc.text[label_end..line_end];
+        // Labels must start a line, a cell or a clause (not "the patient").
+        let before = &doc.text[doc.line_starts[t.line as usize] as usize..t.start as usize];
+        let at_boundary = before.trim().is_empty() || before.trim_end().ends_with([',', ';', '|', '(', '[', '{', '.', '*', '>', '-', '"', '\'', '\t']) || before.ends_with("  ");
+        if let Some(sep) = strong_sep(rest) {
+            let vstart = label_end + sep;
+            let vend = value_end(doc, vstart, line_end);
+            let (s, e) = trim_value(doc.text, vstart, vend);
+            if at_boundary || rest.trim_start().starts_with(':') {
+                x.push(s, e, role, None, true);
+            }
+            i = last + 1;
+            continue;
+        }
+        if weak_ok(role) && rest.starts_with(' ') {
+            let vstart = label_end + 1;
+            let vend = if takes_chunk(role) { chunk_end(doc, vstart, line_end) } else { value_end(doc, vstart, line_end).min(vstart + 40) };
+            if vend > vstart {
+                x.push(vstart, vend, role, None, false);
+            }
+        }
+        i = last + 1;
+    }
+}
+
+/// End of a `Label: value`: the line end, or where the next `Label:` on the
+/// same line starts, or a cell/column break (`|`, tab, two spaces, `;`).
+fn value_end(doc: &Doc, from: usize, line_end: usize) -> usize {
+    let b = doc.bytes;
+    let mut k = from;
+    while k < line_end {
+        match b[k] {
+            b'|' | b'\t' | b';' | b'\r' | b'\n' => return k,
+            b' ' if b.get(k + 1) == Some(&b' ') => return k,
+            b',' | b' ' => {
+                // Next "Label:" on the same line ends this value.
+                let j = doc.tok_at(k + 1);
+                if j < doc.toks.len() && (doc.toks[j].start as usize) < line_end {
+                    let mut buf = [0u8; 48];
+                    let w = doc.lower(j, &mut buf).into_owned();
+                    if longest_label_from(&w) > 0 && next_is_label_colon(doc, j, line_end) {
+                        return k;
+                    }
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    line_end
+}
+
+fn next_is_label_colon(doc: &Doc, j: usize, line_end: usize) -> bool {
+    // Up to four words then ':' or '#'.
+    for k in j..(j + 4).min(doc.toks.len()) {
+        if doc.toks[k].start as usize >= line_end {
+            return false;
+        }
+        let end = doc.toks[k].end as usize;
+        let rest = &doc.text[end..line_end.min(end + 3)];
+        if rest.starts_with(':') || rest.starts_with('#') || rest.starts_with(" :") {
+            let mut phrase = String::new();
+            for m in j..=k {
+                if m > j {
+                    phrase.push(' ');
+                }
+                phrase.push_str(&doc.s(m).to_lowercase());
+            }
+            return phrase_role(&phrase).is_some();
+        }
+    }
+    false
+}
+
+/// End of a compact code after a bare label: letters, digits and `- . /`.
+fn chunk_end(doc: &Doc, from: usize, line_end: usize) -> usize {
+    let b = doc.bytes;
+    let mut k = from;
+    while k < line_end && (b[k].is_ascii_alphanumeric() || (matches!(b[k], b'-' | b'.' | b'/') && b.get(k + 1).is_some_and(u8::is_ascii_alphanumeric))) {
+        k += 1;
+    }
+    if k == from || !b[from..k].iter().any(u8::is_ascii_digit) {
+        return from;
+    }
+    k
+}

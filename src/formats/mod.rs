@@ -1,0 +1,75 @@
+//! Structured text: find the fields a value sits in, so that a value in a
+//! field that means PHI is PHI even when it would be ambiguous alone.
+//!
+//! Each extractor recognises its format cheaply (a prefix, a header line)
+//! and returns [`Field`]s: byte spans with a [`Role`] and a `source` such as
+//! `hl7:PID-5` or `csv:dob`. Prose labels ("DOB: ...") are fields too, with
+//! no source.
+
+use crate::labels::Role;
+use crate::text::Doc;
+
+mod hl7v2;
+mod json;
+mod labels;
+mod sql;
+mod table;
+
+/// A value's span and what it means.
+#[derive(Clone, Debug)]
+pub(crate) struct Field {
+    pub start: usize,
+    pub end: usize,
+    pub role: Role,
+    /// Where it sat (`hl7:PID-5`); `None` for prose labels.
+    pub source: Option<String>,
+    /// Set for structured formats and `Label:` forms; unset for a bare
+    /// label word before a value ("MRN 00412345").
+    pub strong: bool,
+}
+
+/// What the extractors found.
+#[derive(Default)]
+pub(crate) struct Extracted {
+    /// Fields sorted by start.
+    pub fields: Vec<Field>,
+    /// A structured patient record was seen (HL7 PID, FHIR Patient, a
+    /// table with patient columns).
+    pub patient_record: bool,
+}
+
+impl Extracted {
+    fn push(&mut self, start: usize, end: usize, role: Role, source: Option<String>, strong: bool) {
+        if end > start {
+            self.fields.push(Field { start, end, role, source, strong });
+        }
+    }
+}
+
+/// Runs every extractor.
+pub(crate) fn extract(doc: &Doc) -> Extracted {
+    let mut x = Extracted::default();
+    hl7v2::extract(doc, &mut x);
+    json::extract(doc, &mut x);
+    table::extract(doc, &mut x);
+    sql::extract(doc, &mut x);
+    labels::extract(doc, &mut x);
+    x.fields.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    x
+}
+
+/// Trims white space and one layer of quotes from `start..end`.
+pub(crate) fn trim_value(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    while start < end && b[start].is_ascii_whitespace() {
+        start += 1;
+    }
+    while end > start && b[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    if end - start >= 2 && matches!(b[start], b'"' | b'\'' | b'`') && b[end - 1] == b[start] {
+        start += 1;
+        end -= 1;
+    }
+    (start, end)
+}

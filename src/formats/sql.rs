@@ -1,0 +1,166 @@
+//! SQL seed data: `INSERT INTO patients (first_name, dob, ...) VALUES
+//! ('Maria', '1962-03-14', ...), (...);` and `UPDATE ... SET col = 'v'`.
+//! Values get the role of their column; the source is `sql:<column>`.
+//! Inserts without a column list use the columns of an earlier
+//! `CREATE TABLE` for the same table, when there is one.
+
+use super::Extracted;
+use crate::labels::{field_role, Role};
+use crate::text::Doc;
+use std::collections::HashMap;
+
+fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    if from >= h.len() {
+        return None;
+    }
+    h[from..].windows(n.len()).position(|w| w.eq_ignore_ascii_case(n)).map(|p| p + from)
+}
+
+fn ident(s: &str) -> &str {
+    s.trim().trim_matches(|c| matches!(c, '"' | '`' | '[' | ']'))
+}
+
+/// Splits a parenthesised list starting after `(` at `i` into top-level
+/// items (absolute spans); returns them and the index after `)`.
+fn items(b: &[u8], mut i: usize) -> (Vec<(usize, usize)>, usize) {
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut start = i;
+    while i < b.len() {
+        match b[i] {
+            b'\'' => {
+                i += 1;
+                while i < b.len() && !(b[i] == b'\'' && b.get(i + 1) != Some(&b'\'')) {
+                    i += if b[i] == b'\'' { 2 } else { 1 };
+                }
+            }
+            b'(' => depth += 1,
+            b')' if depth == 0 => {
+                out.push((start, i));
+                return (out, i + 1);
+            }
+            b')' => depth -= 1,
+            b',' if depth == 0 => {
+                out.push((start, i));
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (out, i)
+}
+
+/// The literal inside an item: `'text'` -> text, `DATE '1962-03-14'`,
+/// `TO_DATE('03/14/1962', ...)` -> the first string, numbers as they are.
+fn literal(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let v = &text[s..e];
+    if let Some(q) = v.find('\'') {
+        let rest = &v[q + 1..];
+        let close = rest.find('\'')?;
+        return Some((s + q + 1, s + q + 1 + close));
+    }
+    let t = v.trim();
+    if t.is_empty() || t.eq_ignore_ascii_case("null") || !t.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let off = v.find(t)?;
+    Some((s + off, s + off + t.len()))
+}
+
+pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
+    let text = doc.text;
+    let b = text.as_bytes();
+    if find_ci(text, "insert into", 0).is_none() && find_ci(text, "update ", 0).is_none() {
+        return;
+    }
+    let mut tables: HashMap<String, Vec<String>> = HashMap::new();
+    let mut at = 0;
+    while let Some(p) = find_ci(text, "create table", at) {
+        let after = p + 12;
+        let Some(open) = text[after..].find('(').map(|o| o + after) else { break };
+        let name = ident(text[after..open].trim().trim_start_matches("IF NOT EXISTS").trim_start_matches("if not exists")).to_ascii_lowercase();
+        let (cols, next) = items(b, open + 1);
+        let names = cols.iter().filter_map(|&(s, e)| text[s..e].split_whitespace().next().map(|w| ident(w).to_string())).collect();
+        tables.insert(name, names);
+        at = next;
+    }
+    at = 0;
+    while let Some(p) = find_ci(text, "insert into", at) {
+        let after = p + 11;
+        let Some(vpos) = find_ci(text, "values", after) else { break };
+        let head = &text[after..vpos];
+        let (table, cols): (String, Vec<String>) = match head.find('(') {
+            Some(o) => {
+                let (c, _) = items(b, after + o + 1);
+                (ident(&head[..o]).to_ascii_lowercase(), c.iter().map(|&(s, e)| ident(&text[s..e]).to_string()).collect())
+            }
+            None => {
+                let t = ident(head).to_ascii_lowercase();
+                let c = tables.get(&t).cloned().unwrap_or_default();
+                (t, c)
+            }
+        };
+        let roles: Vec<Option<Role>> = cols.iter().map(|c| field_role(c)).collect();
+        let patient_table = ["patient", "member", "person", "subscriber", "beneficiar", "enrollee"].iter().any(|w| table.contains(w));
+        if roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName))) || patient_table && roles.iter().any(|r| matches!(r, Some(Role::Name))) {
+            x.patient_record = true;
+        }
+        let mut k = vpos + 6;
+        // One or more tuples.
+        loop {
+            while k < b.len() && b[k].is_ascii_whitespace() {
+                k += 1;
+            }
+            if k >= b.len() || b[k] != b'(' {
+                break;
+            }
+            let (vals, next) = items(b, k + 1);
+            for (c, &(s, e)) in vals.iter().enumerate() {
+                let role = match roles.get(c) {
+                    Some(Some(r)) => *r,
+                    _ => continue,
+                };
+                let role = if role == Role::Name && patient_table { Role::PatientName } else { role };
+                if let Some((ls, le)) = literal(text, s, e) {
+                    x.push(ls, le, role, Some(format!("sql:{}", cols[c])), true);
+                }
+            }
+            k = next;
+            while k < b.len() && b[k].is_ascii_whitespace() {
+                k += 1;
+            }
+            if k < b.len() && b[k] == b',' {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        at = k.max(after);
+    }
+    update_sets(text, x);
+}
+
+/// `UPDATE t SET col = 'value', col2 = 'v2' WHERE ...`.
+fn update_sets(text: &str, x: &mut Extracted) {
+    let mut at = 0;
+    while let Some(p) = find_ci(text, "update ", at) {
+        at = p + 7;
+        let Some(set) = find_ci(text, " set ", at).filter(|&s| s < at + 80) else { continue };
+        let end = text[set..].find(';').map_or(text.len(), |e| set + e);
+        let body_end = find_ci(text, " where ", set).filter(|&w| w < end).unwrap_or(end);
+        let mut k = set + 5;
+        for part in text[set + 5..body_end].split(',') {
+            let ps = k;
+            k += part.len() + 1;
+            let Some(eq) = part.find('=') else { continue };
+            let Some(role) = field_role(ident(&part[..eq])) else { continue };
+            if let Some((ls, le)) = literal(text, ps + eq + 1, ps + part.len()) {
+                x.push(ls, le, role, Some(format!("sql:{}", ident(&part[..eq]))), true);
+            }
+        }
+        at = body_end;
+    }
+}

@@ -1,0 +1,205 @@
+//! Tables: CSV and TSV exports with a header row, Jira/Confluence wiki
+//! tables (`|| Patient || DOB ||`), Markdown tables, and two-column
+//! key/value tables (`| DOB | 03/14/1962 |`). Each cell gets the role of
+//! its column header; the source is `csv:<header>` (or `tsv:`, `table:`).
+//! A table whose columns describe staff (role, pager, team) keeps its
+//! generic name and phone columns out of PHI.
+
+use super::{trim_value, Extracted};
+use crate::labels::{field_role, Role};
+use crate::text::Doc;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Delim {
+    Comma,
+    Tab,
+    Pipe,
+    Semicolon,
+}
+
+impl Delim {
+    fn byte(self) -> u8 {
+        match self {
+            Delim::Comma => b',',
+            Delim::Tab => b'\t',
+            Delim::Pipe => b'|',
+            Delim::Semicolon => b';',
+        }
+    }
+    fn prefix(self) -> &'static str {
+        match self {
+            Delim::Comma | Delim::Semicolon => "csv",
+            Delim::Tab => "tsv",
+            Delim::Pipe => "table",
+        }
+    }
+}
+
+/// Cells of one line as byte spans (absolute), honouring CSV quotes.
+fn cells(text: &str, start: usize, end: usize, d: Delim) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let sep = d.byte();
+    let mut out = Vec::new();
+    let mut k = start;
+    // Leading diff marker or pipe.
+    if d == Delim::Pipe {
+        while k < end && matches!(b[k], b' ' | b'+' | b'-' | b'\t') && b.get(k + 1) != Some(&b'-') {
+            k += 1;
+        }
+        while k < end && b[k] == b'|' {
+            k += 1;
+        }
+    }
+    let mut cell_start = k;
+    let mut quoted = false;
+    while k < end {
+        let c = b[k];
+        if c == b'"' && d != Delim::Pipe {
+            quoted = !quoted;
+        } else if c == sep && !quoted {
+            out.push((cell_start, k));
+            while d == Delim::Pipe && k + 1 < end && b[k + 1] == b'|' {
+                k += 1; // "||" wiki header separators
+            }
+            cell_start = k + 1;
+        }
+        k += 1;
+    }
+    if cell_start < end || (d != Delim::Pipe && cell_start == end) {
+        let trailing = &text[cell_start..end];
+        if !(d == Delim::Pipe && trailing.trim().is_empty()) {
+            out.push((cell_start, end));
+        }
+    }
+    out
+}
+
+fn delimiter_of(line: &str) -> Option<Delim> {
+    let count = |c: char| line.matches(c).count();
+    let (t, p, c, s) = (count('\t'), count('|'), count(','), count(';'));
+    if t >= 1 && t >= c {
+        Some(Delim::Tab)
+    } else if p >= 2 {
+        Some(Delim::Pipe)
+    } else if c >= 1 {
+        Some(Delim::Comma)
+    } else if s >= 1 {
+        Some(Delim::Semicolon)
+    } else {
+        None
+    }
+}
+
+fn header_text(text: &str, s: usize, e: usize) -> &str {
+    let (s, e) = trim_value(text, s, e);
+    text[s..e].trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+}
+
+pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
+    let text = doc.text;
+    let n_lines = doc.line_starts.len();
+    let line_span = |l: usize| {
+        let s = doc.line_starts[l] as usize;
+        let e = doc.line_starts.get(l + 1).map_or(text.len(), |&e| e as usize);
+        let line = text[s..e].trim_end_matches(['\n', '\r']);
+        (s, s + line.len())
+    };
+    let mut l = 0;
+    while l < n_lines {
+        let (s, e) = line_span(l);
+        let line = &text[s..e];
+        let Some(d) = delimiter_of(line) else {
+            l += 1;
+            continue;
+        };
+        let head = cells(text, s, e, d);
+        let roles: Vec<Option<Role>> = head.iter().map(|&(a, b)| {
+            let h = header_text(text, a, b);
+            if h.len() > 40 || h.bytes().filter(u8::is_ascii_digit).count() > 2 { None } else { field_role(h) }
+        }).collect();
+        let known = roles.iter().filter(|r| r.is_some()).count();
+        if head.len() >= 2 && known >= 2 && known * 2 >= head.len() {
+            l = rows(doc, x, l + 1, d, &head, roles, &line_span);
+            continue;
+        }
+        if d == Delim::Pipe {
+            key_value_row(text, x, &head);
+        }
+        l += 1;
+    }
+}
+
+/// Rows under a header; returns the first line after the table.
+fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, usize)], mut roles: Vec<Option<Role>>, line_span: &dyn Fn(usize) -> (usize, usize)) -> usize {
+    let text = doc.text;
+    let staff_table = roles.iter().any(|r| matches!(r, Some(Role::Staff | Role::Dial)))
+        && !roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName | Role::Diagnosis)));
+    if staff_table {
+        for r in roles.iter_mut() {
+            *r = match *r {
+                Some(Role::Name) => Some(Role::Staff),
+                Some(Role::Phone | Role::Email | Role::Address | Role::City | Role::Zip) => Some(Role::Dial),
+                other => other,
+            };
+        }
+    }
+    let patient = roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName)));
+    let names: Vec<String> = head.iter().map(|&(a, b)| header_text(text, a, b).to_string()).collect();
+    let mut seen_rows = 0;
+    while l < doc.line_starts.len() {
+        let (s, e) = line_span(l);
+        let line = &text[s..e];
+        if line.trim().is_empty() {
+            break;
+        }
+        // Markdown separator row |---|---|.
+        if d == Delim::Pipe && line.trim().trim_start_matches(['+', '-', ' ']).chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && line.contains('-') {
+            l += 1;
+            continue;
+        }
+        let cs = cells(text, s, e, d);
+        if cs.len() < 2 || (d == Delim::Pipe && !line.contains('|')) {
+            break;
+        }
+        for (c, &(a, b)) in cs.iter().enumerate() {
+            let Some(Some(role)) = roles.get(c) else { continue };
+            let (vs, ve) = trim_value(text, a, b);
+            let v = &text[vs..ve];
+            if ve > vs && !matches!(v, "NULL" | "null" | "N/A" | "n/a" | "-" | "") {
+                let name = names.get(c).map(String::as_str).unwrap_or("");
+                x.push(vs, ve, *role, Some(format!("{}:{}", d.prefix(), name)), true);
+            }
+        }
+        seen_rows += 1;
+        l += 1;
+    }
+    if patient && seen_rows > 0 {
+        x.patient_record = true;
+    }
+    l
+}
+
+/// `| *DOB* | 03/14/1962 |`: a label cell followed by its value.
+fn key_value_row(text: &str, x: &mut Extracted, cs: &[(usize, usize)]) {
+    if cs.len() < 2 || cs.len() > 6 {
+        return;
+    }
+    let mut c = 0;
+    while c + 1 < cs.len() {
+        let label = header_text(text, cs[c].0, cs[c].1);
+        if let Some(role) = field_role(label).filter(|_| label.len() <= 32 && !label.bytes().any(|b| b.is_ascii_digit())) {
+            let (vs, ve) = trim_value(text, cs[c + 1].0, cs[c + 1].1);
+            let v = text[vs..ve].trim_matches(|ch: char| ch == '*' || ch == '_');
+            if !v.is_empty() && field_role(v).is_none() {
+                let off = text[vs..ve].find(v).unwrap_or(0);
+                x.push(vs + off, vs + off + v.len(), role, Some(format!("table:{label}")), true);
+                if role.is_health_system_id() || matches!(role, Role::Dob | Role::PatientName) {
+                    x.patient_record = true;
+                }
+            }
+            c += 2;
+        } else {
+            c += 1;
+        }
+    }
+}

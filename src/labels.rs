@@ -1,0 +1,829 @@
+//! Labels and field names: what a value means from the words in front of it
+//! ("DOB:", "Member ID") or the column, key or field it sits in
+//! (`last_name`, `birthDate`, `PID-7`).
+//!
+//! Matching is on whole words, never substrings (Presidio's "lic" in "public").
+
+use crate::Kind;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a field or label says its value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Role {
+    /// A name field of unknown owner: a patient's when the document is about patients.
+    Name,
+    /// Explicitly the patient's (or member's, insured's) name.
+    PatientName,
+    /// A relative, guardian or emergency contact.
+    RelativeName,
+    /// Staff: reporter, assignee, provider, physician. Not PHI.
+    Staff,
+    /// Birth date.
+    Dob,
+    /// Another date of the person: admission, discharge, service, death.
+    PersonDate,
+    /// Age.
+    Age,
+    /// Street address (or the whole address).
+    Address,
+    /// City of an address.
+    City,
+    /// State: not a Safe Harbor identifier, context only.
+    State,
+    /// ZIP or postal code.
+    Zip,
+    /// Phone or fax.
+    Phone,
+    /// Email.
+    Email,
+    /// Social Security number.
+    Ssn,
+    /// Medical record number or patient id.
+    Mrn,
+    /// Health plan member / subscriber / policy id.
+    MemberId,
+    /// Medicare Beneficiary Identifier.
+    Mbi,
+    /// Account, visit, claim or billing number.
+    Account,
+    /// Driver's license, DEA or other certificate.
+    License,
+    /// VIN or licence plate.
+    Vehicle,
+    /// Device serial or UDI.
+    Device,
+    /// A URL.
+    Url,
+    /// An IP address.
+    Ip,
+    /// Another identifying number.
+    OtherId,
+    /// Provider NPI: identifies staff, not patients.
+    Npi,
+    /// Diagnosis code or description.
+    Diagnosis,
+    /// Procedure code.
+    Procedure,
+    /// NDC.
+    DrugCode,
+    /// Drug name.
+    Medication,
+    /// Free clinical text: scan it as prose.
+    Note,
+    /// Technical: version, build, port, thread, trace id, meeting id. Values are not PHI.
+    Tech,
+    /// Conference bridge, pager, hotline: phone-like numbers that are not a person's.
+    Dial,
+}
+
+impl Role {
+    /// The finding kind a value in this field gets, if the field itself makes it PHI.
+    pub fn kind(self) -> Option<Kind> {
+        Some(match self {
+            Role::Name | Role::PatientName | Role::RelativeName => Kind::PersonName,
+            Role::Dob | Role::PersonDate => Kind::Date,
+            Role::Age => Kind::AgeOver89,
+            Role::Address | Role::City => Kind::StreetAddress,
+            Role::Zip => Kind::ZipCode,
+            Role::Phone => Kind::Phone,
+            Role::Email => Kind::Email,
+            Role::Ssn => Kind::Ssn,
+            Role::Mrn => Kind::Mrn,
+            Role::MemberId => Kind::HealthPlanId,
+            Role::Mbi => Kind::MedicareMbi,
+            Role::Account => Kind::AccountNumber,
+            Role::License => Kind::LicenseNumber,
+            Role::Vehicle => Kind::VehicleId,
+            Role::Device => Kind::DeviceId,
+            Role::Url => Kind::Url,
+            Role::Ip => Kind::IpAddress,
+            Role::OtherId => Kind::OtherId,
+            Role::Diagnosis => Kind::DiagnosisCode,
+            Role::Procedure => Kind::ProcedureCode,
+            Role::DrugCode => Kind::DrugCode,
+            Role::Medication => Kind::Medication,
+            Role::Staff | Role::State | Role::Npi | Role::Note | Role::Tech | Role::Dial => return None,
+        })
+    }
+
+    /// Identifiers that only health systems hold: a value in such a field
+    /// makes the document PHI on its own.
+    pub fn is_health_system_id(self) -> bool {
+        matches!(self, Role::Mrn | Role::MemberId | Role::Mbi)
+    }
+
+    /// Whether the role's value is an identifier of a person.
+    pub fn is_personal(self) -> bool {
+        self.kind().is_some_and(Kind::is_identifier)
+    }
+
+    /// The words used in reasons.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Role::Name => "name field",
+            Role::PatientName => "patient name field",
+            Role::RelativeName => "relative or contact field",
+            Role::Staff => "staff field",
+            Role::Dob => "birth date field",
+            Role::PersonDate => "patient date field",
+            Role::Age => "age field",
+            Role::Address => "address field",
+            Role::City => "city field",
+            Role::State => "state field",
+            Role::Zip => "ZIP field",
+            Role::Phone => "phone field",
+            Role::Email => "email field",
+            Role::Ssn => "SSN field",
+            Role::Mrn => "MRN field",
+            Role::MemberId => "member id field",
+            Role::Mbi => "Medicare id field",
+            Role::Account => "account field",
+            Role::License => "license field",
+            Role::Vehicle => "vehicle field",
+            Role::Device => "device field",
+            Role::Url => "URL field",
+            Role::Ip => "IP address field",
+            Role::OtherId => "identifier field",
+            Role::Npi => "NPI field",
+            Role::Diagnosis => "diagnosis field",
+            Role::Procedure => "procedure field",
+            Role::DrugCode => "drug code field",
+            Role::Medication => "medication field",
+            Role::Note => "note field",
+            Role::Tech => "technical field",
+            Role::Dial => "dial-in field",
+        }
+    }
+}
+
+/// Label phrases, lower-case words separated by single spaces. Used for
+/// prose labels ("DOB:"), and for column, key and field names after
+/// [`normalize_field`].
+const LABELS: &[(&str, Role)] = &[
+    // names
+    ("name", Role::Name),
+    ("full name", Role::Name),
+    ("first name", Role::Name),
+    ("firstname", Role::Name),
+    ("fname", Role::Name),
+    ("given name", Role::Name),
+    ("given", Role::Name),
+    ("middle name", Role::Name),
+    ("middle", Role::Name),
+    ("middle initial", Role::Name),
+    ("last name", Role::Name),
+    ("lastname", Role::Name),
+    ("lname", Role::Name),
+    ("surname", Role::Name),
+    ("family name", Role::Name),
+    ("family", Role::Name),
+    ("maiden name", Role::Name),
+    ("preferred name", Role::Name),
+    ("patient", Role::PatientName),
+    ("patient name", Role::PatientName),
+    ("pt", Role::PatientName),
+    ("pt name", Role::PatientName),
+    ("member", Role::PatientName),
+    ("member name", Role::PatientName),
+    ("subscriber", Role::PatientName),
+    ("subscriber name", Role::PatientName),
+    ("insured", Role::PatientName),
+    ("insured name", Role::PatientName),
+    ("beneficiary", Role::PatientName),
+    ("beneficiary name", Role::PatientName),
+    ("enrollee", Role::PatientName),
+    ("client", Role::PatientName),
+    ("client name", Role::PatientName),
+    ("resident", Role::PatientName),
+    ("guarantor", Role::RelativeName),
+    ("guarantor name", Role::RelativeName),
+    ("mother", Role::RelativeName),
+    ("mother name", Role::RelativeName),
+    ("mothers maiden name", Role::RelativeName),
+    ("father", Role::RelativeName),
+    ("spouse", Role::RelativeName),
+    ("parent", Role::RelativeName),
+    ("guardian", Role::RelativeName),
+    ("next of kin", Role::RelativeName),
+    ("nok", Role::RelativeName),
+    ("emergency contact", Role::RelativeName),
+    ("emergency contact name", Role::RelativeName),
+    ("relative", Role::RelativeName),
+    ("caregiver", Role::RelativeName),
+    ("responsible party", Role::RelativeName),
+    // staff
+    ("reporter", Role::Staff),
+    ("reported by", Role::Staff),
+    ("assignee", Role::Staff),
+    ("assigned to", Role::Staff),
+    ("attendees", Role::Staff),
+    ("attendee", Role::Staff),
+    ("participants", Role::Staff),
+    ("present", Role::Staff),
+    ("absent", Role::Staff),
+    ("apologies", Role::Staff),
+    ("author", Role::Staff),
+    ("authors", Role::Staff),
+    ("reviewer", Role::Staff),
+    ("reviewers", Role::Staff),
+    ("reviewed by", Role::Staff),
+    ("approver", Role::Staff),
+    ("approved by", Role::Staff),
+    ("owner", Role::Staff),
+    ("owners", Role::Staff),
+    ("cc", Role::Staff),
+    ("watchers", Role::Staff),
+    ("created by", Role::Staff),
+    ("updated by", Role::Staff),
+    ("modified by", Role::Staff),
+    ("submitted by", Role::Staff),
+    ("requested by", Role::Staff),
+    ("requester", Role::Staff),
+    ("facilitator", Role::Staff),
+    ("presenter", Role::Staff),
+    ("note taker", Role::Staff),
+    ("notes by", Role::Staff),
+    ("scribe", Role::Staff),
+    ("chair", Role::Staff),
+    ("organizer", Role::Staff),
+    ("host", Role::Staff),
+    ("contributors", Role::Staff),
+    ("contributor", Role::Staff),
+    ("committer", Role::Staff),
+    ("signed off by", Role::Staff),
+    ("co authored by", Role::Staff),
+    ("provider", Role::Staff),
+    ("provider name", Role::Staff),
+    ("rendering provider", Role::Staff),
+    ("billing provider", Role::Staff),
+    ("ordering provider", Role::Staff),
+    ("referring provider", Role::Staff),
+    ("physician", Role::Staff),
+    ("attending", Role::Staff),
+    ("attending physician", Role::Staff),
+    ("attending provider", Role::Staff),
+    ("admitting physician", Role::Staff),
+    ("referring physician", Role::Staff),
+    ("primary care physician", Role::Staff),
+    ("pcp", Role::Staff),
+    ("doctor", Role::Staff),
+    ("surgeon", Role::Staff),
+    ("nurse", Role::Staff),
+    ("clinician", Role::Staff),
+    ("prescriber", Role::Staff),
+    ("case manager", Role::Staff),
+    ("signed by", Role::Staff),
+    ("electronically signed by", Role::Staff),
+    ("dictated by", Role::Staff),
+    ("transcribed by", Role::Staff),
+    ("on call", Role::Staff),
+    ("oncall", Role::Staff),
+    ("primary on call", Role::Staff),
+    ("secondary on call", Role::Staff),
+    ("escalation", Role::Staff),
+    ("manager", Role::Staff),
+    ("team lead", Role::Staff),
+    ("lead", Role::Staff),
+    ("engineer", Role::Staff),
+    ("developer", Role::Staff),
+    ("agent", Role::Staff),
+    ("rep", Role::Staff),
+    ("representative", Role::Staff),
+    ("analyst", Role::Staff),
+    ("staff", Role::Staff),
+    ("employee", Role::Staff),
+    ("user", Role::Staff),
+    ("username", Role::Staff),
+    ("login", Role::Staff),
+    ("role", Role::Staff),
+    ("title", Role::Staff),
+    ("team", Role::Staff),
+    ("department", Role::Staff),
+    ("practitioner", Role::Staff),
+    ("performer", Role::Staff),
+    ("facility", Role::Staff),
+    ("facility name", Role::Staff),
+    ("hospital", Role::Staff),
+    ("clinic", Role::Staff),
+    ("payer", Role::Staff),
+    ("payer name", Role::Staff),
+    ("plan name", Role::Staff),
+    ("organization", Role::Staff),
+    ("company", Role::Staff),
+    // dates
+    ("dob", Role::Dob),
+    ("d o b", Role::Dob),
+    ("date of birth", Role::Dob),
+    ("birth date", Role::Dob),
+    ("birthdate", Role::Dob),
+    ("birthday", Role::Dob),
+    ("birth", Role::Dob),
+    ("born", Role::Dob),
+    ("birth time", Role::Dob),
+    ("birthtime", Role::Dob),
+    ("admitted", Role::PersonDate),
+    ("admission", Role::PersonDate),
+    ("admission date", Role::PersonDate),
+    ("admit date", Role::PersonDate),
+    ("admit", Role::PersonDate),
+    ("date admitted", Role::PersonDate),
+    ("discharged", Role::PersonDate),
+    ("discharge", Role::PersonDate),
+    ("discharge date", Role::PersonDate),
+    ("date discharged", Role::PersonDate),
+    ("date of service", Role::PersonDate),
+    ("dos", Role::PersonDate),
+    ("service date", Role::PersonDate),
+    ("date of visit", Role::PersonDate),
+    ("visit date", Role::PersonDate),
+    ("encounter date", Role::PersonDate),
+    ("appointment", Role::PersonDate),
+    ("appointment date", Role::PersonDate),
+    ("appt", Role::PersonDate),
+    ("appt date", Role::PersonDate),
+    ("date of death", Role::PersonDate),
+    ("dod", Role::PersonDate),
+    ("death date", Role::PersonDate),
+    ("deceased", Role::PersonDate),
+    ("deceased date", Role::PersonDate),
+    ("expired", Role::PersonDate),
+    ("date of injury", Role::PersonDate),
+    ("injury date", Role::PersonDate),
+    ("surgery date", Role::PersonDate),
+    ("procedure date", Role::PersonDate),
+    ("date of procedure", Role::PersonDate),
+    ("onset date", Role::PersonDate),
+    ("claim date", Role::PersonDate),
+    ("from date", Role::PersonDate),
+    ("to date", Role::PersonDate),
+    ("service from", Role::PersonDate),
+    ("service to", Role::PersonDate),
+    ("start date", Role::PersonDate),
+    ("end date", Role::PersonDate),
+    ("effective date", Role::PersonDate),
+    ("period start", Role::PersonDate),
+    ("period end", Role::PersonDate),
+    ("deceased date time", Role::PersonDate),
+    ("age", Role::Age),
+    // address
+    ("address", Role::Address),
+    ("addr", Role::Address),
+    ("street", Role::Address),
+    ("street address", Role::Address),
+    ("home address", Role::Address),
+    ("mailing address", Role::Address),
+    ("residence", Role::Address),
+    ("address line", Role::Address),
+    ("line", Role::Address),
+    ("city", Role::City),
+    ("town", Role::City),
+    ("state", Role::State),
+    ("zip", Role::Zip),
+    ("zip code", Role::Zip),
+    ("zipcode", Role::Zip),
+    ("postal code", Role::Zip),
+    ("postalcode", Role::Zip),
+    ("postcode", Role::Zip),
+    // contact
+    ("phone", Role::Phone),
+    ("phone number", Role::Phone),
+    ("home phone", Role::Phone),
+    ("cell phone", Role::Phone),
+    ("mobile phone", Role::Phone),
+    ("work phone", Role::Phone),
+    ("tel", Role::Phone),
+    ("telephone", Role::Phone),
+    ("cell", Role::Phone),
+    ("mobile", Role::Phone),
+    ("ph", Role::Phone),
+    ("contact number", Role::Phone),
+    ("callback", Role::Phone),
+    ("callback number", Role::Phone),
+    ("call back", Role::Phone),
+    ("fax", Role::Phone),
+    ("telecom", Role::Phone),
+    ("email", Role::Email),
+    ("e mail", Role::Email),
+    ("email address", Role::Email),
+    // identifiers
+    ("ssn", Role::Ssn),
+    ("ss", Role::Ssn),
+    ("soc sec", Role::Ssn),
+    ("social security", Role::Ssn),
+    ("social security number", Role::Ssn),
+    ("social", Role::Ssn),
+    ("mrn", Role::Mrn),
+    ("mr", Role::Mrn),
+    ("mr number", Role::Mrn),
+    ("medical record", Role::Mrn),
+    ("medical record number", Role::Mrn),
+    ("med rec", Role::Mrn),
+    ("med rec no", Role::Mrn),
+    ("chart", Role::Mrn),
+    ("chart number", Role::Mrn),
+    ("chart no", Role::Mrn),
+    ("record number", Role::Mrn),
+    ("patient id", Role::Mrn),
+    ("patient number", Role::Mrn),
+    ("pt id", Role::Mrn),
+    ("hospital number", Role::Mrn),
+    ("emr id", Role::Mrn),
+    ("ehr id", Role::Mrn),
+    ("empi", Role::Mrn),
+    ("mpi", Role::Mrn),
+    ("identifier", Role::Mrn),
+    ("member id", Role::MemberId),
+    ("member number", Role::MemberId),
+    ("member no", Role::MemberId),
+    ("memberid", Role::MemberId),
+    ("subscriber id", Role::MemberId),
+    ("subscriber number", Role::MemberId),
+    ("subscriber no", Role::MemberId),
+    ("policy", Role::MemberId),
+    ("policy number", Role::MemberId),
+    ("policy no", Role::MemberId),
+    ("policy id", Role::MemberId),
+    ("insurance id", Role::MemberId),
+    ("insurance number", Role::MemberId),
+    ("insured id", Role::MemberId),
+    ("plan id", Role::MemberId),
+    ("health plan id", Role::MemberId),
+    ("beneficiary id", Role::MemberId),
+    ("enrollee id", Role::MemberId),
+    ("medicaid", Role::MemberId),
+    ("medicaid id", Role::MemberId),
+    ("medicaid number", Role::MemberId),
+    ("hicn", Role::MemberId),
+    ("id card", Role::MemberId),
+    ("mbi", Role::Mbi),
+    ("medicare", Role::Mbi),
+    ("medicare id", Role::Mbi),
+    ("medicare number", Role::Mbi),
+    ("medicare beneficiary identifier", Role::Mbi),
+    ("account", Role::Account),
+    ("account number", Role::Account),
+    ("account no", Role::Account),
+    ("acct", Role::Account),
+    ("acct no", Role::Account),
+    ("patient account", Role::Account),
+    ("billing account", Role::Account),
+    ("visit number", Role::Account),
+    ("encounter number", Role::Account),
+    ("encounter id", Role::Account),
+    ("visit id", Role::Account),
+    ("fin", Role::Account),
+    ("csn", Role::Account),
+    ("har", Role::Account),
+    ("claim", Role::Account),
+    ("claim id", Role::Account),
+    ("claim number", Role::Account),
+    ("claim no", Role::Account),
+    ("license", Role::License),
+    ("licence", Role::License),
+    ("license number", Role::License),
+    ("drivers license", Role::License),
+    ("driver license", Role::License),
+    ("drivers license number", Role::License),
+    ("dl", Role::License),
+    ("dea", Role::License),
+    ("dea number", Role::License),
+    ("certificate", Role::License),
+    ("certificate number", Role::License),
+    ("vin", Role::Vehicle),
+    ("vehicle", Role::Vehicle),
+    ("license plate", Role::Vehicle),
+    ("plate", Role::Vehicle),
+    ("serial", Role::Device),
+    ("serial number", Role::Device),
+    ("serial no", Role::Device),
+    ("sn", Role::Device),
+    ("s n", Role::Device),
+    ("udi", Role::Device),
+    ("device id", Role::Device),
+    ("device serial", Role::Device),
+    ("implant", Role::Device),
+    ("pacemaker", Role::Device),
+    ("url", Role::Url),
+    ("portal", Role::Url),
+    ("link", Role::Url),
+    ("ip", Role::Ip),
+    ("ip address", Role::Ip),
+    ("client ip", Role::Ip),
+    ("npi", Role::Npi),
+    ("provider npi", Role::Npi),
+    ("tax id", Role::Tech),
+    ("tin", Role::Tech),
+    ("npi number", Role::Npi),
+    // health context
+    ("diagnosis", Role::Diagnosis),
+    ("diagnoses", Role::Diagnosis),
+    ("dx", Role::Diagnosis),
+    ("icd", Role::Diagnosis),
+    ("icd code", Role::Diagnosis),
+    ("diagnosis code", Role::Diagnosis),
+    ("primary diagnosis", Role::Diagnosis),
+    ("cpt", Role::Procedure),
+    ("cpt code", Role::Procedure),
+    ("hcpcs", Role::Procedure),
+    ("procedure", Role::Procedure),
+    ("procedure code", Role::Procedure),
+    ("ndc", Role::DrugCode),
+    ("medication", Role::Medication),
+    ("medications", Role::Medication),
+    ("drug", Role::Medication),
+    ("rx", Role::Medication),
+    ("note", Role::Note),
+    ("notes", Role::Note),
+    ("comment", Role::Note),
+    ("comments", Role::Note),
+    ("description", Role::Note),
+    ("summary", Role::Note),
+    ("text", Role::Note),
+    ("div", Role::Note),
+    ("reason", Role::Note),
+    ("subject", Role::Note),
+    // technical: the value is not a person's
+    ("version", Role::Tech),
+    ("build", Role::Tech),
+    ("build number", Role::Tech),
+    ("release", Role::Tech),
+    ("port", Role::Tech),
+    ("thread", Role::Tech),
+    ("pid", Role::Tech),
+    ("uuid", Role::Tech),
+    ("guid", Role::Tech),
+    ("trace id", Role::Tech),
+    ("span id", Role::Tech),
+    ("request id", Role::Tech),
+    ("correlation id", Role::Tech),
+    ("session id", Role::Tech),
+    ("message id", Role::Tech),
+    ("message control id", Role::Tech),
+    ("commit", Role::Tech),
+    ("sha", Role::Tech),
+    ("hash", Role::Tech),
+    ("checksum", Role::Tech),
+    ("ticket", Role::Tech),
+    ("issue", Role::Tech),
+    ("order", Role::Tech),
+    ("order id", Role::Tech),
+    ("order number", Role::Tech),
+    ("invoice", Role::Tech),
+    ("sku", Role::Tech),
+    ("error code", Role::Tech),
+    ("status", Role::Tech),
+    ("status code", Role::Tech),
+    ("duration", Role::Tech),
+    ("timestamp", Role::Tech),
+    ("time", Role::Tech),
+    ("timeout", Role::Tech),
+    ("latency", Role::Tech),
+    ("count", Role::Tech),
+    ("amount", Role::Tech),
+    ("billed amount", Role::Tech),
+    ("paid amount", Role::Tech),
+    ("charge", Role::Tech),
+    ("total", Role::Tech),
+    ("units", Role::Tech),
+    ("quantity", Role::Tech),
+    ("qty", Role::Tech),
+    ("group number", Role::Tech),
+    ("group", Role::Tech),
+    ("group id", Role::Tech),
+    ("hostname", Role::Tech),
+    ("server", Role::Tech),
+    ("node", Role::Tech),
+    ("instance", Role::Tech),
+    ("environment", Role::Tech),
+    ("env", Role::Tech),
+    ("sprint", Role::Tech),
+    ("story points", Role::Tech),
+    ("priority", Role::Tech),
+    ("severity", Role::Tech),
+    ("component", Role::Tech),
+    ("components", Role::Tech),
+    ("labels", Role::Tech),
+    ("fix version", Role::Tech),
+    ("fix versions", Role::Tech),
+    ("affects version", Role::Tech),
+    ("affects versions", Role::Tech),
+    ("resolution", Role::Tech),
+    ("created", Role::Tech),
+    ("updated", Role::Tech),
+    ("resolved", Role::Tech),
+    ("due", Role::Tech),
+    ("due date", Role::Tech),
+    ("release date", Role::Tech),
+    ("date", Role::Tech),
+    ("meeting date", Role::Tech),
+    ("last updated", Role::Tech),
+    ("last reviewed", Role::Tech),
+    ("next review", Role::Tech),
+    ("hours", Role::Tech),
+    ("shift", Role::Tech),
+    ("rotation", Role::Tech),
+    ("location", Role::Tech),
+    ("room", Role::Tech),
+    ("meeting id", Role::Dial),
+    ("conference id", Role::Dial),
+    ("conference", Role::Dial),
+    ("passcode", Role::Dial),
+    ("pin", Role::Dial),
+    ("access code", Role::Dial),
+    ("participant code", Role::Dial),
+    ("bridge", Role::Dial),
+    ("dial in", Role::Dial),
+    ("dial", Role::Dial),
+    ("toll", Role::Dial),
+    ("toll free", Role::Dial),
+    ("pager", Role::Dial),
+    ("beeper", Role::Dial),
+    ("hotline", Role::Dial),
+    ("help desk", Role::Dial),
+    ("helpdesk", Role::Dial),
+    ("service desk", Role::Dial),
+    ("support line", Role::Dial),
+    ("extension", Role::Dial),
+    ("ext", Role::Dial),
+    ("vocera", Role::Dial),
+    ("spectralink", Role::Dial),
+    ("zoom", Role::Dial),
+    ("webex", Role::Dial),
+    ("teams", Role::Dial),
+];
+
+struct Table {
+    /// Phrase (space-separated words) to role.
+    phrases: HashMap<&'static str, Role>,
+    /// Longest phrase, in words, starting with each first word.
+    longest: HashMap<&'static str, usize>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut phrases = HashMap::new();
+        let mut longest: HashMap<&'static str, usize> = HashMap::new();
+        for &(phrase, role) in LABELS {
+            phrases.insert(phrase, role);
+            let first = phrase.split(' ').next().unwrap_or(phrase);
+            let words = phrase.split(' ').count();
+            let e = longest.entry(first).or_insert(0);
+            *e = (*e).max(words);
+        }
+        Table { phrases, longest }
+    })
+}
+
+/// The role of an exact label phrase (lower case, words separated by one space).
+pub(crate) fn phrase_role(phrase: &str) -> Option<Role> {
+    table().phrases.get(phrase).copied()
+}
+
+/// How many words the longest label starting with `word` has (0: none).
+pub(crate) fn longest_label_from(word: &str) -> usize {
+    table().longest.get(word).copied().unwrap_or(0)
+}
+
+/// Splits a column, key or field name into lower-case words:
+/// `patientLastName` -> `patient last name`, `DOB_1` -> `dob`,
+/// `Address Line 1` -> `address line`.
+pub(crate) fn normalize_field(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut prev: Option<char> = None;
+    for c in name.chars() {
+        if c.is_alphabetic() {
+            let boundary = match prev {
+                Some(p) => !p.is_alphabetic() || (c.is_uppercase() && p.is_lowercase()),
+                None => false,
+            };
+            if boundary && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        prev = Some(c);
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Owner words that make a name-ish field a patient's or a staff member's.
+fn owner(word: &str) -> Option<Role> {
+    match word {
+        "patient" | "pt" | "member" | "subscriber" | "insured" | "beneficiary" | "enrollee" | "client" | "resident" => {
+            Some(Role::PatientName)
+        }
+        "guarantor" | "mother" | "father" | "spouse" | "parent" | "guardian" | "kin" | "emergency" | "contact" | "relative"
+        | "nk1" | "caregiver" => Some(Role::RelativeName),
+        "provider" | "physician" | "doctor" | "attending" | "referring" | "rendering" | "billing" | "ordering" | "prescriber"
+        | "pcp" | "surgeon" | "nurse" | "clinician" | "practitioner" | "author" | "reporter" | "assignee" | "user" | "staff"
+        | "employee" | "facility" | "payer" | "agent" | "reviewer" | "approver" | "owner" | "organization" | "hospital" => {
+            Some(Role::Staff)
+        }
+        _ => None,
+    }
+}
+
+/// The role of a field or column name, or `None` when it says nothing.
+pub(crate) fn field_role(name: &str) -> Option<Role> {
+    let norm = normalize_field(name);
+    if norm.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = norm.split(' ').collect();
+    if let Some(r) = phrase_role(&norm) {
+        return Some(r);
+    }
+    // The field's subject ("patient", "provider") and what it holds ("name", "phone").
+    let subject = words.iter().find_map(|w| owner(w));
+    // Longest suffix, then longest prefix, that is a known label.
+    let mut base = None;
+    for i in 1..words.len() {
+        if let Some(r) = phrase_role(&words[i..].join(" ")) {
+            base = Some(r);
+            break;
+        }
+    }
+    if base.is_none() {
+        for j in (1..words.len()).rev() {
+            if let Some(r) = phrase_role(&words[..j].join(" ")) {
+                base = Some(r);
+                break;
+            }
+        }
+    }
+    let base = base.or_else(|| words.iter().find_map(|w| phrase_role(w).filter(|r| !matches!(r, Role::Note | Role::Tech))));
+    match (subject, base) {
+        (Some(Role::Staff), Some(b)) if b.is_personal() && b != Role::Dob => {
+            // provider_name, provider_phone, attending_email: staff data, not PHI.
+            Some(if matches!(b, Role::Phone | Role::Email | Role::Address | Role::City | Role::Zip) { Role::Dial } else { Role::Staff })
+        }
+        (Some(Role::Staff), None) => Some(Role::Staff),
+        (Some(owner @ (Role::PatientName | Role::RelativeName)), Some(Role::Name | Role::PatientName)) => Some(owner),
+        (_, Some(b)) => Some(b),
+        (Some(s), None) => Some(s),
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_field_names() {
+        assert_eq!(normalize_field("patientLastName"), "patient last name");
+        assert_eq!(normalize_field("DOB_1"), "dob");
+        assert_eq!(normalize_field("Address Line 1"), "address line");
+        assert_eq!(normalize_field("member-id"), "member id");
+        assert_eq!(normalize_field("PID"), "pid");
+        assert_eq!(normalize_field("Date of Birth:"), "date of birth");
+    }
+
+    #[test]
+    fn field_roles() {
+        let cases = [
+            ("last_name", Role::Name),
+            ("PatientFirstName", Role::PatientName),
+            ("patient_dob", Role::Dob),
+            ("birthDate", Role::Dob),
+            ("member_id", Role::MemberId),
+            ("SubscriberID", Role::MemberId),
+            ("zip5", Role::Zip),
+            ("postalCode", Role::Zip),
+            ("home_phone", Role::Phone),
+            ("provider_name", Role::Staff),
+            ("rendering_npi", Role::Npi),
+            ("attending_phone", Role::Dial),
+            ("icd10_code", Role::Diagnosis),
+            ("dos", Role::PersonDate),
+            ("service_date", Role::PersonDate),
+            ("emergency_contact_name", Role::RelativeName),
+            ("mrn", Role::Mrn),
+            ("claim_id", Role::Account),
+            ("billed_amount", Role::Tech),
+            ("ssn", Role::Ssn),
+            ("addr_line1", Role::Address),
+        ];
+        for (name, role) in cases {
+            assert_eq!(field_role(name), Some(role), "{name}");
+        }
+        assert_eq!(field_role("severity_level_xyz"), Some(Role::Tech));
+        assert_eq!(field_role("foo_bar"), None);
+    }
+
+    #[test]
+    fn labels_are_unique_and_normalized() {
+        let mut seen = std::collections::HashSet::new();
+        for &(phrase, _) in LABELS {
+            assert!(seen.insert(phrase), "duplicate label {phrase}");
+            assert_eq!(normalize_field(phrase), phrase, "label not normalized: {phrase}");
+        }
+    }
+}

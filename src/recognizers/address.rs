@@ -1,0 +1,250 @@
+//! Street addresses, with unit, city, state and ZIP when they follow.
+//!
+//! `1234 Oak Street`, `55 N. Main St`, `12B Elm Ave NW, Apt 4`, `PO Box 881`,
+//! then optionally `, Springfield, IL 62704` or the same on the next line.
+//! A street line needs a house number, one to five capitalised words and a
+//! USPS street suffix. A `City, ST 12345` line alone is an address too (its
+//! city and ZIP are identifiers; the state is not, but stays inside the
+//! address span). Reference: USPS Publication 28, Appendix C1.
+//! Known false positives: "200 Park Ave" in an office address; context
+//! (a document about a patient) decides.
+
+use super::{num, Cand, Needs, Recognizer, MIXED, NUM, WORD};
+use crate::text::{Doc, CAP, UPPER};
+use crate::Kind;
+
+pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
+    id: "street-address",
+    kind: Kind::StreetAddress,
+    on: NUM | MIXED | WORD,
+    find,
+    hits: &[
+        "lives at «1234 Oak Street» with",
+        "«55 N. Main St., Apt 4B, Springfield, IL» 62704",
+        "«881 Maple Ave NW»",
+        "«12 Elm Rd\nBoston, MA» 02118",
+        "«PO Box 881»",
+        "«742 Evergreen Terrace Suite 200»",
+        "at «Springfield, IL» 62704.",
+    ],
+    misses: &["version 2 Main thing", "took 200 mg Daily", "1234 oak street", "Room 12 West Wing"],
+};
+
+const SUFFIXES: &[&str] = &[
+    "st", "street", "ave", "av", "avenue", "rd", "road", "blvd", "boulevard", "dr", "drive", "ln", "lane", "way", "ct", "court", "pl",
+    "place", "ter", "terrace", "pkwy", "parkway", "hwy", "highway", "cir", "circle", "sq", "square", "trl", "trail", "loop", "row", "pike",
+    "aly", "alley", "xing", "crossing", "path", "walk", "run", "pass", "ridge", "glen", "crescent", "cres", "close", "heights", "hts",
+    "plaza", "plz", "mews", "gardens", "gdns", "grove", "grv", "vista", "view", "cove", "cv", "creek", "hill", "hills", "lake", "bend",
+    "manor", "mnr", "meadow", "meadows", "springs", "estates", "knoll", "landing", "lndg", "park", "point", "pt", "station", "sta", "turnpike",
+    "tpke", "expressway", "expy", "freeway", "fwy", "junction", "jct", "valley", "vly", "village", "vlg", "ville", "summit", "smt", "port",
+    "harbor", "hbr", "haven", "isle", "island", "fork", "forks", "ford", "fords", "forest", "falls", "field", "fields", "flat", "flats",
+    "green", "orchard", "oval", "overpass", "ramp", "ranch", "rapids", "rest", "route", "rte", "shoal", "shoals", "shore", "shores", "skyway",
+    "spur", "stream", "track", "trace", "trafficway", "tunnel", "underpass", "union", "unions", "via", "viaduct", "views", "wall", "ways",
+    "well", "wells", "center", "ctr", "commons", "court", "courts", "cts", "dale", "dam", "divide", "drives", "estate", "extension", "ext",
+    "ferry", "fry", "gateway", "gtwy", "harbors", "inlet", "keys", "knolls", "lakes", "light", "lights", "lock", "locks", "lodge", "mall",
+    "mill", "mills", "mission", "motorway", "mount", "mountain", "mtn", "neck", "orchards", "parks", "passage", "pine", "pines", "plains",
+    "prairie", "radial", "ridges", "river", "rvr", "roads", "squares", "stravenue", "streets", "terr", "throughway", "brook", "brooks",
+    "burg", "burgs", "bypass", "byp", "camp", "canyon", "cape", "causeway", "cliff", "cliffs", "club", "common", "corner", "corners",
+    "crest", "curve", "gateway", "glens", "greens", "groves", "hollow", "inlet", "junctions", "key", "loaf", "manors", "meadows", "bluff",
+    "bluffs", "bottom", "branch", "bridge", "beach", "alley", "anex", "arcade",
+];
+
+const UNITS: &[&str] = &["apt", "apartment", "suite", "ste", "unit", "rm", "room", "fl", "floor", "bldg", "building", "no", "lot", "trlr", "dept", "box"];
+const DIRECTIONS: &[&str] = &["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"];
+
+/// US states and territories, two-letter codes.
+pub(crate) const STATES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN",
+    "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA",
+    "WA", "WV", "WI", "WY", "DC", "PR", "VI", "GU", "AS", "MP", "AA", "AE", "AP",
+];
+
+fn is_suffix(doc: &Doc, j: usize) -> bool {
+    let t = &doc.toks[j];
+    t.is_word() && (t.is(CAP) || t.is(UPPER)) && SUFFIXES.contains(&doc.s(j).to_ascii_lowercase().as_str())
+}
+
+fn street_word(doc: &Doc, j: usize) -> bool {
+    let t = &doc.toks[j];
+    let s = doc.s(j);
+    match t.class {
+        crate::text::Class::Word => t.is(CAP) || t.is(UPPER),
+        // 5th, 42nd, 1st
+        crate::text::Class::Mixed => {
+            let d = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            d.len() <= 3 && matches!(s[d.len()..].to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+        }
+        crate::text::Class::Num => false,
+    }
+}
+
+fn word_gap_ok(g: &str) -> bool {
+    matches!(g, " " | ". ")
+}
+
+/// The ZIP after `j` (`62704` or `62704-1234`) as (start, end).
+fn zip_after(doc: &Doc, j: usize) -> Option<(usize, usize)> {
+    let n = doc.toks.get(j + 1)?;
+    if !matches!(doc.gap_after(j), " " | "  ") || !n.is_num() || n.len() != 5 {
+        return None;
+    }
+    let mut end = n.end as usize;
+    if doc.gap_after(j + 1) == "-" {
+        if let Some(p) = doc.toks.get(j + 2).filter(|p| p.is_num() && p.len() == 4) {
+            end = p.end as usize;
+        }
+    }
+    if doc.bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some((n.start as usize, end))
+}
+
+/// `City, ST` (or `City ST`) starting at token `j`; returns the state token.
+fn city_state(doc: &Doc, j: usize) -> Option<usize> {
+    let mut k = j;
+    let mut words = 0;
+    while k < doc.toks.len() && words < 4 {
+        let t = &doc.toks[k];
+        if !(t.is_word() && t.is(CAP)) {
+            return None;
+        }
+        words += 1;
+        let gap = doc.gap_after(k);
+        let next = k + 1;
+        if next < doc.toks.len() && matches!(gap, ", " | " " | ",") && doc.toks[next].line == t.line {
+            let st = doc.s(next);
+            if st.len() == 2 && STATES.contains(&st) && (gap != " " || words > 0) && zip_after(doc, next).is_some() || (gap.starts_with(',') && st.len() == 2 && STATES.contains(&st)) {
+                return Some(next);
+            }
+        }
+        if gap != " " || doc.toks.get(next).is_none_or(|n| n.line != t.line) {
+            return None;
+        }
+        k = next;
+    }
+    None
+}
+
+fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let toks = &doc.toks;
+    let t = &toks[i];
+    if t.is_word() {
+        city_line(doc, i, out);
+        po_box(doc, i, out);
+        return;
+    }
+    // House number: 1-6 digits, or digits + one letter (12B).
+    let s = doc.s(i);
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if digits.is_empty() || digits.len() > 6 || s.len() - digits.len() > 1 || !digits.bytes().all(|b| b.is_ascii_digit()) || num(digits) == 0 {
+        return;
+    }
+    let start = t.start as usize;
+    if start > 0 && !matches!(doc.bytes[start - 1], b' ' | b'\n' | b'\t' | b',' | b':' | b'(' | b'"' | b'\'' | b'|' | b'>' | b'^' | b';') {
+        return;
+    }
+    // Street words, ending in a suffix.
+    let mut j = i + 1;
+    let mut suffix_at = None;
+    let mut words = 0;
+    while j < toks.len() && words < 6 && toks[j].line == t.line && word_gap_ok(doc.gap_before(j)) {
+        if !street_word(doc, j) {
+            break;
+        }
+        words += 1;
+        if words >= 2 && is_suffix(doc, j) {
+            suffix_at = Some(j);
+            // "St" could start "St Louis"; prefer the last suffix in range only if followed by a direction.
+            break;
+        }
+        j += 1;
+    }
+    let Some(mut last) = suffix_at else { return };
+    // Trailing direction: "Main St NW".
+    if let Some(n) = toks.get(last + 1) {
+        if n.line == t.line && matches!(doc.gap_after(last), " " | ". ") && DIRECTIONS.contains(&doc.s(last + 1).to_ascii_lowercase().as_str()) && n.is(UPPER) {
+            last += 1;
+        }
+    }
+    let mut end = toks[last].end as usize;
+    if doc.bytes.get(end) == Some(&b'.') {
+        end += 1;
+    }
+    // Unit: ", Apt 4B", " Suite 200", " #12".
+    let mut k = last + 1;
+    if k < toks.len() && toks[k].line == t.line {
+        let gap = doc.gap_before(k);
+        let unit_word = UNITS.contains(&doc.s(k).to_ascii_lowercase().as_str()) && toks[k].is_word();
+        if unit_word && matches!(gap, " " | ", " | ". " | "., ") {
+            if let Some(v) = toks.get(k + 1).filter(|v| v.line == t.line && v.len() <= 6 && !v.is_word() || v.len() == 1) {
+                if matches!(doc.gap_after(k), " " | ". " | " #" | "." | " # ") {
+                    end = v.end as usize;
+                    k += 2;
+                }
+            }
+        } else if matches!(gap, " #" | ", #") && toks[k].len() <= 6 && !toks[k].is_word() {
+            end = toks[k].end as usize;
+            k += 1;
+        }
+    }
+    // City, ST [ZIP] on the same line after ", " or on the next line.
+    let mut zip = None;
+    if k < toks.len() {
+        let gap = doc.gap_before(k);
+        let same_line = toks[k].line == t.line && matches!(gap, ", " | " " | "., ");
+        let next_line = toks[k].line == t.line + 1 && gap.trim_matches([' ', '\r', ',']) == "\n";
+        if same_line || next_line {
+            if let Some(st) = city_state(doc, k) {
+                end = toks[st].end as usize;
+                zip = zip_after(doc, st);
+            }
+        }
+    }
+    out.push(Cand::new(Kind::StreetAddress, start, end, if zip.is_some() { 0.5 } else { 0.4 }, "street address", Needs::Patient));
+    if let Some((zs, ze)) = zip {
+        out.push(Cand::new(Kind::ZipCode, zs, ze, 0.5, "ZIP code in an address", Needs::Patient));
+    }
+}
+
+/// `Springfield, IL 62704` without a street line before it.
+fn city_line(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let t = &doc.toks[i];
+    if !t.is(CAP) || t.is(UPPER) {
+        return;
+    }
+    // Only at the start of a city: previous token is not a capitalised word joined by a space.
+    if i > 0 && doc.toks[i - 1].line == t.line && doc.gap_before(i) == " " && doc.toks[i - 1].is(CAP) {
+        return;
+    }
+    // A street line before (same or previous line) already covers it.
+    if i > 0 && is_suffix(doc, i - 1) {
+        return;
+    }
+    let Some(st) = city_state(doc, i) else { return };
+    let Some((zs, ze)) = zip_after(doc, st) else { return };
+    if doc.gap_after(st - 1) == " " && st == i + 1 {
+        return; // "Boston MA 02118" without a comma is too loose
+    }
+    let (s, e) = (t.start as usize, doc.toks[st].end as usize);
+    let covered = out.iter().any(|c| c.kind == Kind::StreetAddress && c.end >= e && c.start <= s);
+    if !covered {
+        out.push(Cand::new(Kind::StreetAddress, s, e, 0.4, "city and state of an address", Needs::Patient));
+        out.push(Cand::new(Kind::ZipCode, zs, ze, 0.5, "ZIP code in an address", Needs::Patient));
+    }
+}
+
+/// `PO Box 881`, `P.O. Box 881`.
+fn po_box(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let s = doc.s(i);
+    let (box_i, start) = if s.eq_ignore_ascii_case("po") && doc.gap_after(i) == " " {
+        (i + 1, doc.toks[i].start as usize)
+    } else if s.eq_ignore_ascii_case("p") && doc.gap_after(i) == "." && doc.toks.get(i + 1).is_some_and(|_| doc.s(i + 1).eq_ignore_ascii_case("o")) && doc.gap_after(i + 1) == ". " {
+        (i + 2, doc.toks[i].start as usize)
+    } else {
+        return;
+    };
+    if box_i + 1 < doc.toks.len() && doc.s(box_i).eq_ignore_ascii_case("box") && doc.gap_after(box_i) == " " && doc.toks[box_i + 1].is_num() {
+        out.push(Cand::new(Kind::StreetAddress, start, doc.toks[box_i + 1].end as usize, 0.4, "post office box", Needs::Patient));
+    }
+}

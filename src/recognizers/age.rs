@@ -1,0 +1,91 @@
+//! Ages of 90 and over (Safe Harbor aggregates them into "90 or older").
+//!
+//! `92-year-old`, `92 years old`, `92 yo`, `92 y/o`, `92yo`, `92 YOF`,
+//! `age 92`, `aged 92`, `Age: 92`. Ages 90 to 125 only. Population phrases
+//! are not a person's age: `aged 90 and older`, `over 90`, `>= 90`, `90+`.
+
+use super::{num, Cand, Needs, Recognizer, MIXED, NUM};
+use crate::text::Doc;
+use crate::Kind;
+
+pub(crate) static AGE: Recognizer = Recognizer {
+    id: "age-over-89",
+    kind: Kind::AgeOver89,
+    on: NUM | MIXED,
+    find,
+    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»"],
+    misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over"],
+};
+
+const AFTER_WORDS: &[&str] = &["year", "years", "yr", "yrs", "yo", "yof", "yom", "y"];
+
+fn in_range(s: &str) -> bool {
+    s.len() <= 3 && (90..=125).contains(&num(s))
+}
+
+/// Population phrasing right after the number: "and older", "+", "or over".
+fn population_after(rest: &str) -> bool {
+    let r = rest.trim_start().to_ascii_lowercase();
+    r.starts_with('+')
+        || ["and older", "or older", "and over", "or over", "and above", "years and older", "years or older", "years of age and older", "or more", "and up", "years and over"]
+            .iter()
+            .any(|p| r.starts_with(p))
+}
+
+fn population_before(before: &str) -> bool {
+    let b = before.trim_end().to_ascii_lowercase();
+    ["over", "under", "above", "below", "least", "than", ">", ">=", "≥", "<", "<=", "≤", "ages", "between"].iter().any(|w| b.ends_with(w))
+}
+
+fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let toks = &doc.toks;
+    let t = &toks[i];
+    let s = doc.s(i);
+    let start = t.start as usize;
+    let line_start = doc.line_starts[t.line as usize] as usize;
+    let before = &doc.text[line_start.max(start.saturating_sub(24))..start];
+    let before = before.get(before.len().saturating_sub(24)..).unwrap_or(before);
+    // 95yo, 95yof
+    if t.class == crate::text::Class::Mixed {
+        let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = s[digits.len()..].to_ascii_lowercase();
+        if digits.bytes().all(|b| b.is_ascii_digit()) && in_range(digits) && matches!(suffix.as_str(), "yo" | "yof" | "yom" | "y") && !population_before(before) {
+            out.push(Cand::new(Kind::AgeOver89, start, t.end as usize, 0.45, "age over 89", Needs::Patient));
+        }
+        return;
+    }
+    if !in_range(s) || population_before(before) {
+        return;
+    }
+    let after = &doc.text[t.end as usize..doc.text.len().min(t.end as usize + 40)];
+    // Number then unit: 92-year-old, 92 years old, 91 y/o, 97 YOF.
+    if let Some(n) = toks.get(i + 1).filter(|n| n.line == t.line) {
+        let gap = doc.gap_after(i);
+        let word = doc.s(i + 1).to_ascii_lowercase();
+        if matches!(gap, " " | "-") && AFTER_WORDS.contains(&word.as_str()) {
+            let mut end = n.end as usize;
+            // "-old", " old", "/o", ".o."
+            let rest = &doc.text[end..];
+            for tail in ["-old", " old", "/o", ".o.", ".o"] {
+                if rest.len() >= tail.len() && rest.as_bytes()[..tail.len()].eq_ignore_ascii_case(tail.as_bytes()) {
+                    end += tail.len();
+                    break;
+                }
+            }
+            let unit_ok = end > n.end as usize || matches!(word.as_str(), "yo" | "yof" | "yom");
+            if unit_ok && !population_after(&doc.text[end..]) {
+                out.push(Cand::new(Kind::AgeOver89, start, end, 0.45, "age over 89", Needs::Patient));
+            }
+            return;
+        }
+    }
+    // Label then number: age 92, aged 92, Age: 92.
+    if i > 0 && toks[i - 1].line == t.line {
+        let w = doc.s(i - 1).to_ascii_lowercase();
+        let gap = doc.gap_before(i);
+        if matches!(w.as_str(), "age" | "aged") && matches!(gap, " " | ": " | ":" | " of " | "= " | "=") && !population_after(after) {
+            let s0 = toks[i - 1].start as usize;
+            out.push(Cand::new(Kind::AgeOver89, s0, t.end as usize, 0.45, "age over 89", Needs::Patient));
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! Dates in the shapes people write them.
+//!
+//! `03/14/1962`, `3/14/62`, `14.03.1962`, `1962-03-14`, `1962/03/14`,
+//! `19620314` (HL7, label only), `March 14, 1962`, `Mar. 14th 1962`,
+//! `14 March 1962`, `14-Mar-1962`, `14-MAR-62`, `March 1962`. Month and day
+//! ranges are checked (day within the month, 29 February only in leap
+//! years). Dates followed by a clock time (`2026-11-20 10:15:32`,
+//! `...T10:15Z`) are log timestamps: proposed only for a date label.
+//! Whether a date is tied to a person (birth, admission, service) is
+//! decided by context.
+
+use super::{embedded, num, Cand, Needs, Recognizer, MIXED, NUM, WORD};
+use crate::text::Doc;
+use crate::Kind;
+
+pub(crate) static DATE: Recognizer = Recognizer {
+    id: "date",
+    kind: Kind::Date,
+    on: NUM | WORD | MIXED,
+    find,
+    hits: &[
+        "DOB «03/14/1962»",
+        "born «3/14/62»",
+        "on «1962-03-14».",
+        "«14.03.1962»",
+        "PID-7 «19620314»",
+        "«March 14, 1962»",
+        "«Mar. 14th 1962»",
+        "«14 March 1962»",
+        "«14-Mar-1962»",
+        "«14-MAR-62»",
+        "since «March 2019»",
+        "«2024/02/29»",
+    ],
+    misses: &["02/30/1962", "13/13/1962", "2023-02-29", "1.2.3", "10.0.0.1", "v2024-01-15", "1962-03-14-7", "1234/56/78", "may 14 1962", "3/4"],
+};
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7), ("august", 8),
+    ("september", 9), ("october", 10), ("november", 11), ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4),
+    ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+];
+
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    if word.len() < 3 || word.len() > 9 {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == lower).map(|&(_, n)| n)
+}
+
+fn leap(y: u32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+/// Whether year/month/day is a real calendar date (two-digit years allowed).
+pub(crate) fn valid_ymd(y: u32, m: u32, d: u32) -> bool {
+    let y4 = if y < 100 { 1900 + y } else { y };
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap(y4) || y < 100 => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (y < 100 || (1900..=2100).contains(&y)) && (1..=days).contains(&d)
+}
+
+/// `HH:MM` (after a space or `T`) follows `end`: a log timestamp.
+fn clock_follows(doc: &Doc, end: usize) -> bool {
+    let rest = &doc.bytes[end..doc.bytes.len().min(end + 7)];
+    let digit = |k: usize| rest.get(k).is_some_and(u8::is_ascii_digit);
+    matches!(rest.first(), Some(b' ' | b'T' | b'_')) && digit(1) && digit(2) && rest.get(3) == Some(&b':') && digit(4)
+}
+
+fn push(doc: &Doc, out: &mut Vec<Cand>, start: usize, end: usize, score: f32, why: &'static str) {
+    if clock_follows(doc, end) {
+        out.push(Cand::new(Kind::Date, start, end, 0.1, "date with a clock time (timestamp)", Needs::Label));
+    } else {
+        out.push(Cand::new(Kind::Date, start, end, score, why, Needs::Patient));
+    }
+}
+
+/// A day token: `14` or `14th`.
+fn day_of(s: &str) -> Option<u32> {
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &s[digits.len()..];
+    let ok = suffix.is_empty() || matches!(suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th");
+    (ok && (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())).then(|| num(digits) as u32)
+}
+
+fn year_of(doc: &Doc, j: usize) -> Option<u32> {
+    let t = doc.toks.get(j)?;
+    (t.is_num() && (t.len() == 4 || t.len() == 2)).then(|| num(doc.s(j)) as u32).filter(|&y| t.len() == 2 || (1900..=2100).contains(&y))
+}
+
+fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let toks = &doc.toks;
+    let t = &toks[i];
+    let start = t.start as usize;
+    if t.is_word() {
+        if let Some(m) = month_number(doc.s(i)).filter(|_| t.is(crate::text::CAP)) {
+            month_first(doc, i, m, out);
+        }
+        return;
+    }
+    if t.class == crate::text::Class::Mixed {
+        return; // "14th March" is handled from the day only when numeric
+    }
+    if t.len() == 8 && !embedded(doc, start, t.end as usize) {
+        let s = doc.s(i);
+        let (y, m, d) = (num(&s[..4]) as u32, num(&s[4..6]) as u32, num(&s[6..]) as u32);
+        if (1900..=2099).contains(&y) && valid_ymd(y, m, d) {
+            out.push(Cand::new(Kind::Date, start, t.end as usize, 0.15, "compact date (YYYYMMDD)", Needs::Label));
+        }
+        return;
+    }
+    if i + 2 < toks.len() && toks[i + 1].line == t.line {
+        let sep = doc.gap_after(i);
+        if matches!(sep, "/" | "-" | ".") && doc.gap_after(i + 1) == sep && toks[i + 2].is_num() && toks[i + 1].is_num() {
+            numeric(doc, i, sep, out);
+            return;
+        }
+        // 14 March 1962, 14-Mar-1962
+        if t.len() <= 2 && matches!(sep, " " | "-" | ". ") {
+            if let Some(m) = month_number(doc.s(i + 1)) {
+                let d = num(doc.s(i)) as u32;
+                let sep2 = doc.gap_after(i + 1);
+                let sep_ok = if sep == "-" { sep2 == "-" } else { matches!(sep2, " " | ", " | ". ") };
+                if let Some(y) = year_of(doc, i + 2).filter(|_| sep_ok) {
+                    if valid_ymd(y, m, d) && !embedded(doc, start, toks[i + 2].end as usize) {
+                        push(doc, out, start, toks[i + 2].end as usize, 0.3, "date with month name");
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn numeric(doc: &Doc, i: usize, sep: &str, out: &mut Vec<Cand>) {
+    let toks = &doc.toks;
+    let (a, b, c) = (doc.s(i), doc.s(i + 1), doc.s(i + 2));
+    let (start, end) = (toks[i].start as usize, toks[i + 2].end as usize);
+    if embedded(doc, start, end) || doc.bytes.get(start.wrapping_sub(1)).is_some_and(|&p| p == b'v' || p == b'V') {
+        return;
+    }
+    let (na, nb, nc) = (num(a) as u32, num(b) as u32, num(c) as u32);
+    let ok = if a.len() == 4 {
+        b.len() <= 2 && c.len() <= 2 && (1900..=2100).contains(&na) && valid_ymd(na, nb, nc)
+    } else if a.len() <= 2 && b.len() <= 2 && (c.len() == 4 || (c.len() == 2 && sep != ".")) {
+        valid_ymd(nc, na, nb) || valid_ymd(nc, nb, na)
+    } else {
+        false
+    };
+    if ok {
+        push(doc, out, start, end, 0.3, "valid calendar date");
+    }
+}
+
+/// `March 14, 1962`, `Mar. 14th 1962`, `March 1962`.
+fn month_first(doc: &Doc, i: usize, m: u32, out: &mut Vec<Cand>) {
+    let toks = &doc.toks;
+    let start = toks[i].start as usize;
+    let Some(next) = toks.get(i + 1).filter(|n| n.line == toks[i].line) else { return };
+    let sep = doc.gap_after(i);
+    if !matches!(sep, " " | ". " | "." | "-") {
+        return;
+    }
+    if let Some(d) = day_of(doc.s(i + 1)) {
+        let sep2 = doc.toks.get(i + 2).map(|_| doc.gap_after(i + 1)).unwrap_or("");
+        if let Some(y) = year_of(doc, i + 2).filter(|_| matches!(sep2, " " | ", " | ",") && toks[i + 2].len() == 4) {
+            if valid_ymd(y, m, d) {
+                push(doc, out, start, toks[i + 2].end as usize, 0.3, "date with month name");
+            }
+        } else if (1..=31).contains(&d) && next.len() <= 4 {
+            out.push(Cand::new(Kind::Date, start, next.end as usize, 0.15, "month and day", Needs::Label));
+        }
+    } else if next.is_num() && next.len() == 4 && sep == " " && (1900..=2100).contains(&(num(doc.s(i + 1)) as u32)) {
+        out.push(Cand::new(Kind::Date, start, next.end as usize, 0.2, "month and year", Needs::Label));
+    }
+}

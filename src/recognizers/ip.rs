@@ -1,0 +1,76 @@
+//! IP addresses (v4 and v6).
+//!
+//! IPv4: four decimal octets 0-255 without leading zeros, not part of a
+//! longer dotted run (versions like 1.2.3.4.5) and not after `v`/`version`.
+//! IPv6: eight hexadecimal groups, or fewer with one `::`. Server addresses
+//! in logs are not a person's: an IP is reported only with a label, a field
+//! or a patient on the same line.
+
+use super::{Cand, Needs, Recognizer, MIXED, NUM, WORD};
+use crate::text::Doc;
+use crate::Kind;
+
+pub(crate) static IP: Recognizer = Recognizer {
+    id: "ip-address",
+    kind: Kind::IpAddress,
+    on: NUM | WORD | MIXED,
+    find,
+    hits: &["from «203.0.113.42» at", "«10.1.2.3»:8080", "ip «2001:db8:85a3::8a2e:370:7334»", "«fe80::1ff:fe23:4567:890a»", "«2001:db8::8a2e:370:7334»"],
+    misses: &["1.2.3.4.5", "v1.2.3.4", "256.1.1.1", "01.02.03.04", "12:30:45", "ERROR::", "a::b"],
+};
+
+fn octet(s: &str) -> bool {
+    s.len() <= 3 && !(s.len() > 1 && s.starts_with('0')) && s.parse::<u16>().is_ok_and(|n| n <= 255)
+}
+
+fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let toks = &doc.toks;
+    let t = &toks[i];
+    let b = doc.bytes;
+    let start = t.start as usize;
+    let prev = if start > 0 { b[start - 1] } else { b' ' };
+    if t.is_num() && i + 3 < toks.len() && prev != b'.' && !prev.is_ascii_alphanumeric() && doc.gap_after(i) == "." {
+        let ok = (0..4).all(|k| toks[i + k].is_num() && octet(doc.s(i + k))) && (1..4).all(|k| doc.gap_before(i + k) == ".");
+        let end = toks[i + 3].end as usize;
+        let next_dot_digit = b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+        let after_v = start > 0 && matches!(b[start - 1], b'v' | b'V');
+        if ok && !next_dot_digit && !after_v && !b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            out.push(Cand::new(Kind::IpAddress, start, end, 0.2, "IPv4 address", Needs::Label));
+        }
+        return;
+    }
+    // IPv6: starts at a hex group followed by ':' and not preceded by ':'.
+    if prev == b':' || !doc.s(i).bytes().all(|c| c.is_ascii_hexdigit()) || t.len() > 4 {
+        return;
+    }
+    let mut j = i;
+    let mut groups = 1;
+    let mut double = false;
+    let mut end = t.end as usize;
+    while j + 1 < toks.len() {
+        let gap = doc.gap_after(j);
+        let g = match gap {
+            ":" => false,
+            "::" if !double => true,
+            _ => break,
+        };
+        let n = &toks[j + 1];
+        let s = doc.s(j + 1);
+        if n.len() > 4 || !s.bytes().all(|c| c.is_ascii_hexdigit()) {
+            break;
+        }
+        double |= g;
+        groups += 1;
+        j += 1;
+        end = n.end as usize;
+    }
+    // A trailing "::" (fe80::) is allowed.
+    if b[end..].starts_with(b"::") && !double {
+        double = true;
+        end += 2;
+    }
+    let has_letter_or_double = double || doc.text[t.start as usize..end].bytes().any(|c| c.is_ascii_alphabetic());
+    if (groups == 8 || (double && groups >= 3 && groups < 8)) && has_letter_or_double && !b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        out.push(Cand::new(Kind::IpAddress, start, end, 0.2, "IPv6 address", Needs::Label));
+    }
+}

@@ -1,0 +1,59 @@
+//! Medicare Beneficiary Identifier (MBI).
+//!
+//! Eleven characters, `C A AN N A AN N A A N N`: C is 1-9, N is 0-9, A is
+//! an upper-case letter other than S L O I B Z, AN is either. Often written
+//! with dashes after the 4th and 7th character. Reference: CMS, "Understanding
+//! the Medicare Beneficiary Identifier (MBI) Format". Only health systems
+//! hold MBIs, so a valid one stands alone. Known false positives: random
+//! 11-character upper-case codes fit about once in 10^5.
+
+use super::{embedded, Cand, Needs, Recognizer, MIXED};
+use crate::text::Doc;
+use crate::Kind;
+
+pub(crate) static MBI: Recognizer = Recognizer {
+    id: "medicare-mbi",
+    kind: Kind::MedicareMbi,
+    on: MIXED,
+    find,
+    hits: &["MBI «1EG4TE5MK73»", "Medicare: «1EG4-TE5-MK73».", "«9AA0A00AA00»"],
+    misses: &["0EG4TE5MK73", "1SG4TE5MK73", "1EG4TE5MK7", "1eg4te5mk73", "1EG4TE5MK73X"],
+};
+
+const C: u8 = 1;
+const A: u8 = 2;
+const AN: u8 = 3;
+const N: u8 = 4;
+const PATTERN: [u8; 11] = [C, A, AN, N, A, AN, N, A, A, N, N];
+
+fn letter_ok(b: u8) -> bool {
+    b.is_ascii_uppercase() && !b"SLOIBZ".contains(&b)
+}
+
+pub(crate) fn valid(chars: &[u8]) -> bool {
+    chars.len() == 11
+        && chars.iter().zip(PATTERN).all(|(&b, p)| match p {
+            C => (b'1'..=b'9').contains(&b),
+            A => letter_ok(b),
+            AN => letter_ok(b) || b.is_ascii_digit(),
+            _ => b.is_ascii_digit(),
+        })
+}
+
+fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let t = &doc.toks[i];
+    let (start, mut end) = (t.start as usize, t.end as usize);
+    let mut chars: Vec<u8> = doc.s(i).bytes().collect();
+    // Dashed form 1EG4-TE5-MK73.
+    if t.len() == 4 && i + 2 < doc.toks.len() && doc.gap_after(i) == "-" && doc.gap_after(i + 1) == "-" {
+        let (b, c) = (&doc.toks[i + 1], &doc.toks[i + 2]);
+        if b.len() == 3 && c.len() == 4 {
+            chars.extend(doc.s(i + 1).bytes());
+            chars.extend(doc.s(i + 2).bytes());
+            end = c.end as usize;
+        }
+    }
+    if valid(&chars) && !embedded(doc, start, end) {
+        out.push(Cand::new(Kind::MedicareMbi, start, end, 0.8, "valid Medicare MBI format", Needs::Nothing));
+    }
+}

@@ -1,0 +1,251 @@
+//! Recognizers: one file per identifier shape, each a `static` with its
+//! doc block, the token classes that trigger it, and examples it must find
+//! and must not find. The registry below lists them alphabetically and its
+//! tests hold every recognizer to its examples.
+//!
+//! A recognizer validates a shape (checksum, ranges) and proposes a
+//! [`Cand`] with a base score. It does not judge context: labels, fields,
+//! staff and patient cues are applied afterwards in `context.rs`.
+
+use crate::text::{Class, Doc};
+use crate::Kind;
+
+mod address;
+mod age;
+mod credit_card;
+mod date;
+mod dea;
+mod email;
+mod icd10;
+mod ip;
+mod medicare_mbi;
+mod ndc;
+mod person_name;
+mod phone;
+mod url;
+mod us_npi;
+mod us_ssn;
+mod vin;
+mod vocabulary;
+
+pub(crate) use person_name::is_name_token;
+
+/// What a candidate needs before it is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Needs {
+    /// Validated well enough to stand alone (SSN shape and ranges, MBI, VIN check digit).
+    Nothing,
+    /// A document about a patient, or a matching label or field.
+    Patient,
+    /// A matching label or field; never reported on shape alone.
+    Label,
+}
+
+/// A proposed finding, before context.
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    pub score: f32,
+    /// What validated it, in words that never quote the text.
+    pub why: &'static str,
+    pub needs: Needs,
+    /// Set by context: where in a structured format the value sat.
+    pub source: Option<String>,
+    /// Set by recognizers that already saw a patient cue (names: "Patient X", "Mr. X").
+    pub patient_cue: bool,
+    /// Set by recognizers that saw a staff cue ("Dr. X", "X, MD", "@x").
+    pub staff_cue: bool,
+}
+
+impl Cand {
+    pub fn new(kind: Kind, start: usize, end: usize, score: f32, why: &'static str, needs: Needs) -> Cand {
+        Cand { kind, start, end, score, why, needs, source: None, patient_cue: false, staff_cue: false }
+    }
+}
+
+/// Which tokens trigger a recognizer.
+pub(crate) const NUM: u8 = 1;
+pub(crate) const WORD: u8 = 2;
+pub(crate) const MIXED: u8 = 4;
+
+/// One recognizer. Its id, kind and examples are read by the registry tests.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct Recognizer {
+    /// Stable kebab-case id.
+    pub id: &'static str,
+    /// The kind it proposes (some also propose a second kind, like ZIP with addresses).
+    pub kind: Kind,
+    /// Token classes that trigger it (`NUM | WORD | MIXED`).
+    pub on: u8,
+    /// Looks at token `i` and pushes candidates.
+    pub find: fn(&Doc, usize, &mut Vec<Cand>),
+    /// Texts with the expected match between « and ».
+    pub hits: &'static [&'static str],
+    /// Texts where it must propose nothing of its kind.
+    pub misses: &'static [&'static str],
+}
+
+/// Every recognizer, alphabetically by id.
+pub(crate) static REGISTRY: &[&Recognizer] = &[
+    &age::AGE,
+    &credit_card::CREDIT_CARD,
+    &date::DATE,
+    &dea::DEA,
+    &email::EMAIL,
+    &icd10::ICD10,
+    &ip::IP,
+    &medicare_mbi::MBI,
+    &ndc::NDC,
+    &person_name::PERSON_NAME,
+    &phone::PHONE,
+    &address::STREET_ADDRESS,
+    &url::URL,
+    &us_npi::NPI,
+    &us_ssn::SSN,
+    &vin::VIN,
+    &vocabulary::VOCABULARY,
+];
+
+/// Runs every recognizer over the tokens in one pass.
+pub(crate) fn run(doc: &Doc, out: &mut Vec<Cand>) {
+    let by_class = |bit: u8| -> Vec<&'static Recognizer> { REGISTRY.iter().copied().filter(|r| r.on & bit != 0).collect() };
+    let (num, word, mixed) = (by_class(NUM), by_class(WORD), by_class(MIXED));
+    for (i, t) in doc.toks.iter().enumerate() {
+        let list = match t.class {
+            Class::Num => &num,
+            Class::Word => &word,
+            Class::Mixed => &mixed,
+        };
+        for r in list {
+            (r.find)(doc, i, out);
+        }
+    }
+}
+
+// ---- helpers shared by recognizers ----
+
+/// The digits of an ASCII digit string as a number (saturating).
+pub(crate) fn num(s: &str) -> u64 {
+    s.bytes().fold(0u64, |n, b| n.saturating_mul(10).saturating_add((b - b'0') as u64))
+}
+
+/// Luhn checksum over ASCII digits.
+pub(crate) fn luhn(digits: &[u8]) -> bool {
+    let mut sum = 0u32;
+    for (i, &d) in digits.iter().rev().enumerate() {
+        let mut v = (d - b'0') as u32;
+        if i % 2 == 1 {
+            v *= 2;
+            if v > 9 {
+                v -= 9;
+            }
+        }
+        sum += v;
+    }
+    sum % 10 == 0
+}
+
+/// Whether the bytes around `start..end` continue an alphanumeric run or a
+/// longer dashed/dotted number (so `123-45-6789` inside `1-123-45-6789-0`
+/// does not count).
+pub(crate) fn embedded(doc: &Doc, start: usize, end: usize) -> bool {
+    let b = doc.bytes;
+    let before = |k: usize| if start >= k { Some(b[start - k]) } else { None };
+    let after = |k: usize| b.get(end + k - 1).copied();
+    let joiner = |c: u8| matches!(c, b'-' | b'.' | b'/' | b'_');
+    matches!(before(1), Some(c) if c.is_ascii_alphanumeric())
+        || matches!(after(1), Some(c) if c.is_ascii_alphanumeric())
+        || (matches!(before(1), Some(c) if joiner(c)) && matches!(before(2), Some(c) if c.is_ascii_alphanumeric()))
+        || (matches!(after(1), Some(c) if joiner(c)) && matches!(after(2), Some(c) if c.is_ascii_digit()))
+}
+
+/// Token `j` exists, is on the same line as token `i`, and the gap before
+/// it is exactly `sep`.
+pub(crate) fn joined(doc: &Doc, j: usize, sep: &str) -> bool {
+    j < doc.toks.len() && doc.gap_before(j) == sep
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Splits "a «b» c" into ("a b c", Some(2..3)).
+    pub fn unmark(example: &str) -> (String, Option<(usize, usize)>) {
+        match (example.find('«'), example.find('»')) {
+            (Some(a), Some(b)) => {
+                let text = example.replace(['«', '»'], "");
+                (text, Some((a, b - '«'.len_utf8())))
+            }
+            _ => (example.to_string(), None),
+        }
+    }
+
+    pub fn candidates(r: &Recognizer, text: &str) -> Vec<Cand> {
+        let doc = Doc::new(text);
+        let mut out = Vec::new();
+        for (i, t) in doc.toks.iter().enumerate() {
+            let bit = match t.class {
+                Class::Num => NUM,
+                Class::Word => WORD,
+                Class::Mixed => MIXED,
+            };
+            if r.on & bit != 0 {
+                (r.find)(&doc, i, &mut out);
+            }
+        }
+        // Staff candidates exist only to suppress: they are not findings.
+        out.retain(|c| !c.staff_cue);
+        out
+    }
+
+    #[test]
+    fn registry_is_sorted_unique_and_documented_by_examples() {
+        let ids: Vec<&str> = REGISTRY.iter().map(|r| r.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(ids, sorted, "registry must be alphabetical by id, with unique ids");
+        for r in REGISTRY {
+            assert!(!r.hits.is_empty(), "{} has no hit examples", r.id);
+            assert!(!r.misses.is_empty(), "{} has no miss examples", r.id);
+            assert!(r.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit()), "{} is not kebab-case", r.id);
+        }
+    }
+
+    #[test]
+    fn every_hit_is_found_with_its_span() {
+        for r in REGISTRY {
+            for ex in r.hits {
+                let (text, span) = unmark(ex);
+                let (s, e) = span.unwrap_or_else(|| panic!("{}: hit example without «»: {ex}", r.id));
+                let found = candidates(r, &text);
+                assert!(
+                    found.iter().any(|c| c.kind == r.kind && c.start == s && c.end == e),
+                    "{}: expected {:?} in {ex:?}, got {:?}",
+                    r.id,
+                    &text[s..e],
+                    found.iter().map(|c| (c.kind, &text[c.start..c.end])).collect::<Vec<_>>()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_miss_is_found() {
+        for r in REGISTRY {
+            for ex in r.misses {
+                let found: Vec<_> = candidates(r, ex).into_iter().filter(|c| c.kind == r.kind).collect();
+                assert!(found.is_empty(), "{}: false hit in {ex:?}: {:?}", r.id, found.iter().map(|c| &ex[c.start..c.end]).collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
+    fn luhn_and_num() {
+        assert!(luhn(b"4539578763621486"));
+        assert!(!luhn(b"4539578763621487"));
+        assert_eq!(num("00412"), 412);
+    }
+}

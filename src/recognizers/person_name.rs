@@ -1,0 +1,308 @@
+//! Person names in prose, in any script.
+//!
+//! A run of capitalised words (with initials, hyphens, apostrophes and
+//! particles such as "de la", "van", "bin") is a name candidate when
+//! - a patient cue precedes it: "Patient", "Pt", "Mr."/"Mrs."/"Ms.",
+//!   relatives ("daughter", "husband", "mother") -> strong;
+//! - a patient cue follows it: ", DOB", "(DOB", ", a 67-year-old", ", age";
+//! - it reads "Last, First" with both parts in the name dictionaries;
+//! - it has a first and a last name from the dictionaries (weak; needs a
+//!   document about a patient).
+//! A staff cue ("Dr.", ", MD", ", RN", "@") marks it staff: never reported,
+//! and its words are not reported elsewhere in the document either.
+//! Uncased scripts (CJK, Arabic) are names only after a cue.
+//! Known false positives: capitalised product or place names made of
+//! common first and last names ("Grace Hopper Hall"); context decides.
+
+use super::{Cand, Needs, Recognizer, WORD};
+use crate::dictionaries::{is_clinical_term, is_common_word, is_first_name, is_last_name};
+use crate::text::{Doc, CAMEL, CAP, UNCASED, UPPER};
+use crate::Kind;
+
+pub(crate) static PERSON_NAME: Recognizer = Recognizer {
+    id: "person-name",
+    kind: Kind::PersonName,
+    on: WORD,
+    find,
+    hits: &[
+        "Patient «Maria Gonzalez» was seen",
+        "seen with «Gonzalez, Maria»,",
+        "Mr. «Nguyen» reports",
+        "lives with daughter «Anh».",
+        "Patient «Siobhán Ó Coisdeala» called",
+        "Pt «Đặng Văn Minh» arrived",
+        "«Maria Gonzalez», DOB 3/14/62",
+        "wife «Anna-Lena Kraus»",
+        "«Priya Raghunathan» is a 67-year-old",
+        "Patient «王小明» called",
+        "patient «Jean-Luc de la Cruz» today",
+        "Patient «Mary J. O'Brien» phoned",
+    ],
+    misses: &["Patient Reports Pain", "The Discharge Summary", "PatientService failed", "Dr. Kim", "Meeting With The Team", "called the pharmacy"],
+};
+
+const PATIENT_BEFORE: &[&str] = &[
+    "patient", "pt", "mr", "mrs", "ms", "miss", "mx", "member", "subscriber", "insured", "beneficiary", "enrollee", "resident", "daughter",
+    "son", "wife", "husband", "mother", "father", "mom", "dad", "sister", "brother", "spouse", "partner", "guardian", "caregiver", "grandson",
+    "granddaughter", "grandmother", "grandfather", "grandma", "grandpa", "niece", "nephew", "aunt", "uncle", "fiancé", "fiance", "fiancée",
+    "girlfriend", "boyfriend", "child", "baby", "infant", "newborn", "named", "sibling", "stepson", "stepdaughter", "stepmother",
+    "stepfather", "cousin", "widow", "widower", "decedent", "deceased", "client", "guarantor", "mrs.", "patients", "neighbor", "roommate",
+];
+
+const STAFF_BEFORE: &[&str] = &[
+    "dr", "doctor", "nurse", "rn", "np", "prof", "professor", "physician", "surgeon", "attending", "provider", "therapist", "pharmacist",
+    "resident", "intern", "fellow", "cc", "by", "thanks", "regards", "cheers", "sincerely", "from", "engineer", "developer", "manager",
+    "reporter", "assignee", "coordinator", "agent", "rep", "representative", "analyst", "admin", "administrator", "director", "lead",
+    "dietitian", "technician", "tech", "chaplain", "aide", "midwife", "paramedic", "emt", "scribe", "md", "do", "dds", "pa", "lpn", "cna",
+];
+
+const STAFF_AFTER: &[&str] = &[
+    "md", "do", "rn", "np", "pa", "phd", "lpn", "cna", "pharmd", "dds", "dmd", "facp", "facs", "msn", "bsn", "aprn", "crna", "dnp", "lcsw",
+    "mph", "mba", "od", "dpm", "pt", "ot", "slp", "rd", "cnm", "mbbs", "frcp",
+];
+
+const PARTICLES: &[&str] = &["de", "del", "della", "der", "den", "di", "da", "dos", "das", "do", "du", "van", "von", "la", "le", "bin", "binti", "bint", "al", "el", "ibn", "y", "ter", "ten", "zu", "st"];
+
+/// Whether token `j` can be a word of a name: a capitalised or
+/// upper-case word, or a word in a script without case.
+pub(crate) fn is_name_token(doc: &Doc, j: usize) -> bool {
+    let t = &doc.toks[j];
+    if !t.is_word() {
+        return false;
+    }
+    if t.is(CAMEL) {
+        // McDonald, MacArthur, DeShawn, LaToya, O'... are names; PatientService is not.
+        let s = doc.s(j);
+        let ok = ["Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "Du"].iter().any(|p| s.starts_with(p) && s[p.len()..].chars().next().is_some_and(char::is_uppercase) && s[p.len()..].chars().skip(1).all(char::is_lowercase));
+        if !ok {
+            return false;
+        }
+    }
+    t.is(CAP) || t.is(UNCASED)
+}
+
+/// Extends a run of name words from token `i` (which must be a name
+/// token) on one line; returns the last token of the run.
+pub(crate) fn name_run_from(doc: &Doc, i: usize) -> usize {
+    let mut last = i;
+    let mut words = 1;
+    let mut j = i + 1;
+    while j < doc.toks.len() && words < 5 && doc.toks[j].line == doc.toks[i].line {
+        let gap = doc.gap_before(j);
+        let prev_initial = doc.toks[j - 1].len() == 1 && doc.toks[j - 1].is(CAP);
+        let join_ok = match gap {
+            " " | "-" | "'" | "’" => true,
+            ". " => prev_initial,
+            _ => false,
+        };
+        if !join_ok {
+            break;
+        }
+        if is_name_token(doc, j) {
+            // An apostrophe joins O'Brien but not "Maria's".
+            if matches!(gap, "'" | "’") && doc.toks[j - 1].len() > 2 {
+                break;
+            }
+            last = j;
+            words += 1;
+            j += 1;
+            continue;
+        }
+        // Lower-case particles inside a name: "de la", "van der".
+        let lower = doc.s(j);
+        if gap == " " && PARTICLES.contains(&lower) {
+            let mut k = j + 1;
+            while k < doc.toks.len() && doc.gap_before(k) == " " && PARTICLES.contains(&doc.s(k)) {
+                k += 1;
+            }
+            if k < doc.toks.len() && doc.gap_before(k) == " " && is_name_token(doc, k) && doc.toks[k].line == doc.toks[i].line {
+                last = k;
+                words += 1;
+                j = k + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    last
+}
+
+/// How a word reads as part of a name.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Word {
+    /// In a name dictionary and not a common word.
+    Name,
+    /// In a name dictionary and also a common English word (Will, Grace).
+    Ambiguous,
+    /// Not in the dictionaries, not common: an unknown word (possible name).
+    Unknown,
+    /// A common word, month, label or clinical term: not a name.
+    Not,
+}
+
+pub(crate) fn word(doc: &Doc, j: usize) -> (Word, bool, bool) {
+    let s = doc.s(j);
+    if s.chars().count() == 1 {
+        return (Word::Unknown, false, false); // initial
+    }
+    let lower = s.to_lowercase();
+    let (first, last) = (is_first_name(&lower), is_last_name(&lower));
+    let common = is_common_word(&lower) || is_clinical_term(&lower) || super::date::month_number(s).is_some() || crate::labels::phrase_role(&lower).is_some();
+    let w = match (first || last, common) {
+        (true, false) => Word::Name,
+        (true, true) => Word::Ambiguous,
+        (false, false) => Word::Unknown,
+        (false, true) => Word::Not,
+    };
+    (w, first, last)
+}
+
+fn prev_word(doc: &Doc, i: usize) -> Option<String> {
+    if i == 0 || doc.toks[i - 1].line != doc.toks[i].line {
+        return None;
+    }
+    let gap = doc.gap_before(i);
+    if !matches!(gap, " " | ". " | ": " | ", " | " - " | ":" | "  " | " : " | " (" | "(") {
+        return None;
+    }
+    Some(doc.s(i - 1).to_lowercase())
+}
+
+/// A patient cue right after the run ending at token `last`.
+fn patient_after(doc: &Doc, last: usize) -> bool {
+    let end = doc.toks[last].end as usize;
+    let rest = &doc.text[end..doc.text.len().min(end + 32)];
+    let r = rest.to_ascii_lowercase();
+    [", dob", " (dob", " dob", ", d.o.b", " (d.o.b", ", born", " (born", ", age ", ", aged", " (age", ", mrn", " (mrn", " mrn", ", member", ", a ", " is a ", ", who is a", " was admitted", " presented", " was discharged", " was seen", " was diagnosed", ", date of birth"]
+        .iter()
+        .any(|p| r.starts_with(p))
+        || {
+            // "Maria Gonzalez, 67, ..." / "Maria Gonzalez (67 y/o"
+            let digits = r.trim_start_matches([',', ' ', '(']);
+            (r.starts_with(", ") || r.starts_with(" (")) && digits.len() > 2 && digits.as_bytes()[0].is_ascii_digit() && {
+                let n = digits.bytes().take_while(u8::is_ascii_digit).count();
+                n <= 3 && matches!(digits.as_bytes().get(n), Some(b',' | b' ' | b'y' | b'-' | b'M' | b'F' | b'm' | b'f' | b')'))
+            }
+        }
+}
+
+fn staff_after(doc: &Doc, last: usize) -> bool {
+    let Some(n) = doc.toks.get(last + 1) else { return false };
+    if n.line != doc.toks[last].line || !matches!(doc.gap_after(last), ", " | " " | " (" | ",") {
+        return false;
+    }
+    let w = doc.s(last + 1).to_ascii_lowercase();
+    STAFF_AFTER.contains(&w.as_str()) && (doc.toks[last + 1].is(UPPER) || doc.s(last + 1).len() > 3)
+}
+
+fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    if !is_name_token(doc, i) {
+        return;
+    }
+    // A cue or common word ("Pt", "Called") is not a name: the next word may start one.
+    if word(doc, i).0 == Word::Not {
+        return;
+    }
+    // Inside a run that started earlier?
+    if i > 0
+        && doc.toks[i - 1].line == doc.toks[i].line
+        && matches!(doc.gap_before(i), " " | "-" | "'" | "’")
+        && is_name_token(doc, i - 1)
+        && word(doc, i - 1).0 != Word::Not
+    {
+        return;
+    }
+    let t = &doc.toks[i];
+    let start_byte = t.start as usize;
+    if start_byte > 0 && matches!(doc.bytes[start_byte - 1], b'@' | b'~' | b'_' | b'.' | b'/' | b'\\' | b'$' | b'#' | b'<') {
+        // @mention, [~user], file.Name, package paths.
+        if doc.bytes[start_byte - 1] == b'@' || doc.bytes[start_byte - 1] == b'~' {
+            let last = name_run_from(doc, i);
+            let mut c = Cand::new(Kind::PersonName, start_byte, doc.toks[last].end as usize, 0.0, "mention", Needs::Label);
+            c.staff_cue = true;
+            out.push(c);
+        }
+        return;
+    }
+    let mut first_i = i;
+    let mut last = name_run_from(doc, i);
+    let prev = prev_word(doc, i);
+    let prev = prev.as_deref();
+    let patient_cue = prev.is_some_and(|p| PATIENT_BEFORE.contains(&p));
+    let staff_cue = prev.is_some_and(|p| STAFF_BEFORE.contains(&p)) && !patient_cue || staff_after(doc, last);
+    // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
+    let words: Vec<(Word, bool, bool)> = (i..=last).map(|j| word(doc, j)).collect();
+    let is_kept = |w: &(Word, bool, bool)| w.0 != Word::Not;
+    let Some(a) = words.iter().position(is_kept) else { return };
+    let b = words.iter().rposition(is_kept).unwrap_or(a);
+    if a > 0 && patient_cue {
+        return; // "Patient Education Maria": the cue does not reach past a common word
+    }
+    // Keep only name tokens in the run (skip particles/initials when counting).
+    first_i += a;
+    last = i + b;
+    let words = &words[a..=b];
+    // A run that is one token of the run + non-name tail is only valid with a cue.
+    let uncased = doc.toks[first_i].is(UNCASED);
+    let name_words = words.iter().filter(|w| matches!(w.0, Word::Name | Word::Ambiguous)).count();
+    let unknown = words.iter().filter(|w| w.0 == Word::Unknown).count();
+    let (s, e) = (doc.toks[first_i].start as usize, doc.toks[last].end as usize);
+    if staff_cue {
+        let mut c = Cand::new(Kind::PersonName, s, e, 0.0, "staff name", Needs::Label);
+        c.staff_cue = true;
+        out.push(c);
+        return;
+    }
+    // "Last, First" with both in the dictionaries.
+    if let Some(c) = comma_form(doc, first_i, last, patient_cue) {
+        out.push(c);
+        return;
+    }
+    let after = patient_after(doc, last);
+    if patient_cue || after {
+        if uncased && !patient_cue {
+            return;
+        }
+        if name_words == 0 && unknown == 0 {
+            return;
+        }
+        // All upper case and long: a heading, unless a cue is explicit.
+        let mut c = Cand::new(Kind::PersonName, s, e, 0.6, if patient_cue { "name after a patient cue" } else { "name followed by patient details" }, Needs::Patient);
+        c.patient_cue = true;
+        out.push(c);
+        return;
+    }
+    if uncased || words.len() < 2 {
+        return;
+    }
+    let (fw, lw) = (words[0], words[words.len() - 1]);
+    let strong = fw.0 == Word::Name && fw.1 && lw.0 == Word::Name && lw.2;
+    let weak = matches!(fw.0, Word::Name | Word::Ambiguous) && fw.1 && matches!(lw.0, Word::Name | Word::Ambiguous | Word::Unknown) && (lw.2 || lw.0 == Word::Unknown);
+    if doc.toks[first_i].is(UPPER) && doc.toks[last].is(UPPER) && !strong {
+        return;
+    }
+    if strong {
+        out.push(Cand::new(Kind::PersonName, s, e, 0.3, "first and last name", Needs::Patient));
+    } else if weak {
+        out.push(Cand::new(Kind::PersonName, s, e, 0.2, "possible first and last name", Needs::Patient));
+    }
+}
+
+/// `Gonzalez, Maria` (optionally `Gonzalez, Maria J.`).
+fn comma_form(doc: &Doc, first_i: usize, last: usize, cue: bool) -> Option<Cand> {
+    let n = last + 1;
+    if n >= doc.toks.len() || doc.gap_after(last) != ", " || doc.toks[n].line != doc.toks[last].line || !is_name_token(doc, n) {
+        return None;
+    }
+    let end_run = name_run_from(doc, n);
+    let (lw, _, is_last) = word(doc, last);
+    let (fw, is_first, _) = word(doc, n);
+    let ok = (is_last && is_first && lw != Word::Not && fw != Word::Not && (lw == Word::Name || fw == Word::Name)) || (cue && lw != Word::Not && fw != Word::Not);
+    if !ok || end_run - n > 2 {
+        return None;
+    }
+    let (s, e) = (doc.toks[first_i].start as usize, doc.toks[end_run].end as usize);
+    let mut c = Cand::new(Kind::PersonName, s, e, if cue { 0.6 } else { 0.35 }, "name in Last, First order", Needs::Patient);
+    c.patient_cue = cue;
+    Some(c)
+}

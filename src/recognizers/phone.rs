@@ -1,0 +1,186 @@
+//! Phone and fax numbers.
+//!
+//! North American (NANP) numbers in the usual shapes: `(617) 734-2291`,
+//! `617-734-2291`, `617.734.2291`, `617 734 2291`, `+1 617 734 2291`,
+//! `1-617-734-2291`, with an optional extension (`x123`, `ext. 123`).
+//! Area code and exchange start with 2-9 and are not N11; the fictional
+//! 555-0100..0199 block is invalid. Bare ten digits and seven-digit local
+//! numbers are proposed only for a phone label or field. International
+//! numbers need a leading `+` and country code. Reference: NANPA numbering
+//! plan. Known false positives: other 3-3-4 dashed numbers; context decides.
+
+use super::{embedded, Cand, Needs, Recognizer, NUM};
+use crate::text::Doc;
+use crate::Kind;
+
+pub(crate) static PHONE: Recognizer = Recognizer {
+    id: "phone",
+    kind: Kind::Phone,
+    on: NUM,
+    find,
+    hits: &[
+        "call «(617) 734-2291» today",
+        "«617-734-2291»",
+        "«617.734.2291»",
+        "cell «+1 617 734 2291»",
+        "«1-617-734-2291»",
+        "«(617)734-2291 x204»",
+        "«617-734-2291 ext. 12»",
+        "phone «6177342291»",
+        "«+44 20 7946 0958»",
+        "«+1 (617) 734-2291»",
+        "ph «734-2291»",
+    ],
+    misses: &["(017) 734-2291", "617-134-2291", "911-734-2291", "212-555-0142", "2024-01-15", "1.2.3.4", "12-3456-7890"],
+};
+
+fn nanp_ok(area: &str, exchange: &str, line: &str) -> bool {
+    let (a, e) = (area.as_bytes(), exchange.as_bytes());
+    let n11 = |d: &[u8]| d[1] == b'1' && d[2] == b'1';
+    a[0] >= b'2'
+        && e[0] >= b'2'
+        && !n11(a)
+        && !n11(e)
+        && !(exchange == "555" && line.starts_with("01"))
+}
+
+/// Extends `end` over an extension: ` x204`, `x204`, ` ext. 12`, ` ext 12`.
+fn extension(doc: &Doc, last: usize) -> usize {
+    let end = doc.toks[last].end as usize;
+    let Some(next) = doc.toks.get(last + 1) else { return end };
+    let gap = doc.gap_after(last);
+    if !(gap.is_empty() || gap == " " || gap == ", ") || next.line != doc.toks[last].line {
+        return end;
+    }
+    let s = doc.s(last + 1);
+    let lower = s.to_ascii_lowercase();
+    if lower.len() > 1 && lower.starts_with('x') && lower[1..].bytes().all(|b| b.is_ascii_digit()) {
+        return next.end as usize;
+    }
+    if matches!(lower.as_str(), "x" | "ext" | "extension") {
+        if let Some(n) = doc.toks.get(last + 2) {
+            let g = doc.gap_after(last + 1);
+            if n.is_num() && n.len() <= 6 && matches!(g, " " | ". " | ".") {
+                return n.end as usize;
+            }
+        }
+    }
+    end
+}
+
+fn push(out: &mut Vec<Cand>, doc: &Doc, start: usize, last: usize, score: f32, why: &'static str, needs: Needs) {
+    let end = extension(doc, last);
+    out.push(Cand::new(Kind::Phone, start, end, score, why, needs));
+}
+
+/// Whether token `i` continues a number that starts at an earlier token
+/// (the "734" of 617-734-2291): that start handles it.
+fn continues_previous(doc: &Doc, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let (p, t) = (&doc.toks[i - 1], &doc.toks[i]);
+    if !p.is_num() || p.line != t.line {
+        return false;
+    }
+    match doc.gap_before(i) {
+        "-" | "." | "(" | ")" | ") " | " (" | ")-" => true,
+        " " => p.len() <= 4,
+        _ => false,
+    }
+}
+
+fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let toks = &doc.toks;
+    let t = &toks[i];
+    let b = doc.bytes;
+    let start = t.start as usize;
+    let prev = if start > 0 { b[start - 1] } else { b' ' };
+    if continues_previous(doc, i) {
+        return;
+    }
+    if prev == b'+' {
+        international(doc, i, out);
+        return;
+    }
+    // Optional trunk prefix "1-", "1 ", "1.", "1 (".
+    let trunk = t.len() == 1 && doc.s(i) == "1" && matches!(doc.gap_after(i), "-" | " " | "." | " (" | "(");
+    let area_i = if trunk { i + 1 } else { i };
+    let start = if !trunk && prev == b'(' { start - 1 } else { start };
+    if ten_digits(doc, start, area_i, out) {
+        return;
+    }
+    if trunk || prev == b'(' || embedded(doc, t.start as usize, t.end as usize) && t.len() == 10 {
+        return;
+    }
+    // Bare ten digits, or a seven-digit local number: only with a label.
+    let s = doc.s(i);
+    if s.len() == 10 && !embedded(doc, t.start as usize, t.end as usize) && nanp_ok(&s[..3], &s[3..6], &s[6..]) {
+        push(out, doc, t.start as usize, i, 0.2, "ten-digit phone number", Needs::Label);
+    } else if s.len() == 3 && i + 1 < toks.len() && doc.gap_after(i) == "-" && toks[i + 1].is_num() && toks[i + 1].len() == 4 {
+        let end = toks[i + 1].end as usize;
+        if !embedded(doc, t.start as usize, end) && s.as_bytes()[0] >= b'2' && !(s == "555" && doc.s(i + 1).starts_with("01")) {
+            push(out, doc, t.start as usize, i + 1, 0.15, "seven-digit phone number", Needs::Label);
+        }
+    }
+}
+
+/// `AAA EEE NNNN` with parentheses, dashes, dots or spaces, from token `a`.
+fn ten_digits(doc: &Doc, start: usize, a: usize, out: &mut Vec<Cand>) -> bool {
+    let toks = &doc.toks;
+    if a + 2 >= toks.len() {
+        return false;
+    }
+    let (at, et, lt) = (&toks[a], &toks[a + 1], &toks[a + 2]);
+    if !(at.is_num() && at.len() == 3 && et.is_num() && et.len() == 3 && lt.is_num() && lt.len() == 4) || at.line != lt.line {
+        return false;
+    }
+    let (g1, g2) = (doc.gap_after(a), doc.gap_after(a + 1));
+    let paren = at.start > 0 && doc.bytes[at.start as usize - 1] == b'(' && matches!(g1, ") " | ")" | ")-" | ") -") && matches!(g2, "-" | " " | ".");
+    let plain = matches!((g1, g2), ("-", "-") | (".", ".") | (" ", " ") | (" ", "-"));
+    if !(paren || plain) {
+        return false;
+    }
+    let end = lt.end as usize;
+    if embedded(doc, start, end) && !(paren && !matches!(doc.bytes.get(end), Some(c) if c.is_ascii_alphanumeric() || *c == b'-')) {
+        return false;
+    }
+    let (ar, ex, ln) = (doc.s(a), doc.s(a + 1), doc.s(a + 2));
+    // Numbers outside the NANP rules are left to phone fields and labels.
+    if nanp_ok(ar, ex, ln) {
+        push(out, doc, start, a + 2, 0.45, "valid NANP phone number", Needs::Patient);
+    }
+    true
+}
+
+/// `+CC` followed by digit groups.
+fn international(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let toks = &doc.toks;
+    let t = &toks[i];
+    if t.len() > 3 {
+        return;
+    }
+    let start = t.start as usize - 1;
+    if doc.s(i) == "1" {
+        if i + 1 < toks.len() && matches!(doc.gap_after(i), " " | "-" | "." | " (" | "(") {
+            let before = out.len();
+            ten_digits(doc, start, i + 1, out);
+            for c in &mut out[before..] {
+                c.start = start;
+            }
+        }
+        return;
+    }
+    let mut j = i;
+    let mut digits = 0;
+    while j < toks.len() && toks[j].line == t.line && toks[j].is_num() && toks[j].len() <= 4 {
+        if j > i && !matches!(doc.gap_before(j), " " | "-" | "." | " (" | ") " | "(" | ")") {
+            break;
+        }
+        digits += toks[j].len();
+        j += 1;
+    }
+    if j - i >= 3 && (9..=15).contains(&digits) {
+        push(out, doc, start, j - 1, 0.4, "international phone number", Needs::Patient);
+    }
+}

@@ -1,0 +1,60 @@
+//! URLs that identify a person: patient-portal and API links whose path or
+//! query carries a patient, member or record id (`/patients/12345`,
+//! `?mrn=00412345`, `memberId=XJH123`). Other URLs are not proposed.
+
+use super::{Cand, Needs, Recognizer, WORD};
+use crate::text::Doc;
+use crate::Kind;
+
+pub(crate) static URL: Recognizer = Recognizer {
+    id: "url",
+    kind: Kind::Url,
+    on: WORD,
+    find,
+    hits: &[
+        "see «https://portal.example.org/patients/884213/chart» now",
+        "«http://ehr.local/view?mrn=00412345&tab=2»",
+        "(«https://x.org/api/Patient/abc-123»)",
+    ],
+    misses: &["https://docs.example.org/guide/setup", "https://jira.example.org/browse/EHR-1234", "http://localhost:8080/health"],
+};
+
+const PERSON_SEGMENTS: &[&str] = &["patient", "patients", "member", "members", "person", "persons", "people", "subscriber", "subscribers", "beneficiary", "mrn", "chart", "relatedperson"];
+const PERSON_PARAMS: &[&str] = &[
+    "patient", "patientid", "patient_id", "pid", "mrn", "member", "memberid", "member_id", "subscriber", "subscriberid", "ssn", "dob",
+    "person", "personid", "chart", "chartid", "mbi", "name", "lastname", "firstname", "last_name", "first_name", "email", "phone",
+];
+
+/// Whether a URL's path or query names a person's record.
+fn identifies_person(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let after_host = lower.splitn(4, '/').nth(3).unwrap_or("");
+    let (path, query) = after_host.split_once('?').unwrap_or((after_host, ""));
+    let segs: Vec<&str> = path.split('/').collect();
+    let has_id = |s: &str| s.bytes().any(|c| c.is_ascii_digit()) && s.len() >= 3;
+    let path_hit = segs.windows(2).any(|w| PERSON_SEGMENTS.contains(&w[0]) && has_id(w[1]));
+    let query_hit = query.split(['&', ';']).any(|kv| {
+        let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+        PERSON_PARAMS.contains(&k) && v.len() >= 2
+    });
+    path_hit || query_hit
+}
+
+fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let s = doc.s(i);
+    if !(s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https")) || !doc.gap_after(i).starts_with("://") {
+        return;
+    }
+    let start = doc.toks[i].start as usize;
+    let b = doc.bytes;
+    let mut end = start;
+    while end < b.len() && !b[end].is_ascii_whitespace() && !matches!(b[end], b'"' | b'\'' | b'<' | b'>' | b'`' | b')' | b']' | b'|') {
+        end += 1;
+    }
+    while end > start && matches!(b[end - 1], b'.' | b',' | b';' | b':') {
+        end -= 1;
+    }
+    if identifies_person(&doc.text[start..end]) {
+        out.push(Cand::new(Kind::Url, start, end, 0.7, "URL with a patient or member id", Needs::Nothing));
+    }
+}

@@ -1,0 +1,283 @@
+//! One pass over the text: tokens (maximal runs of letters and digits in any
+//! script) with their class, case and line. Every recognizer works from
+//! these tokens and the gaps between them, never by re-scanning the bytes.
+
+/// Class of a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Only ASCII digits.
+    Num,
+    /// Only letters (any script).
+    Word,
+    /// Letters and digits.
+    Mixed,
+}
+
+/// First character is upper case.
+pub(crate) const CAP: u8 = 1;
+/// Every cased letter is upper case (and there is at least one).
+pub(crate) const UPPER: u8 = 2;
+/// Only ASCII characters.
+pub(crate) const ASCII: u8 = 4;
+/// An upper-case letter follows a lower-case one inside the token (`PatientService`).
+pub(crate) const CAMEL: u8 = 8;
+/// Holds a letter with no case (CJK, Arabic, Thai...).
+pub(crate) const UNCASED: u8 = 16;
+
+/// One token.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub start: u32,
+    pub end: u32,
+    pub line: u32,
+    pub class: Class,
+    pub flags: u8,
+}
+
+impl Tok {
+    pub fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+    pub fn is(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+    pub fn is_num(&self) -> bool {
+        self.class == Class::Num
+    }
+    pub fn is_word(&self) -> bool {
+        self.class == Class::Word
+    }
+}
+
+/// The text and its tokens.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub bytes: &'a [u8],
+    pub toks: Vec<Tok>,
+    /// Byte offset where each line starts.
+    pub line_starts: Vec<u32>,
+}
+
+const D: u8 = 1; // ASCII digit
+const U: u8 = 2; // ASCII upper
+const L: u8 = 3; // ASCII lower
+
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_digit() {
+            D
+        } else if c.is_ascii_uppercase() {
+            U
+        } else if c.is_ascii_lowercase() {
+            L
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Whether a non-ASCII character belongs inside a token.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c) || c == '\u{200d}'
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str) -> Doc<'a> {
+        let bytes = text.as_bytes();
+        let mut toks = Vec::with_capacity(bytes.len() / 6 + 16);
+        let mut line_starts = vec![0u32];
+        let mut i = 0usize;
+        let n = bytes.len();
+        let mut line = 0u32;
+        while i < n {
+            let b = bytes[i];
+            if b < 128 {
+                let cls = ASCII_CLASS[b as usize];
+                if cls == 0 {
+                    if b == b'\n' {
+                        line += 1;
+                        line_starts.push(i as u32 + 1);
+                    }
+                    i += 1;
+                    continue;
+                }
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !is_word_char(c) {
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            // A token starts at i.
+            let start = i;
+            let mut digits = 0usize;
+            let mut letters = 0usize;
+            let mut flags = ASCII | UPPER;
+            let mut first = true;
+            let mut prev_lower = false;
+            let mut cased = 0usize;
+            while i < n {
+                let b = bytes[i];
+                if b < 128 {
+                    match ASCII_CLASS[b as usize] {
+                        D => {
+                            digits += 1;
+                            prev_lower = false;
+                        }
+                        U => {
+                            letters += 1;
+                            cased += 1;
+                            if first {
+                                flags |= CAP;
+                            } else if prev_lower {
+                                flags |= CAMEL;
+                            }
+                            prev_lower = false;
+                        }
+                        L => {
+                            letters += 1;
+                            cased += 1;
+                            flags &= !UPPER;
+                            prev_lower = true;
+                        }
+                        _ => break,
+                    }
+                    i += 1;
+                } else {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if !is_word_char(c) {
+                        break;
+                    }
+                    flags &= !ASCII;
+                    if c.is_numeric() {
+                        digits += 1;
+                        // Non-ASCII digits make the token a word, not a number.
+                        letters += 1;
+                    } else if c.is_uppercase() {
+                        letters += 1;
+                        cased += 1;
+                        if first {
+                            flags |= CAP;
+                        } else if prev_lower {
+                            flags |= CAMEL;
+                        }
+                        prev_lower = false;
+                    } else if c.is_lowercase() {
+                        letters += 1;
+                        cased += 1;
+                        flags &= !UPPER;
+                        prev_lower = true;
+                    } else if c.is_alphabetic() {
+                        letters += 1;
+                        flags |= UNCASED;
+                    }
+                    i += c.len_utf8();
+                }
+                first = false;
+            }
+            if cased == 0 {
+                flags &= !UPPER;
+            }
+            let class = if letters == 0 {
+                Class::Num
+            } else if digits == 0 {
+                Class::Word
+            } else {
+                Class::Mixed
+            };
+            toks.push(Tok { start: start as u32, end: i as u32, line, class, flags });
+        }
+        Doc { text, bytes, toks, line_starts }
+    }
+
+    /// The token's text.
+    pub fn s(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.start as usize..t.end as usize]
+    }
+
+    /// The text between token `i - 1` (or the start) and token `i`.
+    pub fn gap_before(&self, i: usize) -> &'a str {
+        let from = if i == 0 { 0 } else { self.toks[i - 1].end as usize };
+        &self.text[from..self.toks[i].start as usize]
+    }
+
+    /// The text between token `i` and token `i + 1` (or the end).
+    pub fn gap_after(&self, i: usize) -> &'a str {
+        let to = self.toks.get(i + 1).map_or(self.text.len(), |t| t.start as usize);
+        &self.text[self.toks[i].end as usize..to]
+    }
+
+    /// The token lower-cased into `buf` when ASCII and short, else allocated.
+    pub fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str>
+    where
+        'a: 'b,
+    {
+        lower_into(self.s(i), buf)
+    }
+
+    /// Index of the line holding byte offset `pos`.
+    pub fn line_of(&self, pos: usize) -> usize {
+        self.line_starts.partition_point(|&s| s as usize <= pos) - 1
+    }
+
+    /// The whole line with index `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let start = self.line_starts[line] as usize;
+        let end = self.line_starts.get(line + 1).map_or(self.text.len(), |&e| e as usize);
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// First token at or after byte offset `pos`.
+    pub fn tok_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| (t.end as usize) <= pos)
+    }
+}
+
+/// Lower-cases `s`, into `buf` when it is short ASCII.
+pub(crate) fn lower_into<'b>(s: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
+    if s.len() <= buf.len() && s.is_ascii() {
+        let out = &mut buf[..s.len()];
+        for (o, b) in out.iter_mut().zip(s.bytes()) {
+            *o = b.to_ascii_lowercase();
+        }
+        std::borrow::Cow::Borrowed(std::str::from_utf8(out).unwrap_or(""))
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_classes_and_flags() {
+        let d = Doc::new("Pt Nguyễn, MRN A1234 called 555-0142\nPatientService ĐẶNG 王小明");
+        let words: Vec<&str> = (0..d.toks.len()).map(|i| d.s(i)).collect();
+        assert_eq!(words, ["Pt", "Nguyễn", "MRN", "A1234", "called", "555", "0142", "PatientService", "ĐẶNG", "王小明"]);
+        assert_eq!(d.toks[1].class, Class::Word);
+        assert!(d.toks[1].is(CAP) && !d.toks[1].is(ASCII));
+        assert!(d.toks[2].is(UPPER));
+        assert_eq!(d.toks[3].class, Class::Mixed);
+        assert_eq!(d.toks[5].class, Class::Num);
+        assert!(d.toks[7].is(CAMEL));
+        assert!(d.toks[8].is(UPPER) && d.toks[8].is(CAP));
+        assert!(d.toks[9].is(UNCASED) && !d.toks[9].is(CAP));
+        assert_eq!(d.toks[7].line, 1);
+        assert_eq!(d.gap_before(6), "-");
+        assert_eq!(d.line_of(d.toks[8].start as usize), 1);
+        assert_eq!(d.line_text(0), "Pt Nguyễn, MRN A1234 called 555-0142");
+    }
+
+    #[test]
+    fn combining_marks_stay_inside_a_token() {
+        let d = Doc::new("Nguye\u{302}\u{303}n x");
+        assert_eq!(d.toks.len(), 2);
+    }
+}
