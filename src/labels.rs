@@ -160,7 +160,7 @@ impl Role {
 /// Label phrases, lower-case words separated by single spaces. Used for
 /// prose labels ("DOB:"), and for column, key and field names after
 /// [`normalize_field`].
-const LABELS: &[(&str, Role)] = &[
+pub(crate) const LABELS: &[(&str, Role)] = &[
     // names
     ("name", Role::Name),
     ("full name", Role::Name),

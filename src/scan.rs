@@ -2,7 +2,7 @@
 //! -> context scores -> policy -> report.
 
 use crate::context::{field_at, LineKind, Lines};
-use crate::dictionaries::{is_clinical_term, is_common_word, FxSet};
+use crate::dictionaries::{flag, is_common_word, FxSet};
 use crate::formats::{self, Field};
 use crate::labels::Role;
 use crate::recognizers::{self, is_name_token, Cand, Needs};
@@ -93,7 +93,7 @@ fn find(scanner: &Scanner, text: &str) -> Vec<Finding> {
     }
     let threshold = scanner.policy.report_threshold;
     propagate_names(&doc, &mut cands, &staff, threshold);
-    let mut kept = resolve_overlaps(cands);
+    let mut kept = resolve_overlaps(cands, threshold);
     kept.retain(|c| !scanner.allow.iter().any(|re| re.find_iter(text).any(|m| m.start() <= c.start && c.end <= m.end())));
     merge_adjacent_names(&doc, &mut kept);
     kept.into_iter()
@@ -113,7 +113,7 @@ fn find(scanner: &Scanner, text: &str) -> Vec<Finding> {
 /// A candidate that shows the document is about an identified patient.
 fn is_anchor(c: &Cand) -> bool {
     c.score >= 0.8 && matches!(c.kind, Kind::Mrn | Kind::HealthPlanId | Kind::MedicareMbi | Kind::Ssn)
-        || (c.kind == Kind::Date && c.score >= 0.85 && c.why.contains("birth"))
+        || (c.kind == Kind::Date && c.score >= 0.8 && c.why.contains("birth"))
         || (c.kind == Kind::PersonName && (c.patient_cue || c.score >= 0.85))
         || c.kind == Kind::Url
 }
@@ -122,12 +122,11 @@ fn is_anchor(c: &Cand) -> bool {
 /// codes, clinical words).
 fn health_words(doc: &Doc, cands: &[Cand]) -> usize {
     let mut n = cands.iter().filter(|c| !c.kind.is_identifier()).count();
-    let mut buf = [0u8; 48];
-    for i in 0..doc.toks.len() {
+    for &f in &doc.lex {
         if n >= 3 {
             break;
         }
-        if doc.toks[i].is_word() && doc.toks[i].len() >= 2 && is_clinical_term(&doc.lower(i, &mut buf)) {
+        if f & flag::CLINICAL != 0 {
             n += 1;
         }
     }
@@ -391,17 +390,17 @@ fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxSet<String>, thre
 }
 
 /// Keeps the best candidate where candidates overlap.
-fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.retain(|c| c.score > 0.0 && c.end > c.start);
+fn resolve_overlaps(mut cands: Vec<Cand>, threshold: f32) -> Vec<Cand> {
+    cands.retain(|c| c.score > 0.0 && c.score >= threshold && c.end > c.start);
     // Best first: higher score, then longer.
     cands.sort_by(|a, b| b.score.total_cmp(&a.score).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start)));
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // Taken spans by start; a new span clashes with the last one starting before its end.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept = Vec::new();
     for c in cands {
-        let i = taken.partition_point(|t| t.0 < c.start);
-        let clash = taken.get(i).is_some_and(|t| t.0 < c.end) || (i > 0 && taken[i - 1].1 > c.start);
+        let clash = taken.range(..c.end).next_back().is_some_and(|(_, &end)| end > c.start);
         if !clash {
-            taken.insert(i, (c.start, c.end));
+            taken.insert(c.start, c.end);
             kept.push(c);
         }
     }

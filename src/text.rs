@@ -54,6 +54,8 @@ pub(crate) struct Doc<'a> {
     pub text: &'a str,
     pub bytes: &'a [u8],
     pub toks: Vec<Tok>,
+    /// Lexicon flags of each token (`dictionaries::flag`), 0 for numbers.
+    pub lex: Vec<u32>,
     /// Byte offset where each line starts.
     pub line_starts: Vec<u32>,
 }
@@ -83,7 +85,12 @@ static ASCII_CLASS: [u8; 128] = {
 
 /// Whether a non-ASCII character belongs inside a token.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c) || c == '\u{200d}'
+    c.is_alphanumeric()
+        || ('\u{300}'..='\u{36f}').contains(&c)
+        || c == '\u{200d}'
+        // Combining marks of Indic and Southeast Asian scripts (virama, vowel signs), not the dandas.
+        || (('\u{900}'..='\u{dff}').contains(&c) && !matches!(c, '\u{964}' | '\u{965}'))
+        || ('\u{e00}'..='\u{eff}').contains(&c)
 }
 
 impl<'a> Doc<'a> {
@@ -192,7 +199,23 @@ impl<'a> Doc<'a> {
             };
             toks.push(Tok { start: start as u32, end: i as u32, line, class, flags });
         }
-        Doc { text, bytes, toks, line_starts }
+        let mut buf = [0u8; 48];
+        let lex = toks
+            .iter()
+            .map(|t| {
+                if t.class != Class::Word || t.len() < 2 || t.len() > 40 {
+                    return 0;
+                }
+                let s = &text[t.start as usize..t.end as usize];
+                crate::dictionaries::lex(&lower_into(s, &mut buf))
+            })
+            .collect();
+        Doc { text, bytes, toks, lex, line_starts }
+    }
+
+    /// Whether token `i` has lexicon flag `f`.
+    pub fn has(&self, i: usize, f: u32) -> bool {
+        self.lex[i] & f != 0
     }
 
     /// The token's text.
@@ -219,6 +242,21 @@ impl<'a> Doc<'a> {
         'a: 'b,
     {
         lower_into(self.s(i), buf)
+    }
+
+    /// The text from `start` to `end`, both clamped to the text and moved
+    /// inwards to character boundaries (for fixed-size look-around windows).
+    pub fn window(&self, start: usize, end: usize) -> &'a str {
+        let t = self.text;
+        let mut s = start.min(t.len());
+        let mut e = end.min(t.len()).max(s);
+        while !t.is_char_boundary(s) {
+            s += 1;
+        }
+        while !t.is_char_boundary(e) {
+            e -= 1;
+        }
+        &t[s..e.max(s)]
     }
 
     /// Index of the line holding byte offset `pos`.

@@ -41,33 +41,91 @@ fn set(data: &'static str) -> FxSet<&'static str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
 }
 
-macro_rules! word_set {
-    ($(#[$doc:meta])* $fn:ident, $file:literal) => {
-        $(#[$doc])*
-        pub(crate) fn $fn(lower: &str) -> bool {
-            static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
-            SET.get_or_init(|| set(include_str!($file))).contains(lower)
-        }
-    };
-}
-
-word_set!(
+/// Flags of a word in the lexicon (see [`lex`]).
+pub(crate) mod flag {
     /// A given name somewhere in the world.
-    is_first_name, "first_names.txt"
-);
-word_set!(
+    pub const FIRST: u32 = 1;
     /// A family name somewhere in the world.
-    is_last_name, "last_names.txt"
-);
-word_set!(
+    pub const LAST: u32 = 2;
     /// One of the most frequent English words: a capitalised one may be a
     /// sentence start or a heading, not a name.
-    is_common_word, "common_words.txt"
-);
-word_set!(
+    pub const COMMON: u32 = 4;
     /// A clinical word that is neither a condition nor a drug (admitted, prn, labs).
-    is_clinical_term, "clinical_terms.txt"
-);
+    pub const CLINICAL: u32 = 8;
+    /// First word of a medication name.
+    pub const MED_START: u32 = 16;
+    /// First word of a condition term.
+    pub const COND_START: u32 = 32;
+    /// First word of a label phrase (`labels.rs`).
+    pub const LABEL_START: u32 = 64;
+    /// A whole one-word label.
+    pub const LABEL: u32 = 128;
+    /// A month name or abbreviation.
+    pub const MONTH: u32 = 256;
+}
+
+const MONTH_WORDS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Every word of every list with its flags, so a token costs one lookup.
+fn lexicon() -> &'static FxMap<&'static str, u32> {
+    static MAP: OnceLock<FxMap<&'static str, u32>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: FxMap<&'static str, u32> = FxMap::default();
+        m.reserve(200_000);
+        let mut add = |w: &'static str, f: u32| *m.entry(w).or_insert(0) |= f;
+        for (data, f) in [
+            (include_str!("first_names.txt"), flag::FIRST),
+            (include_str!("last_names.txt"), flag::LAST),
+            (include_str!("common_words.txt"), flag::COMMON),
+            (include_str!("clinical_terms.txt"), flag::CLINICAL),
+        ] {
+            for w in data.lines().filter(|l| !l.is_empty()) {
+                add(w, f);
+            }
+        }
+        for (data, f) in [(include_str!("medications.txt"), flag::MED_START), (include_str!("conditions.txt"), flag::COND_START)] {
+            for p in data.lines().filter(|l| !l.is_empty()) {
+                add(p.split([' ', '-', '\'']).next().unwrap_or(p), f);
+            }
+        }
+        for (phrase, _) in crate::labels::LABELS {
+            let first = phrase.split(' ').next().unwrap_or(phrase);
+            add(first, flag::LABEL_START);
+            if !phrase.contains(' ') {
+                add(phrase, flag::LABEL);
+            }
+        }
+        for w in MONTH_WORDS {
+            add(w, flag::MONTH);
+        }
+        m
+    })
+}
+
+/// The flags of a lower-case word (0 when in no list).
+pub(crate) fn lex(lower: &str) -> u32 {
+    lexicon().get(lower).copied().unwrap_or(0)
+}
+
+/// A given name somewhere in the world.
+#[cfg(test)]
+pub(crate) fn is_first_name(lower: &str) -> bool {
+    lex(lower) & flag::FIRST != 0
+}
+
+/// A family name somewhere in the world.
+#[cfg(test)]
+pub(crate) fn is_last_name(lower: &str) -> bool {
+    lex(lower) & flag::LAST != 0
+}
+
+/// One of the most frequent English words.
+pub(crate) fn is_common_word(lower: &str) -> bool {
+    lex(lower) & flag::COMMON != 0
+}
 
 /// A set of phrases of one or more words, matched token by token.
 pub(crate) struct PhraseSet {

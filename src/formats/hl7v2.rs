@@ -107,12 +107,29 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     };
     let comp = b.get(msh + 4).copied().filter(|c| !c.is_ascii_alphanumeric()).unwrap_or(b'^');
     let rep = b.get(msh + 5).copied().filter(|c| !c.is_ascii_alphanumeric()).unwrap_or(b'~');
+    // Segments end at a line break, or at a literal "\r" / "\n" when a
+    // message was pasted from a log or a JSON string.
     let mut pos = 0;
     while pos < b.len() {
-        let line_end = b[pos..].iter().position(|&c| c == b'\r' || c == b'\n').map_or(b.len(), |k| pos + k);
-        let line = &b[pos..line_end];
-        // Skip a short prefix: diff markers, quotes, list bullets, code fences.
-        let skip = line.iter().take(6).take_while(|c| matches!(c, b'+' | b'-' | b' ' | b'>' | b'\t' | b'*' | b'{' | b'}')).count();
+        let mut end = pos;
+        let mut next = b.len();
+        while end < b.len() {
+            if b[end] == b'\r' || b[end] == b'\n' {
+                next = end + 1;
+                break;
+            }
+            if b[end] == b'\\' && matches!(b.get(end + 1), Some(b'r' | b'n')) && !matches!(b.get(end + 2), Some(c) if c.is_ascii_lowercase()) {
+                next = end + 2;
+                break;
+            }
+            end += 1;
+        }
+        let line = &b[pos..end];
+        // A short prefix (diff markers, quotes, bullets), or anything before "MSH".
+        let skip = match find(line, b"MSH") {
+            Some(m) if line.get(m + 3) == Some(&sep) => m,
+            _ => line.iter().take(6).take_while(|c| matches!(c, b'+' | b'-' | b' ' | b'>' | b'\t' | b'*' | b'{' | b'}' | b'"')).count(),
+        };
         let seg = &line[skip.min(line.len())..];
         if seg.len() > 4 && is_segment_id(&seg[..3]) && seg[3] == sep {
             let name = std::str::from_utf8(&seg[..3]).unwrap_or("");
@@ -121,8 +138,12 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             }
             segment(x, name, pos + skip, seg, sep, comp, rep);
         }
-        pos = line_end + 1;
+        pos = next;
     }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 fn segment(x: &mut Extracted, name: &str, base: usize, seg: &[u8], sep: u8, comp: u8, rep: u8) {

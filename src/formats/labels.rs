@@ -42,7 +42,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let mut buf = [0u8; 48];
     while i < toks.len() {
         let t = &toks[i];
-        if t.class == Class::Num || t.len() > 24 {
+        if t.class != Class::Word || !doc.has(i, crate::dictionaries::flag::LABEL_START) {
             i += 1;
             continue;
         }
@@ -66,7 +66,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             ends.push((j, phrase.clone()));
         }
         for (j, p) in ends.iter().rev() {
-            let p = p.replace(" s ", "s ").replace("driver s", "drivers").replace("mother s", "mothers");
+            let p = if p.contains(" s") { p.replace(" s ", "s ").replace("driver s", "drivers").replace("mother s", "mothers") } else { p.clone() };
             if let Some(role) = phrase_role(&p) {
                 matched = Some((*j, role));
                 break;
@@ -93,7 +93,13 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             continue;
         }
         if weak_ok(role) && rest.starts_with(' ') {
-            let vstart = label_end + 1;
+            // "my insurance ID is XJH123", "MRN number 00412345"
+            let mut vstart = label_end + 1;
+            for filler in ["is ", "was ", "number ", "no. ", "# ", "of "] {
+                if doc.text[vstart..line_end].starts_with(filler) {
+                    vstart += filler.len();
+                }
+            }
             let vend = if takes_chunk(role) { chunk_end(doc, vstart, line_end) } else { value_end(doc, vstart, line_end).min(vstart + 40) };
             if vend > vstart {
                 x.push(vstart, vend, role, None, false);
@@ -106,28 +112,23 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
 /// End of a `Label: value`: the line end, or where the next `Label:` on the
 /// same line starts, or a cell/column break (`|`, tab, two spaces, `;`).
 fn value_end(doc: &Doc, from: usize, line_end: usize) -> usize {
-    let b = doc.bytes;
-    let mut k = from;
-    while k < line_end {
-        match b[k] {
-            b'|' | b'\t' | b';' | b'\r' | b'\n' => return k,
-            b' ' if b.get(k + 1) == Some(&b' ') => return k,
-            b',' | b' ' => {
-                // Next "Label:" on the same line ends this value.
-                let j = doc.tok_at(k + 1);
-                if j < doc.toks.len() && (doc.toks[j].start as usize) < line_end {
-                    let mut buf = [0u8; 48];
-                    let w = doc.lower(j, &mut buf).into_owned();
-                    if longest_label_from(&w) > 0 && next_is_label_colon(doc, j, line_end) {
-                        return k;
-                    }
-                }
-            }
-            _ => {}
+    let breaks = |gap: &str| gap.bytes().any(|c| matches!(c, b'|' | b'\t' | b';' | b'\r' | b'\n')) || gap.contains("  ");
+    let mut j = doc.tok_at(from);
+    let first = j;
+    while j < doc.toks.len() && (doc.toks[j].start as usize) < line_end {
+        let gap_start = if j == first { from } else { doc.toks[j - 1].end as usize };
+        let gap = &doc.text[gap_start.min(doc.toks[j].start as usize)..doc.toks[j].start as usize];
+        if j > first && breaks(gap) {
+            return gap_start + gap.find(|c: char| matches!(c, '|' | '\t' | ';' | '\r' | '\n')).or_else(|| gap.find("  ")).unwrap_or(0);
         }
-        k += 1;
+        if j > first && doc.has(j, crate::dictionaries::flag::LABEL_START) && next_is_label_colon(doc, j, line_end) {
+            return gap_start;
+        }
+        j += 1;
     }
-    line_end
+    let tail_end = if j > first { doc.toks[j - 1].end as usize } else { from };
+    let tail = &doc.text[tail_end.min(line_end)..line_end];
+    tail_end.min(line_end) + tail.find(|c: char| matches!(c, '|' | '\t' | ';' | '\r' | '\n')).unwrap_or(tail.len())
 }
 
 fn next_is_label_colon(doc: &Doc, j: usize, line_end: usize) -> bool {
@@ -137,7 +138,7 @@ fn next_is_label_colon(doc: &Doc, j: usize, line_end: usize) -> bool {
             return false;
         }
         let end = doc.toks[k].end as usize;
-        let rest = &doc.text[end..line_end.min(end + 3)];
+        let rest = doc.window(end, line_end.min(end + 3));
         if rest.starts_with(':') || rest.starts_with('#') || rest.starts_with(" :") {
             let mut phrase = String::new();
             for m in j..=k {

@@ -9,6 +9,7 @@
 use crate::labels::Role;
 use crate::text::Doc;
 
+mod code;
 mod hl7v2;
 mod json;
 mod labels;
@@ -53,7 +54,18 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     json::extract(doc, &mut x);
     table::extract(doc, &mut x);
     sql::extract(doc, &mut x);
+    code::extract(doc, &mut x);
     labels::extract(doc, &mut x);
+    // Extractors cut some values at fixed widths: keep spans on character boundaries.
+    for f in &mut x.fields {
+        while !doc.text.is_char_boundary(f.start) {
+            f.start += 1;
+        }
+        while f.end > f.start && !doc.text.is_char_boundary(f.end) {
+            f.end -= 1;
+        }
+    }
+    x.fields.retain(|f| f.end > f.start);
     x.fields.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     x
 }

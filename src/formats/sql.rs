@@ -73,7 +73,9 @@ fn literal(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
     let b = text.as_bytes();
-    if find_ci(text, "insert into", 0).is_none() && find_ci(text, "update ", 0).is_none() {
+    let has = |w: &str| text.contains(w) || text.contains(&w.to_ascii_uppercase()) || text.contains(&w[..1].to_ascii_uppercase());
+    if !(has("insert") || has("update")) || find_ci(text, "insert into", 0).is_none() && find_ci(text, "update ", 0).is_none() {
+        copy_rows(text, x);
         return;
     }
     let mut tables: HashMap<String, Vec<String>> = HashMap::new();
@@ -141,6 +143,49 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         at = k.max(after);
     }
     update_sets(text, x);
+    copy_rows(text, x);
+}
+
+/// PostgreSQL dumps: `COPY public.patients (id, mrn, ...) FROM stdin;`
+/// followed by tab-separated rows up to a line `\.`.
+fn copy_rows(text: &str, x: &mut Extracted) {
+    let mut at = 0;
+    while let Some(p) = text[at..].find("COPY ").map(|p| p + at) {
+        at = p + 5;
+        let Some(line_end) = text[p..].find('\n').map(|e| p + e) else { break };
+        let head = &text[p..line_end];
+        let (Some(o), Some(c)) = (head.find('('), head.find(')')) else { continue };
+        if !head[c..].to_ascii_lowercase().contains("from stdin") || c < o {
+            continue;
+        }
+        let table = ident(&head[5..o]).to_ascii_lowercase();
+        let cols: Vec<&str> = head[o + 1..c].split(',').map(ident).collect();
+        let patient_table = ["patient", "member", "person", "subscriber"].iter().any(|w| table.contains(w));
+        let roles: Vec<Option<Role>> =
+            cols.iter().map(|c| field_role(c).map(|r| if r == Role::Name && patient_table { Role::PatientName } else { r })).collect();
+        let mut row = line_end + 1;
+        while row < text.len() {
+            let end = text[row..].find('\n').map_or(text.len(), |e| row + e);
+            let line = &text[row..end];
+            if line.starts_with("\\.") || line.trim().is_empty() {
+                break;
+            }
+            let mut k = row;
+            for (i, cell) in line.split('\t').enumerate() {
+                if let Some(Some(role)) = roles.get(i) {
+                    if !cell.is_empty() && cell != "\\N" {
+                        x.push(k, k + cell.trim_end_matches('\r').len(), *role, Some(format!("sql:{}", cols[i])), true);
+                    }
+                }
+                k += cell.len() + 1;
+            }
+            if roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Ssn | Role::PatientName))) {
+                x.patient_record = true;
+            }
+            row = end + 1;
+        }
+        at = row.max(at);
+    }
 }
 
 /// `UPDATE t SET col = 'value', col2 = 'v2' WHERE ...`.

@@ -130,8 +130,12 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let toks = &doc.toks;
     let t = &toks[i];
     if t.is_word() {
-        city_line(doc, i, out);
-        po_box(doc, i, out);
+        if t.is(CAP) && state_zip_ahead(doc, i) {
+            city_line(doc, i, out);
+        }
+        if matches!(doc.bytes[t.start as usize], b'p' | b'P') && t.len() <= 2 {
+            po_box(doc, i, out);
+        }
         return;
     }
     // House number: 1-6 digits, or digits + one letter (12B).
@@ -205,6 +209,14 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if let Some((zs, ze)) = zip {
         out.push(Cand::new(Kind::ZipCode, zs, ze, 0.5, "ZIP code in an address", Needs::Patient));
     }
+}
+
+/// A two-letter state followed by a ZIP within the next few tokens (a cheap test).
+fn state_zip_ahead(doc: &Doc, i: usize) -> bool {
+    (i + 1..(i + 6).min(doc.toks.len().saturating_sub(1))).any(|k| {
+        let t = &doc.toks[k];
+        t.len() == 2 && t.is(UPPER) && doc.toks[k + 1].is_num() && doc.toks[k + 1].len() == 5
+    })
 }
 
 /// `Springfield, IL 62704` without a street line before it.

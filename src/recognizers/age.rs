@@ -41,10 +41,12 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let toks = &doc.toks;
     let t = &toks[i];
     let s = doc.s(i);
+    if !(2..=5).contains(&t.len()) || !s.starts_with(['9', '1']) {
+        return;
+    }
     let start = t.start as usize;
     let line_start = doc.line_starts[t.line as usize] as usize;
-    let before = &doc.text[line_start.max(start.saturating_sub(24))..start];
-    let before = before.get(before.len().saturating_sub(24)..).unwrap_or(before);
+    let before = doc.window(line_start.max(start.saturating_sub(24)), start);
     // 95yo, 95yof
     if t.class == crate::text::Class::Mixed {
         let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -57,7 +59,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if !in_range(s) || population_before(before) {
         return;
     }
-    let after = &doc.text[t.end as usize..doc.text.len().min(t.end as usize + 40)];
+    let after = doc.window(t.end as usize, t.end as usize + 40);
     // Number then unit: 92-year-old, 92 years old, 91 y/o, 97 YOF.
     if let Some(n) = toks.get(i + 1).filter(|n| n.line == t.line) {
         let gap = doc.gap_after(i);

@@ -34,10 +34,13 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if i > 0 && toks[i - 1].is_num() && matches!(doc.gap_before(i), " " | "-") {
         return; // a later group of a number that starts earlier
     }
+    if toks[i].len() < 3 || toks[i].len() > 19 || !matches!(doc.s(i).as_bytes()[0], b'2'..=b'6') {
+        return;
+    }
     let mut digits = String::new();
     let mut j = i;
     let sep = doc.gap_after(i);
-    while j < toks.len() && toks[j].is_num() && digits.len() < 19 {
+    while j < toks.len() && toks[j].is_num() && digits.len() + toks[j].len() <= 19 {
         if j > i && doc.gap_before(j) != sep {
             break;
         }
@@ -46,6 +49,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         if !matches!(sep, " " | "-") {
             break;
         }
+    }
+    if j == i {
+        return;
     }
     let groups = j - i;
     let (start, end) = (toks[i].start as usize, toks[j - 1].end as usize);

@@ -99,7 +99,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let t = &toks[i];
     let start = t.start as usize;
     if t.is_word() {
-        if let Some(m) = month_number(doc.s(i)).filter(|_| t.is(crate::text::CAP)) {
+        if !(t.is(crate::text::CAP) && doc.has(i, crate::dictionaries::flag::MONTH)) {
+            return;
+        }
+        if let Some(m) = month_number(doc.s(i)) {
             month_first(doc, i, m, out);
         }
         return;

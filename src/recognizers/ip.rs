@@ -40,7 +40,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     // IPv6: starts at a hex group followed by ':' and not preceded by ':'.
-    if prev == b':' || !doc.s(i).bytes().all(|c| c.is_ascii_hexdigit()) || t.len() > 4 {
+    if b.get(t.end as usize) != Some(&b':') || prev == b':' || !doc.s(i).bytes().all(|c| c.is_ascii_hexdigit()) || t.len() > 4 {
         return;
     }
     let mut j = i;

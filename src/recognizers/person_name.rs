@@ -15,7 +15,7 @@
 //! common first and last names ("Grace Hopper Hall"); context decides.
 
 use super::{Cand, Needs, Recognizer, WORD};
-use crate::dictionaries::{is_clinical_term, is_common_word, is_first_name, is_last_name};
+use crate::dictionaries::flag;
 use crate::text::{Doc, CAMEL, CAP, UNCASED, UPPER};
 use crate::Kind;
 
@@ -145,9 +145,8 @@ pub(crate) fn word(doc: &Doc, j: usize) -> (Word, bool, bool) {
     if s.chars().count() == 1 {
         return (Word::Unknown, false, false); // initial
     }
-    let lower = s.to_lowercase();
-    let (first, last) = (is_first_name(&lower), is_last_name(&lower));
-    let common = is_common_word(&lower) || is_clinical_term(&lower) || super::date::month_number(s).is_some() || crate::labels::phrase_role(&lower).is_some();
+    let (first, last) = (doc.has(j, flag::FIRST), doc.has(j, flag::LAST));
+    let common = doc.has(j, flag::COMMON | flag::CLINICAL | flag::MONTH | flag::LABEL);
     let w = match (first || last, common) {
         (true, false) => Word::Name,
         (true, true) => Word::Ambiguous,
@@ -168,10 +167,18 @@ fn prev_word(doc: &Doc, i: usize) -> Option<String> {
     Some(doc.s(i - 1).to_lowercase())
 }
 
+/// "I'm Thảo Vũ", "my name is Anh Tran", "This is Maria Gonzalez": the
+/// writer of a message introducing themselves.
+fn self_introduction(doc: &Doc, i: usize) -> bool {
+    let start = doc.toks[i].start as usize;
+    let before = doc.window(start.saturating_sub(16), start).to_lowercase();
+    ["i'm ", "i’m ", "i am ", "name is ", "this is ", "im "].iter().any(|p| before.ends_with(p))
+}
+
 /// A patient cue right after the run ending at token `last`.
 fn patient_after(doc: &Doc, last: usize) -> bool {
     let end = doc.toks[last].end as usize;
-    let rest = &doc.text[end..doc.text.len().min(end + 32)];
+    let rest = doc.window(end, end + 32);
     let r = rest.to_ascii_lowercase();
     [", dob", " (dob", " dob", ", d.o.b", " (d.o.b", ", born", " (born", ", age ", ", aged", " (age", ", mrn", " (mrn", " mrn", ", member", ", a ", " is a ", ", who is a", " was admitted", " presented", " was discharged", " was seen", " was diagnosed", ", date of birth"]
         .iter()
@@ -228,7 +235,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let mut last = name_run_from(doc, i);
     let prev = prev_word(doc, i);
     let prev = prev.as_deref();
-    let patient_cue = prev.is_some_and(|p| PATIENT_BEFORE.contains(&p));
+    let patient_cue = prev.is_some_and(|p| PATIENT_BEFORE.contains(&p)) || self_introduction(doc, i);
     let staff_cue = prev.is_some_and(|p| STAFF_BEFORE.contains(&p)) && !patient_cue || staff_after(doc, last);
     // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
     let words: Vec<(Word, bool, bool)> = (i..=last).map(|j| word(doc, j)).collect();

@@ -4,7 +4,7 @@
 //! case-insensitive on whole tokens; the longest phrase wins.
 
 use super::{Cand, Needs, Recognizer, WORD};
-use crate::dictionaries::{conditions, medications, PhraseSet};
+use crate::dictionaries::{conditions, flag, medications, PhraseSet};
 use crate::text::Doc;
 use crate::Kind;
 
@@ -46,7 +46,7 @@ fn longest(doc: &Doc, i: usize, first: &str, set: &PhraseSet) -> Option<usize> {
 
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let t = &doc.toks[i];
-    if t.len() < 3 || t.is(crate::text::CAMEL) {
+    if t.len() < 3 || t.is(crate::text::CAMEL) || !doc.has(i, flag::MED_START | flag::COND_START) {
         return;
     }
     // Continuation words were covered by the phrase that started earlier.

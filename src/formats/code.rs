@@ -1,0 +1,107 @@
+//! Test fixtures written as code: string literals passed to setters or
+//! bound to named fields, in any of the usual languages:
+//! `patient.setFamily("Weber").addGiven("Ryan")`,
+//! `setBirthDateElement(new DateType("1961-12-06"))`,
+//! `first_name = "Maria"`, `dob: '1962-03-14'`, `:mrn => "00412345"`.
+//! The identifier names the role (`code:family`). Validators and
+//! assertions (`isValidSsn("...")`, `assertThat(...)`) are not fields:
+//! their literals are test inputs, not records.
+
+use super::Extracted;
+use crate::labels::{field_role, normalize_field, Role};
+use crate::text::Doc;
+
+/// Words in an identifier that make its argument a test input, not a record field.
+const NOT_A_FIELD: &[&str] = &[
+    "is", "valid", "validate", "validator", "invalid", "check", "parse", "format", "test", "assert", "match", "matches", "normalize", "mask",
+    "verify", "should", "expect", "reject", "accept", "contains", "equal", "equals", "that", "compile", "pattern", "regex", "split", "replace",
+    "log", "print", "println", "printf", "info", "debug", "warn", "error", "trace", "get", "find", "by", "query", "search", "lookup", "to",
+];
+
+/// The identifier that ends at `end` (exclusive), if any.
+fn ident_before(b: &[u8], end: usize) -> Option<(usize, usize)> {
+    let mut s = end;
+    while s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'_') {
+        s -= 1;
+    }
+    (s < end && !b[s].is_ascii_digit()).then_some((s, end))
+}
+
+fn skip_ws_back(b: &[u8], mut k: usize) -> usize {
+    while k > 0 && matches!(b[k - 1], b' ' | b'\t') {
+        k -= 1;
+    }
+    k
+}
+
+/// The role an identifier names, unless it is a validator or accessor.
+fn role_of(name: &str) -> Option<Role> {
+    let norm = normalize_field(name);
+    let mut words: Vec<&str> = norm.split(' ').collect();
+    if words.iter().any(|w| NOT_A_FIELD.contains(w)) {
+        return None;
+    }
+    if matches!(words.first(), Some(&("set" | "add" | "with" | "put"))) {
+        words.remove(0);
+    }
+    if matches!(words.last(), Some(&("element" | "value" | "str" | "string"))) && words.len() > 1 {
+        words.pop();
+    }
+    field_role(&words.join(" ")).filter(|r| r.is_personal() || matches!(r, Role::Staff | Role::Diagnosis | Role::Medication))
+}
+
+pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
+    let b = doc.bytes;
+    if !doc.text.contains("(\"") && !doc.text.contains("('") && !doc.text.contains("= \"") && !doc.text.contains(": \"") && !doc.text.contains("=> ") && !doc.text.contains(": '") && !doc.text.contains("= '") {
+        return;
+    }
+    let mut k = 0;
+    while k < b.len() {
+        let q = b[k];
+        if q != b'"' && q != b'\'' {
+            k += 1;
+            continue;
+        }
+        // The closing quote on the same line.
+        let Some(close) = b[k + 1..].iter().position(|&c| c == q || c == b'\n').map(|p| k + 1 + p).filter(|&c| b[c] == q) else {
+            k += 1;
+            continue;
+        };
+        let after = b.get(close + 1).copied().unwrap_or(b'\n');
+        if !matches!(after, b')' | b',' | b';' | b'}' | b']' | b' ' | b'\n' | b'\r') || close == k + 1 {
+            k = close + 1;
+            continue;
+        }
+        let before = skip_ws_back(b, k);
+        let role = if before > 0 && b[before - 1] == b'(' {
+            // setFamily("x"), or setBirthDateElement(new DateType("x")).
+            let mut id = ident_before(b, skip_ws_back(b, before - 1));
+            if let Some((s, _)) = id {
+                let pre = skip_ws_back(b, s);
+                if doc.text[..pre].ends_with("new") && pre >= 4 {
+                    let outer = skip_ws_back(b, pre - 3);
+                    id = (outer > 0 && b[outer - 1] == b'(').then(|| ident_before(b, skip_ws_back(b, outer - 1))).flatten();
+                }
+            }
+            id.and_then(|(s, e)| role_of(&doc.text[s..e]).map(|r| (r, s, e)))
+        } else if before > 0 && matches!(b[before - 1], b'=' | b':' | b'>') {
+            // name = "x", name: "x", :name => "x"
+            let mut p = before - 1;
+            if b[p] == b'>' && p > 0 && b[p - 1] == b'=' {
+                p -= 1;
+            }
+            if b[p] == b'=' && p > 0 && matches!(b[p - 1], b'=' | b'!' | b'<' | b'>') {
+                None // comparison
+            } else {
+                ident_before(b, skip_ws_back(b, p)).and_then(|(s, e)| role_of(&doc.text[s..e]).map(|r| (r, s, e)))
+            }
+        } else {
+            None
+        };
+        if let Some((role, s, e)) = role {
+            let name = normalize_field(&doc.text[s..e]).replace(' ', "_");
+            x.push(k + 1, close, role, Some(format!("code:{name}")), true);
+        }
+        k = close + 1;
+    }
+}

@@ -1,0 +1,134 @@
+//! `make bench`: single-thread throughput of the core, in MB/s.
+//!
+//! - the mixed labelled corpus (`tests/corpus/corpus.jsonl`), all documents
+//!   scanned one after another;
+//! - 10 MB of clean application log text (generated here: timestamps,
+//!   levels, threads, UUIDs, IPs, stack frames, Jira keys);
+//! - a 100 KB paste (time to a verdict).
+//!
+//! Numbers are medians of several runs; nothing here asserts a time.
+
+use phi_guard::{Policy, Scanner};
+use std::time::Instant;
+
+fn corpus_texts() -> Vec<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/corpus.jsonl");
+    let data = std::fs::read_to_string(path).unwrap_or_default();
+    data.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(String::from))
+        .collect()
+}
+
+/// Deterministic clean log text of about `size` bytes.
+pub fn clean_log(size: usize) -> String {
+    let mut out = String::with_capacity(size + 512);
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let levels = ["INFO", "DEBUG", "WARN", "ERROR"];
+    let classes = ["c.a.ehr.PatientService", "c.a.ehr.api.EncounterController", "o.s.web.servlet.DispatcherServlet", "c.a.hl7.MllpListener", "c.a.billing.ClaimExporter"];
+    let msgs = [
+        "Request completed in 42 ms status=200",
+        "Cache miss for key encounter:7731 region=us-east-1",
+        "Retrying connection to 10.20.30.41:5432 attempt 3 of 5",
+        "Processed batch of 250 messages from queue adt-inbound",
+        "Deployed build 4.12.7 (commit 9f8e7d6c5b4a) to prod-ehr-03",
+        "Timeout after 30000 ms calling https://api.internal.example.org/v2/claims",
+        "User session refreshed, expires at 2026-11-20T11:15:32Z",
+        "Scheduled job ReconcileClaims finished, 0 errors, see EHR-4821",
+    ];
+    let mut line = 0u64;
+    while out.len() < size {
+        line += 1;
+        let r = next();
+        let (h, m, s, ms) = (r % 24, (r >> 8) % 60, (r >> 16) % 60, (r >> 24) % 1000);
+        let uuid = format!("{:08x}-{:04x}-4{:03x}-a{:03x}-{:012x}", r as u32, (r >> 32) as u16, (r >> 20) & 0xfff, (r >> 40) & 0xfff, r & 0xffff_ffff_ffff);
+        out.push_str(&format!(
+            "2026-11-20 {h:02}:{m:02}:{s:02},{ms:03} {} [http-nio-8443-exec-{}] {} - {} request_id={uuid}\n",
+            levels[(r % 4) as usize],
+            r % 32,
+            classes[((r >> 5) % 5) as usize],
+            msgs[((r >> 9) % 8) as usize]
+        ));
+        if line % 40 == 0 {
+            out.push_str("java.lang.IllegalStateException: Connection pool exhausted\n\tat com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:197)\n\tat com.acme.ehr.PatientService.findByMrn(PatientService.java:142)\n\tat com.acme.ehr.api.PatientController.get(PatientController.java:57)\n");
+        }
+    }
+    out
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn throughput(scanner: &Scanner, texts: &[String], runs: usize) -> (f64, usize) {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut rates = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let mut n = 0;
+        for text in texts {
+            n += scanner.scan_text(text).findings.len();
+        }
+        std::hint::black_box(n);
+        rates.push(bytes as f64 / 1e6 / t.elapsed().as_secs_f64());
+    }
+    (median(rates), bytes)
+}
+
+fn main() {
+    let scanner = Scanner::new(Policy::default()).expect("default policy");
+    // Warm the dictionaries.
+    scanner.scan_text("Patient Maria Gonzalez");
+    println!("PHI Guard core benchmark (single thread, release build)");
+    let corpus = corpus_texts();
+    if corpus.is_empty() {
+        println!("  mixed corpus: tests/corpus/corpus.jsonl not found");
+    } else {
+        let (rate, bytes) = throughput(&scanner, &corpus, 7);
+        println!("  mixed corpus     {:>8.1} MB/s  ({} documents, {:.2} MB)", rate, corpus.len(), bytes as f64 / 1e6);
+    }
+    let log = vec![clean_log(10 * 1024 * 1024)];
+    let (rate, bytes) = throughput(&scanner, &log, 5);
+    println!("  clean log text   {:>8.1} MB/s  ({:.1} MB)", rate, bytes as f64 / 1e6);
+    // A 100 KB paste of mixed content: time to a verdict.
+    let mut paste = String::new();
+    for t in corpus.iter().cycle().take(400) {
+        if paste.len() >= 100 * 1024 {
+            break;
+        }
+        paste.push_str(t);
+        paste.push('\n');
+    }
+    if paste.is_empty() {
+        paste = clean_log(100 * 1024);
+    }
+    paste.truncate(paste.floor_char_boundary_compat(100 * 1024));
+    let mut times = Vec::new();
+    for _ in 0..50 {
+        let t = Instant::now();
+        std::hint::black_box(scanner.scan_text(&paste).verdict);
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!("  100 KB paste     {:>8.2} ms median to a verdict", median(times));
+}
+
+trait FloorBoundary {
+    fn floor_char_boundary_compat(&self, i: usize) -> usize;
+}
+
+impl FloorBoundary for String {
+    fn floor_char_boundary_compat(&self, mut i: usize) -> usize {
+        i = i.min(self.len());
+        while !self.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+}
