@@ -375,7 +375,6 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("mailing address", Role::Address),
     ("residence", Role::Address),
     ("address line", Role::Address),
-    ("line", Role::Address),
     ("city", Role::City),
     ("town", Role::City),
     ("state", Role::State),

@@ -184,6 +184,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
             continue;
         }
         let v = &text[f.start..f.end];
+        if placeholder(v) {
+            continue;
+        }
         let in_code = f.source.is_none() && lines.kind(doc, doc.line_of(f.start)) == LineKind::Code;
         let structured = f.source.is_some();
         let why = f.role.describe();
@@ -195,7 +198,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
         };
         match f.role {
             Role::PatientName | Role::RelativeName | Role::Name => {
-                if looks_like_name(v) && (f.strong || structured) {
+                // In prose, a name after "Name:" is capitalised; structured cells may be any case.
+                let capitalised = structured || v.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
+                if looks_like_name(v) && capitalised && (f.strong || structured) {
                     let (score, needs) = if f.role == Role::Name { (0.35, Needs::Patient) } else { (0.9, Needs::Nothing) };
                     extra.push(mk(kind, f.start, f.end, if in_code { 0.3 } else { score }, needs));
                 }
@@ -257,6 +262,21 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
         }
     }
     cands.extend(extra);
+}
+
+/// Test-data placeholders: all-zero ids, "Test Patient", "John Doe", 1900-01-01.
+fn placeholder(v: &str) -> bool {
+    let t = v.trim();
+    let alnum: Vec<char> = t.chars().filter(|c| c.is_alphanumeric()).collect();
+    if alnum.len() >= 3 && alnum.iter().all(|&c| c == alnum[0]) {
+        return true;
+    }
+    if crate::recognizers::is_placeholder_date(t) && t.len() <= 10 {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "test" | "testing" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum"))
+        || matches!(lower.as_str(), "john doe" | "jane doe" | "doe, john" | "doe, jane" | "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null")
 }
 
 /// The first run of letters, digits and inner `- . /` in a value.

@@ -88,6 +88,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             let (s, e) = trim_value(doc.text, vstart, vend);
             if at_boundary || rest.trim_start().starts_with(':') {
                 x.push(s, e, role, None, true);
+                if s == e && matches!(role, Role::Staff | Role::Dial) {
+                    list_under_heading(doc, t.line as usize + 1, role, x);
+                }
             }
             i = last + 1;
             continue;
@@ -106,6 +109,20 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             }
         }
         i = last + 1;
+    }
+}
+
+/// "Attendees:" or "Contributors:" on a line of its own: the lines below,
+/// up to a blank line or the next heading, are staff too.
+fn list_under_heading(doc: &Doc, first: usize, role: Role, x: &mut Extracted) {
+    for line in first..doc.line_starts.len().min(first + 60) {
+        let text = doc.line_text(line);
+        let trimmed = text.trim();
+        if trimmed.is_empty() || trimmed.ends_with(':') {
+            break;
+        }
+        let start = doc.line_starts[line] as usize;
+        x.push(start, start + text.len(), role, None, true);
     }
 }
 

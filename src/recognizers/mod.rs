@@ -28,6 +28,7 @@ mod us_ssn;
 mod vin;
 mod vocabulary;
 
+pub(crate) use date::is_placeholder_date;
 pub(crate) use person_name::is_name_token;
 
 /// What a candidate needs before it is reported.

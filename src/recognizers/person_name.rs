@@ -184,12 +184,14 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
         .iter()
         .any(|p| r.starts_with(p))
         || {
-            // "Maria Gonzalez, 67, ..." / "Maria Gonzalez (67 y/o"
-            let digits = r.trim_start_matches([',', ' ', '(']);
-            (r.starts_with(", ") || r.starts_with(" (")) && digits.len() > 2 && digits.as_bytes()[0].is_ascii_digit() && {
-                let n = digits.bytes().take_while(u8::is_ascii_digit).count();
-                n <= 3 && matches!(digits.as_bytes().get(n), Some(b',' | b' ' | b'y' | b'-' | b'M' | b'F' | b'm' | b'f' | b')'))
-            }
+            // "Maria Gonzalez, 67, ...", "Maria Gonzalez (67 y/o", "(67F)"
+            let rest = r.strip_prefix(", ").or_else(|| r.strip_prefix(" ("));
+            rest.is_some_and(|d| {
+                let n = d.bytes().take_while(u8::is_ascii_digit).count();
+                let tail = &d[n..];
+                (1..=3).contains(&n)
+                    && [")", ",", "y", "m,", "f,", "m)", "f)", "-y", " y", " m ", " f ", " male", " female", "-year", " year"].iter().any(|t| tail.starts_with(t))
+            })
         }
 }
 
