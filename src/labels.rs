@@ -439,7 +439,6 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("subscriber id", Role::MemberId),
     ("subscriber number", Role::MemberId),
     ("subscriber no", Role::MemberId),
-    ("policy", Role::MemberId),
     ("policy number", Role::MemberId),
     ("policy no", Role::MemberId),
     ("policy id", Role::MemberId),

@@ -86,6 +86,7 @@ fn find(scanner: &Scanner, text: &str) -> Vec<Finding> {
     let mut lines = Lines::new(&doc);
     field_candidates(&doc, fields, &mut cands, &mut lines);
     let anchor = extracted.patient_record || cands.iter().any(|c| is_anchor(c));
+
     let health = health_words(&doc, &cands);
     let staff = staff_words(&doc, fields, &cands);
     for c in &mut cands {
@@ -163,6 +164,11 @@ fn role_fits(role: Role, kind: Kind) -> bool {
     }
 }
 
+/// Contact details: identifying, but as likely staff's as a patient's.
+fn contact_role(role: Role) -> bool {
+    matches!(role, Role::Phone | Role::Email | Role::Address | Role::City | Role::Zip | Role::Name | Role::Url | Role::Ip)
+}
+
 /// Roles whose values are identifiers by themselves: any other identifier
 /// shape inside them is the role's kind instead (an MRN that looks like a phone).
 fn id_role(role: Role) -> bool {
@@ -225,28 +231,28 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
             Role::Address | Role::City => {
                 let ok = v.chars().any(char::is_alphabetic) && v.len() <= 120 && (structured || f.strong);
                 if ok && (f.role == Role::Address && v.chars().any(|c| c.is_ascii_digit()) || structured) {
-                    extra.push(mk(Kind::StreetAddress, f.start, f.end, if f.role == Role::City { 0.8 } else { 0.85 }, Needs::Patient));
+                    extra.push(mk(Kind::StreetAddress, f.start, f.end, 0.45, Needs::Patient));
                 }
             }
             Role::Zip => {
                 let t = v.trim();
                 let ok = (t.len() == 5 || t.len() == 10 && t.as_bytes()[5] == b'-' || t.len() == 9) && t.bytes().filter(u8::is_ascii_digit).count() >= 5 && t.bytes().all(|b| b.is_ascii_digit() || b == b'-');
                 if ok {
-                    extra.push(mk(Kind::ZipCode, f.start, f.end, 0.85, Needs::Patient));
+                    extra.push(mk(Kind::ZipCode, f.start, f.end, 0.45, Needs::Patient));
                 }
             }
             Role::Phone => {
                 let digits = v.bytes().filter(u8::is_ascii_digit).count();
                 if (7..=15).contains(&digits) && v.bytes().all(|b| b.is_ascii_digit() || b" ()-.+xX".contains(&b) || b.is_ascii_alphabetic() && v.len() < 30) {
-                    extra.push(mk(Kind::Phone, f.start, f.end, 0.8, Needs::Patient));
+                    extra.push(mk(Kind::Phone, f.start, f.end, 0.45, Needs::Patient));
                 }
             }
-            Role::Url if v.starts_with("http") => extra.push(mk(Kind::Url, f.start, f.end, 0.8, Needs::Patient)),
+            Role::Url if v.starts_with("http") => extra.push(mk(Kind::Url, f.start, f.end, 0.45, Needs::Patient)),
             r if id_role(r) => {
                 let (s, e) = first_chunk(text, f.start, f.end);
                 let chunk = &text[s..e];
                 let digits = chunk.bytes().filter(u8::is_ascii_digit).count();
-                if digits >= 1 && (4..=24).contains(&chunk.len()) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-') {
+                if digits >= 3 && (4..=24).contains(&chunk.len()) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-') {
                     let score = if matches!(r, Role::Mrn | Role::MemberId | Role::Mbi) { 0.9 } else { 0.8 };
                     let score = if in_code { 0.3 } else { score };
                     extra.push(mk(kind, s, e, score, Needs::Nothing));
@@ -311,7 +317,12 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
     let field = field_at(fields, c.start, c.end);
     if let Some(f) = field {
         if c.source.is_none() && c.why != f.role.describe() {
-            if role_fits(f.role, c.kind) {
+            if role_fits(f.role, c.kind) && contact_role(f.role) {
+                // A phone in a "Phone:" field is a phone, but whose? The document decides.
+                c.score = c.score.max(0.45);
+                c.source = f.source.clone();
+                c.needs = Needs::Patient;
+            } else if role_fits(f.role, c.kind) {
                 c.score = c.score.max(if f.strong { 0.9 } else { 0.8 });
                 c.source = f.source.clone();
                 c.needs = Needs::Nothing;

@@ -167,6 +167,19 @@ fn prev_word(doc: &Doc, i: usize) -> Option<String> {
     Some(doc.s(i - 1).to_lowercase())
 }
 
+/// Most words of the line are capitalised (a heading or title).
+fn title_case_line(doc: &Doc, i: usize) -> bool {
+    let line = doc.toks[i].line;
+    let first = doc.tok_at(doc.line_starts[line as usize] as usize);
+    let words = doc.toks[first..].iter().take_while(|t| t.line == line).filter(|t| t.is_word() && t.len() > 3);
+    let (mut caps, mut all) = (0, 0);
+    for t in words {
+        all += 1;
+        caps += usize::from(t.is(CAP));
+    }
+    all >= 3 && caps * 4 >= all * 3
+}
+
 /// "I'm Thảo Vũ", "my name is Anh Tran", "This is Maria Gonzalez": the
 /// writer of a message introducing themselves.
 fn self_introduction(doc: &Doc, i: usize) -> bool {
@@ -190,6 +203,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                 let n = d.bytes().take_while(u8::is_ascii_digit).count();
                 let tail = &d[n..];
                 (1..=3).contains(&n)
+                    && d[..n].parse::<u32>().is_ok_and(|age| age <= 125)
                     && [")", ",", "y", "m,", "f,", "m)", "f)", "-y", " y", " m ", " f ", " male", " female", "-year", " year"].iter().any(|t| tail.starts_with(t))
             })
         }
@@ -268,11 +282,17 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     let after = patient_after(doc, last);
+    // In a Title Case heading ("Release Notes - Patient Portal"), a cue word is part of a title.
+    if patient_cue && !after && title_case_line(doc, first_i) {
+        return;
+    }
     if patient_cue || after {
         if uncased && !patient_cue {
             return;
         }
-        if name_words == 0 && unknown == 0 {
+        // A cue alone does not make an unknown capitalised word a name
+        // ("Patient Portal"); a dictionary name or a detail after it does.
+        if name_words == 0 && !(uncased || after && unknown > 0) {
             return;
         }
         // All upper case and long: a heading, unless a cue is explicit.
