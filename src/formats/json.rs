@@ -28,7 +28,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         return;
     }
     let b = text.as_bytes();
-    let mut stack: Vec<Frame> = Vec::new();
+    // Fragments (a diff hunk) start inside an object: begin with an implicit one.
+    let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), object: true };
+    let mut stack: Vec<Frame> = vec![root()];
     let mut i = 0;
     while i < b.len() {
         match b[i] {
@@ -38,6 +40,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                 i += 1;
             }
             b'}' | b']' => {
+                if stack.len() == 1 {
+                    stack.push(root()); // more closers than openers in a fragment
+                }
                 if let Some(f) = stack.pop() {
                     // telecom value seen before system: default to phone.
                     for (s, e) in f.pending {

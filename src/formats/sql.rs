@@ -74,7 +74,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
     let b = text.as_bytes();
     let has = |w: &str| text.contains(w) || text.contains(&w.to_ascii_uppercase()) || text.contains(&w[..1].to_ascii_uppercase());
-    if !(has("insert") || has("update")) || find_ci(text, "insert into", 0).is_none() && find_ci(text, "update ", 0).is_none() {
+    if !(has("insert") || has("update")) || find_ci(text, "insert ", 0).is_none() && find_ci(text, "update ", 0).is_none() {
         copy_rows(text, x);
         return;
     }
@@ -90,8 +90,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         at = next;
     }
     at = 0;
-    while let Some(p) = find_ci(text, "insert into", at) {
-        let after = p + 11;
+    while let Some(p) = find_ci(text, "insert ", at) {
+        // INSERT INTO t ..., or SQL Server's INSERT [dbo].[t] ...
+        let after = if text[p + 7..].len() >= 5 && text[p + 7..p + 12].eq_ignore_ascii_case("into ") { p + 11 } else { p + 6 };
         let Some(vpos) = find_ci(text, "values", after) else { break };
         let head = &text[after..vpos];
         let (table, cols): (String, Vec<String>) = match head.find('(') {
