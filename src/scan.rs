@@ -116,7 +116,7 @@ fn is_anchor(c: &Cand) -> bool {
     c.score >= 0.8 && matches!(c.kind, Kind::Mrn | Kind::HealthPlanId | Kind::MedicareMbi | Kind::Ssn)
         || (c.kind == Kind::Date && c.score >= 0.8 && c.why.contains("birth"))
         || (c.kind == Kind::PersonName && (c.patient_cue || c.score >= 0.85))
-        || c.kind == Kind::Url
+        || (c.kind == Kind::Url && c.needs == Needs::Nothing && c.source.is_none())
 }
 
 /// How much health vocabulary the document holds (conditions, drugs,
@@ -377,7 +377,7 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
             LineKind::Log if matches!(c.kind, Kind::Date | Kind::Phone | Kind::IpAddress | Kind::Email | Kind::PersonName | Kind::StreetAddress) => {
                 c.score = c.score.min(0.3)
             }
-            LineKind::Code if c.needs != Needs::Nothing || c.kind == Kind::Ssn => c.score = c.score.min(0.35),
+            LineKind::Code if c.needs != Needs::Nothing || matches!(c.kind, Kind::Ssn | Kind::MedicareMbi | Kind::CreditCard) => c.score = c.score.min(0.35),
             _ => {}
         }
     }

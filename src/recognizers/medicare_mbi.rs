@@ -5,7 +5,8 @@
 //! with dashes after the 4th and 7th character. Reference: CMS, "Understanding
 //! the Medicare Beneficiary Identifier (MBI) Format". Only health systems
 //! hold MBIs, so a valid one stands alone. Known false positives: random
-//! 11-character upper-case codes fit about once in 10^5.
+//! 11-character upper-case codes fit about once in 10^5. CMS's documentation
+//! example (1EG4-TE5-MK73) is invalid.
 
 use super::{embedded, Cand, Needs, Recognizer, MIXED};
 use crate::text::Doc;
@@ -16,8 +17,8 @@ pub(crate) static MBI: Recognizer = Recognizer {
     kind: Kind::MedicareMbi,
     on: MIXED,
     find,
-    hits: &["MBI «1EG4TE5MK73»", "Medicare: «1EG4-TE5-MK73».", "«9AA0A00AA00»"],
-    misses: &["0EG4TE5MK73", "1SG4TE5MK73", "1EG4TE5MK7", "1eg4te5mk73", "1EG4TE5MK73X"],
+    hits: &["MBI «2GH7TD6RA41»", "Medicare: «2GH7-TD6-RA41».", "«9AA0A00AA00»"],
+    misses: &["1EG4-TE5-MK73", "0EG4TE5MK73", "1SG4TE5MK73", "1EG4TE5MK7", "1eg4te5mk73", "1EG4TE5MK73X"],
 };
 
 const C: u8 = 1;
@@ -30,8 +31,12 @@ fn letter_ok(b: u8) -> bool {
     b.is_ascii_uppercase() && !b"SLOIBZ".contains(&b)
 }
 
+/// The example MBI CMS prints in its own documentation.
+const EXAMPLES: &[&[u8]] = &[b"1EG4TE5MK73"];
+
 pub(crate) fn valid(chars: &[u8]) -> bool {
     chars.len() == 11
+        && !EXAMPLES.contains(&chars)
         && chars.iter().zip(PATTERN).all(|(&b, p)| match p {
             C => (b'1'..=b'9').contains(&b),
             A => letter_ok(b),

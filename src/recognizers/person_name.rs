@@ -177,7 +177,7 @@ fn title_case_line(doc: &Doc, i: usize) -> bool {
         all += 1;
         caps += usize::from(t.is(CAP));
     }
-    all >= 3 && caps * 4 >= all * 3
+    all >= 3 && caps == all
 }
 
 /// "I'm Thảo Vũ", "my name is Anh Tran", "This is Maria Gonzalez": the

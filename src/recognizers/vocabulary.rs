@@ -13,7 +13,7 @@ pub(crate) static VOCABULARY: Recognizer = Recognizer {
     kind: Kind::Condition,
     on: WORD,
     find,
-    hits: &["history of «hypertension» and", "dx: «Type 2 diabetes»", "«COPD» exacerbation"],
+    hits: &["history of «hypertension» and", "dx: «Type 2 diabetes»", "«COPD exacerbation» noted"],
     misses: &["the hyper tension", "HTTP 500 error"],
 };
 
