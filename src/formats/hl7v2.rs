@@ -124,6 +124,11 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             }
             end += 1;
         }
+        // Segments whose line breaks became spaces: split before " PID|", " NK1|" ...
+        if let Some(cut) = collapsed_segment(&b[pos..end], sep) {
+            end = pos + cut;
+            next = end + 1;
+        }
         let line = &b[pos..end];
         // A short prefix (diff markers, quotes, bullets), or anything before "MSH".
         let skip = match find(line, b"MSH") {
@@ -140,6 +145,17 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         }
         pos = next;
     }
+}
+
+/// Position of a space followed by a known segment id and the field
+/// separator, after the first few bytes of a chunk.
+fn collapsed_segment(chunk: &[u8], sep: u8) -> Option<usize> {
+    (4..chunk.len().saturating_sub(4)).find(|&k| {
+        chunk[k] == b' ' && chunk[k + 4] == sep && is_segment_id(&chunk[k + 1..k + 4]) && {
+            let id = &chunk[k + 1..k + 4];
+            MAP.iter().any(|(s, _, _, _)| s.as_bytes() == id) || matches!(id, b"PV2" | b"NTE" | b"ORC" | b"OBR" | b"AL1" | b"PD1" | b"ROL" | b"IN2" | b"EVN")
+        }
+    })
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {

@@ -18,6 +18,19 @@ fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
     h[from..].windows(n.len()).position(|w| w.eq_ignore_ascii_case(n)).map(|p| p + from)
 }
 
+/// Where the table name of the next insert starts: after `INSERT INTO`,
+/// `INSERT ALL ... INTO` (Oracle, one per row), or SQL Server's `INSERT [t]`.
+fn next_insert(text: &str, from: usize) -> Option<usize> {
+    let into = find_ci(text, "into ", from).filter(|&p| p > 0 && text.as_bytes()[p - 1].is_ascii_whitespace());
+    let bracket = find_ci(text, "insert [", from);
+    match (into, bracket) {
+        (Some(a), Some(b)) if b < a => Some(b + 7),
+        (Some(a), _) => Some(a + 5),
+        (None, Some(b)) => Some(b + 7),
+        (None, None) => None,
+    }
+}
+
 fn ident(s: &str) -> &str {
     s.trim().trim_matches(|c| matches!(c, '"' | '`' | '[' | ']'))
 }
@@ -90,9 +103,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         at = next;
     }
     at = 0;
-    while let Some(p) = find_ci(text, "insert ", at) {
-        // INSERT INTO t ..., or SQL Server's INSERT [dbo].[t] ...
-        let after = if text[p + 7..].len() >= 5 && text[p + 7..p + 12].eq_ignore_ascii_case("into ") { p + 11 } else { p + 6 };
+    while let Some(p) = next_insert(text, at) {
+        let after = p;
         let Some(vpos) = find_ci(text, "values", after) else { break };
         let head = &text[after..vpos];
         let (table, cols): (String, Vec<String>) = match head.find('(') {

@@ -97,6 +97,8 @@ fn header_text(text: &str, s: usize, e: usize) -> &str {
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
+    html_tables(text, x);
+    fixed_width(doc, x);
     let n_lines = doc.line_starts.len();
     let line_span = |l: usize| {
         let s = doc.line_starts[l] as usize;
@@ -129,6 +131,178 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         }
         l += 1;
     }
+}
+
+/// Column starts of a fixed-width header ("MEMBER ID    LAST NAME    DOB"):
+/// cells separated by two or more spaces, at least three of them labels.
+fn fixed_width_header(line: &str) -> Option<Vec<(usize, Role, String)>> {
+    if !line.contains("  ") || line.contains('\t') || line.contains('|') {
+        return None;
+    }
+    let mut cols = Vec::new();
+    let mut k = 0;
+    let b = line.as_bytes();
+    while k < b.len() {
+        while k < b.len() && b[k] == b' ' {
+            k += 1;
+        }
+        if k >= b.len() {
+            break;
+        }
+        let start = k;
+        while k < b.len() && !(b[k] == b' ' && b.get(k + 1) == Some(&b' ')) {
+            k += 1;
+        }
+        let cell = line[start..k].trim();
+        cols.push((start, cell));
+    }
+    if cols.len() < 3 {
+        return None;
+    }
+    let roles: Vec<Option<Role>> = cols.iter().map(|(_, c)| if c.bytes().any(|b| b.is_ascii_digit()) { None } else { field_role(c) }).collect();
+    if roles.iter().filter(|r| r.is_some()).count() < 3 {
+        return None;
+    }
+    Some(cols.iter().zip(roles).filter_map(|((s, c), r)| r.map(|r| (*s, r, c.to_string()))).collect())
+}
+
+/// Fixed-width reports: rows under a fixed-width header, cells by column start.
+fn fixed_width(doc: &Doc, x: &mut Extracted) {
+    let text = doc.text;
+    let mut l = 0;
+    while l < doc.line_starts.len() {
+        let Some(cols) = fixed_width_header(doc.line_text(l)) else {
+            l += 1;
+            continue;
+        };
+        let mut patient = false;
+        l += 1;
+        while l < doc.line_starts.len() {
+            let line = doc.line_text(l);
+            if line.trim().is_empty() {
+                break;
+            }
+            if line.trim().chars().all(|c| matches!(c, '-' | '=' | ' ')) {
+                l += 1;
+                continue;
+            }
+            let base = doc.line_starts[l] as usize;
+            for (c, (start, role, name)) in cols.iter().enumerate() {
+                let end = cols.get(c + 1).map_or(line.len(), |n| n.0).min(line.len());
+                if *start >= end || !line.is_char_boundary(*start) || !line.is_char_boundary(end) {
+                    continue;
+                }
+                let (vs, ve) = trim_value(text, base + start, base + end);
+                if ve > vs {
+                    x.push(vs, ve, *role, Some(format!("table:{name}")), true);
+                    patient |= matches!(role, Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName);
+                }
+            }
+            l += 1;
+        }
+        x.patient_record |= patient;
+    }
+}
+
+/// HTML tables (Confluence storage format, pasted web pages): `<th>` header
+/// cells give the roles of the `<td>` cells below them; a row of a `<th>`
+/// label and a `<td>` value is a key/value pair.
+fn html_tables(text: &str, x: &mut Extracted) {
+    let lower_has = |t: &str| text.contains(t) || text.contains(&t.to_ascii_uppercase());
+    if !lower_has("<td") {
+        return;
+    }
+    let mut headers: Vec<(Option<Role>, String)> = Vec::new();
+    let mut pos = 0;
+    while let Some(r) = text[pos..].find("<tr").map(|p| p + pos) {
+        let end = text[r..].find("</tr>").map_or(text.len(), |e| r + e);
+        let cells = html_cells(text, r, end);
+        pos = end.max(r + 3);
+        if cells.is_empty() {
+            continue;
+        }
+        if cells.iter().all(|c| c.0) {
+            headers = cells.iter().map(|&(_, s, e)| (field_role(strip_tags(&text[s..e]).trim()), strip_tags(&text[s..e]).trim().to_string())).collect();
+            continue;
+        }
+        // <th>DOB</th><td>03/14/1962</td>
+        if cells.len() == 2 && cells[0].0 && !cells[1].0 {
+            let label = strip_tags(&text[cells[0].1..cells[0].2]);
+            if let Some(role) = field_role(label.trim()) {
+                let (s, e) = inner_text(text, cells[1].1, cells[1].2);
+                x.push(s, e, role, Some(format!("table:{}", label.trim())), true);
+                x.patient_record |= role.is_health_system_id() || matches!(role, Role::Dob | Role::PatientName);
+            }
+            continue;
+        }
+        for (c, &(_, s, e)) in cells.iter().enumerate() {
+            if let Some((Some(role), name)) = headers.get(c) {
+                let (s, e) = inner_text(text, s, e);
+                x.push(s, e, *role, Some(format!("table:{name}")), true);
+                x.patient_record |= role.is_health_system_id() || matches!(role, Role::Dob | Role::PatientName);
+            }
+        }
+    }
+}
+
+/// Cells of a row: (is header, content start, content end).
+fn html_cells(text: &str, from: usize, to: usize) -> Vec<(bool, usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = from;
+    while let Some(o) = text[k..to].find('<').map(|p| p + k) {
+        let tag = text[o + 1..to.min(o + 4)].to_ascii_lowercase();
+        let header = tag.starts_with("th");
+        if (header || tag.starts_with("td")) && matches!(text.as_bytes().get(o + 3), Some(b'>' | b' ')) {
+            let Some(open_end) = text[o..to].find('>').map(|p| o + p + 1) else { break };
+            let close = if header { "</th>" } else { "</td>" };
+            let end = text[open_end..to].find(close).or_else(|| text[open_end..to].find(&close.to_ascii_uppercase())).map_or(to, |p| open_end + p);
+            out.push((header, open_end, end));
+            k = end;
+        } else {
+            k = o + 1;
+        }
+    }
+    out
+}
+
+/// The text inside a cell without its tags: the span from the first to the
+/// last character outside markup.
+fn inner_text(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let mut first = None;
+    let mut last = s;
+    let mut in_tag = false;
+    for k in s..e {
+        match b[k] {
+            b'<' => in_tag = true,
+            b'>' => in_tag = false,
+            c if !in_tag && !c.is_ascii_whitespace() => {
+                first.get_or_insert(k);
+                last = k + 1;
+            }
+            _ => {}
+        }
+    }
+    let f = first.unwrap_or(s);
+    let mut l = last.max(f);
+    while !text.is_char_boundary(l) {
+        l += 1;
+    }
+    (f, l.min(e))
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Rows under a header; returns the first line after the table.

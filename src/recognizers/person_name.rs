@@ -47,6 +47,7 @@ const PATIENT_BEFORE: &[&str] = &[
     "granddaughter", "grandmother", "grandfather", "grandma", "grandpa", "niece", "nephew", "aunt", "uncle", "fiancé", "fiance", "fiancée",
     "girlfriend", "boyfriend", "child", "baby", "infant", "newborn", "named", "sibling", "stepson", "stepdaughter", "stepmother",
     "stepfather", "cousin", "widow", "widower", "decedent", "deceased", "client", "guarantor", "mrs.", "patients", "neighbor", "roommate",
+    "paciente", "sr", "sra", "srta", "hija", "hijo", "esposa", "esposo", "madre", "padre", "hermana", "hermano", "abuela", "abuelo",
 ];
 
 const STAFF_BEFORE: &[&str] = &[
@@ -185,7 +186,7 @@ fn title_case_line(doc: &Doc, i: usize) -> bool {
 fn self_introduction(doc: &Doc, i: usize) -> bool {
     let start = doc.toks[i].start as usize;
     let before = doc.window(start.saturating_sub(16), start).to_lowercase();
-    ["i'm ", "i’m ", "i am ", "name is ", "this is ", "im "].iter().any(|p| before.ends_with(p))
+    ["i'm ", "i’m ", "i am ", "name is ", "this is ", "im ", "me llamo ", "soy ", "nombre es "].iter().any(|p| before.ends_with(p))
 }
 
 /// A patient cue right after the run ending at token `last`.
