@@ -38,10 +38,16 @@ impl Lines {
 }
 
 const LEVELS: &[&str] = &[" ERROR ", " WARN ", " INFO ", " DEBUG ", " TRACE ", " FATAL ", "[ERROR]", "[WARN]", "[INFO]", "[DEBUG]", " ERROR:", " WARN:", " INFO:", "Exception", "\tat ", "Caused by:"];
+/// Syntax that marks a line as code anywhere in it.
 const CODE: &[&str] = &[
-    "assert", "expect(", "@Test", "return ", "def ", "function ", "=> ", "const ", "let ", "var ", "public ", "private ", "static ",
-    "import ", "#include", "();", "\");", "\"),", "'),", "');", " == ", " != ", "Pattern.compile", "re.compile", "regex", ".test(",
-    "isValid", "validate", "@param", "throw ", "new ", "void ", "String ", "if (", "} else", "it(\"", "it('", "describe(", "test(",
+    "assert", "expect(", "@Test", "=> ", "#include", "();", "\");", "\"),", "'),", "');", " == ", " != ", "Pattern.compile", "re.compile",
+    "regex", ".test(", "isValid", "validate(", "@param", "} else", "it(\"", "it('", "describe(", "test(", " = new ", "::",
+];
+
+/// Keywords that mark a line as code when they start it.
+const CODE_START: &[&str] = &[
+    "return ", "def ", "function ", "const ", "let ", "var ", "public ", "private ", "protected ", "static ", "import ", "from ", "throw ",
+    "new ", "void ", "String ", "class ", "fn ", "pub ", "func ", "#define", "//", "/*", "* @", "if (", "for (", "while (",
 ];
 
 fn classify(line: &str) -> LineKind {
@@ -53,7 +59,7 @@ fn classify(line: &str) -> LineKind {
     if ts || clock || t.starts_with("at ") && t.contains('(') || LEVELS.iter().any(|l| line.contains(l)) {
         return LineKind::Log;
     }
-    if CODE.iter().any(|c| line.contains(c)) {
+    if CODE.iter().any(|c| line.contains(c)) || CODE_START.iter().any(|c| t.starts_with(c)) {
         return LineKind::Code;
     }
     LineKind::Plain
@@ -81,5 +87,7 @@ mod tests {
         assert!(classify("\tat com.acme.ehr.PatientService.load(PatientService.java:42)") == LineKind::Log);
         assert!(classify("+    assertTrue(validator.isValid(\"536-22-8471\"));") == LineKind::Code);
         assert!(classify("Patient Maria Gonzalez called about her refill.") == LineKind::Plain);
+        assert!(classify("I need my records for a new specialist; let me know if (555) 201-3344 works.") == LineKind::Plain);
+        assert!(classify("+        Patient patient = new Patient();") == LineKind::Code);
     }
 }

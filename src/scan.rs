@@ -85,7 +85,8 @@ fn find(scanner: &Scanner, text: &str) -> Vec<Finding> {
     }
     let mut lines = Lines::new(&doc);
     field_candidates(&doc, fields, &mut cands, &mut lines);
-    let anchor = extracted.patient_record || cands.iter().any(|c| is_anchor(c));
+    let anchor = extracted.patient_record
+        || cands.iter().any(|c| is_anchor(c) || c.kind == Kind::Date && field_at(fields, c.start, c.end).is_some_and(|f| f.role == Role::Dob && f.strong));
 
     let health = health_words(&doc, &cands);
     let staff = staff_words(&doc, fields, &cands);

@@ -50,8 +50,52 @@ fn role_of(name: &str) -> Option<Role> {
     field_role(&words.join(" ")).filter(|r| r.is_personal() || matches!(r, Role::Staff | Role::Diagnosis | Role::Medication))
 }
 
+/// Calls that build a patient resource in code (HAPI FHIR, fhir.resources, builders).
+const PATIENT_BUILDERS: &[&str] = &["Patient(", "Patient.builder(", "PatientBuilder(", "Patient.parse_obj(", "Patient.model_validate("];
+
+/// Code that constructs a patient: `new Patient()`, `Patient(name=...)`,
+/// `Patient.builder()`; not `findPatient(` or `getPatient(`.
+fn builds_patient(text: &str) -> bool {
+    PATIENT_BUILDERS.iter().any(|p| {
+        text.match_indices(p).any(|(i, _)| i == 0 || !(text.as_bytes()[i - 1].is_ascii_alphanumeric() || text.as_bytes()[i - 1] == b'_' || text.as_bytes()[i - 1] == b'.'))
+    })
+}
+
+/// The role of a generic setter (`setValue`, `addLine`) from the call chain
+/// before it on the line: `.setSystem("http://hl7.org/fhir/sid/us-ssn").setValue("...")`,
+/// `addAddress().addLine("...")`, `.setSystem(ContactPointSystem.PHONE).setValue("...")`.
+fn chained_role(name: &str, line_before: &str) -> Option<Role> {
+    let generic = matches!(normalize_field(name).as_str(), "set value" | "value" | "add line" | "line" | "set text" | "text");
+    if !generic {
+        return None;
+    }
+    // The nearest preceding call that says what the value is.
+    let tail = &line_before[line_before.len().saturating_sub(160)..];
+    let lower = tail.to_ascii_lowercase();
+    let at = |w: &str| lower.rfind(w);
+    [
+        ("us-ssn", Role::Ssn),
+        ("ssn", Role::Ssn),
+        ("/mrn", Role::Mrn),
+        ("\"mr\"", Role::Mrn),
+        ("member", Role::MemberId),
+        ("subscriber", Role::MemberId),
+        ("phone", Role::Phone),
+        ("email", Role::Email),
+        ("addaddress", Role::Address),
+        ("address", Role::Address),
+    ]
+    .iter()
+    .filter_map(|&(w, r)| at(w).map(|p| (p, r)))
+    .max_by_key(|&(p, _)| p)
+    .map(|(_, r)| r)
+}
+
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let b = doc.bytes;
+    if builds_patient(doc.text) {
+        x.patient_record = true;
+    }
     if !doc.text.contains("(\"") && !doc.text.contains("('") && !doc.text.contains("= \"") && !doc.text.contains(": \"") && !doc.text.contains("=> ") && !doc.text.contains(": '") && !doc.text.contains("= '") {
         return;
     }
@@ -83,7 +127,11 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                     id = (outer > 0 && b[outer - 1] == b'(').then(|| ident_before(b, skip_ws_back(b, outer - 1))).flatten();
                 }
             }
-            id.and_then(|(s, e)| role_of(&doc.text[s..e]).map(|r| (r, s, e)))
+            id.and_then(|(s, e)| {
+                let name = &doc.text[s..e];
+                let line_start = doc.line_starts[doc.line_of(s)] as usize;
+                role_of(name).or_else(|| chained_role(name, &doc.text[line_start..s])).map(|r| (r, s, e))
+            })
         } else if before > 0 && matches!(b[before - 1], b'=' | b':' | b'>') {
             // name = "x", name: "x", :name => "x"
             let mut p = before - 1;

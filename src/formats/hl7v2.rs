@@ -55,6 +55,10 @@ const MAP: &[(&str, usize, Role, Layout)] = &[
     ("PV1", 19, Role::Account, Id),
     ("PV1", 44, Role::PersonDate, Whole),
     ("PV1", 45, Role::PersonDate, Whole),
+    ("IN1", 4, Role::Tech, Whole),
+    ("IN1", 5, Role::Dial, Whole),
+    ("IN1", 6, Role::Staff, Whole),
+    ("IN1", 7, Role::Dial, Whole),
     ("IN1", 16, Role::PatientName, Whole),
     ("IN1", 18, Role::Dob, Whole),
     ("IN1", 19, Role::Address, Address),
@@ -99,14 +103,20 @@ fn is_segment_id(s: &[u8]) -> bool {
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
-    let Some(msh) = text.find("MSH") else { return };
     let b = text.as_bytes();
-    let sep = match b.get(msh + 3) {
-        Some(&c) if !c.is_ascii_alphanumeric() && !c.is_ascii_whitespace() => c,
-        _ => return,
+    // The separators MSH declares; segments pasted without their MSH use the standard ones.
+    let (sep, comp, rep) = match text.find("MSH") {
+        Some(msh) => match b.get(msh + 3) {
+            Some(&c) if !c.is_ascii_alphanumeric() && !c.is_ascii_whitespace() => (
+                c,
+                b.get(msh + 4).copied().filter(|c| !c.is_ascii_alphanumeric()).unwrap_or(b'^'),
+                b.get(msh + 5).copied().filter(|c| !c.is_ascii_alphanumeric()).unwrap_or(b'~'),
+            ),
+            _ => return,
+        },
+        None if ["PID|", "NK1|", "IN1|", "GT1|", "MRG|"].iter().any(|s| text.contains(s)) => (b'|', b'^', b'~'),
+        None => return,
     };
-    let comp = b.get(msh + 4).copied().filter(|c| !c.is_ascii_alphanumeric()).unwrap_or(b'^');
-    let rep = b.get(msh + 5).copied().filter(|c| !c.is_ascii_alphanumeric()).unwrap_or(b'~');
     // Segments end at a line break, or at a literal "\r" / "\n" when a
     // message was pasted from a log or a JSON string.
     let mut pos = 0;

@@ -90,6 +90,13 @@ fn delimiter_of(line: &str) -> Option<Delim> {
     }
 }
 
+/// SQL's column lists look like CSV headers; the SQL extractor reads them.
+fn sql_statement(line: &str) -> bool {
+    let t = line.trim_start_matches(['+', '-', ' ', '\t']).as_bytes();
+    let t = &t[..t.len().min(12)];
+    [&b"insert "[..], b"values", b"select ", b"update ", b"create ", b"copy ", b"into "].iter().any(|k| t.len() >= k.len() && t[..k.len()].eq_ignore_ascii_case(k))
+}
+
 fn header_text(text: &str, s: usize, e: usize) -> &str {
     let (s, e) = trim_value(text, s, e);
     text[s..e].trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
@@ -112,7 +119,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let line = &text[s..e];
         // A header row is short words: skip lines with many digits (logs, data) cheaply.
         let digits = line.bytes().filter(u8::is_ascii_digit).count();
-        let Some(d) = delimiter_of(line).filter(|_| digits <= 6 || line.contains('|')) else {
+        let Some(d) = delimiter_of(line).filter(|_| (digits <= 6 || line.contains('|')) && !sql_statement(line)) else {
             l += 1;
             continue;
         };
@@ -122,11 +129,13 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             if h.len() > 40 || h.bytes().filter(u8::is_ascii_digit).count() > 2 { None } else { field_role(h) }
         }).collect();
         let known = roles.iter().filter(|r| r.is_some()).count();
-        if head.len() >= 2 && known >= 2 && known * 2 >= head.len() {
+        // A column that only a patient table has ("Patient", "DOB", "MRN") is enough.
+        let defining = roles.iter().any(|r| matches!(r, Some(Role::PatientName | Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn)));
+        if head.len() >= 2 && (known >= 2 && known * 2 >= head.len() || defining && d == Delim::Pipe) {
             l = rows(doc, x, l + 1, d, &head, roles, &line_span);
             continue;
         }
-        if d == Delim::Pipe {
+        if d == Delim::Pipe && !line.trim_start_matches([' ', '+', '-']).starts_with("||") {
             key_value_row(text, x, &head);
         }
         l += 1;
@@ -341,8 +350,9 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
             let Some(Some(role)) = roles.get(c) else { continue };
             let (vs, ve) = trim_value(text, a, b);
             let v = &text[vs..ve];
-            if ve > vs && !matches!(v, "NULL" | "null" | "N/A" | "n/a" | "-" | "") {
-                let name = names.get(c).map(String::as_str).unwrap_or("");
+            let name = names.get(c).map(String::as_str).unwrap_or("");
+            // A repeated header row is not data.
+            if ve > vs && !matches!(v, "NULL" | "null" | "N/A" | "n/a" | "-" | "") && !v.eq_ignore_ascii_case(name) {
                 x.push(vs, ve, *role, Some(format!("{}:{}", d.prefix(), name)), true);
             }
         }

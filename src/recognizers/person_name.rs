@@ -38,7 +38,7 @@ pub(crate) static PERSON_NAME: Recognizer = Recognizer {
         "patient «Jean-Luc de la Cruz» today",
         "Patient «Mary J. O'Brien» phoned",
     ],
-    misses: &["Patient Reports Pain", "The Discharge Summary", "PatientService failed", "Dr. Kim", "Meeting With The Team", "called the pharmacy"],
+    misses: &["Member ID: 12345", "Patient Reports Pain", "The Discharge Summary", "PatientService failed", "Dr. Kim", "Meeting With The Team", "called the pharmacy"],
 };
 
 const PATIENT_BEFORE: &[&str] = &[
@@ -281,6 +281,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if let Some(c) = comma_form(doc, first_i, last, patient_cue) {
         out.push(c);
         return;
+    }
+    if last - first_i < 2 && doc.gap_after(last).starts_with(':') && !doc.gap_after(last).starts_with("::") {
+        return; // "Member ID:", "Patient Portal:": a label
     }
     let after = patient_after(doc, last);
     // In a Title Case heading ("Release Notes - Patient Portal"), a cue word is part of a title.

@@ -1,0 +1,87 @@
+//! Structured text as people paste it: a value in a field that means PHI is
+//! PHI, and the structure around it (headers, column lists, call chains) is not.
+
+use phi_guard::{Kind, Policy, Scanner, Verdict};
+
+fn scan(text: &str) -> phi_guard::Report {
+    Scanner::new(Policy::default()).expect("default policy").scan_text(text)
+}
+
+/// The matched texts of one kind.
+fn found(text: &str, kind: Kind) -> Vec<String> {
+    scan(text).findings.iter().filter(|f| f.kind == kind).map(|f| text[f.start..f.end].to_string()).collect()
+}
+
+fn covers(text: &str, needle: &str) -> bool {
+    let at = text.find(needle).expect("needle in text");
+    scan(text).findings.iter().any(|f| f.start <= at && at + needle.len() <= f.end)
+}
+
+#[test]
+fn hl7_segments_without_their_msh() {
+    let text = "Relevant segment:\nPID|1||2416033^^^SMRMC^MR||SULLIVAN^PAULA||19420607|F|||2600 MAGNOLIA TRAIL^^ST. LOUIS^MO^63148^USA^H||(314)691-0343\n";
+    for part in ["2416033", "SULLIVAN", "PAULA", "19420607", "2600 MAGNOLIA TRAIL", "63148", "(314)691-0343"] {
+        assert!(covers(text, part), "{part} not reported");
+    }
+    assert_ne!(scan(text).verdict, Verdict::Allow);
+}
+
+#[test]
+fn insurer_contact_in_in1_is_not_the_patient() {
+    let text = "MSH|^~\\&|A|B|C|D|20240101||ADT^A08|1|P|2.5\rPID|1||123456^^^H^MR||DOE^ALICE||19700101\rIN1|1|UHC-PPO|58266|MOLINA HEALTHCARE|PO BOX 22^^LONG BEACH^CA^90801|(956)999-5751|GRP67631\r";
+    assert!(!covers(text, "(956)999-5751"));
+    assert!(covers(text, "123456"));
+}
+
+#[test]
+fn sql_column_lists_are_not_values() {
+    let text = "INSERT INTO encounters (encounter_id, patient_id, admit_dt, primary_dx)\n  VALUES (300715, 90421, '2023-10-01', 'D64.9');\nINSERT INTO encounters (encounter_id, patient_id, admit_dt, primary_dx)\n  VALUES (442853, 90422, '2023-12-04', 'G40.909');\n";
+    let r = scan(text);
+    for f in &r.findings {
+        let v = &text[f.start..f.end];
+        assert!(!v.contains("primary_dx") && !v.contains("patient_id"), "column name reported: {v}");
+    }
+    assert!(covers(text, "2023-10-01"));
+}
+
+#[test]
+fn wiki_table_with_a_patient_column() {
+    let text = "||Control ID||Event||Patient||Error||\n|1947030545|A04|Sullivan, Paula (2416033)|PV1-3 unknown location|\n";
+    assert_eq!(found(text, Kind::PersonName), vec!["Sullivan, Paula".to_string()]);
+}
+
+#[test]
+fn fhir_fixture_built_in_code() {
+    let text = r#"+        Patient patient = new Patient();
++        patient.addIdentifier().setSystem("http://acme.org/mrn").setValue("E2610750");
++        patient.addName().setFamily("Sanchez").addGiven("Shannon");
++        patient.addTelecom().setSystem(ContactPointSystem.PHONE).setValue("+1 515 357 2329");
++        patient.addAddress().addLine("6382 Park Pkwy").setCity("Des Moines").setState("IA").setPostalCode("50311");
++        patient.addIdentifier().setSystem("http://hl7.org/fhir/sid/us-ssn").setValue("148-37-8303");
+"#;
+    for part in ["E2610750", "Sanchez", "Shannon", "+1 515 357 2329", "6382 Park Pkwy", "50311", "148-37-8303"] {
+        assert!(covers(text, part), "{part} not reported");
+    }
+    assert_eq!(found(text, Kind::Ssn), vec!["148-37-8303".to_string()]);
+}
+
+#[test]
+fn validator_tests_are_not_fixtures() {
+    let text = "+    assertTrue(validator.isValid(\"536-22-8471\"));\n+    assertFalse(SsnValidator.validate(\"000-12-3456\"));\n+    Patient p = findPatient(\"E2610750\");\n";
+    assert_eq!(scan(text).verdict, Verdict::Allow);
+}
+
+#[test]
+fn labels_are_not_names_after_a_cue() {
+    let text = "Member ID: XJH123456789\nPatient Portal: enabled\n";
+    assert!(found(text, Kind::PersonName).is_empty());
+}
+
+#[test]
+fn prose_is_not_code() {
+    // "new", "let", "if (" in a patient's message do not make it source code.
+    let text = "This is Maurizio Gatto, my date of birth is 08/15/2007. I need my records for a new specialist. Member number 326943522C. Let me know if (901) 234-5619 works.";
+    for part in ["Maurizio Gatto", "08/15/2007", "326943522C", "(901) 234-5619"] {
+        assert!(covers(text, part), "{part} not reported");
+    }
+}
