@@ -86,6 +86,7 @@ fn find(scanner: &Scanner, text: &str) -> Vec<Finding> {
     let mut lines = Lines::new(&doc);
     field_candidates(&doc, fields, &mut cands, &mut lines);
     let anchor = extracted.patient_record
+        || recognizers::email::personal_sender(text)
         || cands.iter().any(|c| is_anchor(c) || c.kind == Kind::Date && field_at(fields, c.start, c.end).is_some_and(|f| f.role == Role::Dob && f.strong));
 
     let health = health_words(&doc, &cands);

@@ -95,6 +95,12 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             i = last + 1;
             continue;
         }
+        // "claim for member XJH123456": a member's id, not their name.
+        let role = if role == Role::PatientName && matches!(first.as_str(), "member" | "subscriber" | "beneficiary" | "enrollee") { Role::MemberId } else { role };
+        if rest.trim_end().ends_with('?') && !rest.contains('=') {
+            // "What is the member ID on your card?" answered on the next line.
+            answer_below(doc, t.line as usize, role, x);
+        }
         if weak_ok(role) && rest.starts_with(' ') {
             // "my insurance ID is XJH123", "MRN number 00412345"
             let mut vstart = label_end + 1;
@@ -109,6 +115,30 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             }
         }
         i = last + 1;
+    }
+}
+
+/// A question that names a label, answered on one of the next two lines:
+/// "[08:45] Visitor: 826091857C" or "A: 03/14/1962". The answer is the
+/// whole text after the speaker's colon, when it is one short chunk with digits.
+fn answer_below(doc: &Doc, line: usize, role: Role, x: &mut Extracted) {
+    if !weak_ok(role) || matches!(role, Role::Tech | Role::Dial | Role::Npi) {
+        return;
+    }
+    for l in line + 1..doc.line_starts.len().min(line + 3) {
+        let text = doc.line_text(l);
+        let Some(colon) = text.rfind(": ") else { continue };
+        // A speaker ("Visitor", "[08:45] Caller", "A"), not a log line's logger.
+        let speaker = &text[..colon];
+        if speaker.len() > 32 || speaker.contains(" - ") || speaker.bytes().take(4).all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let value = text[colon + 2..].trim();
+        if !value.is_empty() && value.len() <= 24 && value.bytes().any(|b| b.is_ascii_digit()) && !value.contains(' ') || value.len() <= 20 && role == Role::Dob && value.bytes().any(|b| b.is_ascii_digit()) {
+            let start = doc.line_starts[l] as usize + colon + 2 + (text[colon + 2..].len() - text[colon + 2..].trim_start().len());
+            x.push(start, start + value.len(), role, None, true);
+            return;
+        }
     }
 }
 

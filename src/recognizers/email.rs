@@ -19,6 +19,48 @@ pub(crate) static EMAIL: Recognizer = Recognizer {
     misses: &["git@github", "npm i @types/node", "user@localhost", "a@b.c1"],
 };
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn personal_senders() {
+        assert!(personal_sender("---------- Forwarded message ---------\nFrom: Ann Lee <ann.lee62@gmail.com>\nTo: <records@stmarys.org>"));
+        assert!(personal_sender("Subject: Re: claim\nFrom: jonathanj@icloud.com\n"));
+        assert!(personal_sender("From: Bo <bo@yahoo.co.uk>"));
+        assert!(!personal_sender("From: Kim Park <kim.park@stmarys.org>\nTo: team@stmarys.org"));
+        assert!(!personal_sender("Reply to ann@gmail.com from the portal"));
+    }
+}
+
+/// Mailbox providers for private people: a message from one of these,
+/// forwarded into a health organisation's tracker, is from a patient or a
+/// relative, not from staff.
+const PERSONAL_DOMAINS: &[&str] = &[
+    "gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "hotmail.com", "outlook.com", "live.com", "msn.com", "aol.com", "icloud.com",
+    "me.com", "mac.com", "proton.me", "protonmail.com", "pm.me", "comcast.net", "verizon.net", "att.net", "sbcglobal.net", "bellsouth.net",
+    "cox.net", "charter.net", "earthlink.net", "optonline.net", "frontier.com", "windstream.net", "juno.com", "gmx.com", "gmx.net", "mail.com",
+    "zoho.com", "fastmail.com", "hey.com", "yandex.ru", "mail.ru", "qq.com", "163.com", "126.com", "web.de", "t-online.de", "orange.fr",
+    "free.fr", "btinternet.com", "sky.com", "rogers.com", "shaw.ca", "bigpond.com", "rediffmail.com", "naver.com", "libero.it",
+];
+
+/// Whether `domain` (or its parent, as in yahoo.co.uk) belongs to a personal mailbox provider.
+pub(crate) fn personal_domain(domain: &str) -> bool {
+    let d = domain.to_ascii_lowercase();
+    PERSONAL_DOMAINS.iter().any(|p| d == *p || d.ends_with(&format!(".{p}")))
+        || ["yahoo.", "hotmail.", "outlook.", "live.", "gmx."].iter().any(|p| d.starts_with(p))
+}
+
+/// The email header `From:` lines of a message name a sender at a personal
+/// mailbox: the message is a patient's (or a relative's) own.
+pub(crate) fn personal_sender(text: &str) -> bool {
+    text.match_indices("From:").take(8).any(|(at, _)| {
+        let line_start = at == 0 || matches!(text.as_bytes()[at - 1], b'\n' | b'>' | b' ' | b'*');
+        let line = text[at..].lines().next().unwrap_or("");
+        line_start && line.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '[' | ']' | ',' | ';' | '"')).any(|w| w.split_once('@').is_some_and(|(l, d)| !l.is_empty() && personal_domain(d)))
+    })
+}
+
 fn local_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-' | b'\'')
 }

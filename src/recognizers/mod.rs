@@ -15,7 +15,7 @@ mod age;
 mod credit_card;
 mod date;
 mod dea;
-mod email;
+pub(crate) mod email;
 mod icd10;
 mod ip;
 mod medicare_mbi;

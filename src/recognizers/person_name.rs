@@ -189,6 +189,33 @@ fn self_introduction(doc: &Doc, i: usize) -> bool {
     ["i'm ", "i’m ", "i am ", "name is ", "this is ", "im ", "me llamo ", "soy ", "nombre es "].iter().any(|p| before.ends_with(p))
 }
 
+const VALEDICTIONS: &[&str] = &[
+    "thanks", "thank you", "thanks again", "thanks so much", "many thanks", "regards", "best regards", "kind regards", "warm regards", "best",
+    "cheers", "sincerely", "respectfully", "yours", "yours truly", "take care", "--", "-", "saludos", "gracias", "atentamente",
+];
+
+/// Whose name the sender of a message is: `From: Ann Lee <ann@gmail.com>`
+/// or a signature under "Thanks,". A sender at a personal mailbox is a
+/// patient or relative (`Some(true)`); otherwise a staff member
+/// (`Some(false)`). `None`: the name is not a sender.
+fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> {
+    let line = doc.toks[i].line as usize;
+    let text = doc.line_text(line);
+    if prev == Some("from") && text.trim_start_matches(['>', ' ', '*']).starts_with("From:") {
+        if crate::recognizers::email::personal_sender(text.trim_start_matches(['>', ' ', '*'])) {
+            return Some(true);
+        }
+        return text.contains('@').then_some(false);
+    }
+    // A signature: the name is the whole line, under a valediction.
+    if text.trim() != &doc.text[doc.toks[i].start as usize..doc.toks[last].end as usize] || line == 0 {
+        return None;
+    }
+    let above = (line.saturating_sub(2)..line).rev().map(|l| doc.line_text(l).trim()).find(|l| !l.is_empty())?;
+    let closing = above.trim_end_matches([',', '!', '.']).to_lowercase();
+    VALEDICTIONS.contains(&closing.as_str()).then(|| crate::recognizers::email::personal_sender(doc.text))
+}
+
 /// A patient cue right after the run ending at token `last`.
 fn patient_after(doc: &Doc, last: usize) -> bool {
     let end = doc.toks[last].end as usize;
@@ -252,8 +279,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let mut last = name_run_from(doc, i);
     let prev = prev_word(doc, i);
     let prev = prev.as_deref();
-    let patient_cue = prev.is_some_and(|p| PATIENT_BEFORE.contains(&p)) || self_introduction(doc, i);
-    let staff_cue = prev.is_some_and(|p| STAFF_BEFORE.contains(&p)) && !patient_cue || staff_after(doc, last);
+    let sender = sender(doc, i, last, prev);
+    let patient_cue = prev.is_some_and(|p| PATIENT_BEFORE.contains(&p)) || self_introduction(doc, i) || sender == Some(true);
+    let staff_cue = sender == Some(false) || sender.is_none() && prev.is_some_and(|p| STAFF_BEFORE.contains(&p)) && !patient_cue || staff_after(doc, last);
     // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
     let words: Vec<(Word, bool, bool)> = (i..=last).map(|j| word(doc, j)).collect();
     let is_kept = |w: &(Word, bool, bool)| w.0 != Word::Not;
