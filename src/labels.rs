@@ -769,8 +769,44 @@ pub(crate) fn field_role(name: &str) -> Option<Role> {
     if norm.is_empty() {
         return None;
     }
+    let role = role_of_words(&norm);
+    if role.is_some() {
+        return role;
+    }
+    // Export abbreviations: clm_nbr, mbr_id, svc_dt, pat_fname.
+    let expanded: Vec<&str> = norm.split(' ').map(expand_abbreviation).collect();
+    let expanded = expanded.join(" ");
+    if expanded != norm {
+        role_of_words(&expanded)
+    } else {
+        None
+    }
+}
+
+fn expand_abbreviation(w: &str) -> &str {
+    match w {
+        "nbr" | "num" | "nmbr" => "number",
+        "mbr" | "memb" | "mem" => "member",
+        "clm" => "claim",
+        "dt" | "dte" => "date",
+        "svc" | "srv" | "serv" => "service",
+        "addr" | "adr" => "address",
+        "ph" | "tel" | "phn" => "phone",
+        "pat" | "ptnt" => "patient",
+        "fname" | "fn" => "first name",
+        "lname" | "ln" => "last name",
+        "bdate" | "bday" => "birth date",
+        "subsc" | "sub" => "subscriber",
+        "acct" | "acc" => "account",
+        "ins" => "insurance",
+        "enc" => "encounter",
+        _ => w,
+    }
+}
+
+fn role_of_words(norm: &str) -> Option<Role> {
     let words: Vec<&str> = norm.split(' ').collect();
-    if let Some(r) = phrase_role(&norm) {
+    if let Some(r) = phrase_role(norm) {
         return Some(r);
     }
     // The field's subject ("patient", "provider") and what it holds ("name", "phone").

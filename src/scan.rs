@@ -215,6 +215,11 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
             }
             Role::Dob | Role::PersonDate => {
                 let digits = v.trim();
+                if iso_timestamp(digits) {
+                    // 2024-08-12T00:44:00Z in a service date column: the whole value.
+                    extra.push(mk(Kind::Date, f.start, f.end, 0.9, Needs::Nothing));
+                    continue;
+                }
                 if (8..=14).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+') {
                     let y: u32 = digits[..4].parse().unwrap_or(0);
                     let m: u32 = digits[4..6].parse().unwrap_or(0);
@@ -270,6 +275,19 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
         }
     }
     cands.extend(extra);
+}
+
+/// `2024-08-12T00:44:00Z`, `2024-08-12 00:44:00`, `2024-08-12T00:44:00.000+02:00`.
+fn iso_timestamp(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() >= 16
+        && b.len() <= 35
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && matches!(b[10], b'T' | b' ')
+        && b[13] == b':'
+        && b.iter().all(|c| c.is_ascii_digit() || b"-:T .+Z".contains(c))
 }
 
 /// Test-data placeholders: all-zero ids, "Test Patient", "John Doe", 1900-01-01.

@@ -23,6 +23,13 @@ fn takes_chunk(role: Role) -> bool {
 fn strong_sep(rest: &str) -> Option<usize> {
     let trimmed = rest.trim_start_matches([' ', '\t']);
     let lead = rest.len() - trimmed.len();
+    // Dot leaders in forms and reports: "Date of birth......... 1975-06-13".
+    let dots = trimmed.bytes().take_while(|&b| b == b'.').count();
+    if dots >= 3 {
+        let after = &trimmed[dots..];
+        let colon = usize::from(after.starts_with(':'));
+        return Some(lead + dots + colon);
+    }
     let sep_len = ["#:", ":", "#", "=", "-", "–", "|"].iter().find(|s| trimmed.starts_with(**s)).map(|s| s.len())?;
     if trimmed.starts_with('-') && lead == 0 {
         return None; // "member-id" is a word, not a separator
