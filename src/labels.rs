@@ -785,7 +785,7 @@ pub(crate) fn field_role(name: &str) -> Option<Role> {
 
 fn expand_abbreviation(w: &str) -> &str {
     match w {
-        "nbr" | "num" | "nmbr" => "number",
+        "nbr" | "num" | "nmbr" | "no" => "number",
         "mbr" | "memb" | "mem" => "member",
         "clm" => "claim",
         "dt" | "dte" => "date",

@@ -44,6 +44,9 @@ fn strong_sep(rest: &str) -> Option<usize> {
 }
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
+    if doc.text.contains(" / ") {
+        compound_labels(doc, x);
+    }
     let toks = &doc.toks;
     let mut i = 0;
     let mut buf = [0u8; 48];
@@ -122,6 +125,37 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             }
         }
         i = last + 1;
+    }
+}
+
+/// `Name / Date of birth / Record no.: CASA, ANA / 11/30/1927 / 00385980`:
+/// labels joined by " / " (or " | "), and as many values after the colon.
+fn compound_labels(doc: &Doc, x: &mut Extracted) {
+    for l in 0..doc.line_starts.len() {
+        let line = doc.line_text(l);
+        let Some(colon) = line.find(": ") else { continue };
+        let (labels, values) = (&line[..colon], &line[colon + 2..]);
+        let sep = if labels.contains(" / ") { " / " } else { continue };
+        let roles: Vec<Option<Role>> = labels.split(sep).map(|w| crate::labels::field_role(w.trim())).collect();
+        if roles.len() < 2 || roles.iter().any(Option::is_none) {
+            continue;
+        }
+        let base = doc.line_starts[l] as usize + colon + 2;
+        let parts: Vec<(usize, &str)> = values.match_indices(sep).map(|(i, _)| i).chain([values.len()]).scan(0, |from, to| {
+            let part = (*from, &values[*from..to]);
+            *from = to + sep.len();
+            Some(part)
+        }).collect();
+        if parts.len() != roles.len() {
+            continue;
+        }
+        for ((off, part), role) in parts.into_iter().zip(roles) {
+            let (s, e) = trim_value(doc.text, base + off, base + off + part.len());
+            if let Some(role) = role {
+                x.push(s, e, role, None, true);
+                x.patient_record |= role.is_health_system_id() || matches!(role, Role::Dob);
+            }
+        }
     }
 }
 
