@@ -92,6 +92,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // Labels must start a line, a cell or a clause (not "the patient").
         let before = &doc.text[doc.line_starts[t.line as usize] as usize..t.start as usize];
         let at_boundary = before.trim().is_empty() || before.trim_end().ends_with([',', ';', '|', '(', '[', '{', '.', '*', '>', '-', '"', '\'', '\t']) || before.ends_with("  ");
+        // "Member # 967471919D": a member's id, not their name.
+        let role = if role == Role::PatientName && matches!(first.as_str(), "member" | "subscriber" | "beneficiary" | "enrollee") && rest.trim_start_matches([' ', '#', ':', '.']).bytes().take_while(|b| !b.is_ascii_whitespace()).any(|b| b.is_ascii_digit()) { Role::MemberId } else { role };
         if let Some(sep) = strong_sep(rest) {
             let vstart = label_end + sep;
             let vend = value_end(doc, vstart, line_end);
@@ -105,7 +107,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             i = last + 1;
             continue;
         }
-        // "claim for member XJH123456": a member's id, not their name.
+        // "claim for member XJH123456": a member's id, not their name (chunk_end wants digits).
         let role = if role == Role::PatientName && matches!(first.as_str(), "member" | "subscriber" | "beneficiary" | "enrollee") { Role::MemberId } else { role };
         if rest.trim_end().ends_with('?') && !rest.contains('=') {
             // "What is the member ID on your card?" answered on the next line.

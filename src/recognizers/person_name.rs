@@ -37,6 +37,8 @@ pub(crate) static PERSON_NAME: Recognizer = Recognizer {
         "Patient «王小明» called",
         "patient «Jean-Luc de la Cruz» today",
         "Patient «Mary J. O'Brien» phoned",
+        "S: «SMITH, MICHAEL», 74 y/o, admitted",
+        "Next of kin: Mr. «da Rosa» (husband)",
     ],
     misses: &["Member ID: 12345", "Patient Reports Pain", "The Discharge Summary", "PatientService failed", "Dr. Kim", "Meeting With The Team", "called the pharmacy"],
 };
@@ -277,7 +279,19 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
     let mut first_i = i;
     let mut last = name_run_from(doc, i);
-    let prev = prev_word(doc, i);
+    let mut prev = prev_word(doc, i);
+    // "Mr. da Rosa", "wife van der Berg": lower-case particles after a cue start the name.
+    if let Some(p) = prev.as_deref().filter(|p| PARTICLES.contains(p)) {
+        let mut k = i - 1;
+        while k > 0 && doc.toks[k - 1].line == doc.toks[k].line && doc.gap_before(k) == " " && PARTICLES.contains(&doc.s(k - 1)) {
+            k -= 1;
+        }
+        let cue = prev_word(doc, k).filter(|c| PATIENT_BEFORE.contains(&c.as_str()));
+        if cue.is_some() && doc.s(k) == p || cue.is_some() && PARTICLES.contains(&doc.s(k)) {
+            first_i = k;
+            prev = cue;
+        }
+    }
     let prev = prev.as_deref();
     let sender = sender(doc, i, last, prev);
     let patient_cue = prev.is_some_and(|p| PATIENT_BEFORE.contains(&p)) || self_introduction(doc, i) || sender == Some(true);
@@ -358,12 +372,15 @@ fn comma_form(doc: &Doc, first_i: usize, last: usize, cue: bool) -> Option<Cand>
     let end_run = name_run_from(doc, n);
     let (lw, _, is_last) = word(doc, last);
     let (fw, is_first, _) = word(doc, n);
+    // "SMITH, MICHAEL, 74 y/o": the details after the name are a cue too
+    // (and the whole name must win over its first name alone).
+    let cue = cue || patient_after(doc, end_run);
     let ok = (is_last && is_first && lw != Word::Not && fw != Word::Not && (lw == Word::Name || fw == Word::Name)) || (cue && lw != Word::Not && fw != Word::Not);
     if !ok || end_run - n > 2 {
         return None;
     }
     let (s, e) = (doc.toks[first_i].start as usize, doc.toks[end_run].end as usize);
-    let mut c = Cand::new(Kind::PersonName, s, e, if cue { 0.6 } else { 0.35 }, "name in Last, First order", Needs::Patient);
+    let mut c = Cand::new(Kind::PersonName, s, e, if cue { 0.65 } else { 0.35 }, "name in Last, First order", Needs::Patient);
     c.patient_cue = cue;
     Some(c)
 }

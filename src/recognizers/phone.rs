@@ -27,6 +27,7 @@ pub(crate) static PHONE: Recognizer = Recognizer {
         "«(617)734-2291 x204»",
         "«617-734-2291 ext. 12»",
         "phone «6177342291»",
+        "Husband Jules («5138979880») wants a call",
         "«+44 20 7946 0958»",
         "«+1 (617) 734-2291»",
         "ph «734-2291»",
@@ -110,11 +111,17 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if ten_digits(doc, start, area_i, out) {
         return;
     }
+    let s = doc.s(i);
+    // "Husband Jules (5138979880)", "brother Neville, 7262849200": a contact number after a name.
+    let after_name = i > 0 && matches!(doc.gap_before(i), " (" | ", ") && doc.toks[i - 1].line == t.line && doc.toks[i - 1].is_word() && doc.toks[i - 1].is(crate::text::CAP);
+    if s.len() == 10 && after_name && nanp_ok(&s[..3], &s[3..6], &s[6..]) && !embedded(doc, t.start as usize, t.end as usize) {
+        push(out, doc, t.start as usize, i, 0.3, "ten-digit phone number after a name", Needs::Patient);
+        return;
+    }
     if trunk || prev == b'(' || embedded(doc, t.start as usize, t.end as usize) && t.len() == 10 {
         return;
     }
     // Bare ten digits, or a seven-digit local number: only with a label.
-    let s = doc.s(i);
     if s.len() == 10 && !embedded(doc, t.start as usize, t.end as usize) && nanp_ok(&s[..3], &s[3..6], &s[6..]) {
         push(out, doc, t.start as usize, i, 0.2, "ten-digit phone number", Needs::Label);
     } else if s.len() == 3 && i + 1 < toks.len() && doc.gap_after(i) == "-" && toks[i + 1].is_num() && toks[i + 1].len() == 4 {
