@@ -5,7 +5,7 @@
 //! Matching is on whole words, never substrings (Presidio's "lic" in "public").
 
 use crate::Kind;
-use std::collections::HashMap;
+use crate::dictionaries::FxMap;
 use std::sync::OnceLock;
 
 /// What a field or label says its value is.
@@ -683,16 +683,16 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
 
 struct Table {
     /// Phrase (space-separated words) to role.
-    phrases: HashMap<&'static str, Role>,
+    phrases: FxMap<&'static str, Role>,
     /// Longest phrase, in words, starting with each first word.
-    longest: HashMap<&'static str, usize>,
+    longest: FxMap<&'static str, usize>,
 }
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut phrases = HashMap::new();
-        let mut longest: HashMap<&'static str, usize> = HashMap::new();
+        let mut phrases = FxMap::default();
+        let mut longest: FxMap<&'static str, usize> = FxMap::default();
         for &(phrase, role) in LABELS {
             phrases.insert(phrase, role);
             let first = phrase.split(' ').next().unwrap_or(phrase);
