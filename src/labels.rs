@@ -770,17 +770,20 @@ pub(crate) fn field_role(name: &str) -> Option<Role> {
     }
     // The field's subject ("patient", "provider") and what it holds ("name", "phone").
     let subject = words.iter().find_map(|w| owner(w));
-    // Longest suffix, then longest prefix, that is a known label.
+    // Longest suffix, then longest prefix, that is a known label. `norm`
+    // holds its words separated by single spaces, so a run of words is a
+    // slice of it (no joining).
+    let at = |w: &str| w.as_ptr() as usize - norm.as_ptr() as usize;
     let mut base = None;
     for i in 1..words.len() {
-        if let Some(r) = phrase_role(&words[i..].join(" ")) {
+        if let Some(r) = phrase_role(&norm[at(words[i])..]) {
             base = Some(r);
             break;
         }
     }
     if base.is_none() {
         for j in (1..words.len()).rev() {
-            if let Some(r) = phrase_role(&words[..j].join(" ")) {
+            if let Some(r) = phrase_role(&norm[..at(words[j - 1]) + words[j - 1].len()]) {
                 base = Some(r);
                 break;
             }

@@ -74,9 +74,15 @@ fn cells(text: &str, start: usize, end: usize, d: Delim) -> Vec<(usize, usize)> 
     out
 }
 
-fn delimiter_of(line: &str) -> Option<Delim> {
-    let count = |c: char| line.matches(c).count();
-    let (t, p, c, s) = (count('\t'), count('|'), count(','), count(';'));
+/// Counts of tab, pipe, comma, semicolon and ASCII digit bytes in one pass.
+fn byte_counts(line: &str) -> [usize; 5] {
+    // Separate counting passes vectorise; one pass with a match does not.
+    let b = line.as_bytes();
+    let count = |x: u8| b.iter().filter(|&&c| c == x).count();
+    [count(b'\t'), count(b'|'), count(b','), count(b';'), b.iter().filter(|c| c.is_ascii_digit()).count()]
+}
+
+fn delimiter_from(t: usize, p: usize, c: usize, s: usize) -> Option<Delim> {
     if t >= 1 && t >= c {
         Some(Delim::Tab)
     } else if p >= 2 {
@@ -111,8 +117,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let (s, e) = line_span(l);
         let line = &text[s..e];
         // A header row is short words: skip lines with many digits (logs, data) cheaply.
-        let digits = line.bytes().filter(u8::is_ascii_digit).count();
-        let Some(d) = delimiter_of(line).filter(|_| digits <= 6 || line.contains('|')) else {
+        let [t, p, c, sc, digits] = byte_counts(line);
+        let Some(d) = delimiter_from(t, p, c, sc).filter(|_| digits <= 6 || p > 0) else {
             l += 1;
             continue;
         };

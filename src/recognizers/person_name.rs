@@ -157,7 +157,7 @@ pub(crate) fn word(doc: &Doc, j: usize) -> (Word, bool, bool) {
     (w, first, last)
 }
 
-fn prev_word(doc: &Doc, i: usize) -> Option<String> {
+fn prev_word<'b>(doc: &Doc<'b>, i: usize, buf: &'b mut [u8; 48]) -> Option<std::borrow::Cow<'b, str>> {
     if i == 0 || doc.toks[i - 1].line != doc.toks[i].line {
         return None;
     }
@@ -165,7 +165,7 @@ fn prev_word(doc: &Doc, i: usize) -> Option<String> {
     if !matches!(gap, " " | ". " | ": " | ", " | " - " | ":" | "  " | " : " | " (" | "(") {
         return None;
     }
-    Some(doc.s(i - 1).to_lowercase())
+    Some(doc.lower(i - 1, buf))
 }
 
 /// Most words of the line are capitalised (a heading or title).
@@ -185,8 +185,15 @@ fn title_case_line(doc: &Doc, i: usize) -> bool {
 /// writer of a message introducing themselves.
 fn self_introduction(doc: &Doc, i: usize) -> bool {
     let start = doc.toks[i].start as usize;
-    let before = doc.window(start.saturating_sub(16), start).to_lowercase();
-    ["i'm ", "i’m ", "i am ", "name is ", "this is ", "im ", "me llamo ", "soy ", "nombre es "].iter().any(|p| before.ends_with(p))
+    let before = doc.window(start.saturating_sub(16), start);
+    const INTRO: [&str; 9] = ["i'm ", "i’m ", "i am ", "name is ", "this is ", "im ", "me llamo ", "soy ", "nombre es "];
+    if before.is_ascii() {
+        // Same test without allocating: ASCII lower-casing is per byte.
+        let b = before.as_bytes();
+        return INTRO.iter().any(|p| b.len() >= p.len() && b[b.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes()));
+    }
+    let before = before.to_lowercase();
+    INTRO.iter().any(|p| before.ends_with(p))
 }
 
 /// A patient cue right after the run ending at token `last`.
@@ -215,8 +222,8 @@ fn staff_after(doc: &Doc, last: usize) -> bool {
     if n.line != doc.toks[last].line || !matches!(doc.gap_after(last), ", " | " " | " (" | ",") {
         return false;
     }
-    let w = doc.s(last + 1).to_ascii_lowercase();
-    STAFF_AFTER.contains(&w.as_str()) && (doc.toks[last + 1].is(UPPER) || doc.s(last + 1).len() > 3)
+    let w = doc.s(last + 1);
+    STAFF_AFTER.iter().any(|a| a.eq_ignore_ascii_case(w)) && (doc.toks[last + 1].is(UPPER) || doc.s(last + 1).len() > 3)
 }
 
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
@@ -250,7 +257,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
     let mut first_i = i;
     let mut last = name_run_from(doc, i);
-    let prev = prev_word(doc, i);
+    let mut buf = [0u8; 48];
+    let prev = prev_word(doc, i, &mut buf);
     let prev = prev.as_deref();
     let patient_cue = prev.is_some_and(|p| PATIENT_BEFORE.contains(&p)) || self_introduction(doc, i);
     let staff_cue = prev.is_some_and(|p| STAFF_BEFORE.contains(&p)) && !patient_cue || staff_after(doc, last);
