@@ -285,11 +285,7 @@ fn lex_flags(text: &str, toks: &[Tok]) -> Vec<u32> {
                 return 0;
             }
             let w = &bytes[t.start as usize..t.end as usize];
-            let mut h: u32 = 0x811c_9dc5;
-            for &b in w {
-                h = (h ^ b as u32).wrapping_mul(0x0100_0193);
-            }
-            let slot = &mut cache[(h ^ (h >> 15)) as usize & mask];
+            let slot = &mut cache[quick_hash(w) & mask];
             if slot.1 as usize == w.len() && &bytes[slot.0 as usize..(slot.0 + slot.1) as usize] == w {
                 return slot.2;
             }
@@ -299,6 +295,16 @@ fn lex_flags(text: &str, toks: &[Tok]) -> Vec<u32> {
             f
         })
         .collect()
+}
+
+/// A hash of a word of two or more bytes from its first and last bytes and
+/// length (a cache index: collisions only cost a lookup).
+fn quick_hash(w: &[u8]) -> usize {
+    let n = w.len();
+    let word = |s: &[u8]| s.iter().rev().fold(0u64, |acc, &b| (acc << 8) | b as u64);
+    let (a, b) = if n >= 8 { (word(&w[..8]), word(&w[n - 8..])) } else if n >= 4 { (word(&w[..4]), word(&w[n - 4..])) } else { (word(w), 0) };
+    let h = (a ^ b.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 40) as usize
 }
 
 /// Lower-cases `s`, into `buf` when it is short ASCII.
