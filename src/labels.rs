@@ -5,7 +5,7 @@
 //! Matching is on whole words, never substrings (Presidio's "lic" in "public").
 
 use crate::Kind;
-use std::collections::HashMap;
+use crate::dictionaries::FxMap;
 use std::sync::OnceLock;
 
 /// What a field or label says its value is.
@@ -688,16 +688,16 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
 
 struct Table {
     /// Phrase (space-separated words) to role.
-    phrases: HashMap<&'static str, Role>,
+    phrases: FxMap<&'static str, Role>,
     /// Longest phrase, in words, starting with each first word.
-    longest: HashMap<&'static str, usize>,
+    longest: FxMap<&'static str, usize>,
 }
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut phrases = HashMap::new();
-        let mut longest: HashMap<&'static str, usize> = HashMap::new();
+        let mut phrases = FxMap::default();
+        let mut longest: FxMap<&'static str, usize> = FxMap::default();
         for &(phrase, role) in LABELS {
             phrases.insert(phrase, role);
             let first = phrase.split(' ').next().unwrap_or(phrase);
@@ -811,17 +811,20 @@ fn role_of_words(norm: &str) -> Option<Role> {
     }
     // The field's subject ("patient", "provider") and what it holds ("name", "phone").
     let subject = words.iter().find_map(|w| owner(w));
-    // Longest suffix, then longest prefix, that is a known label.
+    // Longest suffix, then longest prefix, that is a known label. `norm`
+    // holds its words separated by single spaces, so a run of words is a
+    // slice of it (no joining).
+    let at = |w: &str| w.as_ptr() as usize - norm.as_ptr() as usize;
     let mut base = None;
     for i in 1..words.len() {
-        if let Some(r) = phrase_role(&words[i..].join(" ")) {
+        if let Some(r) = phrase_role(&norm[at(words[i])..]) {
             base = Some(r);
             break;
         }
     }
     if base.is_none() {
         for j in (1..words.len()).rev() {
-            if let Some(r) = phrase_role(&words[..j].join(" ")) {
+            if let Some(r) = phrase_role(&norm[..at(words[j - 1]) + words[j - 1].len()]) {
                 base = Some(r);
                 break;
             }

@@ -293,9 +293,17 @@ fn iso_timestamp(v: &str) -> bool {
 /// Test-data placeholders: all-zero ids, "Test Patient", "John Doe", 1900-01-01.
 fn placeholder(v: &str) -> bool {
     let t = v.trim();
-    let alnum: Vec<char> = t.chars().filter(|c| c.is_alphanumeric()).collect();
-    if alnum.len() >= 3 && alnum.iter().all(|&c| c == alnum[0]) {
-        return true;
+    // Three or more letters and digits, all the same character.
+    let mut alnum = t.chars().filter(|c| c.is_alphanumeric());
+    if let Some(first) = alnum.next() {
+        let (mut n, mut same) = (1, true);
+        for c in alnum {
+            n += 1;
+            same &= c == first;
+        }
+        if n >= 3 && same {
+            return true;
+        }
     }
     if crate::recognizers::is_placeholder_date(t) && t.len() <= 10 {
         return true;
@@ -446,12 +454,15 @@ fn resolve_overlaps(mut cands: Vec<Cand>, threshold: f32) -> Vec<Cand> {
     // Best first: higher score, then longer.
     cands.sort_by(|a, b| b.score.total_cmp(&a.score).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start)));
     // Taken spans by start; a new span clashes with the last one starting before its end.
-    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    // Taken spans never overlap, so a vector sorted by start is enough.
+    let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut kept = Vec::new();
     for c in cands {
-        let clash = taken.range(..c.end).next_back().is_some_and(|(_, &end)| end > c.start);
+        let at = taken.partition_point(|&(s, _)| s < c.end);
+        let clash = at > 0 && taken[at - 1].1 > c.start;
         if !clash {
-            taken.insert(c.start, c.end);
+            let pos = taken.partition_point(|&(s, _)| s < c.start);
+            taken.insert(pos, (c.start, c.end));
             kept.push(c);
         }
     }

@@ -199,17 +199,7 @@ impl<'a> Doc<'a> {
             };
             toks.push(Tok { start: start as u32, end: i as u32, line, class, flags });
         }
-        let mut buf = [0u8; 48];
-        let lex = toks
-            .iter()
-            .map(|t| {
-                if t.class != Class::Word || t.len() < 2 || t.len() > 40 {
-                    return 0;
-                }
-                let s = &text[t.start as usize..t.end as usize];
-                crate::dictionaries::lex(&lower_into(s, &mut buf))
-            })
-            .collect();
+        let lex = lex_flags(text, &toks);
         Doc { text, bytes, toks, lex, line_starts }
     }
 
@@ -275,6 +265,46 @@ impl<'a> Doc<'a> {
     pub fn tok_at(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| (t.end as usize) <= pos)
     }
+}
+
+/// Lexicon flags of every token. The lexicon is large (cache misses on
+/// every lookup), while a document repeats its words: a small direct-mapped
+/// cache keyed by the token's bytes answers repeats without lower-casing
+/// or touching the lexicon. Same flags as looking every token up.
+fn lex_flags(text: &str, toks: &[Tok]) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    let words = toks.iter().filter(|t| t.class == Class::Word).count();
+    // (start, len, flags) of the last token seen in each slot; len 0 is empty.
+    let size = (words / 2).next_power_of_two().clamp(64, 4096);
+    let mut cache: Vec<(u32, u32, u32)> = vec![(0, 0, 0); size];
+    let mask = size - 1;
+    let mut buf = [0u8; 48];
+    toks.iter()
+        .map(|t| {
+            if t.class != Class::Word || t.len() < 2 || t.len() > 40 {
+                return 0;
+            }
+            let w = &bytes[t.start as usize..t.end as usize];
+            let slot = &mut cache[quick_hash(w) & mask];
+            if slot.1 as usize == w.len() && &bytes[slot.0 as usize..(slot.0 + slot.1) as usize] == w {
+                return slot.2;
+            }
+            let s = &text[t.start as usize..t.end as usize];
+            let f = crate::dictionaries::lex(&lower_into(s, &mut buf));
+            *slot = (t.start, t.len() as u32, f);
+            f
+        })
+        .collect()
+}
+
+/// A hash of a word of two or more bytes from its first and last bytes and
+/// length (a cache index: collisions only cost a lookup).
+fn quick_hash(w: &[u8]) -> usize {
+    let n = w.len();
+    let word = |s: &[u8]| s.iter().rev().fold(0u64, |acc, &b| (acc << 8) | b as u64);
+    let (a, b) = if n >= 8 { (word(&w[..8]), word(&w[n - 8..])) } else if n >= 4 { (word(&w[..4]), word(&w[n - 4..])) } else { (word(w), 0) };
+    let h = (a ^ b.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 40) as usize
 }
 
 /// Lower-cases `s`, into `buf` when it is short ASCII.

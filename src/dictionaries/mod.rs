@@ -69,10 +69,10 @@ const MONTH_WORDS: &[&str] = &[
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
-/// Every word of every list with its flags, so a token costs one lookup.
-fn lexicon() -> &'static FxMap<&'static str, u32> {
-    static MAP: OnceLock<FxMap<&'static str, u32>> = OnceLock::new();
-    MAP.get_or_init(|| {
+/// Every word of every list with its flags, so a token costs one lookup
+/// (built once, laid out by [`compact`]).
+fn lexicon() -> FxMap<&'static str, u32> {
+    {
         let mut m: FxMap<&'static str, u32> = FxMap::default();
         m.reserve(200_000);
         let mut add = |w: &'static str, f: u32| *m.entry(w).or_insert(0) |= f;
@@ -102,12 +102,81 @@ fn lexicon() -> &'static FxMap<&'static str, u32> {
             add(w, flag::MONTH);
         }
         m
+    }
+}
+
+/// The lexicon laid out for lookups that touch one cache line: words of up
+/// to [`INLINE`] bytes sit in an open-addressing table of 16-byte slots
+/// (bytes, length, flags); longer words stay in a map.
+struct Compact {
+    slots: Vec<Slot>,
+    mask: usize,
+    long: FxMap<&'static str, u32>,
+}
+
+const INLINE: usize = 11;
+
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct Slot {
+    key: [u8; INLINE],
+    /// 0: empty.
+    len: u8,
+    flags: u32,
+}
+
+fn slot_hash(w: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in w {
+        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    (h ^ (h >> 29)) as usize
+}
+
+fn compact() -> &'static Compact {
+    static C: OnceLock<Compact> = OnceLock::new();
+    C.get_or_init(|| {
+        let map = lexicon();
+        let short = map.keys().filter(|w| !w.is_empty() && w.len() <= INLINE).count();
+        let size = (short * 2).next_power_of_two().max(16);
+        let mask = size - 1;
+        let mut slots = vec![Slot::default(); size];
+        let mut long = FxMap::default();
+        for (w, f) in map {
+            if w.is_empty() || w.len() > INLINE {
+                long.insert(w, f);
+                continue;
+            }
+            let mut i = slot_hash(w.as_bytes()) & mask;
+            while slots[i].len != 0 {
+                i = (i + 1) & mask;
+            }
+            let mut key = [0u8; INLINE];
+            key[..w.len()].copy_from_slice(w.as_bytes());
+            slots[i] = Slot { key, len: w.len() as u8, flags: f };
+        }
+        Compact { slots, mask, long }
     })
 }
 
 /// The flags of a lower-case word (0 when in no list).
 pub(crate) fn lex(lower: &str) -> u32 {
-    lexicon().get(lower).copied().unwrap_or(0)
+    let c = compact();
+    let w = lower.as_bytes();
+    if w.is_empty() || w.len() > INLINE {
+        return c.long.get(lower).copied().unwrap_or(0);
+    }
+    let mut i = slot_hash(w) & c.mask;
+    loop {
+        let s = &c.slots[i];
+        if s.len == 0 {
+            return 0;
+        }
+        if s.len as usize == w.len() && &s.key[..w.len()] == w {
+            return s.flags;
+        }
+        i = (i + 1) & c.mask;
+    }
 }
 
 /// A given name somewhere in the world.

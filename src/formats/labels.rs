@@ -50,35 +50,42 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let toks = &doc.toks;
     let mut i = 0;
     let mut buf = [0u8; 48];
+    // Reused across labels: the phrase so far and where each prefix of it ends.
+    let mut phrase = String::new();
+    let mut ends: Vec<(usize, usize)> = Vec::new();
     while i < toks.len() {
         let t = &toks[i];
         if t.class != Class::Word || !doc.has(i, crate::dictionaries::flag::LABEL_START) {
             i += 1;
             continue;
         }
-        let first = doc.lower(i, &mut buf).into_owned();
+        let first = doc.lower(i, &mut buf);
         let max = longest_label_from(&first);
+        let member_label = matches!(&*first, "member" | "subscriber" | "beneficiary" | "enrollee");
         if max == 0 {
             i += 1;
             continue;
         }
         // Longest phrase first: "medical record number" before "medical record".
         let mut matched = None;
-        let mut phrase = first.clone();
-        let mut ends = vec![(i, phrase.clone())];
+        phrase.clear();
+        phrase.push_str(&first);
+        ends.clear();
+        ends.push((i, phrase.len()));
         for j in i + 1..(i + max).min(toks.len()) {
             let gap = doc.gap_before(j);
             if toks[j].line != t.line || !matches!(gap, " " | "_" | "-" | "." | ". " | "'" | "’" | "/") {
                 break;
             }
             phrase.push(' ');
-            phrase.push_str(&doc.s(j).to_lowercase());
-            ends.push((j, phrase.clone()));
+            phrase.push_str(&doc.lower(j, &mut buf));
+            ends.push((j, phrase.len()));
         }
-        for (j, p) in ends.iter().rev() {
-            let p = if p.contains(" s") { p.replace(" s ", "s ").replace("driver s", "drivers").replace("mother s", "mothers") } else { p.clone() };
-            if let Some(role) = phrase_role(&p) {
-                matched = Some((*j, role));
+        for &(j, len) in ends.iter().rev() {
+            let p = &phrase[..len];
+            let role = if p.contains(" s") { phrase_role(&p.replace(" s ", "s ").replace("driver s", "drivers").replace("mother s", "mothers")) } else { phrase_role(p) };
+            if let Some(role) = role {
+                matched = Some((j, role));
                 break;
             }
         }
@@ -93,7 +100,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let before = &doc.text[doc.line_starts[t.line as usize] as usize..t.start as usize];
         let at_boundary = before.trim().is_empty() || before.trim_end().ends_with([',', ';', '|', '(', '[', '{', '.', '*', '>', '-', '"', '\'', '\t']) || before.ends_with("  ");
         // "Member # 967471919D": a member's id, not their name.
-        let role = if role == Role::PatientName && matches!(first.as_str(), "member" | "subscriber" | "beneficiary" | "enrollee") && rest.trim_start_matches([' ', '#', ':', '.']).bytes().take_while(|b| !b.is_ascii_whitespace()).any(|b| b.is_ascii_digit()) { Role::MemberId } else { role };
+        let role = if role == Role::PatientName && member_label && rest.trim_start_matches([' ', '#', ':', '.']).bytes().take_while(|b| !b.is_ascii_whitespace()).any(|b| b.is_ascii_digit()) { Role::MemberId } else { role };
         if let Some(sep) = strong_sep(rest) {
             let vstart = label_end + sep;
             let vend = value_end(doc, vstart, line_end);
@@ -108,7 +115,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             continue;
         }
         // "claim for member XJH123456": a member's id, not their name (chunk_end wants digits).
-        let role = if role == Role::PatientName && matches!(first.as_str(), "member" | "subscriber" | "beneficiary" | "enrollee") { Role::MemberId } else { role };
+        let role = if role == Role::PatientName && member_label { Role::MemberId } else { role };
         if rest.trim_end().ends_with('?') && !rest.contains('=') {
             // "What is the member ID on your card?" answered on the next line.
             answer_below(doc, t.line as usize, role, x);

@@ -61,7 +61,7 @@ pub(crate) const STATES: &[&str] = &[
 
 fn is_suffix(doc: &Doc, j: usize) -> bool {
     let t = &doc.toks[j];
-    t.is_word() && (t.is(CAP) || t.is(UPPER)) && SUFFIXES.contains(&doc.s(j).to_ascii_lowercase().as_str())
+    t.is_word() && (t.is(CAP) || t.is(UPPER)) && SUFFIXES.iter().any(|x| x.eq_ignore_ascii_case(doc.s(j)))
 }
 
 fn street_word(doc: &Doc, j: usize) -> bool {
@@ -167,7 +167,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let Some(mut last) = suffix_at else { return };
     // Trailing direction: "Main St NW".
     if let Some(n) = toks.get(last + 1) {
-        if n.line == t.line && matches!(doc.gap_after(last), " " | ". ") && DIRECTIONS.contains(&doc.s(last + 1).to_ascii_lowercase().as_str()) && n.is(UPPER) {
+        if n.line == t.line && matches!(doc.gap_after(last), " " | ". ") && DIRECTIONS.iter().any(|x| x.eq_ignore_ascii_case(doc.s(last + 1))) && n.is(UPPER) {
             last += 1;
         }
     }
@@ -179,7 +179,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let mut k = last + 1;
     if k < toks.len() && toks[k].line == t.line {
         let gap = doc.gap_before(k);
-        let unit_word = UNITS.contains(&doc.s(k).to_ascii_lowercase().as_str()) && toks[k].is_word();
+        let unit_word = UNITS.iter().any(|x| x.eq_ignore_ascii_case(doc.s(k))) && toks[k].is_word();
         if unit_word && matches!(gap, " " | ", " | ". " | "., ") {
             if let Some(v) = toks.get(k + 1).filter(|v| v.line == t.line && v.len() <= 6 && !v.is_word() || v.len() == 1) {
                 if matches!(doc.gap_after(k), " " | ". " | " #" | "." | " # ") {

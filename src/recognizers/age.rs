@@ -45,6 +45,11 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     let start = t.start as usize;
+    // Only numbers of 90 to 125 (with an optional suffix) go further: skip the look-behind otherwise.
+    let lead = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !in_range(&s[..lead]) {
+        return;
+    }
     let line_start = doc.line_starts[t.line as usize] as usize;
     let before = doc.window(line_start.max(start.saturating_sub(24)), start);
     // 95yo, 95yof

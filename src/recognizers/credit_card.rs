@@ -37,14 +37,17 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if toks[i].len() < 3 || toks[i].len() > 19 || !matches!(doc.s(i).as_bytes()[0], b'2'..=b'6') {
         return;
     }
-    let mut digits = String::new();
+    // The digits, on the stack (at most 19).
+    let mut buf = [0u8; 19];
+    let mut len = 0;
     let mut j = i;
     let sep = doc.gap_after(i);
-    while j < toks.len() && toks[j].is_num() && digits.len() + toks[j].len() <= 19 {
+    while j < toks.len() && toks[j].is_num() && len + toks[j].len() <= 19 {
         if j > i && doc.gap_before(j) != sep {
             break;
         }
-        digits.push_str(doc.s(j));
+        buf[len..len + toks[j].len()].copy_from_slice(doc.s(j).as_bytes());
+        len += toks[j].len();
         j += 1;
         if !matches!(sep, " " | "-") {
             break;
@@ -53,13 +56,14 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if j == i {
         return;
     }
+    let digits = std::str::from_utf8(&buf[..len]).unwrap_or("");
     let groups = j - i;
     let (start, end) = (toks[i].start as usize, toks[j - 1].end as usize);
     let grouped = groups >= 3 && (toks[i].len() == 4 || digits.len() == 15);
     if !(13..=19).contains(&digits.len()) || !(groups == 1 || grouped) || embedded(doc, start, end) {
         return;
     }
-    if issuer_ok(&digits) && luhn(digits.as_bytes()) && !TEST_NUMBERS.contains(&digits.as_str()) {
+    if issuer_ok(digits) && luhn(digits.as_bytes()) && !TEST_NUMBERS.contains(&digits) {
         let (score, needs) = if grouped { (0.6, Needs::Nothing) } else { (0.45, Needs::Patient) };
         out.push(Cand::new(Kind::CreditCard, start, end, score, "valid card number (Luhn)", needs));
     }

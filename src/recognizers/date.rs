@@ -45,8 +45,8 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
     if word.len() < 3 || word.len() > 9 {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == lower).map(|&(_, n)| n)
+    // MONTHS is lower-case ASCII: the same as comparing with the ASCII lower case.
+    MONTHS.iter().find(|(m, _)| m.eq_ignore_ascii_case(word)).map(|&(_, n)| n)
 }
 
 fn leap(y: u32) -> bool {

@@ -159,7 +159,7 @@ pub(crate) fn word(doc: &Doc, j: usize) -> (Word, bool, bool) {
     (w, first, last)
 }
 
-fn prev_word(doc: &Doc, i: usize) -> Option<String> {
+fn prev_word<'b>(doc: &Doc<'b>, i: usize, buf: &'b mut [u8; 48]) -> Option<std::borrow::Cow<'b, str>> {
     if i == 0 || doc.toks[i - 1].line != doc.toks[i].line {
         return None;
     }
@@ -167,7 +167,7 @@ fn prev_word(doc: &Doc, i: usize) -> Option<String> {
     if !matches!(gap, " " | ". " | ": " | ", " | " - " | ":" | "  " | " : " | " (" | "(") {
         return None;
     }
-    Some(doc.s(i - 1).to_lowercase())
+    Some(doc.lower(i - 1, buf))
 }
 
 /// Most words of the line are capitalised (a heading or title).
@@ -187,8 +187,15 @@ fn title_case_line(doc: &Doc, i: usize) -> bool {
 /// writer of a message introducing themselves.
 fn self_introduction(doc: &Doc, i: usize) -> bool {
     let start = doc.toks[i].start as usize;
-    let before = doc.window(start.saturating_sub(16), start).to_lowercase();
-    ["i'm ", "i’m ", "i am ", "name is ", "this is ", "im ", "me llamo ", "soy ", "nombre es "].iter().any(|p| before.ends_with(p))
+    let before = doc.window(start.saturating_sub(16), start);
+    const INTRO: [&str; 9] = ["i'm ", "i’m ", "i am ", "name is ", "this is ", "im ", "me llamo ", "soy ", "nombre es "];
+    if before.is_ascii() {
+        // Same test without allocating: ASCII lower-casing is per byte.
+        let b = before.as_bytes();
+        return INTRO.iter().any(|p| b.len() >= p.len() && b[b.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes()));
+    }
+    let before = before.to_lowercase();
+    INTRO.iter().any(|p| before.ends_with(p))
 }
 
 const VALEDICTIONS: &[&str] = &[
@@ -244,8 +251,8 @@ fn staff_after(doc: &Doc, last: usize) -> bool {
     if n.line != doc.toks[last].line || !matches!(doc.gap_after(last), ", " | " " | " (" | ",") {
         return false;
     }
-    let w = doc.s(last + 1).to_ascii_lowercase();
-    STAFF_AFTER.contains(&w.as_str()) && (doc.toks[last + 1].is(UPPER) || doc.s(last + 1).len() > 3)
+    let w = doc.s(last + 1);
+    STAFF_AFTER.iter().any(|a| a.eq_ignore_ascii_case(w)) && (doc.toks[last + 1].is(UPPER) || doc.s(last + 1).len() > 3)
 }
 
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
@@ -279,15 +286,17 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
     let mut first_i = i;
     let mut last = name_run_from(doc, i);
-    let mut prev = prev_word(doc, i);
+    let mut buf = [0u8; 48];
+    let mut cue_buf = [0u8; 48];
+    let mut prev = prev_word(doc, i, &mut buf);
     // "Mr. da Rosa", "wife van der Berg": lower-case particles after a cue start the name.
-    if let Some(p) = prev.as_deref().filter(|p| PARTICLES.contains(p)) {
+    if prev.as_deref().is_some_and(|p| PARTICLES.contains(&p)) {
         let mut k = i - 1;
         while k > 0 && doc.toks[k - 1].line == doc.toks[k].line && doc.gap_before(k) == " " && PARTICLES.contains(&doc.s(k - 1)) {
             k -= 1;
         }
-        let cue = prev_word(doc, k).filter(|c| PATIENT_BEFORE.contains(&c.as_str()));
-        if cue.is_some() && doc.s(k) == p || cue.is_some() && PARTICLES.contains(&doc.s(k)) {
+        let cue = prev_word(doc, k, &mut cue_buf).filter(|c| PATIENT_BEFORE.contains(&c.as_ref()));
+        if cue.is_some() {
             first_i = k;
             prev = cue;
         }

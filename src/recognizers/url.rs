@@ -41,6 +41,9 @@ fn identifies_person(url: &str) -> bool {
 }
 
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    if !(4..=5).contains(&doc.toks[i].len()) {
+        return; // not "http" or "https"
+    }
     let s = doc.s(i);
     if !(s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https")) || !doc.gap_after(i).starts_with("://") {
         return;
