@@ -765,6 +765,15 @@ fn owner(word: &str) -> Option<Role> {
 
 /// The role of a field or column name, or `None` when it says nothing.
 pub(crate) fn field_role(name: &str) -> Option<Role> {
+    // "Subscriber #", "MR#": the sign means "number".
+    let trimmed = name.trim_end_matches([' ', ':']);
+    let hash;
+    let name = if let Some(stem) = trimmed.strip_suffix('#') {
+        hash = format!("{stem} number");
+        hash.as_str()
+    } else {
+        name
+    };
     let norm = normalize_field(name);
     if norm.is_empty() {
         return None;
@@ -800,6 +809,7 @@ fn expand_abbreviation(w: &str) -> &str {
         "acct" | "acc" => "account",
         "ins" => "insurance",
         "enc" => "encounter",
+        "adm" | "admit" => "admission",
         _ => w,
     }
 }
@@ -882,6 +892,9 @@ mod tests {
             ("billed_amount", Role::Tech),
             ("ssn", Role::Ssn),
             ("addr_line1", Role::Address),
+            ("Subscriber #", Role::MemberId),
+            ("clm_nbr", Role::Account),
+            ("mbr_id", Role::MemberId),
         ];
         for (name, role) in cases {
             assert_eq!(field_role(name), Some(role), "{name}");

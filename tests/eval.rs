@@ -576,13 +576,14 @@ fn eval_targets_hold() {
 }
 
 /// Regression floors at the levels the engine reaches today, on the dev
-/// corpus and on the holdout corpus (templates the engine was not tuned on).
+/// corpus and on the holdout corpus (templates the engine was not tuned on;
+/// its misses were read for classes of failure, never fixed one by one).
 /// Raise them as the engine improves; never lower them to make a change pass.
 #[test]
 fn eval_floors_hold() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut fails = misses(root.join("corpus.jsonl"), 0.99, 0.0, 0.87, 0.95);
-    fails.extend(misses(root.join("holdout.jsonl"), 0.98, 0.0, 0.82, 0.95).into_iter().map(|f| format!("holdout: {f}")));
+    let mut fails = misses(root.join("corpus.jsonl"), 0.99, 0.0, 0.94, 0.95);
+    fails.extend(misses(root.join("holdout.jsonl"), 0.99, 0.0, 0.91, 0.95).into_iter().map(|f| format!("holdout: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 

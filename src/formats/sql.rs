@@ -107,8 +107,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let b = text.as_bytes();
     // The keyword in lower case, in upper case, or its upper-case initial anywhere
     // (the initial alone decides the upper-case form), without allocating.
-    let has = |w: &str, initial: char| text.contains(w) || text.contains(initial);
-    if !(has("insert", 'I') || has("update", 'U')) || find_ci(text, "insert ", 0).is_none() && find_ci(text, "update ", 0).is_none() {
+    if find_ci(text, "insert ", 0).is_none() && find_ci(text, "update ", 0).is_none() {
         copy_rows(text, x);
         return;
     }

@@ -38,6 +38,7 @@ pub(crate) static PERSON_NAME: Recognizer = Recognizer {
         "patient «Jean-Luc de la Cruz» today",
         "Patient «Mary J. O'Brien» phoned",
         "S: «SMITH, MICHAEL», 74 y/o, admitted",
+        "* «Terry Parker» (Feb 8, 1961) — MRN E8726298",
         "Next of kin: Mr. «da Rosa» (husband)",
     ],
     misses: &["Member ID: 12345", "Patient Reports Pain", "The Discharge Summary", "PatientService failed", "Dr. Kim", "Meeting With The Team", "called the pharmacy"],
@@ -235,6 +236,15 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
         .any(|p| r.starts_with(p))
         || {
             // "Maria Gonzalez, 67, ...", "Maria Gonzalez (67 y/o", "(67F)"
+            // "Terry Parker (Feb 8, 1961)", "Ann Lee (03/14/1962)": a birth date in parentheses.
+            let paren = r.strip_prefix(" (").unwrap_or("");
+            let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+            let digits = paren.bytes().take_while(u8::is_ascii_digit).count();
+            if months.iter().any(|m| paren.starts_with(m)) && paren.bytes().filter(u8::is_ascii_digit).count() >= 5
+                || (1..=4).contains(&digits) && matches!(paren.as_bytes().get(digits), Some(b'/' | b'-' | b'.')) && paren.bytes().take(10).filter(u8::is_ascii_digit).count() >= 4
+            {
+                return true;
+            }
             let rest = r.strip_prefix(", ").or_else(|| r.strip_prefix(" ("));
             rest.is_some_and(|d| {
                 let n = d.bytes().take_while(u8::is_ascii_digit).count();
