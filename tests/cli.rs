@@ -301,6 +301,10 @@ fn invalid_utf8_and_odd_encodings_do_not_crash() {
     }
     // Latin-1 is transcoded: 4 two-byte characters in UTF-8.
     assert_eq!(r.record("latin1.txt")["stats"]["bytes"], latin1.len() + 4);
+    // The user is told, without quoting the content.
+    let note = r.record("broken.txt")["notes"].to_string();
+    assert!(note.contains("not valid UTF-8") && !note.contains("tail"), "{note}");
+    assert_eq!(r.record("bom.txt")["notes"].as_array().map_or(0, Vec::len), 0);
     for format in ["text", "sarif"] {
         assert_eq!(run(&t, &["scan", "--format", format, "."]).code, 0);
     }

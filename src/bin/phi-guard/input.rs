@@ -213,6 +213,9 @@ pub fn scan_target(scanner: &Scanner, target: &Target, show_matches: bool) -> Ou
         Cow::Owned(_) => None,
     };
     let mut report = scanner.scan_text(&text);
+    if matches!(text, Cow::Owned(_)) && !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF") {
+        report.notes.push("not valid UTF-8: decoded as Latin-1; columns refer to the decoded text".into());
+    }
     if truncated {
         mark_truncated(scanner, &mut report, bytes.len(), size);
     }
