@@ -375,29 +375,23 @@ impl Eval {
         println!();
         println!("{:<26} {:>5}  {:<18} {:<18} {:<22} {:<22}", "family", "docs", "doc recall", "false alarms", "token recall", "token precision");
         println!("{}", "-".repeat(116));
-        for f in &order {
-            let t = &fams[f];
+        let row = |name: &str, t: &Totals| {
             println!(
                 "{:<26} {:>5}  {:<18} {:<18} {:<22} {:<22}",
-                f,
+                name,
                 t.docs,
                 cell(t.doc_recall(), t.phi_hit, t.phi_docs),
                 cell(t.false_alarms(), t.clean_alarm, t.clean_docs),
                 cell(t.token_recall(), t.phi_covered, t.phi_tokens),
                 cell(t.token_precision(), t.flagged_phi, t.flagged),
-            );
+            )
+        };
+        for f in &order {
+            row(f, &fams[f]);
         }
         println!("{}", "-".repeat(116));
         let t = self.overall();
-        println!(
-            "{:<26} {:>5}  {:<18} {:<18} {:<22} {:<22}",
-            "OVERALL",
-            t.docs,
-            cell(t.doc_recall(), t.phi_hit, t.phi_docs),
-            cell(t.false_alarms(), t.clean_alarm, t.clean_docs),
-            cell(t.token_recall(), t.phi_covered, t.phi_tokens),
-            cell(t.token_precision(), t.flagged_phi, t.flagged),
-        );
+        row("OVERALL", &t);
         println!();
         println!("overall doc recall      : {} (target >= {TARGET_DOC_RECALL})", cell(t.doc_recall(), t.phi_hit, t.phi_docs));
         println!("overall false alarms    : {} (target <= {TARGET_FALSE_ALARMS})", cell(t.false_alarms(), t.clean_alarm, t.clean_docs));
