@@ -85,3 +85,43 @@ fn prose_is_not_code() {
         assert!(covers(text, part), "{part} not reported");
     }
 }
+
+#[test]
+fn chat_answers_take_the_question_s_label() {
+    let text = "[08:35] Agent Chris: Can I have your full name?\n[08:38] Visitor: Hannah Butler\n[08:41] Agent Chris: And your date of birth?\n[08:41] Visitor: February 18, 1966\n[08:42] Agent Chris: What is the member ID on your card?\n[08:45] Visitor: 826091857C\n";
+    for part in ["Hannah Butler", "February 18, 1966", "826091857C"] {
+        assert!(covers(text, part), "{part} not reported");
+    }
+    assert_eq!(found(text, Kind::PersonName), vec!["Hannah Butler".to_string()]);
+}
+
+#[test]
+fn an_id_label_takes_the_code_not_the_sentence() {
+    let text = "Claim # L02372993546 for member Stevenson, Justin (EVB70363530201, D.O.B. 02/08/1927) was denied.";
+    for part in ["L02372993546", "Stevenson, Justin", "02/08/1927"] {
+        assert!(covers(text, part), "{part} not reported");
+    }
+}
+
+#[test]
+fn forms_with_dot_leaders_and_compound_labels() {
+    let text = "Member name........... HARRISON, DEBRA\nDate of birth......... 1975-06-13\nPlan member no........ DWW31944576004\n";
+    for part in ["HARRISON, DEBRA", "1975-06-13", "DWW31944576004"] {
+        assert!(covers(text, part), "{part} not reported");
+    }
+    let text = "Name / Date of birth / Record no.: CASA GRANDE, ANTONELLA / 11/30/1927 / 00385980\n";
+    for part in ["CASA GRANDE, ANTONELLA", "11/30/1927", "00385980"] {
+        assert!(covers(text, part), "{part} not reported");
+    }
+}
+
+#[test]
+fn a_message_from_a_personal_mailbox_is_the_patient_s() {
+    let text = "Subject: Re: claim\nFrom: jonathanj@icloud.com\nTo: frontdesk@stmarys.org\n\nWhy was this denied??\n\n--\nJonathan Johnson\n4433 Madison Ave. Suite 1059\nSt. Louis, MO 63164\nm: (314)588-6742\n";
+    for part in ["jonathanj@icloud.com", "4433 Madison Ave", "63164", "(314)588-6742"] {
+        assert!(covers(text, part), "{part} not reported");
+    }
+    // The same signature from staff at an organisation's mailbox is not PHI.
+    let staff = "From: Patricia Magana <pmagana@stjoseph.org>\nTo: support@vendor.com\n\nThe HL7 feed is down again.\n\nRegards,\nPatricia Magana\n";
+    assert_eq!(scan(staff).verdict, Verdict::Allow);
+}

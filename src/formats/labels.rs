@@ -104,8 +104,15 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         if let Some(sep) = strong_sep(rest) {
             let vstart = label_end + sep;
             let vend = value_end(doc, vstart, line_end);
-            let (s, e) = trim_value(doc.text, vstart, vend);
-            if at_boundary || rest.trim_start().starts_with(':') {
+            let (s, mut e) = trim_value(doc.text, vstart, vend);
+            if takes_chunk(role) {
+                // "Claim # L0237 for member Stevenson, Justin (...)": the id is the code, not the sentence.
+                let chunk = chunk_end(doc, s, e);
+                if chunk > s && doc.text[chunk..e].trim_start().chars().next().is_some_and(|c| c.is_alphabetic() || c == '(') {
+                    e = chunk;
+                }
+            }
+            if at_boundary || rest.trim_start().starts_with(':') || rest.starts_with("...") {
                 x.push(s, e, role, None, true);
                 if s == e && matches!(role, Role::Staff | Role::Dial) {
                     list_under_heading(doc, t.line as usize + 1, role, x);
@@ -172,7 +179,8 @@ fn compound_labels(doc: &Doc, x: &mut Extracted) {
 /// "[08:45] Visitor: 826091857C" or "A: 03/14/1962". The answer is the
 /// whole text after the speaker's colon, when it is one short chunk with digits.
 fn answer_below(doc: &Doc, line: usize, role: Role, x: &mut Extracted) {
-    if !weak_ok(role) || matches!(role, Role::Tech | Role::Dial | Role::Npi) {
+    let name = matches!(role, Role::Name | Role::PatientName);
+    if !(weak_ok(role) || name) || matches!(role, Role::Tech | Role::Dial | Role::Npi) {
         return;
     }
     for l in line + 1..doc.line_starts.len().min(line + 3) {
@@ -184,7 +192,14 @@ fn answer_below(doc: &Doc, line: usize, role: Role, x: &mut Extracted) {
             continue;
         }
         let value = text[colon + 2..].trim();
-        if !value.is_empty() && value.len() <= 24 && value.bytes().any(|b| b.is_ascii_digit()) && !value.contains(' ') || value.len() <= 20 && role == Role::Dob && value.bytes().any(|b| b.is_ascii_digit()) {
+        // "Can I have your full name?" / "Visitor: Hannah Butler": two to four capitalised words.
+        let words = value.split(' ').count();
+        let name_answer = name && (2..=4).contains(&words) && value.split(' ').all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)));
+        if name && !name_answer {
+            continue;
+        }
+        if name_answer
+            || !value.is_empty() && value.len() <= 24 && value.bytes().any(|b| b.is_ascii_digit()) && !value.contains(' ') || value.len() <= 20 && role == Role::Dob && value.bytes().any(|b| b.is_ascii_digit()) {
             let start = doc.line_starts[l] as usize + colon + 2 + (text[colon + 2..].len() - text[colon + 2..].trim_start().len());
             x.push(start, start + value.len(), role, None, true);
             return;

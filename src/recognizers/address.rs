@@ -23,6 +23,7 @@ pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
         "«55 N. Main St., Apt 4B, Springfield, IL» 62704",
         "«881 Maple Ave NW»",
         "«12 Elm Rd\nBoston, MA» 02118",
+        "«4433 Madison Ave. Suite 1059\nSt. Louis, MO» 63164",
         "«PO Box 881»",
         "«742 Evergreen Terrace Suite 200»",
         "at «Springfield, IL» 62704.",
@@ -118,7 +119,9 @@ fn city_state(doc: &Doc, j: usize) -> Option<usize> {
                 return Some(next);
             }
         }
-        if gap != " " || doc.toks.get(next).is_none_or(|n| n.line != t.line) {
+        // "St. Louis", "Ft. Myers", "Mt. Vernon"
+        let abbreviation = gap == ". " && matches!(doc.s(k), "St" | "Ft" | "Mt" | "Pt");
+        if gap != " " && !abbreviation || doc.toks.get(next).is_none_or(|n| n.line != t.line) {
             return None;
         }
         k = next;

@@ -41,7 +41,7 @@ pub(crate) static PERSON_NAME: Recognizer = Recognizer {
         "* «Terry Parker» (Feb 8, 1961) — MRN E8726298",
         "Next of kin: Mr. «da Rosa» (husband)",
     ],
-    misses: &["Member ID: 12345", "Patient Reports Pain", "The Discharge Summary", "PatientService failed", "Dr. Kim", "Meeting With The Team", "called the pharmacy"],
+    misses: &["Member ID: 12345", "What is the member ID on your card?", "Patient Reports Pain", "The Discharge Summary", "PatientService failed", "Dr. Kim", "Meeting With The Team", "called the pharmacy"],
 };
 
 const PATIENT_BEFORE: &[&str] = &[
@@ -345,6 +345,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
     if last - first_i < 2 && doc.gap_after(last).starts_with(':') && !doc.gap_after(last).starts_with("::") {
         return; // "Member ID:", "Patient Portal:": a label
+    }
+    if last == first_i && doc.has(first_i, flag::LABEL_START) && doc.toks[first_i].is(UPPER) {
+        return; // "the member ID on your card": a label word, not a name
     }
     let after = patient_after(doc, last);
     // In a Title Case heading ("Release Notes - Patient Portal"), a cue word is part of a title.

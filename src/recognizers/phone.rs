@@ -28,6 +28,7 @@ pub(crate) static PHONE: Recognizer = Recognizer {
         "«617-734-2291 ext. 12»",
         "phone «6177342291»",
         "Husband Jules («5138979880») wants a call",
+        "They can be reached at «9126622075».",
         "«+44 20 7946 0958»",
         "«+1 (617) 734-2291»",
         "ph «734-2291»",
@@ -113,7 +114,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
     let s = doc.s(i);
     // "Husband Jules (5138979880)", "brother Neville, 7262849200": a contact number after a name.
-    let after_name = i > 0 && matches!(doc.gap_before(i), " (" | ", ") && doc.toks[i - 1].line == t.line && doc.toks[i - 1].is_word() && doc.toks[i - 1].is(crate::text::CAP);
+    let after_name = i > 0 && matches!(doc.gap_before(i), " (" | ", ") && doc.toks[i - 1].line == t.line && doc.toks[i - 1].is_word() && doc.toks[i - 1].is(crate::text::CAP)
+        || reach_cue(doc, t.start as usize);
     if s.len() == 10 && after_name && nanp_ok(&s[..3], &s[3..6], &s[6..]) && !embedded(doc, t.start as usize, t.end as usize) {
         push(out, doc, t.start as usize, i, 0.3, "ten-digit phone number after a name", Needs::Patient);
         return;
@@ -130,6 +132,15 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             push(out, doc, t.start as usize, i + 1, 0.15, "seven-digit phone number", Needs::Label);
         }
     }
+}
+
+/// "can be reached at 9126622075", "call back at", "callback number is":
+/// words that say a bare number is a phone.
+fn reach_cue(doc: &Doc, start: usize) -> bool {
+    let before = doc.window(start.saturating_sub(24), start).to_ascii_lowercase();
+    ["reached at ", "reach me at ", "reach her at ", "reach him at ", "call back at ", "call me at ", "call her at ", "call him at ", "callback number is ", "callback at ", "text me at "]
+        .iter()
+        .any(|c| before.ends_with(c))
 }
 
 /// `AAA EEE NNNN` with parentheses, dashes, dots or spaces, from token `a`.
