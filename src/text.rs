@@ -93,6 +93,56 @@ fn is_word_char(c: char) -> bool {
         || ('\u{e00}'..='\u{eff}').contains(&c)
 }
 
+/// What a token is made of, gathered character by character.
+struct Shape {
+    digits: usize,
+    letters: usize,
+    cased: usize,
+    flags: u8,
+    first: bool,
+    prev_lower: bool,
+}
+
+impl Shape {
+    fn new() -> Shape {
+        Shape { digits: 0, letters: 0, cased: 0, flags: ASCII | UPPER, first: true, prev_lower: false }
+    }
+    fn digit(&mut self) {
+        self.digits += 1;
+        self.prev_lower = false;
+        self.first = false;
+    }
+    fn upper(&mut self) {
+        self.letters += 1;
+        self.cased += 1;
+        if self.first {
+            self.flags |= CAP;
+        } else if self.prev_lower {
+            self.flags |= CAMEL;
+        }
+        self.prev_lower = false;
+        self.first = false;
+    }
+    fn lower(&mut self) {
+        self.letters += 1;
+        self.cased += 1;
+        self.flags &= !UPPER;
+        self.prev_lower = true;
+        self.first = false;
+    }
+    fn finish(mut self) -> (Class, u8) {
+        if self.cased == 0 {
+            self.flags &= !UPPER;
+        }
+        let class = match (self.letters, self.digits) {
+            (0, _) => Class::Num,
+            (_, 0) => Class::Word,
+            _ => Class::Mixed,
+        };
+        (class, self.flags)
+    }
+}
+
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
         let bytes = text.as_bytes();
@@ -122,36 +172,14 @@ impl<'a> Doc<'a> {
             }
             // A token starts at i.
             let start = i;
-            let mut digits = 0usize;
-            let mut letters = 0usize;
-            let mut flags = ASCII | UPPER;
-            let mut first = true;
-            let mut prev_lower = false;
-            let mut cased = 0usize;
+            let mut shape = Shape::new();
             while i < n {
                 let b = bytes[i];
                 if b < 128 {
                     match ASCII_CLASS[b as usize] {
-                        D => {
-                            digits += 1;
-                            prev_lower = false;
-                        }
-                        U => {
-                            letters += 1;
-                            cased += 1;
-                            if first {
-                                flags |= CAP;
-                            } else if prev_lower {
-                                flags |= CAMEL;
-                            }
-                            prev_lower = false;
-                        }
-                        L => {
-                            letters += 1;
-                            cased += 1;
-                            flags &= !UPPER;
-                            prev_lower = true;
-                        }
+                        D => shape.digit(),
+                        U => shape.upper(),
+                        L => shape.lower(),
                         _ => break,
                     }
                     i += 1;
@@ -160,43 +188,27 @@ impl<'a> Doc<'a> {
                     if !is_word_char(c) {
                         break;
                     }
-                    flags &= !ASCII;
+                    shape.flags &= !ASCII;
                     if c.is_numeric() {
-                        digits += 1;
                         // Non-ASCII digits make the token a word, not a number.
-                        letters += 1;
+                        shape.digits += 1;
+                        shape.letters += 1;
+                        shape.first = false;
                     } else if c.is_uppercase() {
-                        letters += 1;
-                        cased += 1;
-                        if first {
-                            flags |= CAP;
-                        } else if prev_lower {
-                            flags |= CAMEL;
-                        }
-                        prev_lower = false;
+                        shape.upper();
                     } else if c.is_lowercase() {
-                        letters += 1;
-                        cased += 1;
-                        flags &= !UPPER;
-                        prev_lower = true;
-                    } else if c.is_alphabetic() {
-                        letters += 1;
-                        flags |= UNCASED;
+                        shape.lower();
+                    } else {
+                        if c.is_alphabetic() {
+                            shape.letters += 1;
+                            shape.flags |= UNCASED;
+                        }
+                        shape.first = false;
                     }
                     i += c.len_utf8();
                 }
-                first = false;
             }
-            if cased == 0 {
-                flags &= !UPPER;
-            }
-            let class = if letters == 0 {
-                Class::Num
-            } else if digits == 0 {
-                Class::Word
-            } else {
-                Class::Mixed
-            };
+            let (class, flags) = shape.finish();
             toks.push(Tok { start: start as u32, end: i as u32, line, class, flags });
         }
         let lex = lex_flags(text, &toks);
@@ -236,6 +248,15 @@ impl<'a> Doc<'a> {
 
     /// The text from `start` to `end`, both clamped to the text and moved
     /// inwards to character boundaries (for fixed-size look-around windows).
+    /// The byte before `pos`, or a space at the start of the text.
+    pub fn byte_before(&self, pos: usize) -> u8 {
+        if pos > 0 {
+            self.bytes[pos - 1]
+        } else {
+            b' '
+        }
+    }
+
     pub fn window(&self, start: usize, end: usize) -> &'a str {
         let t = self.text;
         let mut s = start.min(t.len());

@@ -51,13 +51,16 @@ fn role_of(name: &str) -> Option<Role> {
 }
 
 /// Calls that build a patient resource in code (HAPI FHIR, fhir.resources, builders).
-const PATIENT_BUILDERS: &[&str] = &["Patient(", "Patient.builder(", "PatientBuilder(", "Patient.parse_obj(", "Patient.model_validate("];
+/// What follows `Patient` in a call that builds a patient resource.
+const PATIENT_BUILDERS: &[&str] = &["(", ".builder(", "Builder(", ".parse_obj(", ".model_validate("];
 
 /// Code that constructs a patient: `new Patient()`, `Patient(name=...)`,
 /// `Patient.builder()`; not `findPatient(` or `getPatient(`.
 fn builds_patient(text: &str) -> bool {
-    PATIENT_BUILDERS.iter().any(|p| {
-        text.match_indices(p).any(|(i, _)| i == 0 || !(text.as_bytes()[i - 1].is_ascii_alphanumeric() || text.as_bytes()[i - 1] == b'_' || text.as_bytes()[i - 1] == b'.'))
+    let b = text.as_bytes();
+    text.match_indices("Patient").any(|(i, w)| {
+        let own_word = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] == b'.');
+        own_word && PATIENT_BUILDERS.iter().any(|p| text[i + w.len()..].starts_with(p))
     })
 }
 

@@ -157,15 +157,11 @@ fn compound_labels(doc: &Doc, x: &mut Extracted) {
             continue;
         }
         let base = doc.line_starts[l] as usize + colon + 2;
-        let parts: Vec<(usize, &str)> = values.match_indices(sep).map(|(i, _)| i).chain([values.len()]).scan(0, |from, to| {
-            let part = (*from, &values[*from..to]);
-            *from = to + sep.len();
-            Some(part)
-        }).collect();
-        if parts.len() != roles.len() {
+        if values.matches(sep).count() + 1 != roles.len() {
             continue;
         }
-        for ((off, part), role) in parts.into_iter().zip(roles) {
+        for (part, role) in values.split(sep).zip(roles) {
+            let off = part.as_ptr() as usize - values.as_ptr() as usize;
             let (s, e) = trim_value(doc.text, base + off, base + off + part.len());
             if let Some(role) = role {
                 x.push(s, e, role, None, true);

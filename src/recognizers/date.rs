@@ -83,10 +83,11 @@ fn push(doc: &Doc, out: &mut Vec<Cand>, start: usize, end: usize, score: f32, wh
     if is_placeholder_date(&doc.text[start..end]) {
         return;
     }
-    if clock_follows(doc, end) && doc.bytes[start..end].contains(&b'-') && doc.bytes[start].is_ascii_digit() {
+    let clock = clock_follows(doc, end);
+    if clock && doc.bytes[start..end].contains(&b'-') && doc.bytes[start].is_ascii_digit() {
         // 2026-11-20 10:15: a machine timestamp.
         out.push(Cand::new(Kind::Date, start, end, 0.1, "date with a clock time (timestamp)", Needs::Label));
-    } else if clock_follows(doc, end) {
+    } else if clock {
         // "Arrival: 08/12/2025 01:26", "signed on 09/19/2024 01:07": a person's event, when the document is about one.
         out.push(Cand::new(Kind::Date, start, end, score.min(0.3), "date with a clock time", Needs::Patient));
     } else {

@@ -28,7 +28,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let t = &toks[i];
     let b = doc.bytes;
     let start = t.start as usize;
-    let prev = if start > 0 { b[start - 1] } else { b' ' };
+    let prev = doc.byte_before(start);
     if t.is_num() && i + 3 < toks.len() && prev != b'.' && !prev.is_ascii_alphanumeric() && doc.gap_after(i) == "." {
         let ok = (0..4).all(|k| toks[i + k].is_num() && octet(doc.s(i + k))) && (1..4).all(|k| doc.gap_before(i + k) == ".");
         let end = toks[i + 3].end as usize;

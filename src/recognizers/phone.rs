@@ -95,9 +95,8 @@ fn continues_previous(doc: &Doc, i: usize) -> bool {
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let toks = &doc.toks;
     let t = &toks[i];
-    let b = doc.bytes;
     let start = t.start as usize;
-    let prev = if start > 0 { b[start - 1] } else { b' ' };
+    let prev = doc.byte_before(start);
     if continues_previous(doc, i) {
         return;
     }
@@ -114,9 +113,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
     let s = doc.s(i);
     // "Husband Jules (5138979880)", "brother Neville, 7262849200": a contact number after a name.
-    let after_name = i > 0 && matches!(doc.gap_before(i), " (" | ", ") && doc.toks[i - 1].line == t.line && doc.toks[i - 1].is_word() && doc.toks[i - 1].is(crate::text::CAP)
-        || reach_cue(doc, t.start as usize);
-    if s.len() == 10 && after_name && nanp_ok(&s[..3], &s[3..6], &s[6..]) && !embedded(doc, t.start as usize, t.end as usize) {
+    let after_name = i > 0 && matches!(doc.gap_before(i), " (" | ", ") && doc.toks[i - 1].line == t.line && doc.toks[i - 1].is_word() && doc.toks[i - 1].is(crate::text::CAP);
+    if s.len() == 10 && (after_name || reach_cue(doc, t.start as usize)) && nanp_ok(&s[..3], &s[3..6], &s[6..]) && !embedded(doc, t.start as usize, t.end as usize) {
         push(out, doc, t.start as usize, i, 0.3, "ten-digit phone number after a name", Needs::Patient);
         return;
     }
