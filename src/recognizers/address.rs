@@ -9,14 +9,17 @@
 //! Known false positives: "200 Park Ave" in an office address; context
 //! (a document about a patient) decides.
 
-use super::{num, Cand, Needs, Recognizer, MIXED, NUM, WORD};
-use crate::text::{Doc, CAP, UPPER};
+use super::{num, Cand, First, Needs, Recognizer};
+use crate::text::{Class, Doc, CAP, UPPER};
 use crate::Kind;
 
 pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
     id: "street-address",
     kind: Kind::StreetAddress,
-    on: NUM | MIXED | WORD,
+    gate: |k| match k.class {
+        Class::Word => k.cap || k.first == First::P,
+        _ => k.len <= 7 && k.first.is_digit(),
+    },
     find,
     hits: &[
         "lives at «1234 Oak Street» with",

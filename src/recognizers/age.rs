@@ -4,14 +4,14 @@
 //! `age 92`, `aged 92`, `Age: 92`. Ages 90 to 125 only. Population phrases
 //! are not a person's age: `aged 90 and older`, `over 90`, `>= 90`, `90+`.
 
-use super::{num, Cand, Needs, Recognizer, MIXED, NUM};
-use crate::text::Doc;
+use super::{num, Cand, First, Needs, Recognizer};
+use crate::text::{Class, Doc};
 use crate::Kind;
 
 pub(crate) static AGE: Recognizer = Recognizer {
     id: "age-over-89",
     kind: Kind::AgeOver89,
-    on: NUM | MIXED,
+    gate: |k| k.class != Class::Word && (2..=5).contains(&k.len) && matches!(k.first, First::One | First::Nine),
     find,
     hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»"],
     misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over"],

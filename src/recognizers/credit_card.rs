@@ -6,14 +6,14 @@
 //! Diners 36/38) and a valid Luhn check. Well-known test numbers
 //! (4111 1111 1111 1111 ...) are invalid. Reference: ISO/IEC 7812.
 
-use super::{embedded, luhn, Cand, Needs, Recognizer, NUM};
-use crate::text::Doc;
+use super::{embedded, luhn, Cand, First, Needs, Recognizer};
+use crate::text::{Class, Doc};
 use crate::Kind;
 
 pub(crate) static CREDIT_CARD: Recognizer = Recognizer {
     id: "credit-card",
     kind: Kind::CreditCard,
-    on: NUM,
+    gate: |k| k.class == Class::Num && (3..=19).contains(&k.len) && k.first == First::TwoToSix,
     find,
     hits: &["card «4539 5787 6362 1486» exp", "«4539-5787-6362-1486»", "«4539578763621486»", "amex «3475 123456 78904»"],
     misses: &["4111 1111 1111 1111", "4539 5787 6362 1487", "1234 5678 9012 3456", "4539-5787-6362-1486-1"],

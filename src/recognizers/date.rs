@@ -9,14 +9,18 @@
 //! Whether a date is tied to a person (birth, admission, service) is
 //! decided by context.
 
-use super::{embedded, num, Cand, Needs, Recognizer, MIXED, NUM, WORD};
-use crate::text::Doc;
+use super::{embedded, num, Cand, Needs, Recognizer};
+use crate::text::{Class, Doc};
 use crate::Kind;
 
 pub(crate) static DATE: Recognizer = Recognizer {
     id: "date",
     kind: Kind::Date,
-    on: NUM | WORD | MIXED,
+    gate: |k| match k.class {
+        Class::Word => k.cap,
+        Class::Num => k.len <= 4 || k.len == 8,
+        Class::Mixed => false,
+    },
     find,
     hits: &[
         "DOB «03/14/1962»",

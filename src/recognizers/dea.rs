@@ -7,14 +7,14 @@
 //! Known false positives: any 2-letter 7-digit code passes by chance one
 //! time in ten, so unlabelled matches score modestly.
 
-use super::{embedded, Cand, Needs, Recognizer, MIXED};
-use crate::text::Doc;
+use super::{embedded, Cand, Needs, Recognizer};
+use crate::text::{Class, Doc};
 use crate::Kind;
 
 pub(crate) static DEA: Recognizer = Recognizer {
     id: "dea",
     kind: Kind::LicenseNumber,
-    on: MIXED,
+    gate: |k| k.class == Class::Mixed && k.len == 9,
     find,
     hits: &["DEA# «AB1234563»", "dea «FN5623740»"],
     misses: &["AB1234564", "QB1234563", "A81234563", "ab1234563x"],

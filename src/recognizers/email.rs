@@ -6,14 +6,14 @@
 //! remotes and `user@host` shell prompts (no top-level domain, not matched),
 //! package scopes like `@types/node` (no local part).
 
-use super::{Cand, Needs, Recognizer, MIXED, NUM, WORD};
+use super::{Cand, Needs, Next, Recognizer};
 use crate::text::Doc;
 use crate::Kind;
 
 pub(crate) static EMAIL: Recognizer = Recognizer {
     id: "email",
     kind: Kind::Email,
-    on: WORD | NUM | MIXED,
+    gate: |k| k.next == Next::At,
     find,
     hits: &["write to «maria.gonzalez62@gmail.com».", "<«anh_tran+care@mail.example.org»>", "«j.o'neil@x.co»"],
     misses: &["git@github", "npm i @types/node", "user@localhost", "a@b.c1"],

@@ -7,14 +7,14 @@
 //! positives: version-like strings such as `A10.2`; health context alone
 //! never makes a document PHI.
 
-use super::{Cand, Needs, Recognizer, MIXED};
-use crate::text::Doc;
+use super::{Cand, Needs, Recognizer};
+use crate::text::{Class, Doc};
 use crate::Kind;
 
 pub(crate) static ICD10: Recognizer = Recognizer {
     id: "icd10",
     kind: Kind::DiagnosisCode,
-    on: MIXED,
+    gate: |k| k.class == Class::Mixed && k.len == 3,
     find,
     hits: &["dx «E11.9»", "«J45.909» asthma", "«S72.001A»", "ICD-10: «I10»"],
     misses: &["U07.1", "e11.9", "E1.9", "EE11.9", "V1.2.3"],

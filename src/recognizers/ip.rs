@@ -6,14 +6,14 @@
 //! in logs are not a person's: an IP is reported only with a label, a field
 //! or a patient on the same line.
 
-use super::{Cand, Needs, Recognizer, MIXED, NUM, WORD};
-use crate::text::Doc;
+use super::{Cand, Needs, Next, Recognizer};
+use crate::text::{Class, Doc};
 use crate::Kind;
 
 pub(crate) static IP: Recognizer = Recognizer {
     id: "ip-address",
     kind: Kind::IpAddress,
-    on: NUM | WORD | MIXED,
+    gate: |k| k.class == Class::Num && k.len <= 3 && k.next == Next::Dot || k.len <= 4 && k.next == Next::Colon,
     find,
     hits: &["from «203.0.113.42» at", "«10.1.2.3»:8080", "ip «2001:db8:85a3::8a2e:370:7334»", "«fe80::1ff:fe23:4567:890a»", "«2001:db8::8a2e:370:7334»"],
     misses: &["1.2.3.4.5", "v1.2.3.4", "256.1.1.1", "01.02.03.04", "12:30:45", "ERROR::", "a::b"],

@@ -8,14 +8,14 @@
 //! 11-character upper-case codes fit about once in 10^5. CMS's documentation
 //! example (1EG4-TE5-MK73) is invalid.
 
-use super::{embedded, Cand, Needs, Recognizer, MIXED};
-use crate::text::Doc;
+use super::{embedded, Cand, Needs, Next, Recognizer};
+use crate::text::{Class, Doc};
 use crate::Kind;
 
 pub(crate) static MBI: Recognizer = Recognizer {
     id: "medicare-mbi",
     kind: Kind::MedicareMbi,
-    on: MIXED,
+    gate: |k| k.class == Class::Mixed && (k.len == 11 || k.len == 4 && k.next == Next::Dash),
     find,
     hits: &["MBI «2GH7TD6RA41»", "Medicare: «2GH7-TD6-RA41».", "«9AA0A00AA00»"],
     misses: &["1EG4-TE5-MK73", "0EG4TE5MK73", "1SG4TE5MK73", "1EG4TE5MK7", "1eg4te5mk73", "1EG4TE5MK73X"],

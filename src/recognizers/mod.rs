@@ -7,7 +7,7 @@
 //! [`Cand`] with a base score. It does not judge context: labels, fields,
 //! staff and patient cues are applied afterwards in `context.rs`.
 
-use crate::text::{Class, Doc};
+use crate::text::{Class, Doc, CAP, UNCASED};
 use crate::Kind;
 
 mod address;
@@ -66,10 +66,127 @@ impl Cand {
     }
 }
 
-/// Which tokens trigger a recognizer.
-pub(crate) const NUM: u8 = 1;
-pub(crate) const WORD: u8 = 2;
-pub(crate) const MIXED: u8 = 4;
+/// What the dispatcher sees of a token before calling any recognizer:
+/// its class, length and a few bytes around it. Each recognizer states the
+/// keys it can fire on (its `gate`), so most tokens call none at all.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Key {
+    pub class: Class,
+    /// Length in bytes, capped at [`Key::MAX_LEN`].
+    pub len: usize,
+    pub first: First,
+    /// The byte right after the token.
+    pub next: Next,
+    /// Capitalised, or letters without case (CJK, Arabic...).
+    pub cap: bool,
+    /// Right after a `+`.
+    pub after_plus: bool,
+}
+
+/// The token's first byte, in the classes some gate needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum First {
+    One,
+    Nine,
+    TwoToSix,
+    OtherDigit,
+    P,
+    H,
+    Other,
+}
+
+impl First {
+    const ALL: [First; 7] = [First::One, First::Nine, First::TwoToSix, First::OtherDigit, First::P, First::H, First::Other];
+
+    fn of(b: u8) -> First {
+        match b {
+            b'1' => First::One,
+            b'9' => First::Nine,
+            b'2'..=b'6' => First::TwoToSix,
+            b'0' | b'7' | b'8' => First::OtherDigit,
+            b'p' | b'P' => First::P,
+            b'h' | b'H' => First::H,
+            _ => First::Other,
+        }
+    }
+
+    pub fn is_digit(self) -> bool {
+        matches!(self, First::One | First::Nine | First::TwoToSix | First::OtherDigit)
+    }
+}
+
+/// The byte after the token, in the classes some gate needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Next {
+    At,
+    Colon,
+    Dot,
+    Dash,
+    Other,
+}
+
+impl Next {
+    const ALL: [Next; 5] = [Next::At, Next::Colon, Next::Dot, Next::Dash, Next::Other];
+
+    fn of(b: Option<&u8>) -> Next {
+        match b {
+            Some(b'@') => Next::At,
+            Some(b':') => Next::Colon,
+            Some(b'.') => Next::Dot,
+            Some(b'-') => Next::Dash,
+            _ => Next::Other,
+        }
+    }
+}
+
+const CLASSES: [Class; 3] = [Class::Num, Class::Word, Class::Mixed];
+
+impl Key {
+    pub const MAX_LEN: usize = 31;
+
+    fn of(doc: &Doc, i: usize) -> Key {
+        let t = &doc.toks[i];
+        let (s, e) = (t.start as usize, t.end as usize);
+        Key {
+            class: t.class,
+            len: t.len().min(Key::MAX_LEN),
+            first: First::of(doc.bytes[s]),
+            next: Next::of(doc.bytes.get(e)),
+            cap: t.is(CAP) || t.is(UNCASED),
+            after_plus: s > 0 && doc.bytes[s - 1] == b'+',
+        }
+    }
+
+    /// A dense index into the dispatch table.
+    fn index(&self) -> usize {
+        // Discriminants follow the order of CLASSES and the ALL arrays (a test checks).
+        let (class, first, next) = (self.class as usize, self.first as usize, self.next as usize);
+        ((((class * (Key::MAX_LEN + 1) + self.len) * First::ALL.len() + first) * Next::ALL.len() + next) * 2 + self.cap as usize) * 2 + self.after_plus as usize
+    }
+
+    /// Every key, in index order.
+    fn all() -> impl Iterator<Item = Key> {
+        CLASSES.into_iter().flat_map(|class| {
+            (0..=Key::MAX_LEN).flat_map(move |len| {
+                First::ALL.into_iter().flat_map(move |first| {
+                    Next::ALL.into_iter().flat_map(move |next| {
+                        [false, true].into_iter().flat_map(move |cap| [false, true].into_iter().map(move |after_plus| Key { class, len, first, next, cap, after_plus }))
+                    })
+                })
+            })
+        })
+    }
+}
+
+/// For every key, the registry positions (bits) of the recognizers whose gate it passes.
+fn dispatch_table() -> &'static [u32] {
+    static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        Key::all()
+            .map(|k| REGISTRY.iter().enumerate().filter(|(_, r)| (r.gate)(&k)).fold(0u32, |m, (b, _)| m | 1 << b))
+            .collect()
+    })
+}
 
 /// One recognizer. Its id, kind and examples are read by the registry tests.
 #[cfg_attr(not(test), allow(dead_code))]
@@ -78,8 +195,9 @@ pub(crate) struct Recognizer {
     pub id: &'static str,
     /// The kind it proposes (some also propose a second kind, like ZIP with addresses).
     pub kind: Kind,
-    /// Token classes that trigger it (`NUM | WORD | MIXED`).
-    pub on: u8,
+    /// The token keys it can fire on: a necessary condition of `find`,
+    /// checked before calling it.
+    pub gate: fn(&Key) -> bool,
     /// Looks at token `i` and pushes candidates.
     pub find: fn(&Doc, usize, &mut Vec<Cand>),
     /// Texts with the expected match between « and ».
@@ -109,19 +227,20 @@ pub(crate) static REGISTRY: &[&Recognizer] = &[
     &vocabulary::VOCABULARY,
 ];
 
-/// Runs every recognizer over the tokens in one pass.
+/// Runs every recognizer over the tokens in one pass: each token's key
+/// selects the few recognizers that can fire on it.
 pub(crate) fn run(doc: &Doc, out: &mut Vec<Cand>) {
-    let by_class = |bit: u8| -> Vec<&'static Recognizer> { REGISTRY.iter().copied().filter(|r| r.on & bit != 0).collect() };
-    let (num, word, mixed) = (by_class(NUM), by_class(WORD), by_class(MIXED));
-    for (i, t) in doc.toks.iter().enumerate() {
-        let list = match t.class {
-            Class::Num => &num,
-            Class::Word => &word,
-            Class::Mixed => &mixed,
-        };
-        for r in list {
-            (r.find)(doc, i, out);
-        }
+    let table = dispatch_table();
+    for i in 0..doc.toks.len() {
+        call(doc, i, table[Key::of(doc, i).index()], out);
+    }
+}
+
+/// Calls the recognizers whose bits are set in `mask` on token `i`.
+fn call(doc: &Doc, i: usize, mut mask: u32, out: &mut Vec<Cand>) {
+    while mask != 0 {
+        (REGISTRY[mask.trailing_zeros() as usize].find)(doc, i, out);
+        mask &= mask - 1;
     }
 }
 
@@ -186,15 +305,10 @@ pub(crate) mod tests {
     pub fn candidates(r: &Recognizer, text: &str) -> Vec<Cand> {
         let doc = Doc::new(text);
         let mut out = Vec::new();
-        for (i, t) in doc.toks.iter().enumerate() {
-            let bit = match t.class {
-                Class::Num => NUM,
-                Class::Word => WORD,
-                Class::Mixed => MIXED,
-            };
-            if r.on & bit != 0 {
-                (r.find)(&doc, i, &mut out);
-            }
+        let bit = REGISTRY.iter().position(|x| std::ptr::eq(*x, r)).expect("registered");
+        let table = dispatch_table();
+        for i in 0..doc.toks.len() {
+            call(&doc, i, table[Key::of(&doc, i).index()] & 1 << bit, &mut out);
         }
         // Staff candidates exist only to suppress: they are not findings.
         out.retain(|c| !c.staff_cue);
@@ -241,6 +355,15 @@ pub(crate) mod tests {
                 assert!(found.is_empty(), "{}: false hit in {ex:?}: {:?}", r.id, found.iter().map(|c| &ex[c.start..c.end]).collect::<Vec<_>>());
             }
         }
+    }
+
+    #[test]
+    fn dispatch_keys_are_dense_and_registry_fits_the_mask() {
+        assert!(REGISTRY.len() <= 32);
+        for (n, k) in Key::all().enumerate() {
+            assert_eq!(k.index(), n);
+        }
+        assert_eq!(dispatch_table().len(), Key::all().count());
     }
 
     #[test]

@@ -4,14 +4,14 @@
 //! 11-digit 5-4-2 billing layout. Reference: FDA NDC Directory. Known
 //! false positives: other dashed numbers with these group lengths (rare).
 
-use super::{embedded, Cand, Needs, Recognizer, NUM};
-use crate::text::Doc;
+use super::{embedded, Cand, Needs, Next, Recognizer};
+use crate::text::{Class, Doc};
 use crate::Kind;
 
 pub(crate) static NDC: Recognizer = Recognizer {
     id: "ndc",
     kind: Kind::DrugCode,
-    on: NUM,
+    gate: |k| k.class == Class::Num && k.next == Next::Dash,
     find,
     hits: &["NDC «0002-8215-01»", "«50090-2875-1»", "«00093-7146-56»", "«12345-678-90»"],
     misses: &["2024-11-23", "555-123-4567", "0002-8215-011-2"],

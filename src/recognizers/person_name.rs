@@ -14,15 +14,15 @@
 //! Known false positives: capitalised product or place names made of
 //! common first and last names ("Grace Hopper Hall"); context decides.
 
-use super::{Cand, Needs, Recognizer, WORD};
+use super::{Cand, Needs, Recognizer};
 use crate::dictionaries::flag;
-use crate::text::{Doc, CAMEL, CAP, UNCASED, UPPER};
+use crate::text::{Class, Doc, CAMEL, CAP, UNCASED, UPPER};
 use crate::Kind;
 
 pub(crate) static PERSON_NAME: Recognizer = Recognizer {
     id: "person-name",
     kind: Kind::PersonName,
-    on: WORD,
+    gate: |k| k.class == Class::Word && k.cap,
     find,
     hits: &[
         "Patient «Maria Gonzalez» was seen",

@@ -9,14 +9,14 @@
 //! numbers need a leading `+` and country code. Reference: NANPA numbering
 //! plan. Known false positives: other 3-3-4 dashed numbers; context decides.
 
-use super::{embedded, Cand, Needs, Recognizer, NUM};
-use crate::text::Doc;
+use super::{embedded, Cand, Needs, Recognizer};
+use crate::text::{Class, Doc};
 use crate::Kind;
 
 pub(crate) static PHONE: Recognizer = Recognizer {
     id: "phone",
     kind: Kind::Phone,
-    on: NUM,
+    gate: |k| k.class == Class::Num && (matches!(k.len, 1 | 3 | 10) || k.after_plus && k.len <= 3),
     find,
     hits: &[
         "call «(617) 734-2291» today",

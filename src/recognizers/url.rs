@@ -2,14 +2,14 @@
 //! query carries a patient, member or record id (`/patients/12345`,
 //! `?mrn=00412345`, `memberId=XJH123`). Other URLs are not proposed.
 
-use super::{Cand, Needs, Recognizer, WORD};
-use crate::text::Doc;
+use super::{Cand, First, Needs, Next, Recognizer};
+use crate::text::{Class, Doc};
 use crate::Kind;
 
 pub(crate) static URL: Recognizer = Recognizer {
     id: "url",
     kind: Kind::Url,
-    on: WORD,
+    gate: |k| k.class == Class::Word && (4..=5).contains(&k.len) && k.first == First::H && k.next == Next::Colon,
     find,
     hits: &[
         "see «https://portal.example.org/patients/884213/chart» now",

@@ -5,14 +5,14 @@
 //! provider, not a patient: candidates score low and mainly stop the same
 //! digits from being read as a bare phone number; a label or field decides.
 
-use super::{embedded, luhn, Cand, Needs, Recognizer, NUM};
-use crate::text::Doc;
+use super::{embedded, luhn, Cand, Needs, Recognizer};
+use crate::text::{Class, Doc};
 use crate::Kind;
 
 pub(crate) static NPI: Recognizer = Recognizer {
     id: "us-npi",
     kind: Kind::OtherId,
-    on: NUM,
+    gate: |k| k.class == Class::Num && k.len == 10,
     find,
     hits: &["NPI «1234567893»", "rendering «1245319599»,"],
     misses: &["NPI 1234567890", "3234567893", "12345678931"],

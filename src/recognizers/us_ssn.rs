@@ -8,14 +8,14 @@
 //! Known false positives: other 3-2-4 dashed numbers (rare); bare nine
 //! digits are proposed only as label-dependent candidates.
 
-use super::{embedded, joined, num, Cand, Needs, Recognizer, NUM};
-use crate::text::Doc;
+use super::{embedded, joined, num, Cand, Needs, Recognizer};
+use crate::text::{Class, Doc};
 use crate::Kind;
 
 pub(crate) static SSN: Recognizer = Recognizer {
     id: "us-ssn",
     kind: Kind::Ssn,
-    on: NUM,
+    gate: |k| k.class == Class::Num && matches!(k.len, 3 | 9),
     find,
     hits: &["SSN: «536-22-8471»", "ss# «536 22 8471» on file", "social «536228471»", "(«772-10-3391»)"],
     misses: &[

@@ -6,14 +6,14 @@
 //! 49 CFR 565.15. Non-North-American VINs without the check digit are
 //! found only next to a VIN label.
 
-use super::{embedded, Cand, Needs, Recognizer, MIXED};
-use crate::text::Doc;
+use super::{embedded, Cand, Needs, Recognizer};
+use crate::text::{Class, Doc};
 use crate::Kind;
 
 pub(crate) static VIN: Recognizer = Recognizer {
     id: "vin",
     kind: Kind::VehicleId,
-    on: MIXED,
+    gate: |k| k.class == Class::Mixed && k.len == 17,
     find,
     hits: &["VIN «1M8GDM9AXKP042788»", "car «1HGCM82633A004352» x", "vin: «WVWZZZ1JZXW000001»"],
     misses: &["1M8GDM9AXKP04278", "1M8GDM9AXKP0427O8", "abcdef0123456789a"],

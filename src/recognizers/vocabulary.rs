@@ -3,15 +3,15 @@
 //! "hypertension", "type 2 diabetes", "insulin glargine". Matching is
 //! case-insensitive on whole tokens; the longest phrase wins.
 
-use super::{Cand, Needs, Recognizer, WORD};
+use super::{Cand, Needs, Recognizer};
 use crate::dictionaries::{conditions, flag, medications, PhraseSet};
-use crate::text::Doc;
+use crate::text::{Class, Doc};
 use crate::Kind;
 
 pub(crate) static VOCABULARY: Recognizer = Recognizer {
     id: "vocabulary",
     kind: Kind::Condition,
-    on: WORD,
+    gate: |k| k.class == Class::Word && k.len >= 3,
     find,
     hits: &["history of «hypertension» and", "dx: «Type 2 diabetes»", "«COPD exacerbation» noted"],
     misses: &["the hyper tension", "HTTP 500 error"],
