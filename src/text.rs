@@ -143,10 +143,97 @@ impl Shape {
     }
 }
 
+/// The token starting at `start` when it is all ASCII: its end, class and
+/// flags, from one table lookup per byte. `None` when a non-ASCII byte
+/// continues it (then [`unicode_token`] reads it).
+fn ascii_token(bytes: &[u8], start: usize) -> Option<(usize, Class, u8)> {
+    let mut i = start;
+    // Bit 0 digit, bit 1 upper, bit 2 lower: the classes seen.
+    let mut seen = 0u8;
+    let mut prev_lower = false;
+    let mut camel = false;
+    while let Some(&b) = bytes.get(i) {
+        if b >= 128 {
+            return None;
+        }
+        let c = ASCII_CLASS[b as usize];
+        if c == 0 {
+            break;
+        }
+        seen |= 1 << (c - 1);
+        camel |= prev_lower && c == U;
+        prev_lower = c == L;
+        i += 1;
+    }
+    let (digit, upper, lower) = (seen & 1 != 0, seen & 2 != 0, seen & 4 != 0);
+    let mut flags = ASCII;
+    if ASCII_CLASS[bytes[start] as usize] == U {
+        flags |= CAP;
+    }
+    if upper && !lower {
+        flags |= UPPER;
+    }
+    if camel {
+        flags |= CAMEL;
+    }
+    let class = match (upper || lower, digit) {
+        (false, _) => Class::Num,
+        (true, false) => Class::Word,
+        (true, true) => Class::Mixed,
+    };
+    Some((i, class, flags))
+}
+
+/// The token starting at `start`, character by character (any script).
+fn unicode_token(text: &str, start: usize) -> (usize, Class, u8) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = start;
+    let mut shape = Shape::new();
+    while i < n {
+        let b = bytes[i];
+        if b < 128 {
+            match ASCII_CLASS[b as usize] {
+                D => shape.digit(),
+                U => shape.upper(),
+                L => shape.lower(),
+                _ => break,
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if !is_word_char(c) {
+                break;
+            }
+            shape.flags &= !ASCII;
+            if c.is_numeric() {
+                // Non-ASCII digits make the token a word, not a number.
+                shape.digits += 1;
+                shape.letters += 1;
+                shape.first = false;
+            } else if c.is_uppercase() {
+                shape.upper();
+            } else if c.is_lowercase() {
+                shape.lower();
+            } else {
+                if c.is_alphabetic() {
+                    shape.letters += 1;
+                    shape.flags |= UNCASED;
+                }
+                shape.first = false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    let (class, flags) = shape.finish();
+    (i, class, flags)
+}
+
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
         let bytes = text.as_bytes();
-        let mut toks = Vec::with_capacity(bytes.len() / 6 + 16);
+        // About one token per five bytes in prose and logs: room for one per four.
+        let mut toks = Vec::with_capacity(bytes.len() / 4 + 16);
         let mut line_starts = vec![0u32];
         let mut i = 0usize;
         let n = bytes.len();
@@ -172,44 +259,9 @@ impl<'a> Doc<'a> {
             }
             // A token starts at i.
             let start = i;
-            let mut shape = Shape::new();
-            while i < n {
-                let b = bytes[i];
-                if b < 128 {
-                    match ASCII_CLASS[b as usize] {
-                        D => shape.digit(),
-                        U => shape.upper(),
-                        L => shape.lower(),
-                        _ => break,
-                    }
-                    i += 1;
-                } else {
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    if !is_word_char(c) {
-                        break;
-                    }
-                    shape.flags &= !ASCII;
-                    if c.is_numeric() {
-                        // Non-ASCII digits make the token a word, not a number.
-                        shape.digits += 1;
-                        shape.letters += 1;
-                        shape.first = false;
-                    } else if c.is_uppercase() {
-                        shape.upper();
-                    } else if c.is_lowercase() {
-                        shape.lower();
-                    } else {
-                        if c.is_alphabetic() {
-                            shape.letters += 1;
-                            shape.flags |= UNCASED;
-                        }
-                        shape.first = false;
-                    }
-                    i += c.len_utf8();
-                }
-            }
-            let (class, flags) = shape.finish();
-            toks.push(Tok { start: start as u32, end: i as u32, line, class, flags });
+            let (end, class, flags) = ascii_token(bytes, i).unwrap_or_else(|| unicode_token(text, i));
+            i = end;
+            toks.push(Tok { start: start as u32, end: end as u32, line, class, flags });
         }
         let lex = lex_flags(text, &toks);
         Doc { text, bytes, toks, lex, line_starts }

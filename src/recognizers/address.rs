@@ -9,7 +9,7 @@
 //! Known false positives: "200 Park Ave" in an office address; context
 //! (a document about a patient) decides.
 
-use super::{num, Cand, First, Needs, Recognizer};
+use super::{num, Cand, First, Needs, Next, Recognizer};
 use crate::text::{Class, Doc, CAP, UPPER};
 use crate::Kind;
 
@@ -18,7 +18,8 @@ pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
     kind: Kind::StreetAddress,
     gate: |k| match k.class {
         Class::Word => k.cap || k.first == First::P,
-        _ => k.len <= 7 && k.first.is_digit(),
+        // A house number, then a space or ". " before the street name.
+        _ => k.len <= 7 && k.first.is_digit() && matches!(k.next, Next::Space | Next::Dot),
     },
     find,
     hits: &[

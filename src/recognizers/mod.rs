@@ -122,11 +122,12 @@ pub(crate) enum Next {
     Colon,
     Dot,
     Dash,
+    Space,
     Other,
 }
 
 impl Next {
-    const ALL: [Next; 5] = [Next::At, Next::Colon, Next::Dot, Next::Dash, Next::Other];
+    const ALL: [Next; 6] = [Next::At, Next::Colon, Next::Dot, Next::Dash, Next::Space, Next::Other];
 
     fn of(b: Option<&u8>) -> Next {
         match b {
@@ -134,6 +135,7 @@ impl Next {
             Some(b':') => Next::Colon,
             Some(b'.') => Next::Dot,
             Some(b'-') => Next::Dash,
+            Some(b' ') => Next::Space,
             _ => Next::Other,
         }
     }
