@@ -114,7 +114,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             ),
             _ => return,
         },
-        None if ["PID|", "NK1|", "IN1|", "GT1|", "MRG|"].iter().any(|s| text.contains(s)) => (b'|', b'^', b'~'),
+        None if text.contains('|') && ["PID|", "NK1|", "IN1|", "GT1|", "MRG|"].iter().any(|s| text.contains(s)) => (b'|', b'^', b'~'),
         None => return,
     };
     // Segments end at a line break, or at a literal "\r" / "\n" when a

@@ -57,7 +57,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     code::extract(doc, &mut x);
     labels::extract(doc, &mut x);
     // YAML and other key: value renderings of a FHIR Patient.
-    x.patient_record |= ["resourceType: Patient", "resourceType: \"Patient\"", "resourceType: 'Patient'", "<Patient xmlns", "<Patient>"].iter().any(|p| doc.text.contains(p));
+    x.patient_record |= doc.text.contains("Patient") && ["resourceType: Patient", "resourceType: \"Patient\"", "resourceType: 'Patient'", "<Patient xmlns", "<Patient>"].iter().any(|p| doc.text.contains(p));
     // Extractors cut some values at fixed widths: keep spans on character boundaries.
     for f in &mut x.fields {
         while !doc.text.is_char_boundary(f.start) {

@@ -142,10 +142,17 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             continue;
         };
         let head = cells(text, s, e, d);
-        let roles: Vec<Option<Role>> = head.iter().map(|&(a, b)| {
+        // Header cells are short names with few digits; most prose lines with commas have too few to be a header.
+        let plausible: Vec<bool> = head.iter().map(|&(a, b)| {
             let h = header_text(text, a, b);
-            if h.len() > 40 || h.bytes().filter(u8::is_ascii_digit).count() > 2 { None } else { field_role(h) }
+            h.len() <= 40 && h.bytes().filter(u8::is_ascii_digit).count() <= 2
         }).collect();
+        let n_plausible = plausible.iter().filter(|&&p| p).count();
+        if d != Delim::Pipe && (n_plausible < 2 || n_plausible * 2 < head.len()) {
+            l += 1;
+            continue;
+        }
+        let roles: Vec<Option<Role>> = head.iter().zip(&plausible).map(|(&(a, b), &p)| if p { field_role(header_text(text, a, b)) } else { None }).collect();
         let known = roles.iter().filter(|r| r.is_some()).count();
         // A column that only a patient table has ("Patient", "DOB", "MRN") is enough.
         let defining = roles.iter().any(|r| matches!(r, Some(Role::PatientName | Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn)));
