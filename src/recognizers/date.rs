@@ -9,7 +9,7 @@
 //! Whether a date is tied to a person (birth, admission, service) is
 //! decided by context.
 
-use super::{embedded, num, Cand, Needs, Recognizer};
+use super::{embedded, num, Cand, Needs, Next, Recognizer};
 use crate::text::{Class, Doc};
 use crate::Kind;
 
@@ -17,8 +17,9 @@ pub(crate) static DATE: Recognizer = Recognizer {
     id: "date",
     kind: Kind::Date,
     gate: |k| match k.class {
-        Class::Word => k.cap,
-        Class::Num => k.len <= 4 || k.len == 8,
+        Class::Word => k.cap && k.month,
+        // 19620314; 03/14/1962, 1962-03-14, 14.03.1962; 14 March 1962, 14-Mar-1962.
+        Class::Num => k.len == 8 || k.len <= 4 && matches!(k.next, Next::Slash | Next::Dash | Next::Dot) || k.len <= 2 && k.next == Next::Space,
         Class::Mixed => false,
     },
     find,

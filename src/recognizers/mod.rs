@@ -7,6 +7,7 @@
 //! [`Cand`] with a base score. It does not judge context: labels, fields,
 //! staff and patient cues are applied afterwards in `context.rs`.
 
+use crate::dictionaries::flag;
 use crate::text::{Class, Doc, CAP, UNCASED};
 use crate::Kind;
 
@@ -67,8 +68,9 @@ impl Cand {
 }
 
 /// What the dispatcher sees of a token before calling any recognizer:
-/// its class, length and a few bytes around it. Each recognizer states the
-/// keys it can fire on (its `gate`), so most tokens call none at all.
+/// its class, length, dictionary flags and the bytes around it. Each
+/// recognizer states the keys it can fire on (its `gate`), so most tokens
+/// call none at all.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Key {
     pub class: Class,
@@ -81,6 +83,10 @@ pub(crate) struct Key {
     pub cap: bool,
     /// Right after a `+`.
     pub after_plus: bool,
+    /// A month name or abbreviation.
+    pub month: bool,
+    /// Starts a medication or condition name.
+    pub health: bool,
 }
 
 /// The token's first byte, in the classes some gate needs.
@@ -96,7 +102,7 @@ pub(crate) enum First {
 }
 
 impl First {
-    const ALL: [First; 7] = [First::One, First::Nine, First::TwoToSix, First::OtherDigit, First::P, First::H, First::Other];
+    const COUNT: usize = 7;
 
     fn of(b: u8) -> First {
         match b {
@@ -122,12 +128,13 @@ pub(crate) enum Next {
     Colon,
     Dot,
     Dash,
+    Slash,
     Space,
     Other,
 }
 
 impl Next {
-    const ALL: [Next; 6] = [Next::At, Next::Colon, Next::Dot, Next::Dash, Next::Space, Next::Other];
+    const COUNT: usize = 7;
 
     fn of(b: Option<&u8>) -> Next {
         match b {
@@ -135,16 +142,18 @@ impl Next {
             Some(b':') => Next::Colon,
             Some(b'.') => Next::Dot,
             Some(b'-') => Next::Dash,
+            Some(b'/') => Next::Slash,
             Some(b' ') => Next::Space,
             _ => Next::Other,
         }
     }
 }
 
-const CLASSES: [Class; 3] = [Class::Num, Class::Word, Class::Mixed];
-
 impl Key {
-    pub const MAX_LEN: usize = 31;
+    /// Gates tell lengths apart up to 19 (card numbers); longer tokens share one key.
+    pub const MAX_LEN: usize = 20;
+    /// How many distinct keys there are.
+    const COUNT: usize = 3 * (Key::MAX_LEN + 1) * First::COUNT * Next::COUNT * 16;
 
     fn of(doc: &Doc, i: usize) -> Key {
         let t = &doc.toks[i];
@@ -156,38 +165,34 @@ impl Key {
             next: Next::of(doc.bytes.get(e)),
             cap: t.is(CAP) || t.is(UNCASED),
             after_plus: s > 0 && doc.bytes[s - 1] == b'+',
+            month: doc.has(i, flag::MONTH),
+            health: doc.has(i, flag::MED_START | flag::COND_START),
         }
     }
 
-    /// A dense index into the dispatch table.
+    /// A dense index below [`Key::COUNT`] (enum discriminants are their declaration order).
     fn index(&self) -> usize {
-        // Discriminants follow the order of CLASSES and the ALL arrays (a test checks).
-        let (class, first, next) = (self.class as usize, self.first as usize, self.next as usize);
-        ((((class * (Key::MAX_LEN + 1) + self.len) * First::ALL.len() + first) * Next::ALL.len() + next) * 2 + self.cap as usize) * 2 + self.after_plus as usize
-    }
-
-    /// Every key, in index order.
-    fn all() -> impl Iterator<Item = Key> {
-        CLASSES.into_iter().flat_map(|class| {
-            (0..=Key::MAX_LEN).flat_map(move |len| {
-                First::ALL.into_iter().flat_map(move |first| {
-                    Next::ALL.into_iter().flat_map(move |next| {
-                        [false, true].into_iter().flat_map(move |cap| [false, true].into_iter().map(move |after_plus| Key { class, len, first, next, cap, after_plus }))
-                    })
-                })
-            })
-        })
+        let bits = self.cap as usize | (self.after_plus as usize) << 1 | (self.month as usize) << 2 | (self.health as usize) << 3;
+        (((self.class as usize * (Key::MAX_LEN + 1) + self.len) * First::COUNT + self.first as usize) * Next::COUNT + self.next as usize) * 16 + bits
     }
 }
 
-/// For every key, the registry positions (bits) of the recognizers whose gate it passes.
-fn dispatch_table() -> &'static [u32] {
-    static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        Key::all()
-            .map(|k| REGISTRY.iter().enumerate().filter(|(_, r)| (r.gate)(&k)).fold(0u32, |m, (b, _)| m | 1 << b))
-            .collect()
-    })
+/// The registry positions (bits) of the recognizers whose gate `key`
+/// passes, computed on first sight of each key and kept.
+fn dispatch(key: &Key) -> u32 {
+    use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+    // No recognizer has bit 31 (a test checks), so this is never a real mask.
+    const UNKNOWN: u32 = u32::MAX;
+    static TABLE: std::sync::OnceLock<Vec<AtomicU32>> = std::sync::OnceLock::new();
+    let slot = &TABLE.get_or_init(|| (0..Key::COUNT).map(|_| AtomicU32::new(UNKNOWN)).collect())[key.index()];
+    match slot.load(Relaxed) {
+        UNKNOWN => {
+            let mask = REGISTRY.iter().enumerate().filter(|(_, r)| (r.gate)(key)).fold(0u32, |m, (b, _)| m | 1 << b);
+            slot.store(mask, Relaxed);
+            mask
+        }
+        mask => mask,
+    }
 }
 
 /// One recognizer. Its id, kind and examples are read by the registry tests.
@@ -232,9 +237,8 @@ pub(crate) static REGISTRY: &[&Recognizer] = &[
 /// Runs every recognizer over the tokens in one pass: each token's key
 /// selects the few recognizers that can fire on it.
 pub(crate) fn run(doc: &Doc, out: &mut Vec<Cand>) {
-    let table = dispatch_table();
     for i in 0..doc.toks.len() {
-        call(doc, i, table[Key::of(doc, i).index()], out);
+        call(doc, i, dispatch(&Key::of(doc, i)), out);
     }
 }
 
@@ -308,9 +312,8 @@ pub(crate) mod tests {
         let doc = Doc::new(text);
         let mut out = Vec::new();
         let bit = REGISTRY.iter().position(|x| std::ptr::eq(*x, r)).expect("registered");
-        let table = dispatch_table();
         for i in 0..doc.toks.len() {
-            call(&doc, i, table[Key::of(&doc, i).index()] & 1 << bit, &mut out);
+            call(&doc, i, dispatch(&Key::of(&doc, i)) & 1 << bit, &mut out);
         }
         // Staff candidates exist only to suppress: they are not findings.
         out.retain(|c| !c.staff_cue);
@@ -361,11 +364,22 @@ pub(crate) mod tests {
 
     #[test]
     fn dispatch_keys_are_dense_and_registry_fits_the_mask() {
-        assert!(REGISTRY.len() <= 32);
-        for (n, k) in Key::all().enumerate() {
-            assert_eq!(k.index(), n);
+        assert!(REGISTRY.len() < 32);
+        let mut seen = vec![false; Key::COUNT];
+        for class in [Class::Num, Class::Word, Class::Mixed] {
+            for len in 0..=Key::MAX_LEN {
+                let firsts = [First::One, First::Nine, First::TwoToSix, First::OtherDigit, First::P, First::H, First::Other];
+                let nexts = [Next::At, Next::Colon, Next::Dot, Next::Dash, Next::Slash, Next::Space, Next::Other];
+                for (first, next) in firsts.into_iter().flat_map(|f| nexts.into_iter().map(move |n| (f, n))) {
+                    for bits in 0..16 {
+                        let (cap, after_plus, month, health) = (bits & 1 != 0, bits & 2 != 0, bits & 4 != 0, bits & 8 != 0);
+                        let k = Key { class, len, first, next, cap, after_plus, month, health };
+                        assert!(!std::mem::replace(&mut seen[k.index()], true), "{k:?} shares an index");
+                    }
+                }
+            }
         }
-        assert_eq!(dispatch_table().len(), Key::all().count());
+        assert!(seen.iter().all(|&s| s));
     }
 
     #[test]

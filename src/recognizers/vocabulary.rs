@@ -11,7 +11,7 @@ use crate::Kind;
 pub(crate) static VOCABULARY: Recognizer = Recognizer {
     id: "vocabulary",
     kind: Kind::Condition,
-    gate: |k| k.class == Class::Word && k.len >= 3,
+    gate: |k| k.class == Class::Word && k.len >= 3 && k.health,
     find,
     hits: &["history of «hypertension» and", "dx: «Type 2 diabetes»", "«COPD exacerbation» noted"],
     misses: &["the hyper tension", "HTTP 500 error"],
