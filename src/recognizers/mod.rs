@@ -105,15 +105,24 @@ impl First {
     const COUNT: usize = 7;
 
     fn of(b: u8) -> First {
-        match b {
-            b'1' => First::One,
-            b'9' => First::Nine,
-            b'2'..=b'6' => First::TwoToSix,
-            b'0' | b'7' | b'8' => First::OtherDigit,
-            b'p' | b'P' => First::P,
-            b'h' | b'H' => First::H,
-            _ => First::Other,
-        }
+        static TABLE: [First; 256] = {
+            let mut t = [First::Other; 256];
+            let mut b = 0;
+            while b < 256 {
+                t[b] = match b as u8 {
+                    b'1' => First::One,
+                    b'9' => First::Nine,
+                    b'2'..=b'6' => First::TwoToSix,
+                    b'0' | b'7' | b'8' => First::OtherDigit,
+                    b'p' | b'P' => First::P,
+                    b'h' | b'H' => First::H,
+                    _ => First::Other,
+                };
+                b += 1;
+            }
+            t
+        };
+        TABLE[b as usize]
     }
 
     pub fn is_digit(self) -> bool {
@@ -137,15 +146,24 @@ impl Next {
     const COUNT: usize = 7;
 
     fn of(b: Option<&u8>) -> Next {
-        match b {
-            Some(b'@') => Next::At,
-            Some(b':') => Next::Colon,
-            Some(b'.') => Next::Dot,
-            Some(b'-') => Next::Dash,
-            Some(b'/') => Next::Slash,
-            Some(b' ') => Next::Space,
-            _ => Next::Other,
-        }
+        static TABLE: [Next; 256] = {
+            let mut t = [Next::Other; 256];
+            let mut b = 0;
+            while b < 256 {
+                t[b] = match b as u8 {
+                    b'@' => Next::At,
+                    b':' => Next::Colon,
+                    b'.' => Next::Dot,
+                    b'-' => Next::Dash,
+                    b'/' => Next::Slash,
+                    b' ' => Next::Space,
+                    _ => Next::Other,
+                };
+                b += 1;
+            }
+            t
+        };
+        b.map_or(Next::Other, |&b| TABLE[b as usize])
     }
 }
 
