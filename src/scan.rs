@@ -187,7 +187,7 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
     for f in fields {
         let Some(kind) = f.role.kind() else { continue };
         let lo = cands.partition_point(|c| c.start < f.start);
-        let inside = cands[lo..].iter().take_while(|c| c.start < f.end).any(|c| c.end <= f.end && role_fits(f.role, c.kind));
+        let inside = cands[lo..].iter().take_while(|c| c.start < f.end).any(|c| c.end <= f.end && role_fits(f.role, c.kind) && !part_of_cell(f, c));
         if inside && !id_role(f.role) {
             continue;
         }
@@ -275,6 +275,12 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
         }
     }
     cands.extend(extra);
+}
+
+/// A candidate that covers only part of a structured address cell
+/// ("16358 E Meadow" of "16358 E Meadow Ave. Unit 36"): the cell is the value.
+fn part_of_cell(f: &Field, c: &Cand) -> bool {
+    f.source.is_some() && f.role == Role::Address && c.kind == Kind::StreetAddress && (c.start > f.start || c.end < f.end)
 }
 
 /// `2024-08-12T00:44:00Z`, `2024-08-12 00:44:00`, `2024-08-12T00:44:00.000+02:00`.

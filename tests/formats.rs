@@ -125,3 +125,18 @@ fn a_message_from_a_personal_mailbox_is_the_patient_s() {
     let staff = "From: Patricia Magana <pmagana@stjoseph.org>\nTo: support@vendor.com\n\nThe HL7 feed is down again.\n\nRegards,\nPatricia Magana\n";
     assert_eq!(scan(staff).verdict, Verdict::Allow);
 }
+
+#[test]
+fn fixed_width_rows_whose_values_overflow_their_columns() {
+    // The second row's name and address are wider than their columns: the
+    // rest of the row moves right, with single spaces between some values.
+    let text = "\
+CLAIM NO      MEMBER ID     PATIENT NAME          DOB         SVC DATE    ADDRESS                  CITY         ZIP    PHONE
+C1234567890   XEW079280095  Smith, John           04/02/1961  05/13/2023  12 Main St               Boston       02134  617-734-2291
+2023682291973 VWL98376006104 Badillo Palacios, Perla Maria 12/18/1952 05/23/2023 16358 E Meadow Ave. Unit 36 Sioux Falls 57170 (605) 292-4087
+C2169579493   H45208435     Nguyễn, Minh          04/22/1936  09/03/2023  9 Elm Rd                 Spokane      99201  509-555-0192
+";
+    for part in ["VWL98376006104", "Badillo Palacios, Perla Maria", "12/18/1952", "05/23/2023", "16358 E Meadow Ave. Unit 36", "Sioux Falls", "57170", "(605) 292-4087", "04/22/1936", "09/03/2023"] {
+        assert!(covers(text, part), "{part} not reported");
+    }
+}

@@ -10,6 +10,7 @@ use crate::labels::Role;
 use crate::text::Doc;
 
 mod code;
+mod fixed_width;
 mod hl7v2;
 mod json;
 mod labels;
