@@ -277,10 +277,11 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
     cands.extend(extra);
 }
 
-/// A candidate that covers only part of a structured address cell
-/// ("16358 E Meadow" of "16358 E Meadow Ave. Unit 36"): the cell is the value.
+/// A candidate that covers only part of a structured address or date cell
+/// ("16358 E Meadow" of "16358 E Meadow Ave. Unit 36", the date of
+/// "2023-03-20 22:50:00"): the cell is the value.
 fn part_of_cell(f: &Field, c: &Cand) -> bool {
-    f.source.is_some() && f.role == Role::Address && c.kind == Kind::StreetAddress && (c.start > f.start || c.end < f.end)
+    f.source.is_some() && matches!(f.role, Role::Address | Role::Dob | Role::PersonDate) && (c.start > f.start || c.end < f.end)
 }
 
 /// `2024-08-12T00:44:00Z`, `2024-08-12 00:44:00`, `2024-08-12T00:44:00.000+02:00`.

@@ -140,3 +140,12 @@ C2169579493   H45208435     Nguyễn, Minh          04/22/1936  09/03/2023  9 El
         assert!(covers(text, part), "{part} not reported");
     }
 }
+
+#[test]
+fn sql_insert_select_and_where_literals() {
+    let text = "UPDATE patient_contacts SET relationship = 'son'\n WHERE patient_id = (SELECT id FROM patients WHERE mrn = '00172970')\n   AND contact_name = 'Sarah Rodriguez';\nINSERT INTO patient_contacts (patient_id, contact_name, relationship, phone) SELECT id, 'Eric Leonard', 'brother', '2122190853' FROM patients WHERE mrn = '8312642407';\nINSERT INTO encounters (encounter_id, patient_id, admit_dt) VALUES (430380, 83808, '2023-03-20 22:50:00');\n";
+    for part in ["00172970", "Sarah Rodriguez", "Eric Leonard", "2122190853", "8312642407", "2023-03-20 22:50:00"] {
+        assert!(covers(text, part), "{part} not reported");
+    }
+    assert!(!covers(text, "brother"));
+}
