@@ -149,3 +149,12 @@ fn sql_insert_select_and_where_literals() {
     }
     assert!(!covers(text, "brother"));
 }
+
+#[test]
+fn log_key_value_pairs_take_their_key_s_role() {
+    let text = "Mar  5 01:19:06 hl7-eng-01 java[4744]: ERROR Patient lookup failed for MRN=2390114 facility=SHMC\nMar  5 01:19:23 intg-prod-02 java[15660]: ERROR Duplicate candidate: name=COX, TROY dob=1932-06-07 score=0.80\n";
+    for part in ["2390114", "COX, TROY", "1932-06-07"] {
+        assert!(covers(text, part), "{part} not reported");
+    }
+    assert!(!covers(text, "SHMC") && !covers(text, "0.80"));
+}
