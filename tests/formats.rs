@@ -158,3 +158,9 @@ fn log_key_value_pairs_take_their_key_s_role() {
     }
     assert!(!covers(text, "SHMC") && !covers(text, "0.80"));
 }
+
+#[test]
+fn a_udi_after_a_serial_number_label() {
+    let text = "Procedure: Implantation of insulin pump, serial number (01)00327737170068(17)261231(21)HJ905727. No complications.\nPatient: Maria Gonzalez, DOB 03/14/1962\n";
+    assert_eq!(found(text, Kind::DeviceId), vec!["(01)00327737170068(17)261231(21)HJ905727".to_string()]);
+}

@@ -281,13 +281,11 @@ fn next_is_label_colon(doc: &Doc, j: usize, line_end: usize) -> bool {
     false
 }
 
-/// End of a compact code after a bare label: letters, digits and `- . /`.
+/// End of a compact code after a bare label: letters, digits, `- . /`
+/// and the `(01)` identifiers of a UDI.
 fn chunk_end(doc: &Doc, from: usize, line_end: usize) -> usize {
     let b = doc.bytes;
-    let mut k = from;
-    while k < line_end && (b[k].is_ascii_alphanumeric() || (matches!(b[k], b'-' | b'.' | b'/') && b.get(k + 1).is_some_and(u8::is_ascii_alphanumeric))) {
-        k += 1;
-    }
+    let k = super::code_end(b, from, line_end);
     if k == from || !b[from..k].iter().any(u8::is_ascii_digit) {
         return from;
     }
