@@ -779,16 +779,17 @@ pub(crate) fn field_role(name: &str) -> Option<Role> {
         return None;
     }
     let role = role_of_words(&norm);
-    if role.is_some() {
+    // A generic word ("date", "code") says less than the abbreviation before it.
+    if role.is_some_and(|r| !matches!(r, Role::Tech | Role::Note)) {
         return role;
     }
-    // Export abbreviations: clm_nbr, mbr_id, svc_dt, pat_fname.
+    // Export abbreviations: clm_nbr, mbr_id, svc_dt, pat_fname, SVC DATE.
     let expanded: Vec<&str> = norm.split(' ').map(expand_abbreviation).collect();
     let expanded = expanded.join(" ");
     if expanded != norm {
-        role_of_words(&expanded)
+        role_of_words(&expanded).or(role)
     } else {
-        None
+        role
     }
 }
 
@@ -895,6 +896,8 @@ mod tests {
             ("Subscriber #", Role::MemberId),
             ("clm_nbr", Role::Account),
             ("mbr_id", Role::MemberId),
+            ("SVC DATE", Role::PersonDate),
+            ("ADM DATE", Role::PersonDate),
         ];
         for (name, role) in cases {
             assert_eq!(field_role(name), Some(role), "{name}");

@@ -187,7 +187,7 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
     for f in fields {
         let Some(kind) = f.role.kind() else { continue };
         let lo = cands.partition_point(|c| c.start < f.start);
-        let inside = cands[lo..].iter().take_while(|c| c.start < f.end).any(|c| c.end <= f.end && role_fits(f.role, c.kind));
+        let inside = cands[lo..].iter().take_while(|c| c.start < f.end).any(|c| c.end <= f.end && role_fits(f.role, c.kind) && !part_of_cell(f, c));
         if inside && !id_role(f.role) {
             continue;
         }
@@ -259,7 +259,8 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 let (s, e) = first_chunk(text, f.start, f.end);
                 let chunk = &text[s..e];
                 let digits = chunk.bytes().filter(u8::is_ascii_digit).count();
-                if digits >= 3 && (4..=24).contains(&chunk.len()) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-') {
+                let udi = r == Role::Device && chunk.starts_with('(') && chunk.len() <= 80;
+                if digits >= 3 && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-') {
                     let score = if matches!(r, Role::Mrn | Role::MemberId | Role::Mbi) { 0.9 } else { 0.8 };
                     let score = if in_code { 0.3 } else { score };
                     extra.push(mk(kind, s, e, score, Needs::Nothing));
@@ -275,6 +276,13 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
         }
     }
     cands.extend(extra);
+}
+
+/// A candidate that covers only part of a structured address or date cell
+/// ("16358 E Meadow" of "16358 E Meadow Ave. Unit 36", the date of
+/// "2023-03-20 22:50:00"): the cell is the value.
+fn part_of_cell(f: &Field, c: &Cand) -> bool {
+    f.source.is_some() && matches!(f.role, Role::Address | Role::Dob | Role::PersonDate) && (c.start > f.start || c.end < f.end)
 }
 
 /// `2024-08-12T00:44:00Z`, `2024-08-12 00:44:00`, `2024-08-12T00:44:00.000+02:00`.
@@ -313,18 +321,14 @@ fn placeholder(v: &str) -> bool {
         || matches!(lower.as_str(), "john doe" | "jane doe" | "doe, john" | "doe, jane" | "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null")
 }
 
-/// The first run of letters, digits and inner `- . /` in a value.
+/// The first code in a value (see `formats::code_end`).
 fn first_chunk(text: &str, s: usize, e: usize) -> (usize, usize) {
     let b = text.as_bytes();
     let mut a = s;
-    while a < e && !b[a].is_ascii_alphanumeric() {
+    while a < e && !b[a].is_ascii_alphanumeric() && formats::gs1_ai_len(b, a) == 0 {
         a += 1;
     }
-    let mut z = a;
-    while z < e && (b[z].is_ascii_alphanumeric() || (matches!(b[z], b'-' | b'.' | b'/') && z + 1 < e && b[z + 1].is_ascii_alphanumeric())) {
-        z += 1;
-    }
-    (a, z)
+    (a, formats::code_end(b, a, e))
 }
 
 fn looks_like_name(v: &str) -> bool {

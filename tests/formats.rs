@@ -125,3 +125,42 @@ fn a_message_from_a_personal_mailbox_is_the_patient_s() {
     let staff = "From: Patricia Magana <pmagana@stjoseph.org>\nTo: support@vendor.com\n\nThe HL7 feed is down again.\n\nRegards,\nPatricia Magana\n";
     assert_eq!(scan(staff).verdict, Verdict::Allow);
 }
+
+#[test]
+fn fixed_width_rows_whose_values_overflow_their_columns() {
+    // The second row's name and address are wider than their columns: the
+    // rest of the row moves right, with single spaces between some values.
+    let text = "\
+CLAIM NO      MEMBER ID     PATIENT NAME          DOB         SVC DATE    ADDRESS                  CITY         ZIP    PHONE
+C1234567890   XEW079280095  Smith, John           04/02/1961  05/13/2023  12 Main St               Boston       02134  617-734-2291
+2023682291973 VWL98376006104 Badillo Palacios, Perla Maria 12/18/1952 05/23/2023 16358 E Meadow Ave. Unit 36 Sioux Falls 57170 (605) 292-4087
+C2169579493   H45208435     Nguyễn, Minh          04/22/1936  09/03/2023  9 Elm Rd                 Spokane      99201  509-555-0192
+";
+    for part in ["VWL98376006104", "Badillo Palacios, Perla Maria", "12/18/1952", "05/23/2023", "16358 E Meadow Ave. Unit 36", "Sioux Falls", "57170", "(605) 292-4087", "04/22/1936", "09/03/2023"] {
+        assert!(covers(text, part), "{part} not reported");
+    }
+}
+
+#[test]
+fn sql_insert_select_and_where_literals() {
+    let text = "UPDATE patient_contacts SET relationship = 'son'\n WHERE patient_id = (SELECT id FROM patients WHERE mrn = '00172970')\n   AND contact_name = 'Sarah Rodriguez';\nINSERT INTO patient_contacts (patient_id, contact_name, relationship, phone) SELECT id, 'Eric Leonard', 'brother', '2122190853' FROM patients WHERE mrn = '8312642407';\nINSERT INTO encounters (encounter_id, patient_id, admit_dt) VALUES (430380, 83808, '2023-03-20 22:50:00');\n";
+    for part in ["00172970", "Sarah Rodriguez", "Eric Leonard", "2122190853", "8312642407", "2023-03-20 22:50:00"] {
+        assert!(covers(text, part), "{part} not reported");
+    }
+    assert!(!covers(text, "brother"));
+}
+
+#[test]
+fn log_key_value_pairs_take_their_key_s_role() {
+    let text = "Mar  5 01:19:06 hl7-eng-01 java[4744]: ERROR Patient lookup failed for MRN=2390114 facility=SHMC\nMar  5 01:19:23 intg-prod-02 java[15660]: ERROR Duplicate candidate: name=COX, TROY dob=1932-06-07 score=0.80\n";
+    for part in ["2390114", "COX, TROY", "1932-06-07"] {
+        assert!(covers(text, part), "{part} not reported");
+    }
+    assert!(!covers(text, "SHMC") && !covers(text, "0.80"));
+}
+
+#[test]
+fn a_udi_after_a_serial_number_label() {
+    let text = "Procedure: Implantation of insulin pump, serial number (01)00327737170068(17)261231(21)HJ905727. No complications.\nPatient: Maria Gonzalez, DOB 03/14/1962\n";
+    assert_eq!(found(text, Kind::DeviceId), vec!["(01)00327737170068(17)261231(21)HJ905727".to_string()]);
+}

@@ -101,9 +101,13 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let at_boundary = before.trim().is_empty() || before.trim_end().ends_with([',', ';', '|', '(', '[', '{', '.', '*', '>', '-', '"', '\'', '\t']) || before.ends_with("  ");
         // "Member # 967471919D": a member's id, not their name.
         let role = if role == Role::PatientName && member_label && rest.trim_start_matches([' ', '#', ':', '.']).bytes().take_while(|b| !b.is_ascii_whitespace()).any(|b| b.is_ascii_digit()) { Role::MemberId } else { role };
+        // Log pairs: "lookup failed for MRN=2390114 facility=SHMC" (not a URL's query, which the URL covers).
+        let in_url = before.rsplit([' ', '\t', '(', '<', '"']).next().is_some_and(|w| w.contains("://") || w.contains('?'));
+        let pair = rest.starts_with('=') && !rest.starts_with("==") && !in_url;
         if let Some(sep) = strong_sep(rest) {
             let vstart = label_end + sep;
             let vend = value_end(doc, vstart, line_end);
+            let vend = if pair { vend.min(pair_end(doc.text, vstart, line_end)) } else { vend };
             let (s, mut e) = trim_value(doc.text, vstart, vend);
             if takes_chunk(role) {
                 // "Claim # L0237 for member Stevenson, Justin (...)": the id is the code, not the sentence.
@@ -112,7 +116,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                     e = chunk;
                 }
             }
-            if at_boundary || rest.trim_start().starts_with(':') || rest.starts_with("...") {
+            if at_boundary || pair || rest.trim_start().starts_with(':') || rest.starts_with("...") {
                 x.push(s, e, role, None, true);
                 if s == e && matches!(role, Role::Staff | Role::Dial) {
                     list_under_heading(doc, t.line as usize + 1, role, x);
@@ -239,6 +243,22 @@ fn value_end(doc: &Doc, from: usize, line_end: usize) -> usize {
     tail_end.min(line_end) + tail.find(|c: char| matches!(c, '|' | '\t' | ';' | '\r' | '\n')).unwrap_or(tail.len())
 }
 
+/// End of the value of a `key=value` pair: where the next ` key=` starts.
+fn pair_end(text: &str, from: usize, line_end: usize) -> usize {
+    let b = text.as_bytes();
+    let mut k = from;
+    while k < line_end {
+        if matches!(b[k], b' ' | b'&' | b',') {
+            let key = k + 1 + b[k + 1..line_end].iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-')).count();
+            if key > k + 1 && b.get(key) == Some(&b'=') {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    line_end
+}
+
 fn next_is_label_colon(doc: &Doc, j: usize, line_end: usize) -> bool {
     // Up to four words then ':' or '#'.
     for k in j..(j + 4).min(doc.toks.len()) {
@@ -261,13 +281,11 @@ fn next_is_label_colon(doc: &Doc, j: usize, line_end: usize) -> bool {
     false
 }
 
-/// End of a compact code after a bare label: letters, digits and `- . /`.
+/// End of a compact code after a bare label: letters, digits, `- . /`
+/// and the `(01)` identifiers of a UDI.
 fn chunk_end(doc: &Doc, from: usize, line_end: usize) -> usize {
     let b = doc.bytes;
-    let mut k = from;
-    while k < line_end && (b[k].is_ascii_alphanumeric() || (matches!(b[k], b'-' | b'.' | b'/') && b.get(k + 1).is_some_and(u8::is_ascii_alphanumeric))) {
-        k += 1;
-    }
+    let k = super::code_end(b, from, line_end);
     if k == from || !b[from..k].iter().any(u8::is_ascii_digit) {
         return from;
     }

@@ -10,6 +10,7 @@ use crate::labels::Role;
 use crate::text::Doc;
 
 mod code;
+mod fixed_width;
 mod hl7v2;
 mod json;
 mod labels;
@@ -70,6 +71,35 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     x.fields.retain(|f| f.end > f.start);
     x.fields.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     x
+}
+
+/// Length of a GS1 application identifier at `k` (`(01)`, `(17)`, `(21)`
+/// in a UDI) when a value follows it, else 0.
+pub(crate) fn gs1_ai_len(b: &[u8], k: usize) -> usize {
+    let digits = b[k.min(b.len())..].iter().skip(1).take_while(|c| c.is_ascii_digit()).count();
+    let close = k + 1 + digits;
+    let ok = b.get(k) == Some(&b'(') && (2..=4).contains(&digits) && b.get(close) == Some(&b')') && b.get(close + 1).is_some_and(u8::is_ascii_alphanumeric);
+    if ok {
+        digits + 2
+    } else {
+        0
+    }
+}
+
+/// End of a code starting at `from` (before `to`): letters, digits, inner
+/// `- . /`, and UDI identifiers (`(01)00391884127487(17)251231(21)FD290833`).
+pub(crate) fn code_end(b: &[u8], from: usize, to: usize) -> usize {
+    let mut k = from;
+    while k < to {
+        if b[k].is_ascii_alphanumeric() || (matches!(b[k], b'-' | b'.' | b'/') && k + 1 < to && b[k + 1].is_ascii_alphanumeric()) {
+            k += 1;
+        } else if gs1_ai_len(b, k) > 0 && k + gs1_ai_len(b, k) < to {
+            k += gs1_ai_len(b, k);
+        } else {
+            break;
+        }
+    }
+    k
 }
 
 /// Trims white space and one layer of quotes from `start..end`.

@@ -1,5 +1,6 @@
 //! SQL seed data: `INSERT INTO patients (first_name, dob, ...) VALUES
-//! ('Maria', '1962-03-14', ...), (...);` and `UPDATE ... SET col = 'v'`.
+//! ('Maria', '1962-03-14', ...), (...);`, `INSERT ... SELECT`,
+//! `UPDATE ... SET col = 'v'` and `WHERE col = 'v'`.
 //! Values get the role of their column; the source is `sql:<column>`.
 //! Inserts without a column list use the columns of an earlier
 //! `CREATE TABLE` for the same table, when there is one.
@@ -108,6 +109,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     // The keyword in lower case, in upper case, or its upper-case initial anywhere
     // (the initial alone decides the upper-case form), without allocating.
     if find_ci(text, "insert ", 0).is_none() && find_ci(text, "update ", 0).is_none() {
+        where_literals(text, x);
         copy_rows(text, x);
         return;
     }
@@ -125,7 +127,18 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     at = 0;
     while let Some(p) = next_insert(text, at) {
         let after = p;
-        let Some(vpos) = find_ci(text, "values", after) else { break };
+        let Some(vpos) = find_ci(text, "values", after) else {
+            at = insert_select(text, x, after).unwrap_or(after);
+            if at == after {
+                break;
+            }
+            continue;
+        };
+        // INSERT INTO t (cols) SELECT ...: the select list, not a later VALUES.
+        if let Some(s) = find_ci(text, "select ", after).filter(|&s| s < vpos) {
+            at = insert_select(text, x, after).unwrap_or(s + 7);
+            continue;
+        }
         let head = &text[after..vpos];
         let (table, cols): (String, Vec<String>) = match head.find('(') {
             Some(o) => {
@@ -176,6 +189,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         at = k.max(after);
     }
     update_sets(text, x);
+    where_literals(text, x);
     copy_rows(text, x);
 }
 
@@ -218,6 +232,73 @@ fn copy_rows(text: &str, x: &mut Extracted) {
             row = end + 1;
         }
         at = row.max(at);
+    }
+}
+
+/// `INSERT INTO t (a, b) SELECT id, 'v' FROM ...`: the select list's
+/// literals take the roles of the columns; returns where the statement ends.
+fn insert_select(text: &str, x: &mut Extracted, after: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let open = after + text[after..].find('(')?;
+    let sel = find_ci(text, "select ", after)?;
+    if open > sel {
+        return None;
+    }
+    let (cols, close) = items(b, open + 1);
+    if sel < close || !text[close..sel].trim().is_empty() {
+        return None;
+    }
+    let end = text[sel..].find(';').map_or(text.len(), |e| sel + e);
+    let list_end = find_ci(text, " from ", sel).filter(|&f| f < end).unwrap_or(end);
+    let mut k = sel + 7;
+    for &(cs, ce) in &cols {
+        if k >= list_end {
+            break;
+        }
+        let item_end = top_level_comma(b, k, list_end);
+        let name = ident(&text[cs..ce]);
+        if let (Some(role), Some((ls, le))) = (field_role(name), literal(text, k, item_end)) {
+            x.push(ls, le, role, Some(format!("sql:{name}")), true);
+        }
+        k = item_end + 1;
+    }
+    Some(end)
+}
+
+/// The first comma at depth 0 and outside quotes in `from..to`, or `to`.
+fn top_level_comma(b: &[u8], from: usize, to: usize) -> usize {
+    let (mut depth, mut quoted) = (0i32, false);
+    for (k, &c) in b.iter().enumerate().take(to).skip(from) {
+        match c {
+            b'\'' => quoted = !quoted,
+            b'(' if !quoted => depth += 1,
+            b')' if !quoted => depth -= 1,
+            b',' if !quoted && depth == 0 => return k,
+            _ => {}
+        }
+    }
+    to
+}
+
+/// `WHERE contact_name = 'Sarah Rodriguez' AND mrn = '00172970'`: a quoted
+/// literal compared with a column takes the column's role.
+fn where_literals(text: &str, x: &mut Extracted) {
+    let mut at = 0;
+    while let Some(p) = find_ci(text, " where ", at) {
+        let end = text[p..].find(';').map_or(text.len(), |e| p + e);
+        let mut k = p + 7;
+        while let Some(eq) = text[k..end].find('=').map(|e| k + e) {
+            let name = text[..eq].trim_end().rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or("");
+            let value = text[eq + 1..end].trim_start();
+            if value.starts_with('\'') {
+                let vs = end - value.len() + 1;
+                if let (Some(role), Some(close)) = (field_role(name), text[vs..end].find('\'')) {
+                    x.push(vs, vs + close, role, Some(format!("sql:{name}")), true);
+                }
+            }
+            k = eq + 1;
+        }
+        at = end.max(p + 7);
     }
 }
 

@@ -1,6 +1,7 @@
 //! Tables: CSV and TSV exports with a header row, Jira/Confluence wiki
 //! tables (`|| Patient || DOB ||`), Markdown tables, and two-column
-//! key/value tables (`| DOB | 03/14/1962 |`). Each cell gets the role of
+//! key/value tables (`| DOB | 03/14/1962 |`); fixed-width reports are in
+//! `fixed_width.rs`. Each cell gets the role of
 //! its column header; the source is `csv:<header>` (or `tsv:`, `table:`).
 //! A table whose columns describe staff (role, pager, team) keeps its
 //! generic name and phone columns out of PHI.
@@ -123,7 +124,7 @@ fn header_text(text: &str, s: usize, e: usize) -> &str {
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
     html_tables(text, x);
-    fixed_width(doc, x);
+    super::fixed_width::extract(doc, x);
     let n_lines = doc.line_starts.len();
     let line_span = |l: usize| {
         let s = doc.line_starts[l] as usize;
@@ -164,77 +165,6 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             key_value_row(text, x, &head);
         }
         l += 1;
-    }
-}
-
-/// Column starts of a fixed-width header ("MEMBER ID    LAST NAME    DOB"):
-/// cells separated by two or more spaces, at least three of them labels.
-fn fixed_width_header(line: &str) -> Option<Vec<(usize, Role, String)>> {
-    if !line.contains("  ") || line.contains('\t') || line.contains('|') {
-        return None;
-    }
-    let mut cols = Vec::new();
-    let mut k = 0;
-    let b = line.as_bytes();
-    while k < b.len() {
-        while k < b.len() && b[k] == b' ' {
-            k += 1;
-        }
-        if k >= b.len() {
-            break;
-        }
-        let start = k;
-        while k < b.len() && !(b[k] == b' ' && b.get(k + 1) == Some(&b' ')) {
-            k += 1;
-        }
-        let cell = line[start..k].trim();
-        cols.push((start, cell));
-    }
-    if cols.len() < 3 {
-        return None;
-    }
-    let roles: Vec<Option<Role>> = cols.iter().map(|(_, c)| if c.bytes().any(|b| b.is_ascii_digit()) { None } else { field_role(c) }).collect();
-    if roles.iter().filter(|r| r.is_some()).count() < 3 {
-        return None;
-    }
-    Some(cols.iter().zip(roles).filter_map(|((s, c), r)| r.map(|r| (*s, r, c.to_string()))).collect())
-}
-
-/// Fixed-width reports: rows under a fixed-width header, cells by column start.
-fn fixed_width(doc: &Doc, x: &mut Extracted) {
-    let text = doc.text;
-    let mut l = 0;
-    while l < doc.line_starts.len() {
-        let Some(cols) = fixed_width_header(doc.line_text(l)) else {
-            l += 1;
-            continue;
-        };
-        let mut patient = false;
-        l += 1;
-        while l < doc.line_starts.len() {
-            let line = doc.line_text(l);
-            if line.trim().is_empty() {
-                break;
-            }
-            if line.trim().chars().all(|c| matches!(c, '-' | '=' | ' ')) {
-                l += 1;
-                continue;
-            }
-            let base = doc.line_starts[l] as usize;
-            for (c, (start, role, name)) in cols.iter().enumerate() {
-                let end = cols.get(c + 1).map_or(line.len(), |n| n.0).min(line.len());
-                if *start >= end || !line.is_char_boundary(*start) || !line.is_char_boundary(end) {
-                    continue;
-                }
-                let (vs, ve) = trim_value(text, base + start, base + end);
-                if ve > vs {
-                    x.push(vs, ve, *role, Some(format!("table:{name}")), true);
-                    patient |= matches!(role, Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName);
-                }
-            }
-            l += 1;
-        }
-        x.patient_record |= patient;
     }
 }
 

@@ -3,8 +3,9 @@
 //! IPv4: four decimal octets 0-255 without leading zeros, not part of a
 //! longer dotted run (versions like 1.2.3.4.5) and not after `v`/`version`.
 //! IPv6: eight hexadecimal groups, or fewer with one `::`. Server addresses
-//! in logs are not a person's: an IP is reported only with a label, a field
-//! or a patient on the same line.
+//! in logs are not a person's: an IP is reported only with a label or a
+//! field, or after a sign-in cue ("Member logged in from 73.84.237.81")
+//! in a document about a patient.
 
 use super::{Cand, Needs, Next, Recognizer};
 use crate::text::{Class, Doc};
@@ -15,12 +16,21 @@ pub(crate) static IP: Recognizer = Recognizer {
     kind: Kind::IpAddress,
     gate: |k| k.class == Class::Num && k.len <= 3 && k.next == Next::Dot || k.len <= 4 && k.next == Next::Colon,
     find,
-    hits: &["from «203.0.113.42» at", "«10.1.2.3»:8080", "ip «2001:db8:85a3::8a2e:370:7334»", "«fe80::1ff:fe23:4567:890a»", "«2001:db8::8a2e:370:7334»"],
+    hits: &["from «203.0.113.42» at", "Member logged in from «73.84.237.81» at 9am", "«10.1.2.3»:8080", "ip «2001:db8:85a3::8a2e:370:7334»", "«fe80::1ff:fe23:4567:890a»", "«2001:db8::8a2e:370:7334»"],
     misses: &["1.2.3.4.5", "v1.2.3.4", "256.1.1.1", "01.02.03.04", "12:30:45", "ERROR::", "a::b"],
 };
 
 fn octet(s: &str) -> bool {
     s.len() <= 3 && !(s.len() > 1 && s.starts_with('0')) && s.parse::<u16>().is_ok_and(|n| n <= 255)
+}
+
+/// "logged in from", "signed in from", "login from" right before `start`.
+fn sign_in_before(doc: &Doc, start: usize) -> bool {
+    let before = doc.window(start.saturating_sub(20), start).to_ascii_lowercase();
+    let before = before.trim_end();
+    ["logged in from", "signed in from", "logged on from", "login from", "log-in from", "sign-in from", "logon from", "log in from", "sign in from"]
+        .iter()
+        .any(|cue| before.ends_with(cue))
 }
 
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
@@ -35,7 +45,13 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         let next_dot_digit = b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
         let after_v = start > 0 && matches!(b[start - 1], b'v' | b'V');
         if ok && !next_dot_digit && !after_v && !b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
-            out.push(Cand::new(Kind::IpAddress, start, end, 0.2, "IPv4 address", Needs::Label));
+            // A port makes it a server's.
+            let port = b.get(end) == Some(&b':') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+            if sign_in_before(doc, start) && !port {
+                out.push(Cand::new(Kind::IpAddress, start, end, 0.45, "IPv4 address a person signed in from", Needs::Patient));
+            } else {
+                out.push(Cand::new(Kind::IpAddress, start, end, 0.2, "IPv4 address", Needs::Label));
+            }
         }
         return;
     }

@@ -40,6 +40,7 @@ pub(crate) static PERSON_NAME: Recognizer = Recognizer {
         "S: «SMITH, MICHAEL», 74 y/o, admitted",
         "* «Terry Parker» (Feb 8, 1961) — MRN E8726298",
         "Next of kin: Mr. «da Rosa» (husband)",
+        "From: «David Barnes» (MRN 4088256)",
     ],
     misses: &["Member ID: 12345", "What is the member ID on your card?", "Patient Reports Pain", "The Discharge Summary", "PatientService failed", "Dr. Kim", "Meeting With The Team", "called the pharmacy"],
 };
@@ -314,7 +315,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let prev = prev.as_deref();
     let sender = sender(doc, i, last, prev);
     let patient_cue = prev.is_some_and(|p| PATIENT_BEFORE.contains(&p)) || self_introduction(doc, i) || sender == Some(true);
-    let staff_cue = sender == Some(false) || sender.is_none() && prev.is_some_and(|p| STAFF_BEFORE.contains(&p)) && !patient_cue || staff_after(doc, last);
+    // "From: David Barnes (MRN 4088256)": a patient cue after the name outweighs a staff word before it.
+    let staff_cue = sender == Some(false) || sender.is_none() && prev.is_some_and(|p| STAFF_BEFORE.contains(&p)) && !patient_cue && !patient_after(doc, last) || staff_after(doc, last);
     // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
     let words: Vec<(Word, bool, bool)> = (i..=last).map(|j| word(doc, j)).collect();
     let is_kept = |w: &(Word, bool, bool)| w.0 != Word::Not;
