@@ -87,6 +87,8 @@ pub(crate) struct Key {
     pub month: bool,
     /// Starts a medication or condition name.
     pub health: bool,
+    /// A common or clinical word that is in no name list ("The", "Please").
+    pub not_name: bool,
 }
 
 /// The token's first byte, in the classes some gate needs.
@@ -171,7 +173,7 @@ impl Key {
     /// Gates tell lengths apart up to 19 (card numbers); longer tokens share one key.
     pub const MAX_LEN: usize = 20;
     /// How many distinct keys there are.
-    const COUNT: usize = 3 * (Key::MAX_LEN + 1) * First::COUNT * Next::COUNT * 16;
+    const COUNT: usize = 3 * (Key::MAX_LEN + 1) * First::COUNT * Next::COUNT * 32;
 
     fn of(doc: &Doc, i: usize) -> Key {
         let t = &doc.toks[i];
@@ -185,13 +187,15 @@ impl Key {
             after_plus: s > 0 && doc.bytes[s - 1] == b'+',
             month: doc.has(i, flag::MONTH),
             health: doc.has(i, flag::MED_START | flag::COND_START),
+            // As person_name::word decides it: one character is an initial, never "not a name".
+            not_name: doc.has(i, person_name::NOT_NAME) && !doc.has(i, flag::FIRST | flag::LAST) && doc.s(i).chars().nth(1).is_some(),
         }
     }
 
     /// A dense index below [`Key::COUNT`] (enum discriminants are their declaration order).
     fn index(&self) -> usize {
-        let bits = self.cap as usize | (self.after_plus as usize) << 1 | (self.month as usize) << 2 | (self.health as usize) << 3;
-        (((self.class as usize * (Key::MAX_LEN + 1) + self.len) * First::COUNT + self.first as usize) * Next::COUNT + self.next as usize) * 16 + bits
+        let bits = self.cap as usize | (self.after_plus as usize) << 1 | (self.month as usize) << 2 | (self.health as usize) << 3 | (self.not_name as usize) << 4;
+        (((self.class as usize * (Key::MAX_LEN + 1) + self.len) * First::COUNT + self.first as usize) * Next::COUNT + self.next as usize) * 32 + bits
     }
 }
 
@@ -389,9 +393,9 @@ pub(crate) mod tests {
                 let firsts = [First::One, First::Nine, First::TwoToSix, First::OtherDigit, First::P, First::H, First::Other];
                 let nexts = [Next::At, Next::Colon, Next::Dot, Next::Dash, Next::Slash, Next::Space, Next::Other];
                 for (first, next) in firsts.into_iter().flat_map(|f| nexts.into_iter().map(move |n| (f, n))) {
-                    for bits in 0..16 {
-                        let (cap, after_plus, month, health) = (bits & 1 != 0, bits & 2 != 0, bits & 4 != 0, bits & 8 != 0);
-                        let k = Key { class, len, first, next, cap, after_plus, month, health };
+                    for bits in 0..32 {
+                        let (cap, after_plus, month, health, not_name) = (bits & 1 != 0, bits & 2 != 0, bits & 4 != 0, bits & 8 != 0, bits & 16 != 0);
+                        let k = Key { class, len, first, next, cap, after_plus, month, health, not_name };
                         assert!(!std::mem::replace(&mut seen[k.index()], true), "{k:?} shares an index");
                     }
                 }

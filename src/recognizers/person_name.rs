@@ -22,7 +22,8 @@ use crate::Kind;
 pub(crate) static PERSON_NAME: Recognizer = Recognizer {
     id: "person-name",
     kind: Kind::PersonName,
-    gate: |k| k.class == Class::Word && k.cap,
+    // Capitalised, and not a common word (word() would say Word::Not).
+    gate: |k| k.class == Class::Word && k.cap && !k.not_name,
     find,
     hits: &[
         "Patient «Maria Gonzalez» was seen",
@@ -145,13 +146,16 @@ pub(crate) enum Word {
     Not,
 }
 
+/// Lexicon flags of words that are not names unless a name list has them too.
+pub(crate) const NOT_NAME: u32 = flag::COMMON | flag::CLINICAL | flag::MONTH | flag::LABEL;
+
 pub(crate) fn word(doc: &Doc, j: usize) -> (Word, bool, bool) {
     let s = doc.s(j);
     if s.chars().count() == 1 {
         return (Word::Unknown, false, false); // initial
     }
     let (first, last) = (doc.has(j, flag::FIRST), doc.has(j, flag::LAST));
-    let common = doc.has(j, flag::COMMON | flag::CLINICAL | flag::MONTH | flag::LABEL);
+    let common = doc.has(j, NOT_NAME);
     let w = match (first || last, common) {
         (true, false) => Word::Name,
         (true, true) => Word::Ambiguous,
