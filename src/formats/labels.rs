@@ -106,7 +106,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let pair = rest.starts_with('=') && !rest.starts_with("==") && !in_url;
         if let Some(sep) = strong_sep(rest) {
             let vstart = label_end + sep;
-            let vend = value_end(doc, vstart, line_end);
+            let vend = value_end(doc, last, vstart, line_end);
             let vend = if pair { vend.min(pair_end(doc.text, vstart, line_end)) } else { vend };
             let (s, mut e) = trim_value(doc.text, vstart, vend);
             if takes_chunk(role) {
@@ -139,7 +139,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                     vstart += filler.len();
                 }
             }
-            let vend = if takes_chunk(role) { chunk_end(doc, vstart, line_end) } else { value_end(doc, vstart, line_end).min(vstart + 40) };
+            let vend = if takes_chunk(role) { chunk_end(doc, vstart, line_end) } else { value_end(doc, last, vstart, line_end).min(vstart + 40) };
             if vend > vstart {
                 x.push(vstart, vend, role, None, false);
             }
@@ -223,9 +223,15 @@ fn list_under_heading(doc: &Doc, first: usize, role: Role, x: &mut Extracted) {
 
 /// End of a `Label: value`: the line end, or where the next `Label:` on the
 /// same line starts, or a cell/column break (`|`, tab, two spaces, `;`).
-fn value_end(doc: &Doc, from: usize, line_end: usize) -> usize {
+/// `label` is the label's last token; the value's tokens come after it.
+fn value_end(doc: &Doc, label: usize, from: usize, line_end: usize) -> usize {
     let breaks = |gap: &str| gap.bytes().any(|c| matches!(c, b'|' | b'\t' | b';' | b'\r' | b'\n')) || gap.contains("  ");
-    let mut j = doc.tok_at(from);
+    // The first token at or after `from` (as `Doc::tok_at`), a step or two
+    // past the label rather than a search of the whole document.
+    let mut j = label + 1;
+    while j < doc.toks.len() && doc.toks[j].end as usize <= from {
+        j += 1;
+    }
     let first = j;
     while j < doc.toks.len() && (doc.toks[j].start as usize) < line_end {
         let gap_start = if j == first { from } else { doc.toks[j - 1].end as usize };

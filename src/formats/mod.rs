@@ -73,6 +73,39 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     x
 }
 
+/// First position at or after `from` where `needle` occurs in `hay`,
+/// ASCII case-insensitively when `fold`.
+pub(crate) fn find_bytes(hay: &[u8], needle: &[u8], from: usize, fold: bool) -> Option<usize> {
+    let (h, n) = (hay, needle);
+    if from >= h.len() || n.is_empty() {
+        return None;
+    }
+    let last = h.len().checked_sub(n.len())?;
+    let same = |x: &[u8], y: &[u8]| if fold { x.eq_ignore_ascii_case(y) } else { x == y };
+    if n.len() < 3 {
+        return (from..=last).find(|&i| same(&h[i..i + n.len()], n));
+    }
+    // The first three bytes (with bit 5 set when folding: a superset of
+    // both cases), 64 positions at a time in a branch-free loop the compiler
+    // vectorises; the whole needle only in a chunk where they occur.
+    let m = if fold { 0x20 } else { 0 };
+    let (a, b, c) = (n[0] | m, n[1] | m, n[2] | m);
+    let mut i = from;
+    while i <= last {
+        let end = (i + 64).min(last + 1);
+        let hit = h[i..end].iter().zip(&h[i + 1..end + 1]).zip(&h[i + 2..end + 2]).fold(0u8, |acc, ((&x, &y), &z)| {
+            acc | (((x | m) == a) as u8 & ((y | m) == b) as u8 & ((z | m) == c) as u8)
+        });
+        if hit != 0 {
+            if let Some(k) = (i..end).find(|&k| same(&h[k..k + n.len()], n)) {
+                return Some(k);
+            }
+        }
+        i = end;
+    }
+    None
+}
+
 /// Length of a GS1 application identifier at `k` (`(01)`, `(17)`, `(21)`
 /// in a UDI) when a value follows it, else 0.
 pub(crate) fn gs1_ai_len(b: &[u8], k: usize) -> usize {
