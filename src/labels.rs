@@ -689,23 +689,27 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
 struct Table {
     /// Phrase (space-separated words) to role.
     phrases: FxMap<&'static str, Role>,
-    /// Longest phrase, in words, starting with each first word.
-    longest: FxMap<&'static str, usize>,
+    /// Per first word: the longest phrase starting with it, in words, and
+    /// the word's own role when it is a label alone.
+    starts: FxMap<&'static str, (usize, Option<Role>)>,
 }
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut phrases = FxMap::default();
-        let mut longest: FxMap<&'static str, usize> = FxMap::default();
+        let mut starts: FxMap<&'static str, (usize, Option<Role>)> = FxMap::default();
         for &(phrase, role) in LABELS {
             phrases.insert(phrase, role);
             let first = phrase.split(' ').next().unwrap_or(phrase);
             let words = phrase.split(' ').count();
-            let e = longest.entry(first).or_insert(0);
-            *e = (*e).max(words);
+            let e = starts.entry(first).or_insert((0, None));
+            e.0 = e.0.max(words);
         }
-        Table { phrases, longest }
+        for (word, e) in starts.iter_mut() {
+            e.1 = phrases.get(word).copied();
+        }
+        Table { phrases, starts }
     })
 }
 
@@ -714,9 +718,11 @@ pub(crate) fn phrase_role(phrase: &str) -> Option<Role> {
     table().phrases.get(phrase).copied()
 }
 
-/// How many words the longest label starting with `word` has (0: none).
-pub(crate) fn longest_label_from(word: &str) -> usize {
-    table().longest.get(word).copied().unwrap_or(0)
+/// How many words the longest label starting with `word` has (0: none),
+/// and `word`'s own role as a one-word label: one lookup for a label's
+/// first word.
+pub(crate) fn label_start(word: &str) -> (usize, Option<Role>) {
+    table().starts.get(word).copied().unwrap_or((0, None))
 }
 
 /// Splits a column, key or field name into lower-case words:
