@@ -172,8 +172,17 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
 /// cells give the roles of the `<td>` cells below them; a row of a `<th>`
 /// label and a `<td>` value is a key/value pair.
 fn html_tables(text: &str, x: &mut Extracted) {
-    let lower_has = |t: &str| text.contains(t) || text.contains(&t.to_ascii_uppercase());
-    if !lower_has("<td") {
+    // "<td" or "<TD" (not "<Td"), in one pass.
+    let b = text.as_bytes();
+    let mut at = 0;
+    let td = loop {
+        match super::find_bytes(b, b"<td", at, true) {
+            Some(p) if matches!(&b[p..p + 3], b"<td" | b"<TD") => break true,
+            Some(p) => at = p + 1,
+            None => break false,
+        }
+    };
+    if !td {
         return;
     }
     let mut headers: Vec<(Option<Role>, String)> = Vec::new();
