@@ -790,10 +790,9 @@ pub(crate) fn field_role(name: &str) -> Option<Role> {
         return role;
     }
     // Export abbreviations: clm_nbr, mbr_id, svc_dt, pat_fname, SVC DATE.
-    let expanded: Vec<&str> = norm.split(' ').map(expand_abbreviation).collect();
-    let expanded = expanded.join(" ");
-    if expanded != norm {
-        role_of_words(&expanded).or(role)
+    if norm.split(' ').any(|w| expand_abbreviation(w) != w) {
+        let expanded: Vec<&str> = norm.split(' ').map(expand_abbreviation).collect();
+        role_of_words(&expanded.join(" ")).or(role)
     } else {
         role
     }
@@ -822,32 +821,19 @@ fn expand_abbreviation(w: &str) -> &str {
 }
 
 fn role_of_words(norm: &str) -> Option<Role> {
-    let words: Vec<&str> = norm.split(' ').collect();
     if let Some(r) = phrase_role(norm) {
         return Some(r);
     }
     // The field's subject ("patient", "provider") and what it holds ("name", "phone").
-    let subject = words.iter().find_map(|w| owner(w));
+    let subject = norm.split(' ').find_map(owner);
     // Longest suffix, then longest prefix, that is a known label. `norm`
     // holds its words separated by single spaces, so a run of words is a
-    // slice of it (no joining).
-    let at = |w: &str| w.as_ptr() as usize - norm.as_ptr() as usize;
-    let mut base = None;
-    for i in 1..words.len() {
-        if let Some(r) = phrase_role(&norm[at(words[i])..]) {
-            base = Some(r);
-            break;
-        }
-    }
+    // slice of it, cut at a space (no joining).
+    let mut base = norm.match_indices(' ').find_map(|(sp, _)| phrase_role(&norm[sp + 1..]));
     if base.is_none() {
-        for j in (1..words.len()).rev() {
-            if let Some(r) = phrase_role(&norm[..at(words[j - 1]) + words[j - 1].len()]) {
-                base = Some(r);
-                break;
-            }
-        }
+        base = norm.rmatch_indices(' ').find_map(|(sp, _)| phrase_role(&norm[..sp]));
     }
-    let base = base.or_else(|| words.iter().find_map(|w| phrase_role(w).filter(|r| !matches!(r, Role::Note | Role::Tech))));
+    let base = base.or_else(|| norm.split(' ').find_map(|w| phrase_role(w).filter(|r| !matches!(r, Role::Note | Role::Tech))));
     match (subject, base) {
         (Some(Role::Staff), Some(b)) if b.is_personal() && b != Role::Dob => {
             // provider_name, provider_phone, attending_email: staff data, not PHI.
