@@ -729,6 +729,9 @@ pub(crate) fn label_start(word: &str) -> (usize, Option<Role>) {
 /// `patientLastName` -> `patient last name`, `DOB_1` -> `dob`,
 /// `Address Line 1` -> `address line`.
 pub(crate) fn normalize_field(name: &str) -> String {
+    if name.is_ascii() {
+        return normalize_ascii(name.as_bytes());
+    }
     let mut out = String::with_capacity(name.len() + 4);
     let mut prev: Option<char> = None;
     for c in name.chars() {
@@ -742,6 +745,29 @@ pub(crate) fn normalize_field(name: &str) -> String {
             }
             out.extend(c.to_lowercase());
         } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        prev = Some(c);
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// [`normalize_field`] for an ASCII name, a byte at a time.
+fn normalize_ascii(name: &[u8]) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut prev: Option<u8> = None;
+    for &c in name {
+        let open = !out.is_empty() && !out.ends_with(' ');
+        if c.is_ascii_alphabetic() {
+            let boundary = prev.is_some_and(|p| !p.is_ascii_alphabetic() || (c.is_ascii_uppercase() && p.is_ascii_lowercase()));
+            if boundary && open {
+                out.push(' ');
+            }
+            out.push(c.to_ascii_lowercase() as char);
+        } else if open {
             out.push(' ');
         }
         prev = Some(c);
