@@ -689,23 +689,27 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
 struct Table {
     /// Phrase (space-separated words) to role.
     phrases: FxMap<&'static str, Role>,
-    /// Longest phrase, in words, starting with each first word.
-    longest: FxMap<&'static str, usize>,
+    /// Per first word: the longest phrase starting with it, in words, and
+    /// the word's own role when it is a label alone.
+    starts: FxMap<&'static str, (usize, Option<Role>)>,
 }
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut phrases = FxMap::default();
-        let mut longest: FxMap<&'static str, usize> = FxMap::default();
+        let mut starts: FxMap<&'static str, (usize, Option<Role>)> = FxMap::default();
         for &(phrase, role) in LABELS {
             phrases.insert(phrase, role);
             let first = phrase.split(' ').next().unwrap_or(phrase);
             let words = phrase.split(' ').count();
-            let e = longest.entry(first).or_insert(0);
-            *e = (*e).max(words);
+            let e = starts.entry(first).or_insert((0, None));
+            e.0 = e.0.max(words);
         }
-        Table { phrases, longest }
+        for (word, e) in starts.iter_mut() {
+            e.1 = phrases.get(word).copied();
+        }
+        Table { phrases, starts }
     })
 }
 
@@ -714,15 +718,20 @@ pub(crate) fn phrase_role(phrase: &str) -> Option<Role> {
     table().phrases.get(phrase).copied()
 }
 
-/// How many words the longest label starting with `word` has (0: none).
-pub(crate) fn longest_label_from(word: &str) -> usize {
-    table().longest.get(word).copied().unwrap_or(0)
+/// How many words the longest label starting with `word` has (0: none),
+/// and `word`'s own role as a one-word label: one lookup for a label's
+/// first word.
+pub(crate) fn label_start(word: &str) -> (usize, Option<Role>) {
+    table().starts.get(word).copied().unwrap_or((0, None))
 }
 
 /// Splits a column, key or field name into lower-case words:
 /// `patientLastName` -> `patient last name`, `DOB_1` -> `dob`,
 /// `Address Line 1` -> `address line`.
 pub(crate) fn normalize_field(name: &str) -> String {
+    if name.is_ascii() {
+        return normalize_ascii(name.as_bytes());
+    }
     let mut out = String::with_capacity(name.len() + 4);
     let mut prev: Option<char> = None;
     for c in name.chars() {
@@ -736,6 +745,29 @@ pub(crate) fn normalize_field(name: &str) -> String {
             }
             out.extend(c.to_lowercase());
         } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        prev = Some(c);
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// [`normalize_field`] for an ASCII name, a byte at a time.
+fn normalize_ascii(name: &[u8]) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut prev: Option<u8> = None;
+    for &c in name {
+        let open = !out.is_empty() && !out.ends_with(' ');
+        if c.is_ascii_alphabetic() {
+            let boundary = prev.is_some_and(|p| !p.is_ascii_alphabetic() || (c.is_ascii_uppercase() && p.is_ascii_lowercase()));
+            if boundary && open {
+                out.push(' ');
+            }
+            out.push(c.to_ascii_lowercase() as char);
+        } else if open {
             out.push(' ');
         }
         prev = Some(c);
@@ -784,10 +816,9 @@ pub(crate) fn field_role(name: &str) -> Option<Role> {
         return role;
     }
     // Export abbreviations: clm_nbr, mbr_id, svc_dt, pat_fname, SVC DATE.
-    let expanded: Vec<&str> = norm.split(' ').map(expand_abbreviation).collect();
-    let expanded = expanded.join(" ");
-    if expanded != norm {
-        role_of_words(&expanded).or(role)
+    if norm.split(' ').any(|w| expand_abbreviation(w) != w) {
+        let expanded: Vec<&str> = norm.split(' ').map(expand_abbreviation).collect();
+        role_of_words(&expanded.join(" ")).or(role)
     } else {
         role
     }
@@ -816,32 +847,19 @@ fn expand_abbreviation(w: &str) -> &str {
 }
 
 fn role_of_words(norm: &str) -> Option<Role> {
-    let words: Vec<&str> = norm.split(' ').collect();
     if let Some(r) = phrase_role(norm) {
         return Some(r);
     }
     // The field's subject ("patient", "provider") and what it holds ("name", "phone").
-    let subject = words.iter().find_map(|w| owner(w));
+    let subject = norm.split(' ').find_map(owner);
     // Longest suffix, then longest prefix, that is a known label. `norm`
     // holds its words separated by single spaces, so a run of words is a
-    // slice of it (no joining).
-    let at = |w: &str| w.as_ptr() as usize - norm.as_ptr() as usize;
-    let mut base = None;
-    for i in 1..words.len() {
-        if let Some(r) = phrase_role(&norm[at(words[i])..]) {
-            base = Some(r);
-            break;
-        }
-    }
+    // slice of it, cut at a space (no joining).
+    let mut base = norm.match_indices(' ').find_map(|(sp, _)| phrase_role(&norm[sp + 1..]));
     if base.is_none() {
-        for j in (1..words.len()).rev() {
-            if let Some(r) = phrase_role(&norm[..at(words[j - 1]) + words[j - 1].len()]) {
-                base = Some(r);
-                break;
-            }
-        }
+        base = norm.rmatch_indices(' ').find_map(|(sp, _)| phrase_role(&norm[..sp]));
     }
-    let base = base.or_else(|| words.iter().find_map(|w| phrase_role(w).filter(|r| !matches!(r, Role::Note | Role::Tech))));
+    let base = base.or_else(|| norm.split(' ').find_map(|w| phrase_role(w).filter(|r| !matches!(r, Role::Note | Role::Tech))));
     match (subject, base) {
         (Some(Role::Staff), Some(b)) if b.is_personal() && b != Role::Dob => {
             // provider_name, provider_phone, attending_email: staff data, not PHI.

@@ -58,9 +58,30 @@ const PATIENT_BUILDERS: &[&str] = &["(", ".builder(", "Builder(", ".parse_obj(",
 /// `Patient.builder()`; not `findPatient(` or `getPatient(`.
 fn builds_patient(text: &str) -> bool {
     let b = text.as_bytes();
-    text.match_indices("Patient").any(|(i, w)| {
+    let mut at = 0;
+    while let Some(i) = super::find_bytes(b, b"Patient", at, false) {
         let own_word = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] == b'.');
-        own_word && PATIENT_BUILDERS.iter().any(|p| text[i + w.len()..].starts_with(p))
+        if own_word && PATIENT_BUILDERS.iter().any(|p| text[i + 7..].starts_with(p)) {
+            return true;
+        }
+        at = i + 7;
+    }
+    false
+}
+
+/// Whether a string literal follows a call's parenthesis or an `=`/`:`
+/// (`("`, `('`, `= "`, `: "`, `= '`, `: '`), or the text has a `=> `:
+/// the forms this extractor reads, found in one pass over the text.
+fn has_literal_cue(b: &[u8]) -> bool {
+    let cue = |k: usize| match b[k] {
+        b'"' | b'\'' => k >= 1 && b[k - 1] == b'(' || k >= 2 && b[k - 1] == b' ' && matches!(b[k - 2], b'=' | b':'),
+        b'>' => k >= 1 && b[k - 1] == b'=' && b.get(k + 1) == Some(&b' '),
+        _ => false,
+    };
+    // Quotes and '>' 64 bytes at a time, branch-free (vectorised); a chunk with one is looked at closely.
+    b.chunks(64).enumerate().any(|(c, chunk)| {
+        let hit = chunk.iter().fold(0u8, |acc, &x| acc | ((x == b'"') | (x == b'\'') | (x == b'>')) as u8);
+        hit != 0 && (c * 64..c * 64 + chunk.len()).any(cue)
     })
 }
 
@@ -99,7 +120,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     if builds_patient(doc.text) {
         x.patient_record = true;
     }
-    if !doc.text.contains("(\"") && !doc.text.contains("('") && !doc.text.contains("= \"") && !doc.text.contains(": \"") && !doc.text.contains("=> ") && !doc.text.contains(": '") && !doc.text.contains("= '") {
+    if !has_literal_cue(b) {
         return;
     }
     let mut k = 0;

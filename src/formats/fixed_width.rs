@@ -107,14 +107,13 @@ fn header(line: &str) -> Option<Vec<Column>> {
     if !line.contains("  ") || line.contains('\t') || line.contains('|') {
         return None;
     }
-    let mut cols = Vec::new();
+    // Cells first (char column, byte span); roles only for a line with three of them.
+    let mut cells: Vec<(usize, usize, usize)> = Vec::new();
     let mut cell: Option<(usize, usize)> = None; // (char column, byte start)
     let mut spaces = 0;
-    let push = |cell: Option<(usize, usize)>, end: usize, cols: &mut Vec<Column>| {
+    let push = |cell: Option<(usize, usize)>, end: usize, cells: &mut Vec<(usize, usize, usize)>| {
         if let Some((at, s)) = cell {
-            let name = line[s..end].trim();
-            let role = if name.bytes().any(|b| b.is_ascii_digit()) { None } else { field_role(name) };
-            cols.push(Column { at, role, name: name.to_string() });
+            cells.push((at, s, end));
         }
     };
     for (at, (k, ch)) in line.char_indices().enumerate() {
@@ -123,13 +122,21 @@ fn header(line: &str) -> Option<Vec<Column>> {
             continue;
         }
         if spaces >= 2 || cell.is_none() {
-            push(cell.take(), k - spaces, &mut cols);
+            push(cell.take(), k - spaces, &mut cells);
             cell = Some((at, k));
         }
         spaces = 0;
     }
-    push(cell, line.len() - spaces, &mut cols);
-    (cols.len() >= 3 && cols.iter().filter(|c| c.role.is_some()).count() >= 3).then_some(cols)
+    push(cell, line.len() - spaces, &mut cells);
+    if cells.len() < 3 {
+        return None;
+    }
+    let name = |s: usize, end: usize| line[s..end].trim();
+    let roles: Vec<Option<Role>> = cells.iter().map(|&(_, s, end)| Some(name(s, end)).filter(|n| !n.bytes().any(|b| b.is_ascii_digit())).and_then(field_role)).collect();
+    if roles.iter().filter(|r| r.is_some()).count() < 3 {
+        return None;
+    }
+    Some(cells.iter().zip(roles).map(|(&(at, s, end), role)| Column { at, role, name: name(s, end).to_string() }).collect())
 }
 
 /// The words of line `l`.

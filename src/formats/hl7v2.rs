@@ -24,6 +24,7 @@ enum Layout {
 
 use Layout::*;
 
+/// Fields with a meaning, by segment; a segment's rows are kept together.
 const MAP: &[(&str, usize, Role, Layout)] = &[
     ("PID", 2, Role::Mrn, Id),
     ("PID", 3, Role::Mrn, Id),
@@ -175,10 +176,13 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 fn segment(x: &mut Extracted, name: &str, base: usize, seg: &[u8], sep: u8, comp: u8, rep: u8) {
     // Part p is field p; in MSH, field 1 is the separator itself, so part p is field p + 1.
     let shift = usize::from(name == "MSH");
+    // The map's fields of this segment (none for most segments).
+    let Some(first) = MAP.iter().position(|e| e.0 == name) else { return };
+    let fields = &MAP[first..first + MAP[first..].iter().take_while(|e| e.0 == name).count()];
     for (p, (fs, fe)) in split(seg, sep).into_iter().enumerate().skip(1) {
         let field_no = p + shift;
         if fe > fs {
-            if let Some(&(_, _, role, layout)) = MAP.iter().find(|(s, n, _, _)| *s == name && *n == field_no) {
+            if let Some(&(_, _, role, layout)) = fields.iter().find(|(_, n, _, _)| *n == field_no) {
                 field(x, name, field_no, base, &seg[..fe], fs, role, layout, comp, rep);
             }
         }
@@ -252,4 +256,18 @@ fn split(v: &[u8], sep: u8) -> Vec<(usize, usize)> {
     }
     out.push((s, v.len()));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn map_keeps_each_segment_together() {
+        let mut seen: Vec<&str> = Vec::new();
+        for (s, ..) in super::MAP {
+            if seen.last() != Some(s) {
+                assert!(!seen.contains(s), "{s} rows are split");
+                seen.push(s);
+            }
+        }
+    }
 }

@@ -3,8 +3,19 @@
 //! `From: Maria Gonzalez <...>` in email headers.
 
 use super::{trim_value, Extracted};
-use crate::labels::{longest_label_from, phrase_role, Role};
+use crate::labels::{label_start, phrase_role, Role};
 use crate::text::{Class, Doc};
+
+/// Appends `word` lower-cased (as `str::to_lowercase`; in place when ASCII).
+fn push_lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let at = out.len();
+        out.push_str(word);
+        out[at..].make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
 
 /// Roles a bare label word (no colon) can give to the chunk after it.
 fn weak_ok(role: Role) -> bool {
@@ -49,7 +60,6 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     }
     let toks = &doc.toks;
     let mut i = 0;
-    let mut buf = [0u8; 48];
     // Reused across labels: the phrase so far and where each prefix of it ends.
     let mut phrase = String::new();
     let mut ends: Vec<(usize, usize)> = Vec::new();
@@ -59,17 +69,16 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             i += 1;
             continue;
         }
-        let first = doc.lower(i, &mut buf);
-        let max = longest_label_from(&first);
-        let member_label = matches!(&*first, "member" | "subscriber" | "beneficiary" | "enrollee");
+        phrase.clear();
+        push_lower(&mut phrase, doc.s(i));
+        let (max, one_word) = label_start(&phrase);
+        let member_label = matches!(&*phrase, "member" | "subscriber" | "beneficiary" | "enrollee");
         if max == 0 {
             i += 1;
             continue;
         }
         // Longest phrase first: "medical record number" before "medical record".
         let mut matched = None;
-        phrase.clear();
-        phrase.push_str(&first);
         ends.clear();
         ends.push((i, phrase.len()));
         for j in i + 1..(i + max).min(toks.len()) {
@@ -78,12 +87,18 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                 break;
             }
             phrase.push(' ');
-            phrase.push_str(&doc.lower(j, &mut buf));
+            push_lower(&mut phrase, doc.s(j));
             ends.push((j, phrase.len()));
         }
         for &(j, len) in ends.iter().rev() {
             let p = &phrase[..len];
-            let role = if p.contains(" s") { phrase_role(&p.replace(" s ", "s ").replace("driver s", "drivers").replace("mother s", "mothers")) } else { phrase_role(p) };
+            let role = if j == i {
+                one_word
+            } else if p.contains(" s") {
+                phrase_role(&p.replace(" s ", "s ").replace("driver s", "drivers").replace("mother s", "mothers"))
+            } else {
+                phrase_role(p)
+            };
             if let Some(role) = role {
                 matched = Some((j, role));
                 break;
@@ -106,7 +121,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let pair = rest.starts_with('=') && !rest.starts_with("==") && !in_url;
         if let Some(sep) = strong_sep(rest) {
             let vstart = label_end + sep;
-            let vend = value_end(doc, vstart, line_end);
+            let vend = value_end(doc, last, vstart, line_end);
             let vend = if pair { vend.min(pair_end(doc.text, vstart, line_end)) } else { vend };
             let (s, mut e) = trim_value(doc.text, vstart, vend);
             if takes_chunk(role) {
@@ -139,7 +154,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                     vstart += filler.len();
                 }
             }
-            let vend = if takes_chunk(role) { chunk_end(doc, vstart, line_end) } else { value_end(doc, vstart, line_end).min(vstart + 40) };
+            let vend = if takes_chunk(role) { chunk_end(doc, vstart, line_end) } else { value_end(doc, last, vstart, line_end).min(vstart + 40) };
             if vend > vstart {
                 x.push(vstart, vend, role, None, false);
             }
@@ -223,9 +238,15 @@ fn list_under_heading(doc: &Doc, first: usize, role: Role, x: &mut Extracted) {
 
 /// End of a `Label: value`: the line end, or where the next `Label:` on the
 /// same line starts, or a cell/column break (`|`, tab, two spaces, `;`).
-fn value_end(doc: &Doc, from: usize, line_end: usize) -> usize {
+/// `label` is the label's last token; the value's tokens come after it.
+fn value_end(doc: &Doc, label: usize, from: usize, line_end: usize) -> usize {
     let breaks = |gap: &str| gap.bytes().any(|c| matches!(c, b'|' | b'\t' | b';' | b'\r' | b'\n')) || gap.contains("  ");
-    let mut j = doc.tok_at(from);
+    // The first token at or after `from` (as `Doc::tok_at`), a step or two
+    // past the label rather than a search of the whole document.
+    let mut j = label + 1;
+    while j < doc.toks.len() && doc.toks[j].end as usize <= from {
+        j += 1;
+    }
     let first = j;
     while j < doc.toks.len() && (doc.toks[j].start as usize) < line_end {
         let gap_start = if j == first { from } else { doc.toks[j - 1].end as usize };

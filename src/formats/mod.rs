@@ -58,7 +58,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     code::extract(doc, &mut x);
     labels::extract(doc, &mut x);
     // YAML and other key: value renderings of a FHIR Patient.
-    x.patient_record |= doc.text.contains("Patient") && ["resourceType: Patient", "resourceType: \"Patient\"", "resourceType: 'Patient'", "<Patient xmlns", "<Patient>"].iter().any(|p| doc.text.contains(p));
+    x.patient_record |= fhir_patient_text(doc.text);
     // Extractors cut some values at fixed widths: keep spans on character boundaries.
     for f in &mut x.fields {
         while !doc.text.is_char_boundary(f.start) {
@@ -73,9 +73,61 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     x
 }
 
+/// A FHIR Patient outside JSON: `resourceType: Patient` (quoted or not)
+/// or `<Patient xmlns...>` / `<Patient>`, checked around each "Patient".
+fn fhir_patient_text(text: &str) -> bool {
+    let mut at = 0;
+    while let Some(p) = find_bytes(text.as_bytes(), b"Patient", at, false) {
+        let (before, after) = (&text[..p], &text[p + 7..]);
+        let yaml = before.ends_with("resourceType: ") || (before.ends_with("resourceType: \"") && after.starts_with('"')) || (before.ends_with("resourceType: '") && after.starts_with('\''));
+        let xml = before.ends_with('<') && (after.starts_with(" xmlns") || after.starts_with('>'));
+        if yaml || xml {
+            return true;
+        }
+        at = p + 7;
+    }
+    false
+}
+
+/// First position at or after `from` where `needle` occurs in `hay`,
+/// ASCII case-insensitively when `fold`.
+pub(crate) fn find_bytes(hay: &[u8], needle: &[u8], from: usize, fold: bool) -> Option<usize> {
+    let (h, n) = (hay, needle);
+    if from >= h.len() || n.is_empty() {
+        return None;
+    }
+    let last = h.len().checked_sub(n.len())?;
+    let same = |x: &[u8], y: &[u8]| if fold { x.eq_ignore_ascii_case(y) } else { x == y };
+    if n.len() < 3 {
+        return (from..=last).find(|&i| same(&h[i..i + n.len()], n));
+    }
+    // The first three bytes (with bit 5 set when folding: a superset of
+    // both cases), 64 positions at a time in a branch-free loop the compiler
+    // vectorises; the whole needle only in a chunk where they occur.
+    let m = if fold { 0x20 } else { 0 };
+    let (a, b, c) = (n[0] | m, n[1] | m, n[2] | m);
+    let mut i = from;
+    while i <= last {
+        let end = (i + 64).min(last + 1);
+        let hit = h[i..end].iter().zip(&h[i + 1..end + 1]).zip(&h[i + 2..end + 2]).fold(0u8, |acc, ((&x, &y), &z)| {
+            acc | (((x | m) == a) as u8 & ((y | m) == b) as u8 & ((z | m) == c) as u8)
+        });
+        if hit != 0 {
+            if let Some(k) = (i..end).find(|&k| same(&h[k..k + n.len()], n)) {
+                return Some(k);
+            }
+        }
+        i = end;
+    }
+    None
+}
+
 /// Length of a GS1 application identifier at `k` (`(01)`, `(17)`, `(21)`
 /// in a UDI) when a value follows it, else 0.
 pub(crate) fn gs1_ai_len(b: &[u8], k: usize) -> usize {
+    if b.get(k) != Some(&b'(') {
+        return 0;
+    }
     let digits = b[k.min(b.len())..].iter().skip(1).take_while(|c| c.is_ascii_digit()).count();
     let close = k + 1 + digits;
     let ok = b.get(k) == Some(&b'(') && (2..=4).contains(&digits) && b.get(close) == Some(&b')') && b.get(close + 1).is_some_and(u8::is_ascii_alphanumeric);

@@ -5,37 +5,13 @@
 //! Inserts without a column list use the columns of an earlier
 //! `CREATE TABLE` for the same table, when there is one.
 
-use super::Extracted;
+use super::{find_bytes, Extracted};
 use crate::labels::{field_role, Role};
 use crate::text::Doc;
 use std::collections::HashMap;
 
 fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
-    let h = hay.as_bytes();
-    let n = needle.as_bytes();
-    if from >= h.len() || n.is_empty() {
-        return None;
-    }
-    let last = h.len().checked_sub(n.len())?;
-    if n.len() < 2 {
-        return (from..=last).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n));
-    }
-    // The first two bytes with bit 5 set (a superset of both cases), 64
-    // positions at a time in a branch-free loop the compiler vectorises;
-    // the whole needle only in a chunk where they occur.
-    let (a, b) = (n[0] | 0x20, n[1] | 0x20);
-    let mut i = from;
-    while i <= last {
-        let end = (i + 64).min(last + 1);
-        let hit = h[i..end].iter().zip(&h[i + 1..end + 1]).fold(0u8, |acc, (&x, &y)| acc | (((x | 0x20) == a) as u8 & ((y | 0x20) == b) as u8));
-        if hit != 0 {
-            if let Some(k) = (i..end).find(|&k| h[k..k + n.len()].eq_ignore_ascii_case(n)) {
-                return Some(k);
-            }
-        }
-        i = end;
-    }
-    None
+    super::find_bytes(hay.as_bytes(), needle.as_bytes(), from, true)
 }
 
 /// Where the table name of the next insert starts: after `INSERT INTO`,
@@ -197,7 +173,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
 /// followed by tab-separated rows up to a line `\.`.
 fn copy_rows(text: &str, x: &mut Extracted) {
     let mut at = 0;
-    while let Some(p) = text[at..].find("COPY ").map(|p| p + at) {
+    while let Some(p) = find_bytes(text.as_bytes(), b"COPY ", at, false) {
         at = p + 5;
         let Some(line_end) = text[p..].find('\n').map(|e| p + e) else { break };
         let head = &text[p..line_end];

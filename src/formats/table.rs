@@ -153,7 +153,10 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             l += 1;
             continue;
         }
-        let roles: Vec<Option<Role>> = head.iter().zip(&plausible).map(|(&(a, b), &p)| if p { field_role(header_text(text, a, b)) } else { None }).collect();
+        let Some(roles) = header_roles(text, d, &head, &plausible) else {
+            l += 1;
+            continue;
+        };
         let known = roles.iter().filter(|r| r.is_some()).count();
         // A column that only a patient table has ("Patient", "DOB", "MRN") is enough.
         let defining = roles.iter().any(|r| matches!(r, Some(Role::PatientName | Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn)));
@@ -168,12 +171,39 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     }
 }
 
+/// The roles of a header row's plausible cells. A comma, tab or semicolon
+/// row is a header only when at least two cells, and half of them, have
+/// roles: `None` as soon as the cells left cannot get it there.
+fn header_roles(text: &str, d: Delim, head: &[(usize, usize)], plausible: &[bool]) -> Option<Vec<Option<Role>>> {
+    let mut roles = Vec::with_capacity(head.len());
+    let (mut known, mut left) = (0, plausible.iter().filter(|&&p| p).count());
+    for (&(a, b), &p) in head.iter().zip(plausible) {
+        let role = if p { field_role(header_text(text, a, b)) } else { None };
+        left -= usize::from(p);
+        known += usize::from(role.is_some());
+        if d != Delim::Pipe && (known + left < 2 || (known + left) * 2 < head.len()) {
+            return None;
+        }
+        roles.push(role);
+    }
+    Some(roles)
+}
+
 /// HTML tables (Confluence storage format, pasted web pages): `<th>` header
 /// cells give the roles of the `<td>` cells below them; a row of a `<th>`
 /// label and a `<td>` value is a key/value pair.
 fn html_tables(text: &str, x: &mut Extracted) {
-    let lower_has = |t: &str| text.contains(t) || text.contains(&t.to_ascii_uppercase());
-    if !lower_has("<td") {
+    // "<td" or "<TD" (not "<Td"), in one pass.
+    let b = text.as_bytes();
+    let mut at = 0;
+    let td = loop {
+        match super::find_bytes(b, b"<td", at, true) {
+            Some(p) if matches!(&b[p..p + 3], b"<td" | b"<TD") => break true,
+            Some(p) => at = p + 1,
+            None => break false,
+        }
+    };
+    if !td {
         return;
     }
     let mut headers: Vec<(Option<Role>, String)> = Vec::new();
