@@ -384,22 +384,58 @@ pub(crate) mod tests {
         }
     }
 
+    /// Every token key.
+    fn all_keys() -> Vec<Key> {
+        let firsts = [First::One, First::Nine, First::TwoToSix, First::OtherDigit, First::P, First::H, First::Other];
+        let nexts = [Next::At, Next::Colon, Next::Dot, Next::Dash, Next::Slash, Next::Space, Next::Other];
+        let mut keys = Vec::new();
+        for class in [Class::Num, Class::Word, Class::Mixed] {
+            for len in 0..=Key::MAX_LEN {
+                for (first, next) in firsts.into_iter().flat_map(|f| nexts.into_iter().map(move |n| (f, n))) {
+                    for bits in 0..32 {
+                        let (cap, after_plus, month, health, not_name) = (bits & 1 != 0, bits & 2 != 0, bits & 4 != 0, bits & 8 != 0, bits & 16 != 0);
+                        keys.push(Key { class, len, first, next, cap, after_plus, month, health, not_name });
+                    }
+                }
+            }
+        }
+        keys
+    }
+
+    /// A gate only skips calls that would find nothing: on every example
+    /// and every corpus document, calling `find` on every token of the
+    /// classes the gate admits gives the same candidates.
+    #[test]
+    fn gates_never_hide_a_candidate() {
+        let sig = |c: &Cand| (c.kind, c.start, c.end, c.score.to_bits(), c.why, c.staff_cue);
+        let corpus = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/corpus.jsonl")).unwrap_or_default();
+        let docs: Vec<String> = corpus.lines().filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?["text"].as_str().map(String::from)).collect();
+        let keys = all_keys();
+        for r in REGISTRY {
+            let classes: Vec<Class> = [Class::Num, Class::Word, Class::Mixed].into_iter().filter(|&c| keys.iter().any(|k| k.class == c && (r.gate)(k))).collect();
+            let admits = |class: Class| classes.contains(&class);
+            for ex in r.hits.iter().chain(r.misses.iter()).copied().chain(docs.iter().map(String::as_str)) {
+                let (text, _) = unmark(ex);
+                let doc = Doc::new(&text);
+                let mut all = Vec::new();
+                for i in (0..doc.toks.len()).filter(|&i| admits(doc.toks[i].class)) {
+                    (r.find)(&doc, i, &mut all);
+                }
+                all.retain(|c| !c.staff_cue);
+                let gated: Vec<_> = candidates(r, &text).iter().map(sig).collect();
+                let all: Vec<_> = all.iter().map(sig).collect();
+                let hidden: Vec<_> = all.iter().filter(|c| !gated.contains(c)).map(|c| (c.4, &text[c.1..c.2])).collect();
+                assert!(gated == all, "{}: the gate hides {hidden:?} in {ex:?}", r.id);
+            }
+        }
+    }
+
     #[test]
     fn dispatch_keys_are_dense_and_registry_fits_the_mask() {
         assert!(REGISTRY.len() < 32);
         let mut seen = vec![false; Key::COUNT];
-        for class in [Class::Num, Class::Word, Class::Mixed] {
-            for len in 0..=Key::MAX_LEN {
-                let firsts = [First::One, First::Nine, First::TwoToSix, First::OtherDigit, First::P, First::H, First::Other];
-                let nexts = [Next::At, Next::Colon, Next::Dot, Next::Dash, Next::Slash, Next::Space, Next::Other];
-                for (first, next) in firsts.into_iter().flat_map(|f| nexts.into_iter().map(move |n| (f, n))) {
-                    for bits in 0..32 {
-                        let (cap, after_plus, month, health, not_name) = (bits & 1 != 0, bits & 2 != 0, bits & 4 != 0, bits & 8 != 0, bits & 16 != 0);
-                        let k = Key { class, len, first, next, cap, after_plus, month, health, not_name };
-                        assert!(!std::mem::replace(&mut seen[k.index()], true), "{k:?} shares an index");
-                    }
-                }
-            }
+        for k in all_keys() {
+            assert!(!std::mem::replace(&mut seen[k.index()], true), "{k:?} shares an index");
         }
         assert!(seen.iter().all(|&s| s));
     }
