@@ -316,9 +316,10 @@ fn placeholder(v: &str) -> bool {
     if crate::recognizers::is_placeholder_date(t) && t.len() <= 10 {
         return true;
     }
-    let lower = t.to_lowercase();
+    let mut buf = [0u8; 48];
+    let lower = crate::text::lower_into(t, &mut buf);
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "test" | "testing" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum"))
-        || matches!(lower.as_str(), "john doe" | "jane doe" | "doe, john" | "doe, jane" | "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null")
+        || matches!(&*lower, "john doe" | "jane doe" | "doe, john" | "doe, jane" | "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null")
 }
 
 /// The first code in a value (see `formats::code_end`).
