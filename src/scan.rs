@@ -337,7 +337,7 @@ fn looks_like_name(v: &str) -> bool {
     (1..=8).contains(&words)
         && v.chars().any(char::is_alphabetic)
         && v.chars().all(|c| c.is_alphabetic() || " -'’.,^\u{300}\u{301}\u{302}\u{303}".contains(c) || ('\u{300}'..='\u{36f}').contains(&c))
-        && !matches!(v.to_ascii_lowercase().as_str(), "unknown" | "n/a" | "none" | "null" | "test" | "redacted" | "anonymous")
+        && !["unknown", "n/a", "none", "null", "test", "redacted", "anonymous"].iter().any(|w| v.eq_ignore_ascii_case(w))
 }
 
 /// Applies fields, labels, staff and patient context to one candidate.
@@ -399,7 +399,7 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
         }
     }
     if c.kind == Kind::PersonName && !c.patient_cue && field.is_none_or(|f| f.role == Role::Note) {
-        let all_staff = doc.text[c.start..c.end].split(|ch: char| !ch.is_alphanumeric()).filter(|w| w.chars().count() > 1).all(|w| staff.contains(&w.to_lowercase()));
+        let all_staff = doc.text[c.start..c.end].split(|ch: char| !ch.is_alphanumeric()).filter(|w| w.chars().count() > 1).all(|w| staff.contains(&*crate::text::lower_into(w, &mut [0u8; 48])));
         if all_staff {
             c.score = 0.0;
             return;
@@ -438,13 +438,14 @@ fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxSet<String>, thre
         reported[..i].iter().rev().take(8).any(|r| r.1 >= e)
     };
     let mut extra = Vec::new();
+    let mut buf = [0u8; 48];
     for i in 0..doc.toks.len() {
         let t = &doc.toks[i];
         if !(t.is_word() && (t.is(CAP) || t.is(crate::text::UNCASED)) && is_name_token(doc, i)) {
             continue;
         }
         let (s, e) = (t.start as usize, t.end as usize);
-        if names.contains(&doc.s(i).to_lowercase()) && !covered(s, e) {
+        if names.contains(&*doc.lower(i, &mut buf)) && !covered(s, e) {
             let mut c = Cand::new(Kind::PersonName, s, e, 0.6, "same name as a patient named in this document", Needs::Nothing);
             c.patient_cue = true;
             extra.push(c);
