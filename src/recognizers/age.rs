@@ -11,7 +11,12 @@ use crate::Kind;
 pub(crate) static AGE: Recognizer = Recognizer {
     id: "age-over-89",
     kind: Kind::AgeOver89,
-    gate: |k| k.class != Class::Word && (2..=5).contains(&k.len) && matches!(k.first, First::One | First::Nine),
+    // 90-99 or 100-125, alone or with a suffix (95yo).
+    gate: |k| match k.class {
+        Class::Num => k.len == 2 && k.first == First::Nine || k.len == 3 && k.first == First::One,
+        Class::Mixed => (2..=5).contains(&k.len) && matches!(k.first, First::One | First::Nine),
+        Class::Word => false,
+    },
     find,
     hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»"],
     misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over"],

@@ -6,14 +6,15 @@
 //! Diners 36/38) and a valid Luhn check. Well-known test numbers
 //! (4111 1111 1111 1111 ...) are invalid. Reference: ISO/IEC 7812.
 
-use super::{embedded, luhn, Cand, First, Needs, Recognizer};
+use super::{embedded, luhn, Cand, First, Needs, Next, Recognizer};
 use crate::text::{Class, Doc};
 use crate::Kind;
 
 pub(crate) static CREDIT_CARD: Recognizer = Recognizer {
     id: "credit-card",
     kind: Kind::CreditCard,
-    gate: |k| k.class == Class::Num && (3..=19).contains(&k.len) && k.first == First::TwoToSix,
+    // 13-19 digits in one token, or the first of groups split by spaces or dashes.
+    gate: |k| k.class == Class::Num && (3..=19).contains(&k.len) && k.first == First::TwoToSix && (k.len >= 13 || matches!(k.next, Next::Space | Next::Dash)),
     find,
     hits: &["card «4539 5787 6362 1486» exp", "«4539-5787-6362-1486»", "«4539578763621486»", "amex «3475 123456 78904»"],
     misses: &["4111 1111 1111 1111", "4539 5787 6362 1487", "1234 5678 9012 3456", "4539-5787-6362-1486-1"],
