@@ -14,6 +14,23 @@
 //! bindings wrap this crate.
 #![deny(missing_docs)]
 
+/// A `[T; 256]` lookup table of the `const fn` `$f` over every byte,
+/// built at compile time: `byte_table!(Class, class_of)[b as usize]`.
+macro_rules! byte_table {
+    ($t:ty, $f:path) => {{
+        static TABLE: [$t; 256] = {
+            let mut t = [$f(0); 256];
+            let mut b = 0;
+            while b < 256 {
+                t[b] = $f(b as u8);
+                b += 1;
+            }
+            t
+        };
+        &TABLE
+    }};
+}
+
 mod context;
 mod dictionaries;
 mod error;

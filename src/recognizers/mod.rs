@@ -106,25 +106,21 @@ pub(crate) enum First {
 impl First {
     const COUNT: usize = 7;
 
+    const fn class(b: u8) -> First {
+        match b {
+            b'1' => First::One,
+            b'9' => First::Nine,
+            b'2'..=b'6' => First::TwoToSix,
+            b'0' | b'7' | b'8' => First::OtherDigit,
+            b'p' | b'P' => First::P,
+            b'h' | b'H' => First::H,
+            _ => First::Other,
+        }
+    }
+
+    /// A table lookup (measured faster than the match): runs on every token.
     fn of(b: u8) -> First {
-        static TABLE: [First; 256] = {
-            let mut t = [First::Other; 256];
-            let mut b = 0;
-            while b < 256 {
-                t[b] = match b as u8 {
-                    b'1' => First::One,
-                    b'9' => First::Nine,
-                    b'2'..=b'6' => First::TwoToSix,
-                    b'0' | b'7' | b'8' => First::OtherDigit,
-                    b'p' | b'P' => First::P,
-                    b'h' | b'H' => First::H,
-                    _ => First::Other,
-                };
-                b += 1;
-            }
-            t
-        };
-        TABLE[b as usize]
+        byte_table!(First, First::class)[b as usize]
     }
 
     pub fn is_digit(self) -> bool {
@@ -147,25 +143,20 @@ pub(crate) enum Next {
 impl Next {
     const COUNT: usize = 7;
 
+    const fn class(b: u8) -> Next {
+        match b {
+            b'@' => Next::At,
+            b':' => Next::Colon,
+            b'.' => Next::Dot,
+            b'-' => Next::Dash,
+            b'/' => Next::Slash,
+            b' ' => Next::Space,
+            _ => Next::Other,
+        }
+    }
+
     fn of(b: Option<&u8>) -> Next {
-        static TABLE: [Next; 256] = {
-            let mut t = [Next::Other; 256];
-            let mut b = 0;
-            while b < 256 {
-                t[b] = match b as u8 {
-                    b'@' => Next::At,
-                    b':' => Next::Colon,
-                    b'.' => Next::Dot,
-                    b'-' => Next::Dash,
-                    b'/' => Next::Slash,
-                    b' ' => Next::Space,
-                    _ => Next::Other,
-                };
-                b += 1;
-            }
-            t
-        };
-        b.map_or(Next::Other, |&b| TABLE[b as usize])
+        b.map_or(Next::Other, |&b| byte_table!(Next, Next::class)[b as usize])
     }
 }
 
