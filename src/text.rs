@@ -251,8 +251,10 @@ impl<'a> Doc<'a> {
                     continue;
                 }
             } else {
+                // Joiners and combining marks continue a token but never start one
+                // (the joiner inside an emoji sequence is not a word).
                 let c = text[i..].chars().next().unwrap_or(' ');
-                if !is_word_char(c) {
+                if !c.is_alphanumeric() {
                     i += c.len_utf8();
                     continue;
                 }
@@ -420,5 +422,12 @@ mod tests {
     fn combining_marks_stay_inside_a_token() {
         let d = Doc::new("Nguye\u{302}\u{303}n x");
         assert_eq!(d.toks.len(), 2);
+    }
+
+    #[test]
+    fn emoji_joiners_are_not_tokens() {
+        let d = Doc::new("Patient Ó Coisdeala 👩\u{200d}⚕\u{fe0f} DOB");
+        let words: Vec<&str> = (0..d.toks.len()).map(|i| d.s(i)).collect();
+        assert_eq!(words, ["Patient", "Ó", "Coisdeala", "DOB"]);
     }
 }

@@ -154,3 +154,9 @@ fn a_udi_after_a_serial_number_label() {
     let text = "Procedure: Implantation of insulin pump, serial number (01)00327737170068(17)261231(21)HJ905727. No complications.\nPatient: Maria Gonzalez, DOB 03/14/1962\n";
     assert_eq!(found(text, Kind::DeviceId), vec!["(01)00327737170068(17)261231(21)HJ905727".to_string()]);
 }
+
+#[test]
+fn an_id_label_ends_at_its_code_when_a_clause_follows() {
+    let text = "MRN: 00412345, lives with daughter Đặng Thị Mai.";
+    assert_reported(text, &["00412345", "Đặng Thị Mai"]);
+}

@@ -125,9 +125,12 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             let vend = if pair { vend.min(pair_end(doc.text, vstart, line_end)) } else { vend };
             let (s, mut e) = trim_value(doc.text, vstart, vend);
             if takes_chunk(role) {
-                // "Claim # L0237 for member Stevenson, Justin (...)": the id is the code, not the sentence.
+                // "Claim # L0237 for member Stevenson, Justin (...)", "MRN: 00412345, lives
+                // with ...": the id is the code, not the sentence.
                 let chunk = chunk_end(doc, s, e);
-                if chunk > s && doc.text[chunk..e].trim_start().chars().next().is_some_and(|c| c.is_alphabetic() || c == '(') {
+                let rest = doc.text[chunk..e].trim_start();
+                let clause = rest.strip_prefix([',', ';']).is_some_and(|r| r.starts_with(' ') && r.trim_start().starts_with(char::is_lowercase));
+                if chunk > s && (clause || rest.chars().next().is_some_and(|c| c.is_alphabetic() || c == '(')) {
                     e = chunk;
                 }
             }
