@@ -6,7 +6,23 @@ RELEASE := target/release
 CLI     := $(RELEASE)/phi-guard
 SAMPLES := tests/corpus/samples
 
-.PHONY: all setup setup-rust build run test eval bench clean help
+# The wasm package: wasm-bindgen CLI at exactly the crate's pinned version, in a
+# project-local folder; wasm-opt from npm's binaryen (never Debian's /usr/bin/wasm-opt,
+# which corrupts wasm-bindgen output).
+WASM_TARGET  := wasm32-unknown-unknown
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+TOOLS        := .tools
+WASM_BINDGEN := $(TOOLS)/bin/wasm-bindgen
+WASM_OPT     := tests/node_modules/.bin/wasm-opt
+PKG          := www/pkg
+WASM_OUT     := target/$(WASM_TARGET)/release/phi_guard.wasm
+NPM_STAMP    := tests/node_modules/.package-lock.json
+CHROMIUM     := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+WASM_TEST    := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(CURDIR)/$(WASM_BINDGEN)-test-runner \
+                $(CARGO) test --release --target $(WASM_TARGET) --no-default-features --test wasm
+
+.PHONY: all setup setup-rust setup-wasm setup-browser build wasm run test test-native test-wasm test-js eval bench clean help
 
 all: run
 
@@ -15,13 +31,29 @@ help:
 	@echo "make test   set up and run every test"
 	@echo "make eval   accuracy on the labelled corpus (dev and holdout)"
 	@echo "make bench  single-thread throughput of the core"
+	@echo "make wasm   build the wasm package into $(PKG)/"
 
-setup: setup-rust
+setup: setup-rust setup-wasm $(NPM_STAMP) setup-browser
 
 # The Rust toolchain comes from rustup (the machine's one toolchain); crates from crates.io.
 setup-rust:
 	@command -v $(CARGO) >/dev/null || { echo "cargo not found: install Rust with rustup (https://rustup.rs)" >&2; exit 1; }
 	@$(CARGO) fetch --quiet
+
+setup-wasm:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@$(WASM_BINDGEN) --version 2>/dev/null | grep -qF " $(WASM_BINDGEN_VERSION)" || \
+	  $(CARGO) install --quiet wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(TOOLS)
+
+# npm packages at the versions in the lock file.
+$(NPM_STAMP): tests/package-lock.json
+	cd tests && npm ci --no-audit --no-fund --loglevel=error
+
+# Debian's chromium and its driver, for the browser tests.
+setup-browser:
+	@test -x $(CHROMIUM) -a -x $(CHROMEDRIVER) || { \
+	  if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; \
+	  else echo "install Debian's browser: sudo apt-get install chromium chromium-driver" >&2; exit 1; fi; }
 
 build: setup
 	$(CARGO) build --release --quiet
@@ -33,8 +65,37 @@ run: build
 	  if [ $$status -ge 2 ]; then exit $$status; fi; \
 	  echo "(phi-guard exit status $$status: 0 allow, 1 warn/block, 2 error)"
 
-test: setup
+# The wasm package, rebuilt when the Rust or JS sources change: the core as a
+# cdylib, glue for ES modules (--target web) and classic scripts (--target
+# no-modules, as the global `phiGuard`), then wasm-opt -Oz.
+wasm: setup $(PKG)/phi_guard_core_bg.wasm
+
+$(PKG)/phi_guard_core_bg.wasm: Cargo.toml Cargo.lock $(shell find src -type f)
+	$(CARGO) rustc --release --quiet --lib --target $(WASM_TARGET) --no-default-features --crate-type cdylib
+	rm -rf $(PKG) $(PKG).tmp && mkdir -p $(PKG).tmp
+	$(WASM_BINDGEN) $(WASM_OUT) --target web --out-dir $(PKG).tmp/web --out-name phi_guard_core
+	$(WASM_BINDGEN) $(WASM_OUT) --target no-modules --out-dir $(PKG).tmp/classic --out-name phi_guard_core
+	mkdir -p $(PKG) && cp $(PKG).tmp/web/phi_guard_core.js $(PKG).tmp/web/phi_guard_core.d.ts src/js/phi_guard.js src/js/wrap.js src/js/phi_guard.d.ts $(PKG)/
+	{ echo '// PHI Guard for classic scripts: the global phiGuard = { init, initSync, PhiGuard }.'; \
+	  cat $(PKG).tmp/classic/phi_guard_core.js; echo '(function () {'; sed 's/^export function/function/' src/js/wrap.js; \
+	  echo 'self.phiGuard = Object.assign({ init: wasm_bindgen, initSync: wasm_bindgen.initSync }, wrap(wasm_bindgen));'; \
+	  echo '})();'; } > $(PKG)/phi_guard.classic.js
+	$(WASM_OPT) -Oz $(PKG).tmp/web/phi_guard_core_bg.wasm -o $(PKG)/phi_guard_core_bg.wasm
+	rm -rf $(PKG).tmp
+
+test: setup test-native test-wasm test-js
+
+test-native:
 	$(CARGO) test --release
+
+# wasm-bindgen-test in Node, then in headless Chromium.
+test-wasm: setup
+	$(WASM_TEST)
+	WASM_BINDGEN_USE_BROWSER=1 CHROME=$(CHROMIUM) CHROMEDRIVER=$(CHROMEDRIVER) $(WASM_TEST)
+
+# The built package, loaded as the extension loads it.
+test-js: wasm build
+	node --test tests/wasm/
 
 eval: setup
 	$(CARGO) test --release --quiet --test eval -- --nocapture --exact eval_report

@@ -43,6 +43,8 @@ mod redact;
 mod report;
 mod scan;
 mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use error::{Error, ErrorKind};
 pub use kind::Kind;

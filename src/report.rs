@@ -37,6 +37,7 @@ pub struct Finding {
     /// End offset, exclusive.
     pub end: usize,
     /// Confidence from 0 to 1, after validation and context.
+    #[serde(serialize_with = "two_decimals")]
     pub score: f32,
     /// The match with most characters masked (`***-**-6789`).
     pub preview: String,
@@ -45,6 +46,12 @@ pub struct Finding {
     /// Where in a structured format the value sat (`hl7:PID-5`), absent for prose.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+}
+
+/// A score as the decimal it was rounded to (`0.97`, not the nearest f32
+/// widened to `0.9700000286` as a JavaScript number).
+fn two_decimals<S: serde::Serializer>(score: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((f64::from(*score) * 100.0).round() / 100.0)
 }
 
 /// Numbers about the scan itself.
@@ -86,5 +93,79 @@ impl Report {
         }
         counts.sort();
         counts
+    }
+}
+
+impl Report {
+    /// The report of an input that could not be inspected (binary or
+    /// corrupt): no findings, the policy's `on_error` verdict, and a note.
+    pub fn uninspectable(policy: &crate::Policy, bytes: usize, note: impl Into<String>) -> Report {
+        let verdict = if policy.mode == crate::Mode::Monitor { Verdict::Allow } else { policy.on_error };
+        Report { verdict, findings: Vec::new(), stats: Stats { bytes, ..Stats::default() }, notes: vec![note.into()] }
+    }
+
+    /// Converts the findings' offsets from UTF-8 bytes into `text` to UTF-16
+    /// code units, as JavaScript's `String.prototype.slice` counts them.
+    pub fn into_utf16_offsets(mut self, text: &str) -> Report {
+        if text.is_ascii() {
+            return self;
+        }
+        // Every offset, sorted, then one walk over the text.
+        let mut marks: Vec<(usize, usize)> = self.findings.iter().enumerate().flat_map(|(i, f)| [(f.start, 2 * i), (f.end, 2 * i + 1)]).collect();
+        marks.sort_unstable();
+        let bytes = text.as_bytes();
+        let (mut byte, mut unit) = (0, 0);
+        for (offset, slot) in marks {
+            let offset = offset.min(bytes.len());
+            if offset > byte {
+                unit += utf16_len(&bytes[byte..offset]);
+                byte = offset;
+            }
+            let f = &mut self.findings[slot / 2];
+            if slot % 2 == 0 {
+                f.start = unit;
+            } else {
+                f.end = unit;
+            }
+        }
+        self
+    }
+}
+
+/// UTF-16 code units of a UTF-8 slice: one per character, two for those
+/// outside the Basic Multilingual Plane (four-byte sequences).
+fn utf16_len(utf8: &[u8]) -> usize {
+    utf8.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Policy, Scanner};
+
+    #[test]
+    fn utf16_offsets_slice_the_same_matches() {
+        let scanner = Scanner::new(Policy::default()).unwrap();
+        for text in [
+            "Patient José Nguyễn 👩‍⚕️ DOB 03/14/1962, MRN 00412345 🏥, phone (617) 734-2291",
+            "🙂🙂🙂 SSN 536-22-8471 — Ó Coisdeala, Đặng Thị Mai, MRN: 12345678 𝔘𝔫𝔦",
+            "plain ASCII: Patient Maria Gonzalez DOB 03/14/1962",
+        ] {
+            let bytes = scanner.scan_text(text);
+            let units: Vec<u16> = text.encode_utf16().collect();
+            let converted = bytes.clone().into_utf16_offsets(text);
+            assert!(!bytes.findings.is_empty(), "{text}");
+            for (b, u) in bytes.findings.iter().zip(&converted.findings) {
+                assert_eq!(String::from_utf16(&units[u.start..u.end]).unwrap(), text[b.start..b.end]);
+            }
+        }
+    }
+
+    #[test]
+    fn scores_serialise_as_their_two_decimals() {
+        let report = Scanner::new(Policy::default()).unwrap().scan_text("SSN 536-22-8471");
+        let json = serde_json::to_string(&report).unwrap();
+        let score = &json[json.find("\"score\":").unwrap() + 8..];
+        let score = &score[..score.find(',').unwrap()];
+        assert!(score.len() <= 4, "{score}");
     }
 }

@@ -1,0 +1,123 @@
+//! JavaScript bindings (wasm32 only): the `PhiGuard` class of
+//! `CONTRACTS.md` section 5. Reports cross the boundary as plain objects
+//! (serde-wasm-bindgen) with UTF-16 offsets, so `text.slice(start, end)` is
+//! the match. The core stays free of JavaScript types; this module only
+//! converts.
+//!
+//! A panic cannot unwind on wasm32: it traps, and the JavaScript call throws
+//! a `WebAssembly.RuntimeError`. The panic hook keeps the message (with any
+//! quoted text withheld) for [`take_panic_message`], which the package's
+//! `phi_guard.js` wrapper turns into a readable `Error`.
+
+use crate::{decode_text, Policy, RedactStyle, Report, Scanner};
+use std::sync::Mutex;
+use wasm_bindgen::prelude::*;
+
+static PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.payload_as_str().unwrap_or("a panic with no message");
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        if let Ok(mut slot) = PANIC.lock() {
+            *slot = Some(format!("{}{at}", crate::error::scrub_panic(message)));
+        }
+    }));
+}
+
+/// The message of the last panic (quoted text withheld), once.
+#[wasm_bindgen(js_name = takePanicMessage)]
+pub fn take_panic_message() -> Option<String> {
+    PANIC.lock().ok().and_then(|mut slot| slot.take())
+}
+
+/// Panics on purpose, so that tests can check how a panic surfaces.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests() {
+    panic!("deliberate panic for tests, holding `Maria Gonzalez`");
+}
+
+/// A scanner with a compiled policy.
+#[wasm_bindgen(js_name = PhiGuard)]
+pub struct PhiGuard {
+    scanner: Scanner,
+}
+
+#[wasm_bindgen(js_class = PhiGuard)]
+impl PhiGuard {
+    /// Compiles a policy object (`CONTRACTS.md` section 4); `undefined` or
+    /// `null` is the default policy. Throws an `Error` naming every bad field.
+    #[wasm_bindgen(constructor)]
+    pub fn new(policy: JsValue) -> Result<PhiGuard, JsError> {
+        let policy = if policy.is_undefined() || policy.is_null() {
+            Policy::default()
+        } else {
+            let value: serde_json::Value = serde_wasm_bindgen::from_value(policy).map_err(|e| JsError::new(&format!("policy: {e}")))?;
+            Policy::from_value(&value).map_err(error)?
+        };
+        Ok(PhiGuard { scanner: Scanner::new(policy).map_err(error)? })
+    }
+
+    /// Scans text; the report's offsets are UTF-16 code units.
+    #[wasm_bindgen(js_name = scanText)]
+    pub fn scan_text(&self, text: &str) -> Result<JsValue, JsError> {
+        let clock = now();
+        let mut report = self.scanner.scan_text(text);
+        report.stats.elapsed_us = ((now() - clock) * 1000.0) as u64;
+        to_js(&report.into_utf16_offsets(text))
+    }
+
+    /// Scans a file's bytes (text in UTF-8, UTF-16 with a byte-order mark,
+    /// or Latin-1). Offsets are UTF-16 code units into the decoded text. A
+    /// file that is not text gets the policy's `on_error` verdict and a note.
+    #[wasm_bindgen(js_name = scanFile)]
+    pub fn scan_file(&self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+        let _ = name; // formats by name come with attachment support
+        let clock = now();
+        let mut report = match decode_text(bytes) {
+            Ok(text) => self.scanner.scan_text(&text).into_utf16_offsets(&text),
+            Err(e) => Report::uninspectable(self.scanner.policy(), bytes.len(), format!("file not inspected: {e}")),
+        };
+        report.stats.elapsed_us = ((now() - clock) * 1000.0) as u64;
+        to_js(&report)
+    }
+
+    /// Text with every reported identifier replaced. `options.style` is
+    /// `"mask"` (the default), `"label"` or `"pseudonym"`.
+    pub fn redact(&self, text: &str, options: JsValue) -> Result<String, JsError> {
+        let style = if options.is_undefined() || options.is_null() {
+            RedactStyle::Mask
+        } else {
+            let style = js_sys::Reflect::get(&options, &JsValue::from_str("style")).unwrap_or(JsValue::UNDEFINED);
+            match style.as_string() {
+                Some(s) => s.parse().map_err(error)?,
+                None if style.is_undefined() => RedactStyle::Mask,
+                None => return Err(JsError::new("options.style must be \"mask\", \"label\" or \"pseudonym\"")),
+            }
+        };
+        Ok(self.scanner.redact(text, style))
+    }
+
+    /// The policy in force, with defaults filled in.
+    #[wasm_bindgen(getter)]
+    pub fn policy(&self) -> Result<JsValue, JsError> {
+        to_js(self.scanner.policy())
+    }
+}
+
+fn error(e: crate::Error) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Milliseconds from `performance.now()` where the global scope has it
+/// (windows, workers, Node), else 0.
+fn now() -> f64 {
+    let performance = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance")).ok();
+    performance.filter(|p| !p.is_undefined()).map_or(0.0, |p| p.unchecked_into::<web_sys::Performance>().now())
+}
