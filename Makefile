@@ -101,8 +101,9 @@ eval: setup
 	$(CARGO) test --release --quiet --test eval -- --nocapture --exact eval_report
 	PHI_GUARD_CORPUS=tests/corpus/holdout.jsonl $(CARGO) test --release --quiet --test eval -- --nocapture --exact eval_report
 
-bench: setup
+bench: setup wasm
 	$(CARGO) bench --bench core
+	node tests/bench/wasm.mjs
 
 clean:
 	$(CARGO) clean
