@@ -77,9 +77,9 @@ fn lexicon() -> FxMap<&'static str, u32> {
         m.reserve(200_000);
         let mut add = |w: &'static str, f: u32| *m.entry(w).or_insert(0) |= f;
         for (data, f) in [
-            (include_str!("first_names.txt"), flag::FIRST),
-            (include_str!("last_names.txt"), flag::LAST),
-            (include_str!("common_words.txt"), flag::COMMON),
+            (unpack(include_bytes!(concat!(env!("OUT_DIR"), "/first_names.fc"))), flag::FIRST),
+            (unpack(include_bytes!(concat!(env!("OUT_DIR"), "/last_names.fc"))), flag::LAST),
+            (unpack(include_bytes!(concat!(env!("OUT_DIR"), "/common_words.fc"))), flag::COMMON),
             (include_str!("clinical_terms.txt"), flag::CLINICAL),
         ] {
             for w in data.lines().filter(|l| !l.is_empty()) {
@@ -103,6 +103,28 @@ fn lexicon() -> FxMap<&'static str, u32> {
         }
         m
     }
+}
+
+/// A word list front-coded by `build.rs`, back as one word per line. The
+/// text lives as long as the lexicon that points into it: the whole run.
+fn unpack(packed: &[u8]) -> &'static str {
+    let mut out: Vec<u8> = Vec::with_capacity(packed.len() * 2);
+    let mut word_start = 0;
+    for &b in packed {
+        if b < 0x20 {
+            if !out.is_empty() {
+                out.push(b'\n');
+            }
+            let shared = (b - 1) as usize;
+            let prev_start = word_start;
+            word_start = out.len();
+            out.extend_from_within(prev_start..prev_start + shared);
+        } else {
+            out.push(b);
+        }
+    }
+    let text = String::from_utf8(out).expect("build.rs writes UTF-8");
+    Box::leak(text.into_boxed_str())
 }
 
 /// The lexicon laid out for lookups that touch one cache line: words of up
@@ -263,6 +285,13 @@ mod tests {
                 assert_eq!(*l, l.trim(), "{name}: stray white space");
             }
         }
+    }
+
+    #[test]
+    fn packed_lists_unpack_to_the_sources() {
+        assert_eq!(unpack(include_bytes!(concat!(env!("OUT_DIR"), "/first_names.fc"))), include_str!("first_names.txt").trim_end());
+        assert_eq!(unpack(include_bytes!(concat!(env!("OUT_DIR"), "/last_names.fc"))), include_str!("last_names.txt").trim_end());
+        assert_eq!(unpack(include_bytes!(concat!(env!("OUT_DIR"), "/common_words.fc"))), include_str!("common_words.txt").trim_end());
     }
 
     #[test]
