@@ -91,7 +91,7 @@ test-native:
 # wasm-bindgen-test in Node, then in headless Chromium.
 test-wasm: setup
 	$(WASM_TEST)
-	WASM_BINDGEN_USE_BROWSER=1 CHROME=$(CHROMIUM) CHROMEDRIVER=$(CHROMEDRIVER) $(WASM_TEST)
+	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) $(WASM_TEST)
 
 # The built package, loaded as the extension loads it.
 test-js: wasm build

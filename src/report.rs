@@ -94,9 +94,7 @@ impl Report {
         counts.sort();
         counts
     }
-}
 
-impl Report {
     /// The report of an input that could not be inspected (binary or
     /// corrupt): no findings, the policy's `on_error` verdict, and a note.
     pub fn uninspectable(policy: &crate::Policy, bytes: usize, note: impl Into<String>) -> Report {

@@ -63,10 +63,7 @@ impl PhiGuard {
     /// Scans text; the report's offsets are UTF-16 code units.
     #[wasm_bindgen(js_name = scanText)]
     pub fn scan_text(&self, text: &str) -> Result<JsValue, JsError> {
-        let clock = now();
-        let mut report = self.scanner.scan_text(text);
-        report.stats.elapsed_us = ((now() - clock) * 1000.0) as u64;
-        to_js(&report.into_utf16_offsets(text))
+        timed(|| self.scanner.scan_text(text).into_utf16_offsets(text))
     }
 
     /// Scans a file's bytes (text in UTF-8, UTF-16 with a byte-order mark,
@@ -75,13 +72,10 @@ impl PhiGuard {
     #[wasm_bindgen(js_name = scanFile)]
     pub fn scan_file(&self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
         let _ = name; // formats by name come with attachment support
-        let clock = now();
-        let mut report = match decode_text(bytes) {
+        timed(|| match decode_text(bytes) {
             Ok(text) => self.scanner.scan_text(&text).into_utf16_offsets(&text),
             Err(e) => Report::uninspectable(self.scanner.policy(), bytes.len(), format!("file not inspected: {e}")),
-        };
-        report.stats.elapsed_us = ((now() - clock) * 1000.0) as u64;
-        to_js(&report)
+        })
     }
 
     /// Text with every reported identifier replaced. `options.style` is
@@ -105,6 +99,15 @@ impl PhiGuard {
     pub fn policy(&self) -> Result<JsValue, JsError> {
         to_js(self.scanner.policy())
     }
+}
+
+/// Runs a scan, sets `stats.elapsed_us` to its wall time (the core has no
+/// clock on wasm32) and converts the report for JavaScript.
+fn timed(scan: impl FnOnce() -> Report) -> Result<JsValue, JsError> {
+    let clock = now();
+    let mut report = scan();
+    report.stats.elapsed_us = ((now() - clock) * 1000.0) as u64;
+    to_js(&report)
 }
 
 fn error(e: crate::Error) -> JsError {

@@ -69,6 +69,13 @@ const MONTH_WORDS: &[&str] = &[
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
+/// A word list as `pack.rs` (the build script) front-coded it, unpacked.
+macro_rules! packed {
+    ($name:literal) => {
+        unpack(include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".fc")))
+    };
+}
+
 /// Every word of every list with its flags, so a token costs one lookup
 /// (built once, laid out by [`compact`]).
 fn lexicon() -> FxMap<&'static str, u32> {
@@ -77,9 +84,9 @@ fn lexicon() -> FxMap<&'static str, u32> {
         m.reserve(200_000);
         let mut add = |w: &'static str, f: u32| *m.entry(w).or_insert(0) |= f;
         for (data, f) in [
-            (unpack(include_bytes!(concat!(env!("OUT_DIR"), "/first_names.fc"))), flag::FIRST),
-            (unpack(include_bytes!(concat!(env!("OUT_DIR"), "/last_names.fc"))), flag::LAST),
-            (unpack(include_bytes!(concat!(env!("OUT_DIR"), "/common_words.fc"))), flag::COMMON),
+            (packed!("first_names"), flag::FIRST),
+            (packed!("last_names"), flag::LAST),
+            (packed!("common_words"), flag::COMMON),
             (include_str!("clinical_terms.txt"), flag::CLINICAL),
         ] {
             for w in data.lines().filter(|l| !l.is_empty()) {
@@ -105,7 +112,7 @@ fn lexicon() -> FxMap<&'static str, u32> {
     }
 }
 
-/// A word list front-coded by `build.rs`, back as one word per line. The
+/// A word list front-coded by `pack.rs`, back as one word per line. The
 /// text lives as long as the lexicon that points into it: the whole run.
 fn unpack(packed: &[u8]) -> &'static str {
     let mut out: Vec<u8> = Vec::with_capacity(packed.len() * 2);
@@ -123,7 +130,7 @@ fn unpack(packed: &[u8]) -> &'static str {
             out.push(b);
         }
     }
-    let text = String::from_utf8(out).expect("build.rs writes UTF-8");
+    let text = String::from_utf8(out).expect("pack.rs writes UTF-8");
     Box::leak(text.into_boxed_str())
 }
 
@@ -289,9 +296,9 @@ mod tests {
 
     #[test]
     fn packed_lists_unpack_to_the_sources() {
-        assert_eq!(unpack(include_bytes!(concat!(env!("OUT_DIR"), "/first_names.fc"))), include_str!("first_names.txt").trim_end());
-        assert_eq!(unpack(include_bytes!(concat!(env!("OUT_DIR"), "/last_names.fc"))), include_str!("last_names.txt").trim_end());
-        assert_eq!(unpack(include_bytes!(concat!(env!("OUT_DIR"), "/common_words.fc"))), include_str!("common_words.txt").trim_end());
+        assert_eq!(packed!("first_names"), include_str!("first_names.txt").trim_end());
+        assert_eq!(packed!("last_names"), include_str!("last_names.txt").trim_end());
+        assert_eq!(packed!("common_words"), include_str!("common_words.txt").trim_end());
     }
 
     #[test]
