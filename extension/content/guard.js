@@ -1,0 +1,371 @@
+// PHI Guard content script: holds paste, drop, file input and submit events
+// before the page sees them, has the background scan the content (the
+// detector never runs here: pages' CSP forbids wasm in content scripts), then
+// lets the event through, or shows the panel (ui/panel.js) and acts on the
+// user's choice.
+//
+// Everything the user gave is kept until they decide: a held paste is
+// re-delivered through the editor's own paste pipeline (a synthetic paste
+// event with a DataTransfer; plain fields get insertText), so undo and
+// formatting keep working, and the clipboard is never touched.
+(() => {
+  if (globalThis.__phiGuardContent) return;
+  globalThis.__phiGuardContent = true;
+
+  const api = globalThis.chrome;
+  const Panel = globalThis.PhiGuardPanel;
+  const SCAN_TIMEOUT_MS = 60_000;
+  const CHECKING_AFTER_MS = 300;
+  const SUBMIT_LABEL = /^(save|publish|update|create|post|send|submit|reply|comment|add comment)\b/i;
+  const SUBMIT_TESTID = /publish|save|submit|comment|create/i;
+
+  // The policy's answers the page needs without asking (refreshed by every
+  // reply); until the first reply, a failure is treated as "warn".
+  let policy = { on_error: "warn", require_justification: true, allow_redact: true, max_scan_bytes: 20 * 1024 * 1024 };
+  // While we re-deliver an event ourselves, our own listeners let it pass.
+  let passing = 0;
+  // Values the user chose to share anyway on this page: a later submit does
+  // not ask about them again. Kept in this tab's memory only.
+  const acknowledged = new Set();
+
+  function pass(fn) {
+    passing++;
+    try {
+      return fn();
+    } finally {
+      passing--;
+    }
+  }
+
+  function hold(event) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+
+  function inPanel(event) {
+    return event.composedPath().some((n) => n.localName === "phi-guard-panel");
+  }
+
+  // ---- talking to the background ------------------------------------------
+
+  function send(message) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("the check took too long")), SCAN_TIMEOUT_MS);
+      try {
+        api.runtime.sendMessage(message, (reply) => {
+          clearTimeout(timer);
+          const failure = api.runtime.lastError;
+          if (failure || !reply) reject(new Error("the PHI Guard extension did not answer"));
+          else if (!reply.ok) reject(new Error(reply.error || "the check failed"));
+          else {
+            if (reply.policy) policy = reply.policy;
+            resolve(reply);
+          }
+        });
+      } catch {
+        clearTimeout(timer);
+        reject(new Error("the PHI Guard extension was updated or disabled; reload the page"));
+      }
+    });
+  }
+
+  function toBase64(bytes) {
+    let out = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(out);
+  }
+
+  /** Scans text and files; resolves with { disabled } or one combined { verdict, findings, notes }. */
+  async function scan(text, files) {
+    const reports = [];
+    if (text) {
+      const reply = await send({ type: "scan-text", text });
+      if (reply.disabled) return { disabled: true };
+      reports.push(reply.report);
+    }
+    for (const file of files) {
+      if (file.size > policy.max_scan_bytes) {
+        throw new Error(`${file.name || "The file"} is larger than the ${Math.round(policy.max_scan_bytes / 1048576)} MB this guard checks`);
+      }
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const reply = await send({ type: "scan-file", name: file.name || "file", base64: toBase64(bytes) });
+      if (reply.disabled) return { disabled: true };
+      reports.push(reply.report);
+    }
+    const order = ["allow", "warn", "block"];
+    const verdict = reports.reduce((v, r) => (order.indexOf(r.verdict) > order.indexOf(v) ? r.verdict : v), "allow");
+    // Findings carry offsets into the text; file findings only count.
+    const findings = reports.flatMap((r) => r.findings);
+    return { verdict, findings, notes: reports.flatMap((r) => r.notes || []), textReport: text ? reports[0] : null };
+  }
+
+  function kindCounts(findings) {
+    const kinds = {};
+    for (const f of findings) kinds[f.kind] = (kinds[f.kind] || 0) + 1;
+    return kinds;
+  }
+
+  function record(action, verdict, decision, findings, reason) {
+    send({ type: "decision", action, verdict, decision, kinds: kindCounts(findings), reason_code: reason || null }).catch(() => {});
+  }
+
+  // ---- the decision ---------------------------------------------------------
+
+  /**
+   * Holds one action until it is checked and decided.
+   * job: { action, anchor, text, files, deliver(text | null), cancel(), redactable }
+   * deliver(null) lets the original through; deliver(text) inserts text instead.
+   */
+  async function decide(job) {
+    const closeChecking = delay(() => Panel.checking(job.anchor), CHECKING_AFTER_MS);
+    let result, error = null;
+    try {
+      result = await scan(job.text, job.files);
+    } catch (e) {
+      error = e && e.message ? e.message : String(e);
+    } finally {
+      closeChecking();
+    }
+    if (result && result.disabled) return job.deliver(null);
+
+    if (error) {
+      const verdict = policy.on_error;
+      if (verdict === "allow") {
+        job.deliver(null);
+        Panel.notice(job.anchor, `PHI Guard could not check this ${job.action === "upload" ? "file" : job.action}: ${error}. Your organisation's policy lets it through.`);
+        record(job.action, "allow", "allowed", []);
+        return;
+      }
+      const { choice, reason } = await Panel.show({ anchor: job.anchor, action: job.action, verdict, error: `${capitalize(error)}.`, findings: [], requireReason: policy.require_justification });
+      if (choice === "proceed") job.deliver(null);
+      else job.cancel();
+      record(job.action, verdict, choice === "proceed" ? "proceeded" : verdict === "block" ? "blocked" : "cancelled", [], reason);
+      return;
+    }
+
+    const findings = job.action === "submit" ? result.findings.filter((f) => !acknowledged.has(matched(job.text, f))) : result.findings;
+    const identifiers = findings.filter((f) => !Panel.HEALTH_KINDS.has(f.kind));
+    if (result.verdict === "allow" || identifiers.length === 0) return job.deliver(null);
+
+    const canRedact = Boolean(job.redactable && policy.allow_redact && job.text && !job.files.length);
+    const { choice, reason } = await Panel.show({
+      anchor: job.anchor, action: job.action, verdict: result.verdict, findings, notes: result.notes,
+      canRedact, requireReason: policy.require_justification,
+    });
+    if (choice === "redact") {
+      try {
+        const reply = await send({ type: "redact", text: job.text });
+        job.deliver(reply.text);
+        record(job.action, result.verdict, "redacted", findings);
+      } catch (e) {
+        // Redaction failed: nothing is inserted, nothing is lost (the user's
+        // clipboard still holds the original).
+        job.cancel();
+        Panel.notice(job.anchor, `PHI Guard could not redact this ${job.action}: ${e.message}. Nothing was inserted.`);
+        record(job.action, result.verdict, "cancelled", findings);
+      }
+    } else if (choice === "proceed") {
+      if (job.text && result.textReport) for (const f of result.textReport.findings) acknowledged.add(matched(job.text, f));
+      job.deliver(null);
+      record(job.action, result.verdict, "proceeded", findings, reason);
+    } else {
+      job.cancel();
+      record(job.action, result.verdict, result.verdict === "block" ? "blocked" : "cancelled", findings);
+    }
+  }
+
+  function matched(text, finding) {
+    return text.slice(finding.start, finding.end);
+  }
+
+  function capitalize(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+  }
+
+  /** Runs fn after ms unless the returned function is called first; then undoes it. */
+  function delay(fn, ms) {
+    let undo = null;
+    const timer = setTimeout(() => { undo = fn(); }, ms);
+    return () => {
+      clearTimeout(timer);
+      if (undo) undo();
+    };
+  }
+
+  // ---- where the content goes back in -------------------------------------
+
+  function editingHost(node) {
+    const element = node && node.nodeType === 1 ? node : node && node.parentElement;
+    if (!element) return null;
+    if (element.matches("textarea, input")) return element;
+    return element.isContentEditable ? element.closest("[contenteditable]:not([contenteditable=false])") || element : null;
+  }
+
+  /** The caret to come back to after the panel took the focus. */
+  function saveCaret(target) {
+    const doc = target.ownerDocument;
+    const sel = doc.getSelection();
+    const range = sel && sel.rangeCount ? sel.getRangeAt(0).cloneRange() : null;
+    return () => {
+      const host = editingHost(target);
+      if (host && doc.activeElement !== host) host.focus({ preventScroll: true });
+      if (range && host && !host.matches("textarea, input") && !host.closest(".ProseMirror")) {
+        const s = doc.getSelection();
+        s.removeAllRanges();
+        s.addRange(range);
+      }
+    };
+  }
+
+  /** Inserts text the way typing would (undoable; the page gets input events). */
+  function insertText(target, text) {
+    const doc = target.ownerDocument;
+    pass(() => doc.execCommand("insertText", false, text));
+  }
+
+  function dataTransfer(text, html, files) {
+    const dt = new DataTransfer();
+    if (text) dt.setData("text/plain", text);
+    if (html) dt.setData("text/html", html);
+    for (const f of files) dt.items.add(f);
+    return dt;
+  }
+
+  // ---- paste and drop -------------------------------------------------------
+
+  function htmlToText(html) {
+    return new DOMParser().parseFromString(html, "text/html").body.textContent || "";
+  }
+
+  function onPasteOrDrop(event) {
+    if (passing || inPanel(event)) return;
+    const dt = event.type === "paste" ? event.clipboardData : event.dataTransfer;
+    if (!dt) return;
+    const files = [...dt.files];
+    const html = dt.getData("text/html");
+    const text = dt.getData("text/plain") || (html ? htmlToText(html) : "");
+    if (!files.length && !text) return;
+    hold(event);
+    const target = event.target;
+    const restore = saveCaret(target);
+    const point = { clientX: event.clientX, clientY: event.clientY, screenX: event.screenX, screenY: event.screenY };
+    decide({
+      action: event.type === "paste" ? "paste" : "drop",
+      anchor: editingHost(target) || target,
+      text,
+      files,
+      redactable: Boolean(editingHost(target)),
+      cancel() { restore(); },
+      deliver(replacement) {
+        restore();
+        const into = target.isConnected ? target : target.ownerDocument.activeElement || target;
+        const data = replacement === null ? dataTransfer(text, html, files) : dataTransfer(replacement, "", []);
+        const init = { bubbles: true, cancelable: true, composed: true };
+        const again = event.type === "paste"
+          ? new ClipboardEvent("paste", { ...init, clipboardData: data })
+          : new DragEvent("drop", { ...init, ...point, dataTransfer: data });
+        const handled = !pass(() => into.dispatchEvent(again));
+        // No editor took it (a plain field): do what the browser would have done.
+        if (!handled && editingHost(into)) insertText(into, replacement === null ? text : replacement);
+      },
+    });
+  }
+
+  // ---- file inputs ----------------------------------------------------------
+
+  function onFileInput(event) {
+    const input = event.target;
+    if (passing || !(input instanceof HTMLInputElement) || input.type !== "file" || !input.files || !input.files.length) return;
+    // The page sees neither `input` nor `change` until the files are checked.
+    event.stopImmediatePropagation();
+    if (event.type !== "change") return;
+    decide({
+      action: "upload",
+      anchor: input.isConnected && input.offsetParent ? input : document.activeElement || document.body,
+      text: "",
+      files: [...input.files],
+      redactable: false,
+      cancel() { input.value = ""; },
+      deliver() {
+        pass(() => {
+          input.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+          input.dispatchEvent(new Event("change", { bubbles: true }));
+        });
+      },
+    });
+  }
+
+  // ---- submit ---------------------------------------------------------------
+
+  function submitButton(event) {
+    const b = event.target.closest && event.target.closest('button, [role="button"], input[type="submit"]');
+    if (!b || b.disabled) return null;
+    const label = (b.getAttribute("aria-label") || b.value || b.textContent || "").trim();
+    return SUBMIT_LABEL.test(label) || SUBMIT_TESTID.test(b.getAttribute("data-testid") || "") ? b : null;
+  }
+
+  /** The text of every editor in scope: ProseMirror and other rich editors, textareas, text fields, same-origin frames. */
+  function editorText(scope) {
+    const parts = [];
+    const visit = (root) => {
+      for (const node of root.querySelectorAll('textarea, input[type="text"], input:not([type]), [contenteditable]:not([contenteditable="false"]), iframe')) {
+        if (node.localName === "iframe") {
+          let inner = null;
+          try { inner = node.contentDocument; } catch { /* another origin: its own content script guards it */ }
+          if (inner && inner.body) visit(inner);
+        } else if (node.localName === "textarea" || node.localName === "input") {
+          if (node.value && !node.readOnly && !node.disabled) parts.push(node.value);
+        } else if (node.isContentEditable && !(node.parentElement && node.parentElement.isContentEditable)) {
+          parts.push(node.innerText);
+        }
+      }
+      if (root.body && root.body.isContentEditable) parts.push(root.body.innerText);
+    };
+    visit(scope);
+    return parts.filter((p) => p.trim()).join("\n\n");
+  }
+
+  function submitJob(action, anchor, scope, again) {
+    const text = editorText(scope);
+    if (!text) return null;
+    return { action, anchor, text, files: [], redactable: false, cancel() {}, deliver: () => pass(again) };
+  }
+
+  function onClick(event) {
+    if (passing || inPanel(event)) return;
+    const button = submitButton(event);
+    if (!button) return;
+    const scope = button.closest("form, [role='dialog']") || button.ownerDocument;
+    const job = submitJob("submit", button, scope, () => button.click());
+    if (!job) return;
+    hold(event);
+    decide(job);
+  }
+
+  function onKeydown(event) {
+    if (passing || inPanel(event) || event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+    const host = editingHost(event.target);
+    if (!host) return;
+    const target = event.target;
+    const init = { key: event.key, code: event.code, keyCode: event.keyCode, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, altKey: event.altKey, bubbles: true, cancelable: true, composed: true };
+    const scope = host.closest("form, [role='dialog']") || host.ownerDocument;
+    const job = submitJob("submit", host, scope, () => target.dispatchEvent(new KeyboardEvent("keydown", init)));
+    if (!job) return;
+    hold(event);
+    decide(job);
+  }
+
+  function onSubmit(event) {
+    if (passing) return;
+    const form = event.target;
+    const submitter = event.submitter || null;
+    const job = submitJob("submit", submitter || form, form, () => form.requestSubmit(submitter));
+    if (!job) return;
+    hold(event);
+    decide(job);
+  }
+
+  for (const [type, listener] of [["paste", onPasteOrDrop], ["drop", onPasteOrDrop], ["input", onFileInput], ["change", onFileInput], ["click", onClick], ["keydown", onKeydown], ["submit", onSubmit]]) {
+    window.addEventListener(type, listener, true);
+  }
+})();

@@ -1,0 +1,105 @@
+// Options page for installs without an admin policy: edits the user's policy
+// (CONTRACTS.md section 4) in storage.local after the core has validated it.
+// An admin-managed policy is shown read-only.
+
+const $ = (id) => document.getElementById(id);
+const { KIND_WORDS } = globalThis.PhiGuardPanel;
+const KINDS = Object.keys(KIND_WORDS);
+
+async function ask(message) {
+  const reply = await chrome.runtime.sendMessage(message);
+  if (!reply || !reply.ok) throw new Error((reply && reply.error) || "PHI Guard did not answer");
+  return reply;
+}
+
+function lines(text) {
+  return text.split("\n").map((l) => l.trim()).filter(Boolean);
+}
+
+function kindRows() {
+  const body = $("kinds").tBodies[0];
+  for (const kind of KINDS) {
+    const row = document.createElement("tr");
+    const name = Object.assign(document.createElement("th"), { scope: "row", textContent: KIND_WORDS[kind][0] });
+    row.append(name);
+    for (const list of ["block_kinds", "disabled_kinds"]) {
+      const cell = document.createElement("td");
+      const box = Object.assign(document.createElement("input"), { type: "checkbox", name: list, value: kind });
+      box.setAttribute("aria-label", `${list === "block_kinds" ? "Always block" : "Ignore"} ${KIND_WORDS[kind][1]}`);
+      cell.append(box);
+      row.append(cell);
+    }
+    body.append(row);
+  }
+}
+
+function fill(policy) {
+  for (const key of ["mode", "on_error", "report_threshold"]) $(key).value = policy[key];
+  for (const key of ["require_justification", "allow_redact"]) $(key).checked = policy[key];
+  for (const box of document.querySelectorAll("#kinds input")) box.checked = policy[box.name].includes(box.value);
+  $("hosts").value = policy.hosts.join("\n");
+  $("allow_patterns").value = policy.allow_patterns.join("\n");
+  $("custom_patterns").value = policy.custom_patterns.length ? JSON.stringify(policy.custom_patterns, null, 2) : "";
+}
+
+/** The form as a policy document; throws when the patterns are not JSON. */
+function read() {
+  const checked = (name) => [...document.querySelectorAll(`#kinds input[name=${name}]:checked`)].map((b) => b.value);
+  let custom = [];
+  if ($("custom_patterns").value.trim()) {
+    try {
+      custom = JSON.parse($("custom_patterns").value);
+    } catch {
+      throw new Error("Organisation identifiers: not valid JSON");
+    }
+  }
+  return {
+    mode: $("mode").value,
+    on_error: $("on_error").value,
+    report_threshold: Number($("report_threshold").value),
+    require_justification: $("require_justification").checked,
+    allow_redact: $("allow_redact").checked,
+    block_kinds: checked("block_kinds"),
+    disabled_kinds: checked("disabled_kinds"),
+    hosts: lines($("hosts").value),
+    allow_patterns: lines($("allow_patterns").value),
+    custom_patterns: custom,
+  };
+}
+
+async function load() {
+  const { state } = await ask({ type: "get-state" });
+  $("source").textContent = `${state.sourceText}.`;
+  $("managed-note").hidden = state.source !== "managed";
+  $("policy-error").hidden = !state.error;
+  $("policy-error").textContent = state.error ? `The policy in storage has errors, so the defaults are in use: ${state.error}` : "";
+  fill(state.policy);
+  for (const control of $("form").elements) control.disabled = state.source === "managed";
+}
+
+$("form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const status = $("status");
+  try {
+    const policy = read();
+    const { problems } = await ask({ type: "check-policy", policy });
+    if (problems.length) {
+      status.textContent = `Not saved: ${problems.join("; ")}`;
+      return;
+    }
+    await chrome.storage.local.set({ policy });
+    status.textContent = "Saved.";
+    await load();
+  } catch (e) {
+    status.textContent = `Not saved: ${e.message}`;
+  }
+});
+
+$("reset").addEventListener("click", async () => {
+  await chrome.storage.local.remove("policy");
+  $("status").textContent = "Defaults restored.";
+  await load();
+});
+
+kindRows();
+load().catch((e) => { $("status").textContent = `PHI Guard could not load its settings: ${e.message}`; });
