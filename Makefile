@@ -17,12 +17,13 @@ WASM_OPT     := tests/node_modules/.bin/wasm-opt
 PKG          := www/pkg
 WASM_OUT     := target/$(WASM_TARGET)/release/phi_guard.wasm
 NPM_STAMP    := tests/node_modules/.package-lock.json
+EXT_DIST     := extension/dist
 CHROMIUM     := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 WASM_TEST    := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(CURDIR)/$(WASM_BINDGEN)-test-runner \
                 $(CARGO) test --release --target $(WASM_TARGET) --no-default-features --test wasm
 
-.PHONY: all setup setup-rust setup-wasm setup-browser build wasm run test test-native test-wasm test-js eval bench clean help
+.PHONY: all setup setup-rust setup-wasm setup-browser build wasm extension run test test-native test-wasm test-js test-e2e eval bench clean help
 
 all: run
 
@@ -32,6 +33,7 @@ help:
 	@echo "make eval   accuracy on the labelled corpus (dev and holdout)"
 	@echo "make bench  single-thread throughput of the core"
 	@echo "make wasm   build the wasm package into $(PKG)/"
+	@echo "make extension  build the unpacked extension into $(EXT_DIST)/chrome and $(EXT_DIST)/firefox"
 
 setup: setup-rust setup-wasm $(NPM_STAMP) setup-browser
 
@@ -60,10 +62,11 @@ build: setup
 
 # The main job: scan the sample documents. Exit status 1 means "PHI found", which is
 # what the samples are for; only 2 (an error) fails the run.
-run: build
+run: build extension
 	@$(CLI) scan $(SAMPLES); status=$$?; \
 	  if [ $$status -ge 2 ]; then exit $$status; fi; \
 	  echo "(phi-guard exit status $$status: 0 allow, 1 warn/block, 2 error)"
+	@echo "The extension is built: load $(EXT_DIST)/chrome (chrome://extensions, Load unpacked) or $(EXT_DIST)/firefox."
 
 # The wasm package, rebuilt when the Rust or JS sources change: the core as a
 # cdylib, glue for ES modules (--target web) and classic scripts (--target
@@ -83,7 +86,13 @@ $(PKG)/phi_guard_core_bg.wasm: Cargo.toml Cargo.lock $(shell find src -type f)
 	$(WASM_OPT) -Oz $(PKG).tmp/web/phi_guard_core_bg.wasm -o $(PKG)/phi_guard_core_bg.wasm
 	rm -rf $(PKG).tmp
 
-test: setup test-native test-wasm test-js
+# The browser extension for Chrome and Firefox, with the wasm package inside.
+extension: wasm $(EXT_DIST)/chrome/manifest.json
+
+$(EXT_DIST)/chrome/manifest.json: $(PKG)/phi_guard_core_bg.wasm $(shell find extension -type f -not -path '$(EXT_DIST)/*')
+	node extension/build.mjs
+
+test: setup test-native test-wasm test-js test-e2e
 
 test-native:
 	$(CARGO) test --release
@@ -96,6 +105,11 @@ test-wasm: setup
 # The built package, loaded as the extension loads it.
 test-js: wasm build
 	node --test tests/wasm/
+
+# The extension end to end in headless Chromium, and Mozilla's linter on the Firefox build.
+test-e2e: extension
+	node --test tests/e2e/
+	cd tests && npx --no-install web-ext lint --warnings-as-errors --source-dir ../$(EXT_DIST)/firefox --output text
 
 eval: setup
 	$(CARGO) test --release --quiet --test eval -- --nocapture --exact eval_report

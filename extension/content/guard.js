@@ -132,7 +132,7 @@
       const verdict = policy.on_error;
       if (verdict === "allow") {
         job.deliver(null);
-        Panel.notice(job.anchor, `PHI Guard could not check this ${job.action === "upload" ? "file" : job.action}: ${error}. Your organisation's policy lets it through.`);
+        Panel.notice(job.anchor, `PHI Guard could not check this ${noun(job.action)}: ${error}. Your organisation's policy lets it through.`);
         record(job.action, "allow", "allowed", []);
         return;
       }
@@ -143,14 +143,23 @@
       return;
     }
 
+    // On submit, values the user already chose to share are not asked about again.
+    const isIdentifier = (f) => !Panel.HEALTH_KINDS.has(f.kind);
     const findings = job.action === "submit" ? result.findings.filter((f) => !acknowledged.has(matched(job.text, f))) : result.findings;
-    const identifiers = findings.filter((f) => !Panel.HEALTH_KINDS.has(f.kind));
-    if (result.verdict === "allow" || identifiers.length === 0) return job.deliver(null);
+    const allAcknowledged = result.findings.some(isIdentifier) && !findings.some(isIdentifier);
+    if (result.verdict === "allow" || allAcknowledged) {
+      job.deliver(null);
+      if (result.notes.length) Panel.notice(job.anchor, `PHI Guard could not check all of this ${noun(job.action)}: ${result.notes.join(" ")} Your organisation's policy lets it through.`);
+      return;
+    }
 
-    const canRedact = Boolean(job.redactable && policy.allow_redact && job.text && !job.files.length);
+    // A warn or block without identifiers: part of the input could not be
+    // inspected (too large, not text); the notes say which, the policy decides.
+    const uninspected = !findings.some(isIdentifier) && result.notes.length > 0;
+    const canRedact = Boolean(job.redactable && policy.allow_redact && job.text && !job.files.length && !uninspected);
     const { choice, reason } = await Panel.show({
       anchor: job.anchor, action: job.action, verdict: result.verdict, findings, notes: result.notes,
-      canRedact, requireReason: policy.require_justification,
+      canRedact, requireReason: policy.require_justification, error: uninspected ? "Part of it could not be checked." : undefined,
     });
     if (choice === "redact") {
       try {
@@ -176,6 +185,10 @@
 
   function matched(text, finding) {
     return text.slice(finding.start, finding.end);
+  }
+
+  function noun(action) {
+    return { upload: "file", submit: "page" }[action] || action;
   }
 
   function capitalize(s) {
@@ -365,7 +378,14 @@
     decide(job);
   }
 
-  for (const [type, listener] of [["paste", onPasteOrDrop], ["drop", onPasteOrDrop], ["input", onFileInput], ["change", onFileInput], ["click", onClick], ["keydown", onKeydown], ["submit", onSubmit]]) {
-    window.addEventListener(type, listener, true);
+  const LISTENERS = [["paste", onPasteOrDrop], ["drop", onPasteOrDrop], ["input", onFileInput], ["change", onFileInput], ["click", onClick], ["keydown", onKeydown], ["submit", onSubmit]];
+  function arm() {
+    for (const [type, listener] of LISTENERS) window.addEventListener(type, listener, true);
   }
+  arm();
+  // document.open() erases a window's event listeners; iframe editors
+  // (TinyMCE in Confluence Data Center) write their document that way. It
+  // replaces the document's children, so re-arm when they change (adding a
+  // listener that is still there does nothing).
+  new MutationObserver(arm).observe(document, { childList: true });
 })();

@@ -132,7 +132,8 @@
     for (const type of ["keydown", "keyup", "keypress", "click", "mousedown", "mouseup", "input", "change"]) {
       host.addEventListener(type, (e) => e.stopPropagation());
     }
-    (doc.body || doc.documentElement).appendChild(host);
+    // Outside <body>: in an iframe editor the body itself is the editable area.
+    doc.documentElement.appendChild(host);
     return { host, root, panel };
   }
 
