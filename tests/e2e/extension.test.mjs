@@ -220,6 +220,24 @@ test("a PHI file dropped on the page is stopped; Cancel drops nothing", async ()
   assert.deepEqual((await fixture(page)).drops, []);
 });
 
+test("a PHI file pasted from the clipboard is stopped; Paste anyway lets it through", async () => {
+  const page = await confluence();
+  const pasteFile = () => page.evaluate((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], "adt-feed.hl7", { type: "text/plain" }));
+    document.getElementById("ak-editor-textarea").dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, HL7_FILE);
+  await pasteFile();
+  await panel(page).waitFor();
+  await panel(page).getByRole("button", { name: "Cancel" }).click();
+  await assertNoPanel(page);
+  assert.deepEqual((await fixture(page)).pastes, []);
+  await pasteFile();
+  await panel(page).getByLabel("Why is it OK to share this?").selectOption("test-data");
+  await panel(page).getByRole("button", { name: "Paste anyway" }).click();
+  await page.waitForFunction(() => window.fixture.pastes.length === 1);
+});
+
 test("a PHI file chosen in a file input is stopped and cleared; a clean file goes through", async () => {
   const page = await confluence();
   await page.setInputFiles("#media-input", { name: "adt-feed.hl7", mimeType: "text/plain", buffer: Buffer.from(HL7_FILE) });
