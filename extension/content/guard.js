@@ -277,9 +277,13 @@
         const again = event.type === "paste"
           ? new ClipboardEvent("paste", { ...init, clipboardData: data })
           : new DragEvent("drop", { ...init, ...point, dataTransfer: data });
-        const handled = !pass(() => into.dispatchEvent(again));
+        const content = replacement === null ? text : replacement;
+        // Firefox builds synthetic clipboard events without their data: there
+        // the text goes in as typing would, which editors also take.
+        const carried = (again.clipboardData || again.dataTransfer)?.getData("text/plain") === content;
+        const handled = carried && !pass(() => into.dispatchEvent(again));
         // No editor took it (a plain field): do what the browser would have done.
-        if (!handled && editingHost(into)) insertText(into, replacement === null ? text : replacement);
+        if (!handled && content && editingHost(into)) insertText(into, content);
       },
     });
   }
