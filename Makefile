@@ -20,6 +20,7 @@ NPM_STAMP    := tests/node_modules/.package-lock.json
 EXT_DIST     := extension/dist
 CHROMIUM     := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
+FIREFOX      := /usr/bin/firefox-esr
 WASM_TEST    := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(CURDIR)/$(WASM_BINDGEN)-test-runner \
                 $(CARGO) test --release --target $(WASM_TARGET) --no-default-features --test wasm
 
@@ -51,11 +52,11 @@ setup-wasm:
 $(NPM_STAMP): tests/package-lock.json
 	cd tests && npm ci --no-audit --no-fund --loglevel=error
 
-# Debian's chromium and its driver, for the browser tests.
+# Debian's browsers for the browser tests: chromium and its driver, firefox-esr.
 setup-browser:
-	@test -x $(CHROMIUM) -a -x $(CHROMEDRIVER) || { \
-	  if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; \
-	  else echo "install Debian's browser: sudo apt-get install chromium chromium-driver" >&2; exit 1; fi; }
+	@test -x $(CHROMIUM) -a -x $(CHROMEDRIVER) -a -x $(FIREFOX) || { \
+	  if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver firefox-esr; \
+	  else echo "install Debian's browsers: sudo apt-get install chromium chromium-driver firefox-esr" >&2; exit 1; fi; }
 
 build: setup
 	$(CARGO) build --release --quiet

@@ -1,0 +1,86 @@
+// The same extension in Firefox (Debian's firefox-esr, driven by puppeteer-core
+// over WebDriver BiDi; Debian has no geckodriver): the background script runs
+// the wasm core and the content script holds submits and file inputs. Pastes
+// are covered in Chromium only: Firefox gives synthetic paste events no
+// clipboard data, and its clipboard API needs a secure origin.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import puppeteer from "puppeteer-core";
+import { startServer, EXTENSION } from "./harness.mjs";
+
+const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
+const PHI = "Patient Maria Gonzalez, DOB 03/14/1962, MRN 00482913, was admitted with pneumonia.";
+const HL7_FILE = "MSH|^~\\&|ADT|HOSP|EHR|HOSP|20261120101532||ADT^A01|MSG00001|P|2.5\rPID|1||00482913^^^HOSP^MR||GONZALEZ^MARIA^L||19620314|F\r";
+
+const SKIP = !existsSync(FIREFOX) && `${FIREFOX} is not installed`;
+let server, browser;
+
+before(async () => {
+  if (SKIP) return;
+  server = await startServer();
+  browser = await puppeteer.launch({
+    browser: "firefox", executablePath: FIREFOX, headless: true, enableExtensions: true,
+    // Firefox has no host-resolver rules: these names resolve to this machine.
+    extraPrefsFirefox: { "network.dns.localDomains": "bitbucket.org,acme.atlassian.net" },
+  });
+  await browser.installExtension(join(EXTENSION, "..", "firefox"));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const dialog = (page) => page.waitForSelector(">>> [role=alertdialog]", { timeout: 20000 });
+// Polls from outside: waitForFunction compiles in the page, which a strict CSP forbids in Firefox.
+async function until(page, fn) {
+  for (let i = 0; i < 200; i++) {
+    if (await page.evaluate(fn)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${fn}`);
+}
+const choose = async (page, label) => {
+  const buttons = await page.$$("phi-guard-panel >>> button");
+  for (const b of buttons) if ((await b.evaluate((e) => e.textContent)) === label) return b.click();
+  throw new Error(`no ${label} button`);
+};
+
+test("Firefox: typed PHI is caught on Comment (Bitbucket), Cancel submits nothing, a clean comment goes through", { skip: SKIP }, async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url("bitbucket.org"));
+  await page.click("#comment");
+  await page.keyboard.type(PHI);
+  await page.click("button[type=submit]");
+  const panel = await dialog(page);
+  const text = await panel.evaluate((e) => e.innerText);
+  assert.match(text, /This page may contain patient information[\s\S]*1 medical record number \(\*\*\*\*2913\)/);
+  assert.ok(!text.includes("Gonzalez"));
+  await choose(page, "Cancel");
+  await until(page, () => !document.querySelector("phi-guard-panel"));
+  assert.deepEqual(await page.evaluate(() => window.fixture.submits), []);
+  await page.evaluate(() => { document.getElementById("comment").value = ""; });
+  await page.click("#comment");
+  await page.keyboard.type("Build 4.12.7 deployed to prod-ehr-03, see EHR-4821");
+  await page.click("button[type=submit]");
+  await until(page, () => window.fixture.submits.length === 1);
+  await page.close();
+});
+
+test("Firefox: a PHI file in the media picker of a strict-CSP Confluence page is stopped", { skip: SKIP }, async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url("acme.atlassian.net"));
+  const input = await page.$("#media-input");
+  const file = join(mkdtempSync(join(tmpdir(), "phi-guard-ff-")), "adt-feed.hl7");
+  writeFileSync(file, HL7_FILE);
+  await input.uploadFile(file);
+  await dialog(page);
+  await choose(page, "Cancel");
+  await until(page, () => !document.querySelector("phi-guard-panel"));
+  assert.equal(await page.evaluate(() => document.getElementById("media-input").files.length), 0);
+  assert.deepEqual(await page.evaluate(() => window.fixture.uploads), []);
+  await page.close();
+});
