@@ -94,7 +94,8 @@
     }
     const order = ["allow", "warn", "block"];
     const verdict = reports.reduce((v, r) => (order.indexOf(r.verdict) > order.indexOf(v) ? r.verdict : v), "allow");
-    // Findings carry offsets into the text; file findings only count.
+    // The panel counts every finding; only the text report's offsets are used
+    // (to remember values the user chose to share).
     const findings = reports.flatMap((r) => r.findings);
     return { verdict, findings, notes: reports.flatMap((r) => r.notes || []), textReport: text ? reports[0] : null };
   }
@@ -149,6 +150,8 @@
     const allAcknowledged = result.findings.some(isIdentifier) && !findings.some(isIdentifier);
     if (result.verdict === "allow" || allAcknowledged) {
       job.deliver(null);
+      // Monitor mode lets everything through and keeps the record.
+      if (policy.mode === "monitor" && findings.some(isIdentifier)) record(job.action, "allow", "allowed", findings);
       if (result.notes.length) Panel.notice(job.anchor, `PHI Guard could not check all of this ${noun(job.action)}: ${result.notes.join(" ")} Your organisation's policy lets it through.`);
       return;
     }

@@ -40,9 +40,14 @@ async function render() {
   list.replaceChildren(...state.decisions.slice(0, 5).map((d) => Object.assign(document.createElement("li"), { textContent: describeDecision(d) })));
   $("no-decisions").hidden = state.decisions.length > 0;
   toggle.onchange = async () => {
-    await ask({ type: "set-site-enabled", site, enabled: toggle.checked }).catch((e) => { $("enabled-note").textContent = e.message; });
-    render();
+    await ask({ type: "set-site-enabled", site, enabled: toggle.checked }).catch((e) => {
+      show();
+      $("enabled-note").textContent = e.message;
+    });
   };
 }
 
-render().catch((e) => { $("site").textContent = `PHI Guard could not load its state: ${e.message}`; });
+const show = () => render().catch((e) => { $("site").textContent = `PHI Guard could not load its state: ${e.message}`; });
+show();
+// New decisions and policy changes show up while the popup is open.
+chrome.storage.onChanged.addListener(show);

@@ -194,6 +194,17 @@ test("block mode stops the paste; only redaction is offered", async () => {
   assert.equal(await pmText(page), "");
 });
 
+test("monitor mode lets PHI through with no panel and keeps a content-free record", async () => {
+  await setPolicy({ mode: "monitor" });
+  const page = await confluence();
+  await paste(page, PHI);
+  await page.waitForFunction((t) => window.pm.text() === t, PHI);
+  await assertNoPanel(page);
+  const popup = await extensionPage("popup/popup.html?site=acme.atlassian.net");
+  await popup.getByText(/paste: allow, allowed · 1 condition, 1 date, 1 medical record number, 1 name$/).waitFor();
+  await popup.getByText("Monitor only. Your settings.").waitFor();
+});
+
 test("an SSN blocks even in warn mode (block_kinds)", async () => {
   const page = await confluence();
   await paste(page, PHI_SSN);
