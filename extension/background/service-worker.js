@@ -217,10 +217,17 @@ function fromBase64(text) {
   return bytes;
 }
 
-/** Keeps the last decisions for the popup, content-free, in session storage (gone when the browser closes). */
-async function recordDecision(m, site, url) {
+let decisionLog = Promise.resolve();
+
+/**
+ * Keeps the last decisions for the popup, content-free, in session storage
+ * (gone when the browser closes). Writes run one after another so none is lost.
+ */
+function recordDecision(m, site, url) {
   const entry = { ts: new Date().toISOString(), site, product: productOf(url), action: m.action, verdict: m.verdict, decision: m.decision, kinds: m.kinds, reason_code: m.reason_code };
-  const { decisions = [] } = await chrome.storage.session.get("decisions");
-  await chrome.storage.session.set({ decisions: [entry, ...decisions].slice(0, MAX_DECISIONS) });
-  return {};
+  decisionLog = decisionLog.then(async () => {
+    const { decisions = [] } = await chrome.storage.session.get("decisions");
+    await chrome.storage.session.set({ decisions: [entry, ...decisions].slice(0, MAX_DECISIONS) });
+  }).catch(() => {});
+  return decisionLog.then(() => ({}));
 }
