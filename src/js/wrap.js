@@ -56,6 +56,9 @@ export function wrap(core) {
     }
 
     redact(value, options) {
+      if (options !== undefined && options !== null && (typeof options !== "object" || Array.isArray(options))) {
+        throw new TypeError(`redact: options must be an object such as { style: "label" }, not ${Array.isArray(options) ? "an array" : typeof options}`);
+      }
       return guarded(() => this.#live().redact(text(value, "redact: text"), options));
     }
 

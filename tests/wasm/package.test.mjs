@@ -69,6 +69,7 @@ test("bad arguments and policies throw clear errors", () => {
   assert.throws(() => guard.scanText(42), { name: "TypeError", message: /string/ });
   assert.throws(() => guard.scanFile("a.txt", "not bytes"), /Uint8Array/);
   assert.throws(() => guard.redact("x", { style: "shred" }), /style/);
+  assert.throws(() => guard.redact("x", "pseudonym"), (e) => e instanceof TypeError && /options must be an object/.test(e.message));
   assert.equal(guard.usable, true);
   guard.free();
   assert.equal(guard.usable, false);
