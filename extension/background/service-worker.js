@@ -7,9 +7,12 @@
 // worker life), and a message that arrives while the worker starts waits for
 // that promise instead of being dropped.
 import init, { PhiGuard } from "../pkg/phi_guard.js";
-import { describePolicySource, productOf, siteOf } from "./sites.js";
+import { describePolicySource, hostOfPattern, hostMatches, productOf, siteOf } from "./sites.js";
 
-const CONTENT_SCRIPTS = ["ui/panel.js", "content/guard.js"];
+// The manifest's content script: its files serve the policy's hosts too, and
+// its match patterns are the sites guarded whatever the policy says.
+const [STATIC_SCRIPT] = chrome.runtime.getManifest().content_scripts;
+const CLOUD_HOSTS = STATIC_SCRIPT.matches.map(hostOfPattern);
 const POLICY_HOSTS_ID = "policy-hosts";
 const MAX_DECISIONS = 20;
 
@@ -77,7 +80,7 @@ function syncPolicyHosts() {
     const registered = await chrome.scripting.getRegisteredContentScripts({ ids: [POLICY_HOSTS_ID] });
     if (registered.length) await chrome.scripting.unregisterContentScripts({ ids: [POLICY_HOSTS_ID] });
     if (!matches.length) return;
-    const script = { id: POLICY_HOSTS_ID, matches, js: CONTENT_SCRIPTS, runAt: "document_start", allFrames: true, persistAcrossSessions: true };
+    const script = { id: POLICY_HOSTS_ID, matches, js: STATIC_SCRIPT.js, runAt: "document_start", allFrames: true, persistAcrossSessions: true };
     try {
       await chrome.scripting.registerContentScripts([{ ...script, matchOriginAsFallback: true }]);
     } catch {
@@ -206,8 +209,7 @@ function isDisabled(s, site) {
 }
 
 function isGuarded(s, site) {
-  return /(^|\.)atlassian\.net$/.test(site) || site === "bitbucket.org"
-    || s.policy.hosts.some((h) => (h.startsWith("*.") ? site === h.slice(2) || site.endsWith(h.slice(1)) : site === h));
+  return [...CLOUD_HOSTS, ...s.policy.hosts].some((host) => hostMatches(site, host));
 }
 
 function fromBase64(text) {

@@ -10,6 +10,16 @@ export function siteOf(url) {
   }
 }
 
+/** The host part of a match pattern: "*://*.atlassian.net/*" -> "*.atlassian.net". */
+export function hostOfPattern(pattern) {
+  return pattern.replace(/^[^:]+:\/\//, "").replace(/\/.*$/, "");
+}
+
+/** Whether a site is the host "jira.example.org", or falls under "*.example.org" (the domain itself included). */
+export function hostMatches(site, host) {
+  return host.startsWith("*.") ? site === host.slice(2) || site.endsWith(host.slice(1)) : site === host;
+}
+
 /** Which Atlassian product a page belongs to, for the decision log. */
 export function productOf(url) {
   let u;

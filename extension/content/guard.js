@@ -133,7 +133,7 @@
       const verdict = policy.on_error;
       if (verdict === "allow") {
         job.deliver(null);
-        Panel.notice(job.anchor, `PHI Guard could not check this ${noun(job.action)}: ${error}. Your organisation's policy lets it through.`);
+        Panel.notice(job.anchor, `PHI Guard could not check this ${Panel.noun(job.action)}: ${error}. Your organisation's policy lets it through.`);
         record(job.action, "allow", "allowed", []);
         return;
       }
@@ -152,7 +152,7 @@
       job.deliver(null);
       // Monitor mode lets everything through and keeps the record.
       if (policy.mode === "monitor" && findings.some(isIdentifier)) record(job.action, "allow", "allowed", findings);
-      if (result.notes.length) Panel.notice(job.anchor, `PHI Guard could not check all of this ${noun(job.action)}: ${result.notes.join(" ")} Your organisation's policy lets it through.`);
+      if (result.notes.length) Panel.notice(job.anchor, `PHI Guard could not check all of this ${Panel.noun(job.action)}: ${result.notes.join(" ")} Your organisation's policy lets it through.`);
       return;
     }
 
@@ -173,7 +173,7 @@
         // Redaction failed: nothing is inserted, nothing is lost (the user's
         // clipboard still holds the original).
         job.cancel();
-        Panel.notice(job.anchor, `PHI Guard could not redact this ${job.action}: ${e.message}. Nothing was inserted.`);
+        Panel.notice(job.anchor, `PHI Guard could not redact this ${Panel.noun(job.action)}: ${e.message}. Nothing was inserted.`);
         record(job.action, result.verdict, "cancelled", findings);
       }
     } else if (choice === "proceed") {
@@ -188,10 +188,6 @@
 
   function matched(text, finding) {
     return text.slice(finding.start, finding.end);
-  }
-
-  function noun(action) {
-    return { upload: "file", submit: "page" }[action] || action;
   }
 
   function capitalize(s) {

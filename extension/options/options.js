@@ -2,15 +2,11 @@
 // (CONTRACTS.md section 4) in storage.local after the core has validated it.
 // An admin-managed policy is shown read-only.
 
+import { ask } from "../ui/ask.js";
+
 const $ = (id) => document.getElementById(id);
 const { KIND_WORDS } = globalThis.PhiGuardPanel;
 const KINDS = Object.keys(KIND_WORDS);
-
-async function ask(message) {
-  const reply = await chrome.runtime.sendMessage(message);
-  if (!reply || !reply.ok) throw new Error((reply && reply.error) || "PHI Guard did not answer");
-  return reply;
-}
 
 function lines(text) {
   return text.split("\n").map((l) => l.trim()).filter(Boolean);

@@ -1,6 +1,7 @@
 // The toolbar popup: is this site guarded, is the guard on, which policy is in
 // force and who set it, and the last decisions (content-free).
 import { siteOf } from "../background/sites.js";
+import { ask } from "../ui/ask.js";
 
 const $ = (id) => document.getElementById(id);
 const { plural } = globalThis.PhiGuardPanel;
@@ -10,12 +11,6 @@ async function activeSite() {
   if (asked) return asked;
   const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
   return tab && tab.url ? siteOf(tab.url) : "";
-}
-
-async function ask(message) {
-  const reply = await chrome.runtime.sendMessage(message);
-  if (!reply || !reply.ok) throw new Error((reply && reply.error) || "PHI Guard did not answer");
-  return reply;
 }
 
 function describeDecision(d) {

@@ -254,29 +254,32 @@
     });
   }
 
-  /** A small "Checking…" notice for scans that take long enough to notice; returns a closer. */
-  function checking(anchor) {
+  /** A one-line status panel that needs no answer; returns its closer. */
+  function status(anchor, className, text) {
     const doc = (anchor && anchor.ownerDocument) || document;
-    const { host, panel } = mount(doc, "checking");
-    panel.setAttribute("role", "status");
-    panel.append(el(doc, "p", {}, "PHI Guard is checking for patient information…"));
-    place(panel, anchor, doc.defaultView || window);
-    const state = { host, close: () => { if (open === state) open = null; host.remove(); } };
-    open = state;
-    return () => state.close();
-  }
-
-  /** A short message that needs no answer (a check failed and the policy let the action through). */
-  function notice(anchor, text) {
-    const doc = (anchor && anchor.ownerDocument) || document;
-    const { host, panel } = mount(doc, "error");
+    const { host, panel } = mount(doc, className);
     panel.setAttribute("role", "status");
     panel.append(el(doc, "p", {}, text));
     place(panel, anchor, doc.defaultView || window);
     const state = { host, close: () => { if (open === state) open = null; host.remove(); } };
     open = state;
-    setTimeout(state.close, 6000);
+    return state.close;
   }
 
-  globalThis.PhiGuardPanel = { show, checking, notice, close, summarize, plural, KIND_WORDS, HEALTH_KINDS };
+  /** A small "Checking…" notice for scans that take long enough to notice; returns a closer. */
+  function checking(anchor) {
+    return status(anchor, "checking", "PHI Guard is checking for patient information…");
+  }
+
+  /** A short message that needs no answer (a check failed and the policy let the action through). */
+  function notice(anchor, text) {
+    setTimeout(status(anchor, "error", text), 6000);
+  }
+
+  /** What an action acts on, in the panel's words ("paste", "file", "page"). */
+  function noun(action) {
+    return (ACTIONS[action] || ACTIONS.paste)[0];
+  }
+
+  globalThis.PhiGuardPanel = { show, checking, notice, close, noun, summarize, plural, KIND_WORDS, HEALTH_KINDS };
 })();
