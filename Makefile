@@ -32,7 +32,7 @@ help:
 	@echo "make run    set up, build, scan the sample documents and print the reports"
 	@echo "make test   set up and run every test"
 	@echo "make eval   accuracy on the labelled corpus (dev and holdout)"
-	@echo "make bench  single-thread throughput of the core"
+	@echo "make bench  throughput of the core (native, wasm) and the paste delay the extension adds"
 	@echo "make wasm   build the wasm package into $(PKG)/"
 	@echo "make extension  build the unpacked extension into $(EXT_DIST)/chrome and $(EXT_DIST)/firefox"
 
@@ -90,7 +90,7 @@ $(PKG)/phi_guard_core_bg.wasm: Cargo.toml Cargo.lock $(shell find src -type f)
 # The browser extension for Chrome and Firefox, with the wasm package inside.
 extension: wasm $(EXT_DIST)/chrome/manifest.json
 
-$(EXT_DIST)/chrome/manifest.json: $(PKG)/phi_guard_core_bg.wasm $(shell find extension -type f -not -path '$(EXT_DIST)/*')
+$(EXT_DIST)/chrome/manifest.json: $(PKG)/phi_guard_core_bg.wasm Cargo.toml $(shell find extension -type f -not -path '$(EXT_DIST)/*')
 	node extension/build.mjs
 
 test: setup test-native test-wasm test-js test-e2e
@@ -116,9 +116,10 @@ eval: setup
 	$(CARGO) test --release --quiet --test eval -- --nocapture --exact eval_report
 	PHI_GUARD_CORPUS=tests/corpus/holdout.jsonl $(CARGO) test --release --quiet --test eval -- --nocapture --exact eval_report
 
-bench: setup wasm
+bench: setup extension
 	$(CARGO) bench --bench core
 	node tests/bench/wasm.mjs
+	node tests/bench/extension.mjs
 
 clean:
 	$(CARGO) clean

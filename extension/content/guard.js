@@ -235,6 +235,23 @@
     pass(() => doc.execCommand("insertText", false, text));
   }
 
+  /**
+   * Inserts pasted HTML into a rich-text field no editor script handles, the
+   * way the browser's own paste would (undoable), with what a paste never
+   * carries removed: scripts, frames, forms, event handlers, script URLs.
+   */
+  function insertHtml(target, html) {
+    const parsed = new DOMParser().parseFromString(html, "text/html");
+    for (const node of parsed.querySelectorAll("script, style, link, meta, base, iframe, frame, object, embed, template, noscript, form, input, button, textarea, select")) node.remove();
+    for (const node of parsed.body.querySelectorAll("*")) {
+      for (const { name, value } of [...node.attributes]) {
+        if (/^on/i.test(name) || /^\s*(javascript|vbscript):/i.test(value)) node.removeAttribute(name);
+      }
+    }
+    const doc = target.ownerDocument;
+    pass(() => doc.execCommand("insertHTML", false, parsed.body.innerHTML));
+  }
+
   function dataTransfer(text, html, files) {
     const dt = new DataTransfer();
     if (text) dt.setData("text/plain", text);
@@ -249,6 +266,15 @@
     return new DOMParser().parseFromString(html, "text/html").body.textContent || "";
   }
 
+  // A checked paste whose files could not be handed on (Firefox): the same
+  // paste, done again soon, goes straight through.
+  let cleared = null;
+  const CLEARED_FOR_MS = 120_000;
+
+  function signature(type, text, files) {
+    return [type, text.length, ...files.map((f) => `${f.name}|${f.size}|${f.type}|${f.lastModified}`)].join("\n");
+  }
+
   function onPasteOrDrop(event) {
     if (passing || inPanel(event)) return;
     const dt = event.type === "paste" ? event.clipboardData : event.dataTransfer;
@@ -257,6 +283,11 @@
     const html = dt.getData("text/html");
     const text = dt.getData("text/plain") || (html ? htmlToText(html) : "");
     if (!files.length && !text) return;
+    const seen = signature(event.type, text, files);
+    if (cleared && cleared.signature === seen && Date.now() < cleared.until) {
+      cleared = null;
+      return;
+    }
     hold(event);
     const target = event.target;
     const restore = saveCaret(target);
@@ -277,12 +308,22 @@
           ? new ClipboardEvent("paste", { ...init, clipboardData: data })
           : new DragEvent("drop", { ...init, ...point, dataTransfer: data });
         const content = replacement === null ? text : replacement;
-        // Firefox builds synthetic clipboard events without their data: there
-        // the text goes in as typing would, which editors also take.
-        const carried = (again.clipboardData || again.dataTransfer)?.getData("text/plain") === content;
+        const carrier = again.clipboardData || again.dataTransfer;
+        // Firefox builds synthetic paste events without their data. Text goes
+        // in as the browser would have put it (below); files cannot, so the
+        // user pastes once more and that paste goes through untouched.
+        if (replacement === null && files.length && !(carrier && carrier.files.length === files.length)) {
+          cleared = { signature: seen, until: Date.now() + CLEARED_FOR_MS };
+          Panel.notice(into, "Checked. Paste again (Ctrl+V) to insert the file: this browser does not let PHI Guard hand pasted files on.");
+          return;
+        }
+        const carried = carrier && carrier.getData("text/plain") === content;
         const handled = carried && !pass(() => into.dispatchEvent(again));
-        // No editor took it (a plain field): do what the browser would have done.
-        if (!handled && content && editingHost(into)) insertText(into, content);
+        // No editor took it (a plain field, or Firefox): do what the browser
+        // would have done, formatting included.
+        const host = handled ? null : editingHost(into);
+        if (host && replacement === null && html && host.isContentEditable) insertHtml(into, html);
+        else if (host && content) insertText(into, content);
       },
     });
   }

@@ -107,15 +107,41 @@
     return node;
   }
 
-  /** Places the panel below the anchor (or above it when there is no room), inside the viewport. */
-  function place(panel, anchor, win) {
+  /**
+   * Where the panel for an anchor goes: the topmost document of the same
+   * origin (an iframe editor can be too small to hold it), with the anchor's
+   * box in that document's viewport.
+   */
+  function surface(anchor) {
+    let doc = (anchor && anchor.ownerDocument) || document;
     const r = anchor && anchor.isConnected ? anchor.getBoundingClientRect() : null;
+    let box = r && { top: r.top, bottom: r.bottom, left: r.left };
+    for (;;) {
+      let frame = null;
+      try {
+        frame = doc.defaultView && doc.defaultView.frameElement;
+      } catch {
+        // A parent of another origin: the panel stays in this frame.
+      }
+      if (!frame) break;
+      const f = frame.getBoundingClientRect();
+      const dx = f.left + frame.clientLeft, dy = f.top + frame.clientTop;
+      box = box
+        ? { top: Math.max(f.top, box.top + dy), bottom: Math.min(f.bottom, box.bottom + dy), left: box.left + dx }
+        : { top: f.top, bottom: f.bottom, left: f.left };
+      doc = frame.ownerDocument;
+    }
+    return { doc, win: doc.defaultView || window, box };
+  }
+
+  /** Places the panel below the box (or above it when there is no room), inside the viewport. */
+  function place(panel, box, win) {
     const w = panel.offsetWidth, h = panel.offsetHeight;
     const vw = win.innerWidth, vh = win.innerHeight;
-    let top = r ? r.bottom + 8 : 24;
-    if (r && top + h > vh - 8) top = r.top - h - 8;
+    let top = box ? box.bottom + 8 : 24;
+    if (box && top + h > vh - 8) top = box.top - h - 8;
     if (top < 8 || top + h > vh - 8) top = Math.max(8, (vh - h) / 2);
-    const left = Math.min(Math.max(8, r ? r.left : (vw - w) / 2), Math.max(8, vw - w - 8));
+    const left = Math.min(Math.max(8, box ? box.left : (vw - w) / 2), Math.max(8, vw - w - 8));
     panel.style.top = `${Math.round(top)}px`;
     panel.style.left = `${Math.round(left)}px`;
   }
@@ -149,12 +175,11 @@
    *            findings, notes, error, canRedact, requireReason }
    */
   function show(options) {
-    const doc = (options.anchor && options.anchor.ownerDocument) || document;
-    const win = doc.defaultView || window;
+    const { doc, win } = surface(options.anchor);
     const [noun, verbing, redactLabel, proceedLabel] = ACTIONS[options.action] || ACTIONS.paste;
     const blocked = options.verdict === "block";
     const { host, panel } = mount(doc, options.error ? "error" : blocked ? "block" : "warn");
-    const previousFocus = doc.activeElement;
+    const previousFocus = ((options.anchor && options.anchor.ownerDocument) || doc).activeElement;
     const id = `phi-guard-${Math.random().toString(36).slice(2)}`;
     panel.setAttribute("role", "alertdialog");
     panel.setAttribute("aria-modal", "true");
@@ -235,7 +260,7 @@
         const b = e.target.closest("button[data-choice]");
         if (b && !b.disabled) finish(b.dataset.choice);
       });
-      const reposition = () => place(panel, options.anchor, win);
+      const reposition = () => place(panel, surface(options.anchor).box, win);
       win.addEventListener("resize", reposition);
       function finish(choice) {
         if (open !== state) return;
@@ -256,11 +281,11 @@
 
   /** A one-line status panel that needs no answer; returns its closer. */
   function status(anchor, className, text) {
-    const doc = (anchor && anchor.ownerDocument) || document;
+    const { doc, win, box } = surface(anchor);
     const { host, panel } = mount(doc, className);
     panel.setAttribute("role", "status");
     panel.append(el(doc, "p", {}, text));
-    place(panel, anchor, doc.defaultView || window);
+    place(panel, box, win);
     const state = { host, close: () => { if (open === state) open = null; host.remove(); } };
     open = state;
     return state.close;

@@ -1,11 +1,13 @@
 // The same extension in Firefox (Debian's firefox-esr, driven by puppeteer-core
 // over WebDriver BiDi; Debian has no geckodriver): the background script runs
-// the wasm core and the content script holds submits and file inputs. Pastes
-// are covered in Chromium only: Firefox gives synthetic paste events no
-// clipboard data, and its clipboard API needs a secure origin.
+// the wasm core and the content script holds pastes, submits and file inputs.
+// Pastes are real: the test fills headless Firefox's clipboard and presses
+// Ctrl+V. Firefox gives synthetic paste events no clipboard data, so the guard
+// re-inserts a paste as the browser would (insertHTML / insertText); the tests
+// check that ProseMirror keeps its formatting and can undo it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer from "puppeteer-core";
@@ -15,6 +17,8 @@ const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
 const PHI = "Patient Maria Gonzalez, DOB 03/14/1962, MRN 00482913, was admitted with pneumonia.";
 const HL7_FILE = "MSH|^~\\&|ADT|HOSP|EHR|HOSP|20261120101532||ADT^A01|MSG00001|P|2.5\rPID|1||00482913^^^HOSP^MR||GONZALEZ^MARIA^L||19620314|F\r";
 
+const DIST = join(EXTENSION, "..");
+const FIREFOX_ZIP = join(DIST, readdirSync(DIST).find((f) => /^phi-guard-firefox-.*\.zip$/.test(f)));
 const SKIP = !existsSync(FIREFOX) && `${FIREFOX} is not installed`;
 let server, browser;
 
@@ -24,9 +28,15 @@ before(async () => {
   browser = await puppeteer.launch({
     browser: "firefox", executablePath: FIREFOX, headless: true, enableExtensions: true,
     // Firefox has no host-resolver rules: these names resolve to this machine.
-    extraPrefsFirefox: { "network.dns.localDomains": "bitbucket.org,acme.atlassian.net" },
+    // The clipboard API wants a secure origin and, without the testing pref, a user gesture.
+    extraPrefsFirefox: {
+      "network.dns.localDomains": "bitbucket.org,acme.atlassian.net",
+      "dom.securecontext.allowlist": "acme.atlassian.net,bitbucket.org",
+      "dom.events.testing.asyncClipboard": true,
+    },
   });
-  await browser.installExtension(join(EXTENSION, "..", "firefox"));
+  // The packaged zip, as a store or an admin would install it.
+  await browser.installExtension(FIREFOX_ZIP);
 });
 
 after(async () => {
@@ -48,6 +58,46 @@ const choose = async (page, label) => {
   for (const b of buttons) if ((await b.evaluate((e) => e.textContent)) === label) return b.click();
   throw new Error(`no ${label} button`);
 };
+
+async function paste(page, text, html) {
+  await page.evaluate(async (text, html) => {
+    const parts = { "text/plain": new Blob([text], { type: "text/plain" }) };
+    if (html) parts["text/html"] = new Blob([html], { type: "text/html" });
+    await navigator.clipboard.write([new ClipboardItem(parts)]);
+  }, text, html);
+  await page.keyboard.down("Control");
+  await page.keyboard.press("v");
+  await page.keyboard.up("Control");
+}
+
+test("Firefox: pastes into ProseMirror: clean goes in with its formatting; PHI is held, redacted, undoable", { skip: SKIP }, async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url("acme.atlassian.net"));
+  await page.click("#ak-editor-textarea");
+  const clean = "Build 4.12.7 deployed to prod-ehr-03, see EHR-4821";
+  await paste(page, clean, `<p><b>Build</b> 4.12.7 deployed to prod-ehr-03, see EHR-4821</p>`);
+  await until(page, () => window.pm.text().includes("EHR-4821"));
+  assert.ok(await page.evaluate(() => document.querySelector(".ProseMirror strong")?.textContent === "Build"), "bold kept");
+  const before = await page.evaluate(() => window.pm.text());
+  // ProseMirror's history joins edits less than 500 ms apart into one undo step.
+  await new Promise((r) => setTimeout(r, 600));
+
+  await paste(page, PHI);
+  const panel = await dialog(page);
+  const text = await panel.evaluate((e) => e.innerText);
+  assert.match(text, /This paste may contain patient information[\s\S]*1 medical record number \(\*\*\*\*2913\)/);
+  assert.ok(!text.includes("Gonzalez"));
+  await choose(page, "Paste redacted");
+  await until(page, () => window.pm.text().includes("[NAME]"));
+  assert.ok(!(await page.evaluate(() => window.pm.text())).includes("Gonzalez"));
+  await page.keyboard.down("Control");
+  await page.keyboard.press("z");
+  await page.keyboard.up("Control");
+  await until(page, () => !window.pm.text().includes("[NAME]"));
+  assert.equal(await page.evaluate(() => window.pm.text()), before);
+  assert.deepEqual(await page.evaluate(() => window.fixture.pastes), [], "the page never saw the held paste");
+  await page.close();
+});
 
 test("Firefox: typed PHI is caught on Comment (Bitbucket), Cancel submits nothing, a clean comment goes through", { skip: SKIP }, async () => {
   const page = await browser.newPage();

@@ -24,7 +24,8 @@ const PAGES = {
   "acme.atlassian.net": { "/wiki/spaces/ENG/pages/1/edit": "confluence.html" },
   "bitbucket.org": { "/acme/ehr/pull-requests/1": "bitbucket.html" },
   "confluence.acme-dc.test": { "/pages/editpage.action": "datacenter.html" },
-  "jira.unlisted.test": { "/browse/OPS-1": "unlisted.html" },
+  // Unguarded; the editor page too, for the benchmark's paste without the guard.
+  "jira.unlisted.test": { "/browse/OPS-1": "unlisted.html", "/wiki/spaces/ENG/pages/1/edit": "confluence.html" },
 };
 const SCRIPTS = ["recorder.js", "bitbucket.js", "datacenter.js"];
 
@@ -60,7 +61,8 @@ export async function startServer() {
   return { server, port, url, requests, close: () => new Promise((r) => server.close(r)) };
 }
 
-export async function launch(port) {
+/** Launches Chromium with the extension at `extension` (the Chrome build unless a test gives a copy). */
+export async function launch(port, extension = EXTENSION) {
   const profile = mkdtempSync(join(tmpdir(), "phi-guard-e2e-"));
   const rules = [...HOSTS.map((h) => `MAP ${h} 127.0.0.1`), "MAP * ~NOTFOUND"].join(", ");
   const context = await chromium.launchPersistentContext(profile, {
@@ -69,7 +71,7 @@ export async function launch(port) {
     ignoreDefaultArgs: ["--disable-extensions"],
     viewport: { width: 1100, height: 760 },
     args: [
-      "--no-sandbox", `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+      "--no-sandbox", `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
       `--host-resolver-rules=${rules}`, `--unsafely-treat-insecure-origin-as-secure=${HOSTS.map((h) => `http://${h}:${port}`).join(",")}`, "--disable-gpu", "--disable-background-networking", "--disable-component-update",
       "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
     ],
