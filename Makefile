@@ -18,13 +18,14 @@ PKG          := www/pkg
 WASM_OUT     := target/$(WASM_TARGET)/release/phi_guard.wasm
 NPM_STAMP    := tests/node_modules/.package-lock.json
 EXT_DIST     := extension/dist
+WWW_DIST     := www/dist
 CHROMIUM     := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 FIREFOX      := /usr/bin/firefox-esr
 WASM_TEST    := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(CURDIR)/$(WASM_BINDGEN)-test-runner \
                 $(CARGO) test --release --target $(WASM_TARGET) --no-default-features --test wasm
 
-.PHONY: all setup setup-rust setup-wasm setup-browser build wasm extension run test test-native test-wasm test-js test-e2e eval bench clean help
+.PHONY: all setup setup-rust setup-wasm setup-browser build wasm www extension run test test-native test-wasm test-js test-e2e eval bench clean help
 
 all: run
 
@@ -87,6 +88,17 @@ $(PKG)/phi_guard_core_bg.wasm: Cargo.toml Cargo.lock $(shell find src -type f)
 	$(WASM_OPT) -Oz $(PKG).tmp/web/phi_guard_core_bg.wasm -o $(PKG)/phi_guard_core_bg.wasm
 	rm -rf $(PKG).tmp
 
+# The embeddable editor script: the extension's panel and interception, the
+# classic wasm glue and www/embed.js in one file, with the wasm beside it.
+www: wasm $(WWW_DIST)/phi-guard-embed.js
+
+$(WWW_DIST)/phi-guard-embed.js: $(PKG)/phi_guard_core_bg.wasm extension/ui/panel.js extension/ui/intercept.js www/embed.js
+	mkdir -p $(WWW_DIST)
+	{ echo '// PHI Guard embeddable editor script (built by make www; sources: extension/ui/panel.js, extension/ui/intercept.js, the classic wasm glue, www/embed.js).'; \
+	  cat extension/ui/panel.js extension/ui/intercept.js $(PKG)/phi_guard.classic.js www/embed.js; } > $@.tmp
+	cp $(PKG)/phi_guard_core_bg.wasm $(WWW_DIST)/phi-guard.wasm
+	mv $@.tmp $@
+
 # The browser extension for Chrome and Firefox, with the wasm package inside.
 extension: wasm $(EXT_DIST)/chrome/manifest.json
 
@@ -108,7 +120,7 @@ test-js: wasm build
 	node --test tests/wasm/
 
 # The extension end to end in headless Chromium, and Mozilla's linter on the Firefox build.
-test-e2e: extension
+test-e2e: extension www
 	node --test tests/e2e/
 	cd tests && npx --no-install web-ext lint --warnings-as-errors --source-dir ../$(EXT_DIST)/firefox --output text
 

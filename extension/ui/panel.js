@@ -146,13 +146,31 @@
     panel.style.left = `${Math.round(left)}px`;
   }
 
+  /**
+   * Styles the panel with a constructed stylesheet, which a page's CSP
+   * (style-src without 'unsafe-inline') does not block, as it blocks a
+   * <style> element; where one cannot be adopted (older browsers, Firefox
+   * content scripts), with a <style> element.
+   */
+  function adoptStyle(doc, root) {
+    try {
+      const sheet = new doc.defaultView.CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+      root.adoptedStyleSheets = [sheet];
+      if (root.adoptedStyleSheets.length === 1) return;
+    } catch {
+      // Fall back to a <style> element.
+    }
+    root.append(el(doc, "style", {}, STYLE));
+  }
+
   function mount(doc, className) {
     close("cancel");
     const host = el(doc, "phi-guard-panel");
     const root = host.attachShadow({ mode: "open" });
-    const style = el(doc, "style", {}, STYLE);
+    adoptStyle(doc, root);
     const panel = el(doc, "div", { class: `panel ${className}` });
-    root.append(style, panel);
+    root.append(panel);
     // Keys and clicks inside the panel are the panel's: the page's own
     // shortcuts (Escape closes a Jira dialog, Ctrl+Enter saves) must not see them.
     for (const type of ["keydown", "keyup", "keypress", "click", "mousedown", "mouseup", "input", "change"]) {

@@ -87,6 +87,7 @@ test("Firefox: pastes into ProseMirror: clean goes in with its formatting; PHI i
   const text = await panel.evaluate((e) => e.innerText);
   assert.match(text, /This paste may contain patient information[\s\S]*1 medical record number \(\*\*\*\*2913\)/);
   assert.ok(!text.includes("Gonzalez"));
+  assert.equal(await panel.evaluate((e) => getComputedStyle(e).position), "fixed", "the panel is styled");
   await choose(page, "Paste redacted");
   await until(page, () => window.pm.text().includes("[NAME]"));
   assert.ok(!(await page.evaluate(() => window.pm.text())).includes("Gonzalez"));
