@@ -19,6 +19,7 @@ WASM_OUT     := target/$(WASM_TARGET)/release/phi_guard.wasm
 NPM_STAMP    := tests/node_modules/.package-lock.json
 EXT_DIST     := extension/dist
 WWW_DIST     := www/dist
+PORT         ?= 8080
 CHROMIUM     := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 FIREFOX      := /usr/bin/firefox-esr
@@ -30,11 +31,12 @@ WASM_TEST    := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(CURDIR)/$(WASM_BIND
 all: run
 
 help:
-	@echo "make run    set up, build, scan the sample documents and print the reports"
+	@echo "make run    set up, build everything, scan the sample documents, serve the playground on http://127.0.0.1:8080"
 	@echo "make test   set up and run every test"
 	@echo "make eval   accuracy on the labelled corpus (dev and holdout)"
 	@echo "make bench  throughput of the core (native, wasm) and the paste delay the extension adds"
 	@echo "make wasm   build the wasm package into $(PKG)/"
+	@echo "make www    build the embeddable editor script into $(WWW_DIST)/"
 	@echo "make extension  build the unpacked extension into $(EXT_DIST)/chrome and $(EXT_DIST)/firefox"
 
 setup: setup-rust setup-wasm $(NPM_STAMP) setup-browser
@@ -64,11 +66,14 @@ build: setup
 
 # The main job: scan the sample documents. Exit status 1 means "PHI found", which is
 # what the samples are for; only 2 (an error) fails the run.
-run: build extension
+run: build extension www
 	@$(CLI) scan $(SAMPLES); status=$$?; \
 	  if [ $$status -ge 2 ]; then exit $$status; fi; \
 	  echo "(phi-guard exit status $$status: 0 allow, 1 warn/block, 2 error)"
-	@echo "The extension is built: load $(EXT_DIST)/chrome (chrome://extensions, Load unpacked) or $(EXT_DIST)/firefox."
+	@echo "The extension is built: load $(EXT_DIST)/chrome (chrome://extensions, Load unpacked) or $(EXT_DIST)/firefox;"
+	@echo "packages: $(EXT_DIST)/phi-guard-{chrome,firefox}-*.zip. The embeddable script: $(WWW_DIST)/phi-guard-embed.js."
+	@echo "Serving the playground until Ctrl+C:"
+	node www/serve.mjs --host 127.0.0.1 --port $(PORT)
 
 # The wasm package, rebuilt when the Rust or JS sources change: the core as a
 # cdylib, glue for ES modules (--target web) and classic scripts (--target
