@@ -29,35 +29,33 @@
   const option = (name) => (script && script.getAttribute(`data-${name}`)) ?? config[name] ?? null;
   const wasmUrl = new URL(option("wasm") || "phi-guard.wasm", script && script.src ? script.src : location.href);
 
-  // Until the core has read a policy, a failure is treated as "warn".
-  const FALLBACK = { mode: "warn", on_error: "warn", require_justification: true, allow_redact: true, max_scan_bytes: 20 * 1024 * 1024 };
+  const { FALLBACK_POLICY } = globalThis.PhiGuardIntercept;
   let loading = null;
   const load = () => (loading ||= core.init({ module_or_path: wasmUrl }));
 
   /** A checker over the in-page core; `policy` is the admin's document. */
   function checker(policy) {
     let guard = null;
-    const make = async () => {
+    const ready = (async () => {
       await load();
-      if (guard && guard.usable) return guard;
       try {
         guard = new core.PhiGuard(policy);
       } catch (e) {
         guard = new core.PhiGuard({}); // a bad policy falls back to the defaults, never to off
         throw e;
       }
-      return guard;
-    };
-    let ready = make();
+    })();
+    // The guard once ready; the load's error if the core could not load. A
+    // guard an internal error stopped says so itself when asked to scan.
     const live = async () => {
-      await ready.catch(() => {});
-      if (!guard || !guard.usable) ready = make(); // an internal error stopped the module: start afresh
-      await ready.catch(() => {});
+      await ready.catch((e) => {
+        if (!guard) throw e;
+      });
       return guard;
     };
     return {
       ready,
-      policy: () => (guard && guard.usable ? guard.policy : FALLBACK),
+      policy: () => (guard && guard.usable ? guard.policy : FALLBACK_POLICY),
       scanText: async (text) => ({ report: (await live()).scanText(text) }),
       scanFile: async (file) => {
         const bytes = new Uint8Array(await file.arrayBuffer());

@@ -29,7 +29,7 @@ function current() {
   if (state) {
     return state.then((s) => {
       if (s.guard.usable) return s;
-      state = null; // an internal error stopped the module: start a fresh one
+      state = null; // an internal error stopped the module: load() fails with its message until the worker restarts
       return current();
     });
   }

@@ -10,9 +10,8 @@
   const api = globalThis.chrome;
   const SCAN_TIMEOUT_MS = 60_000;
 
-  // The policy's answers the page needs without asking (refreshed by every
-  // reply); until the first reply, a failure is treated as "warn".
-  let policy = { on_error: "warn", require_justification: true, allow_redact: true, max_scan_bytes: 20 * 1024 * 1024 };
+  // The policy's answers the page needs without asking, refreshed by every reply.
+  let policy = globalThis.PhiGuardIntercept.FALLBACK_POLICY;
 
   function send(message) {
     return new Promise((resolve, reject) => {

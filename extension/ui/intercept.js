@@ -18,6 +18,7 @@
 //   scanFile(file)    -> Promise<{ report } | { disabled: true }>
 //   redact(text)      -> Promise<string>
 //   record(decision)  a content-free decision: { action, verdict, decision, kinds, reason_code }
+// A checker that has no policy yet (the core not answered) gives FALLBACK_POLICY.
 (() => {
   if (globalThis.PhiGuardIntercept) return;
 
@@ -434,5 +435,8 @@
     new MutationObserver(arm).observe(document, { childList: true });
   }
 
-  globalThis.PhiGuardIntercept = { install };
+  // Until a checker knows the policy in force, a failure is treated as "warn".
+  const FALLBACK_POLICY = Object.freeze({ mode: "warn", on_error: "warn", require_justification: true, allow_redact: true, max_scan_bytes: 20 * 1024 * 1024 });
+
+  globalThis.PhiGuardIntercept = { install, FALLBACK_POLICY };
 })();

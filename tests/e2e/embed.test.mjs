@@ -8,8 +8,8 @@ import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { chromium } from "playwright-core";
+import { editorBundle } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const WWW_DIST = join(here, "..", "..", "www", "dist");
@@ -21,15 +21,11 @@ let server, browser, context, port;
 const requests = [];
 
 before(async () => {
-  const bundle = await build({
-    entryPoints: [join(here, "fixtures", "prosemirror-editor.js")],
-    bundle: true, write: false, format: "iife", nodePaths: [join(here, "..", "node_modules")], logLevel: "error",
-  });
   const files = {
     "/": ["text/html", readFileSync(join(here, "fixtures", "embed.html"))],
     "/recorder.js": ["text/javascript", readFileSync(join(here, "fixtures", "recorder.js"))],
     "/embed-page.js": ["text/javascript", readFileSync(join(here, "fixtures", "embed-page.js"))],
-    "/prosemirror-editor.js": ["text/javascript", bundle.outputFiles[0].text],
+    "/prosemirror-editor.js": ["text/javascript", await editorBundle()],
     "/dist/phi-guard-embed.js": ["text/javascript", readFileSync(join(WWW_DIST, "phi-guard-embed.js"))],
     "/dist/phi-guard.wasm": ["application/wasm", readFileSync(join(WWW_DIST, "phi-guard.wasm"))],
   };

@@ -29,12 +29,17 @@ const PAGES = {
 };
 const SCRIPTS = ["recorder.js", "bitbucket.js", "datacenter.js"];
 
-export async function startServer() {
+/** The fixture ProseMirror editor (the real npm packages), bundled for a classic script tag. */
+export async function editorBundle() {
   const bundle = await build({
     entryPoints: [join(here, "fixtures", "prosemirror-editor.js")],
     bundle: true, write: false, format: "iife", nodePaths: [join(here, "..", "node_modules")], logLevel: "error",
   });
-  const files = { "/prosemirror-editor.js": bundle.outputFiles[0].text };
+  return bundle.outputFiles[0].text;
+}
+
+export async function startServer() {
+  const files = { "/prosemirror-editor.js": await editorBundle() };
   for (const name of SCRIPTS) files[`/${name}`] = readFileSync(join(here, "fixtures", name), "utf8");
   const requests = [];
   const server = createServer((req, res) => {
