@@ -26,7 +26,7 @@ FIREFOX      := /usr/bin/firefox-esr
 WASM_TEST    := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(CURDIR)/$(WASM_BINDGEN)-test-runner \
                 $(CARGO) test --release --target $(WASM_TARGET) --no-default-features --test wasm
 
-.PHONY: all setup setup-rust setup-wasm setup-browser build wasm www extension run test test-native test-wasm test-js test-e2e eval bench clean help
+.PHONY: all setup setup-rust setup-wasm setup-browser build wasm www extension run test test-native test-wasm test-js test-e2e test-fuzz fixtures fuzz eval bench clean help
 
 all: run
 
@@ -110,7 +110,7 @@ extension: wasm $(EXT_DIST)/chrome/manifest.json
 $(EXT_DIST)/chrome/manifest.json: $(PKG)/phi_guard_core_bg.wasm Cargo.toml $(shell find extension -type f -not -path '$(EXT_DIST)/*')
 	node extension/build.mjs
 
-test: setup test-native test-wasm test-js test-e2e
+test: setup test-native test-wasm test-js test-e2e test-fuzz
 
 test-native:
 	$(CARGO) test --release
@@ -124,8 +124,38 @@ test-wasm: setup
 test-js: wasm build
 	node --test tests/wasm/
 
+# The synthetic attachments of tests/fixtures/build.rs, written for the browser tests
+# and as the fuzzers' seeds.
+FIXTURES := tests/fixtures/out
+fixtures: setup-rust
+	$(CARGO) run --release --quiet --example fixtures -- $(FIXTURES)
+
+# Coverage-guided fuzzing (libFuzzer, via libfuzzer-sys) of every attachment format, on
+# stable Rust: sanitizer-coverage flags, the host target named so build scripts stay
+# uninstrumented. `make test` runs each target for FUZZ_SECONDS; `make fuzz FUZZ_SECONDS=600`
+# for longer. New crashes land in target/fuzz/crashes/; keep them in tests/fuzz/regressions/.
+FUZZ_SECONDS ?= 10
+FUZZ_TARGETS := zip pdf dicom image xml text
+FUZZ_HOST    := $(shell rustc -vV | sed -n 's/^host: //p')
+FUZZ_BIN     := target/fuzz/$(FUZZ_HOST)/release
+FUZZ_FLAGS   := -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
+                -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
+                -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing
+fuzz: fixtures
+	RUSTFLAGS="$(FUZZ_FLAGS)" $(CARGO) build --release --quiet --manifest-path tests/fuzz/Cargo.toml \
+	  --target $(FUZZ_HOST) --target-dir target/fuzz
+	@mkdir -p target/fuzz/crashes
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p target/fuzz/corpus/$$t; \
+	  echo "fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_BIN)/$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 -print_final_stats=0 \
+	    -artifact_prefix=target/fuzz/crashes/$$t- target/fuzz/corpus/$$t $(FIXTURES) tests/fuzz/regressions \
+	    2>target/fuzz/$$t.log || { tail -30 target/fuzz/$$t.log; exit 1; }; \
+	done
+test-fuzz: fuzz
+
 # The extension end to end in headless Chromium, and Mozilla's linter on the Firefox build.
-test-e2e: extension www
+test-e2e: extension www fixtures
 	node --test tests/e2e/
 	cd tests && npx --no-install web-ext lint --warnings-as-errors --source-dir ../$(EXT_DIST)/firefox --output text
 

@@ -34,6 +34,7 @@ macro_rules! byte_table {
 mod context;
 mod dictionaries;
 mod error;
+mod files;
 mod formats;
 mod kind;
 mod labels;
@@ -47,8 +48,9 @@ mod text;
 pub mod wasm;
 
 pub use error::{Error, ErrorKind};
+pub use files::FileScan;
 pub use kind::Kind;
-pub use policy::{Audit, CustomPattern, Mode, Policy};
+pub use policy::{Audit, CustomPattern, FileLimits, Mode, Policy};
 pub use redact::RedactStyle;
 pub use report::{Finding, Report, Stats, Verdict};
 
@@ -59,6 +61,22 @@ pub struct Scanner {
     policy: Policy,
     custom: Vec<(CustomPattern, regex_lite::Regex)>,
     allow: Vec<regex_lite::Regex>,
+    /// Milliseconds from any fixed point; times the file budget.
+    clock: fn() -> f64,
+}
+
+/// Milliseconds since the first call (std's monotonic clock).
+#[cfg(not(target_arch = "wasm32"))]
+fn monotonic_ms() -> f64 {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64() * 1000.0
+}
+
+/// wasm32-unknown-unknown has no clock of its own: the bindings supply one
+/// with [`Scanner::with_clock`]; until then time budgets never run out.
+#[cfg(target_arch = "wasm32")]
+fn monotonic_ms() -> f64 {
+    0.0
 }
 
 impl Scanner {
@@ -80,7 +98,14 @@ impl Scanner {
             .enumerate()
             .map(|(i, r)| compile(format!("allow_patterns[{i}]"), r))
             .collect::<Result<_, Error>>()?;
-        Ok(Scanner { policy, custom, allow })
+        Ok(Scanner { policy, custom, allow, clock: monotonic_ms })
+    }
+
+    /// The same scanner timing file budgets with `now` (milliseconds from
+    /// any fixed point), for platforms without std's clock.
+    pub fn with_clock(mut self, now: fn() -> f64) -> Scanner {
+        self.clock = now;
+        self
     }
 
     /// The policy this scanner applies.
@@ -99,6 +124,16 @@ impl Scanner {
     pub fn scan_bytes(&self, bytes: &[u8]) -> Result<Report, Error> {
         let text = decode_text(bytes)?;
         Ok(self.scan_text(&text))
+    }
+
+    /// Scans an attachment: text files (UTF-8, UTF-16 with a byte-order
+    /// mark, Latin-1; HL7, FHIR JSON, CSV, SQL, C-CDA XML), Office files,
+    /// PDF, DICOM, images and zip archives, within the policy's `files`
+    /// limits. `name` only breaks ties the bytes cannot (`.dcm` without a
+    /// preamble). Never fails: what cannot be inspected is a note and the
+    /// policy's `on_error` verdict.
+    pub fn scan_file<'a>(&self, name: &str, bytes: &'a [u8]) -> FileScan<'a> {
+        files::scan_file(self, name, bytes)
     }
 
     /// Replaces every reported identifier in `text` in the given style.

@@ -44,6 +44,47 @@ pub struct Audit {
     pub format: String,
 }
 
+/// Limits on attachments (`scanFile`, `phi-guard scan` on files), enforced
+/// in the core so that the CLI and the browser stop at the same place.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct FileLimits {
+    /// Largest file read, in bytes.
+    pub max_bytes: u64,
+    /// Most bytes decompressed from one file, over all its members and streams.
+    pub max_decompressed_bytes: u64,
+    /// Most members read from one file (archive entries, PDF streams, DICOM elements).
+    pub max_entries: u64,
+    /// Deepest nesting of archives (a zip in a zip is depth 2).
+    pub max_depth: u64,
+    /// Highest compression ratio accepted for one member once it passes 1 MiB.
+    pub max_ratio: u64,
+    /// Wall time allowed for one file, in milliseconds.
+    pub time_budget_ms: u64,
+}
+
+impl Default for FileLimits {
+    fn default() -> Self {
+        FileLimits {
+            max_bytes: 100 << 20,
+            max_decompressed_bytes: 256 << 20,
+            max_entries: 10_000,
+            max_depth: 4,
+            max_ratio: 200,
+            time_budget_ms: 10_000,
+        }
+    }
+}
+
+/// `files` fields, their lowest and highest values.
+const FILE_LIMITS: &[(&str, u64, u64)] = &[
+    ("max_bytes", 1, 1 << 32),
+    ("max_decompressed_bytes", 1, 1 << 34),
+    ("max_entries", 1, 1_000_000),
+    ("max_depth", 1, 32),
+    ("max_ratio", 2, 1_000_000),
+    ("time_budget_ms", 1, 600_000),
+];
+
 /// A validated policy. Build it with [`Policy::from_json`] or start from
 /// [`Policy::default`].
 #[derive(Clone, Debug, Serialize)]
@@ -73,6 +114,8 @@ pub struct Policy {
     pub on_error: Verdict,
     /// Audit settings.
     pub audit: Audit,
+    /// Limits on attachments.
+    pub files: FileLimits,
 }
 
 impl Default for Policy {
@@ -90,6 +133,7 @@ impl Default for Policy {
             max_scan_bytes: 20 * 1024 * 1024,
             on_error: Verdict::Warn,
             audit: Audit { local: true, endpoint: None, token: None, format: "json".into() },
+            files: FileLimits::default(),
         }
     }
 }
@@ -146,6 +190,7 @@ const FIELDS: &[&str] = &[
     "max_scan_bytes",
     "on_error",
     "audit",
+    "files",
 ];
 
 fn check(value: &Value) -> Vec<String> {
@@ -230,7 +275,28 @@ fn check(value: &Value) -> Vec<String> {
     if let Some(v) = obj.get("audit") {
         check_audit(v, &mut p);
     }
+    if let Some(v) = obj.get("files") {
+        check_files(v, &mut p);
+    }
     p
+}
+
+fn check_files(v: &Value, p: &mut Vec<String>) {
+    let Some(obj) = v.as_object() else {
+        p.push("`files` must be an object such as {\"max_bytes\": 104857600}".into());
+        return;
+    };
+    let names = || FILE_LIMITS.iter().map(|(n, _, _)| *n).collect::<Vec<_>>().join(", ");
+    for (key, value) in obj {
+        match FILE_LIMITS.iter().find(|(n, _, _)| n == key) {
+            None => p.push(format!("`files.{key}` is not a known field ({})", names())),
+            Some((_, lo, hi)) => {
+                if !value.as_u64().is_some_and(|n| (*lo..=*hi).contains(&n)) {
+                    p.push(format!("`files.{key}` must be a whole number from {lo} to {hi}"));
+                }
+            }
+        }
+    }
 }
 
 fn check_kinds(field: &str, v: &Value, p: &mut Vec<String>) {
@@ -415,6 +481,18 @@ fn build(value: &Value) -> Policy {
         if let Some(f) = a.get("format").and_then(Value::as_str) {
             policy.audit.format = f.to_string();
         }
+    }
+    if let Some(f) = obj.get("files").and_then(Value::as_object) {
+        let get = |key: &str, default: u64| f.get(key).and_then(Value::as_u64).unwrap_or(default);
+        let d = FileLimits::default();
+        policy.files = FileLimits {
+            max_bytes: get("max_bytes", d.max_bytes),
+            max_decompressed_bytes: get("max_decompressed_bytes", d.max_decompressed_bytes),
+            max_entries: get("max_entries", d.max_entries),
+            max_depth: get("max_depth", d.max_depth),
+            max_ratio: get("max_ratio", d.max_ratio),
+            time_budget_ms: get("time_budget_ms", d.time_budget_ms),
+        };
     }
     policy
 }

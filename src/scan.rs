@@ -13,24 +13,43 @@ pub(crate) fn scan(scanner: &Scanner, text: &str) -> Report {
     let clock = Clock::start();
     let policy = &scanner.policy;
     let mut notes = Vec::new();
-    let truncated = text.len() > policy.max_scan_bytes;
-    let text = if truncated {
-        let mut cut = policy.max_scan_bytes;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        notes.push(format!(
-            "input is {} bytes, more than max_scan_bytes ({}); only the first {} bytes were scanned",
-            text.len(),
-            policy.max_scan_bytes,
-            cut
-        ));
-        &text[..cut]
-    } else {
-        text
-    };
-    let mut findings = find(scanner, text);
+    let (text, truncated) = cut_to_limit(policy, text, &mut notes);
+    let findings = reported(scanner, text, &Given::default());
+    let verdict = decide(policy, &findings, truncated);
+    Report { verdict, findings, stats: Stats { bytes: text.len(), elapsed_us: clock.elapsed_us(), truncated }, notes }
+}
+
+/// `text` cut to the policy's `max_scan_bytes` (on a character boundary),
+/// with a note when it was cut, and whether it was.
+pub(crate) fn cut_to_limit<'t>(policy: &crate::Policy, text: &'t str, notes: &mut Vec<String>) -> (&'t str, bool) {
+    if text.len() <= policy.max_scan_bytes {
+        return (text, false);
+    }
+    let mut cut = policy.max_scan_bytes;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    notes.push(format!(
+        "input truncated: it is {} bytes, more than max_scan_bytes ({}); only the first {} bytes were scanned",
+        text.len(),
+        policy.max_scan_bytes,
+        cut
+    ));
+    (&text[..cut], true)
+}
+
+/// The findings the policy reports: at or above its threshold, kinds not disabled.
+pub(crate) fn reported(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
+    let policy = &scanner.policy;
+    let mut findings = find(scanner, text, given);
     findings.retain(|f| f.score >= policy.report_threshold && !policy.disabled_kinds.contains(&f.kind));
+    findings
+}
+
+/// The verdict on reported findings: identifiers warn (or block, by mode
+/// and `block_kinds`); anything not inspected (`uninspected`) gets at least
+/// the policy's `on_error`; monitor mode allows everything.
+pub(crate) fn decide(policy: &crate::Policy, findings: &[Finding], uninspected: bool) -> Verdict {
     let identifiers: Vec<&Finding> = findings.iter().filter(|f| f.kind.is_identifier()).collect();
     let mut verdict = if identifiers.is_empty() {
         Verdict::Allow
@@ -39,13 +58,24 @@ pub(crate) fn scan(scanner: &Scanner, text: &str) -> Report {
     } else {
         Verdict::Warn
     };
-    if truncated {
+    if uninspected {
         verdict = verdict.max(policy.on_error);
     }
     if policy.mode == Mode::Monitor {
         verdict = Verdict::Allow;
     }
-    Report { verdict, findings, stats: Stats { bytes: text.len(), elapsed_us: clock.elapsed_us(), truncated }, notes }
+    verdict
+}
+
+/// What a file format already knows about a text it extracted: fields with
+/// roles (a DICOM PatientName, a C-CDA birthTime), whether it is a patient
+/// record, and findings that need no recognizer at all.
+#[derive(Default)]
+pub(crate) struct Given {
+    pub fields: Vec<Field>,
+    pub patient_record: bool,
+    /// Reported as they are; a recognizer finding overlapping one is dropped.
+    pub findings: Vec<Finding>,
 }
 
 /// Wall clock where the platform has one (not on wasm32-unknown-unknown;
@@ -68,9 +98,14 @@ impl Clock {
 }
 
 /// Every finding with its final score (before the policy threshold).
-fn find(scanner: &Scanner, text: &str) -> Vec<Finding> {
+fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     let doc = Doc::new(text);
-    let extracted = formats::extract(&doc);
+    let mut extracted = formats::extract(&doc);
+    if !given.fields.is_empty() {
+        extracted.fields.extend(given.fields.iter().cloned());
+        extracted.fields.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    }
+    extracted.patient_record |= given.patient_record;
     let fields = &extracted.fields;
     let mut cands = Vec::new();
     recognizers::run(&doc, &mut cands);
@@ -99,8 +134,9 @@ fn find(scanner: &Scanner, text: &str) -> Vec<Finding> {
     let mut kept = resolve_overlaps(cands, threshold);
     kept.retain(|c| !scanner.allow.iter().any(|re| re.find_iter(text).any(|m| m.start() <= c.start && c.end <= m.end())));
     merge_adjacent_names(&doc, &mut kept);
-    kept.into_iter()
-        .filter(|c| c.score > 0.0)
+    let mut findings: Vec<Finding> = kept
+        .into_iter()
+        .filter(|c| c.score > 0.0 && !given.findings.iter().any(|g| g.start < c.end && c.start < g.end))
         .map(|c| Finding {
             kind: c.kind,
             start: c.start,
@@ -110,7 +146,12 @@ fn find(scanner: &Scanner, text: &str) -> Vec<Finding> {
             reason: c.why.to_string(),
             source: c.source,
         })
-        .collect()
+        .collect();
+    if !given.findings.is_empty() {
+        findings.extend(given.findings.iter().cloned());
+        findings.sort_by_key(|f| f.start);
+    }
+    findings
 }
 
 /// A candidate that shows the document is about an identified patient.

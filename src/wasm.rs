@@ -9,7 +9,7 @@
 //! quoted text withheld) for [`take_panic_message`], which the package's
 //! `phi_guard.js` wrapper turns into a readable `Error`.
 
-use crate::{decode_text, Policy, RedactStyle, Report, Scanner};
+use crate::{Policy, RedactStyle, Report, Scanner};
 use std::sync::Mutex;
 use wasm_bindgen::prelude::*;
 
@@ -57,7 +57,7 @@ impl PhiGuard {
             let value: serde_json::Value = serde_wasm_bindgen::from_value(policy).map_err(|e| JsError::new(&format!("policy: {e}")))?;
             Policy::from_value(&value).map_err(error)?
         };
-        Ok(PhiGuard { scanner: Scanner::new(policy).map_err(error)? })
+        Ok(PhiGuard { scanner: Scanner::new(policy).map_err(error)?.with_clock(now) })
     }
 
     /// Scans text; the report's offsets are UTF-16 code units.
@@ -66,15 +66,17 @@ impl PhiGuard {
         timed(|| self.scanner.scan_text(text).into_utf16_offsets(text))
     }
 
-    /// Scans a file's bytes (text in UTF-8, UTF-16 with a byte-order mark,
-    /// or Latin-1). Offsets are UTF-16 code units into the decoded text. A
-    /// file that is not text gets the policy's `on_error` verdict and a note.
+    /// Scans an attachment (text, CSV, HL7, FHIR JSON, C-CDA XML, docx,
+    /// xlsx, pptx, PDF, DICOM, images, zip) within the policy's `files`
+    /// limits. Offsets are UTF-16 code units into the text that was scanned
+    /// (the decoded file, or the parts extracted from it); `source` names
+    /// the part. What cannot be inspected gets a note and the policy's
+    /// `on_error` verdict.
     #[wasm_bindgen(js_name = scanFile)]
     pub fn scan_file(&self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
-        let _ = name; // formats by name come with attachment support
-        timed(|| match decode_text(bytes) {
-            Ok(text) => self.scanner.scan_text(&text).into_utf16_offsets(&text),
-            Err(e) => Report::uninspectable(self.scanner.policy(), bytes.len(), format!("file not inspected: {e}")),
+        timed(|| {
+            let scan = self.scanner.scan_file(name, bytes);
+            scan.report.into_utf16_offsets(&scan.text)
         })
     }
 

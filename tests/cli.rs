@@ -231,7 +231,7 @@ fn stdin_is_scanned_with_dash() {
 fn sarif_log_shape() {
     let t = TempDir::new("sarif-clean");
     t.file("trace.log", CLEAN);
-    t.file("logo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
+    t.file("Main.class", b"\xCA\xFE\xBA\xBE\0\0\0\x34\0\x1d\x0a\0\x06\0\x0f");
     let r = run(&t, &["scan", "--format", "sarif", "."]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let log = r.json();
@@ -248,24 +248,27 @@ fn sarif_log_shape() {
     assert_eq!(run0["results"], Value::Array(vec![]));
     assert_eq!(run0["invocations"][0]["executionSuccessful"], true);
     let notes = run0["invocations"][0]["toolExecutionNotifications"].to_string();
-    assert!(notes.contains("logo.png") && notes.contains("binary content"), "{notes}");
+    assert!(notes.contains("Main.class") && notes.contains("binary content"), "{notes}");
 }
 
 #[test]
 fn binary_file_is_skipped_with_a_note() {
     let t = TempDir::new("binary");
+    t.file("Main.class", b"\xCA\xFE\xBA\xBE\0\0\0\x34\0\x1d\x0a\0\x06\0\x0f");
     t.file("logo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0");
     t.file("trace.log", CLEAN);
-    let r = run(&t, &["scan", "logo.png", "trace.log"]);
+    let r = run(&t, &["scan", "Main.class", "logo.png", "trace.log"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("logo.png: skipped: binary content"), "{}", r.stdout);
+    assert!(r.stdout.contains("Main.class: skipped: binary content"), "{}", r.stdout);
     assert!(r.stdout.contains("1 skipped"), "{}", r.stdout);
-    let r = run(&t, &["scan", "--format", "json", "logo.png", "trace.log"]);
+    let r = run(&t, &["scan", "--format", "json", "Main.class", "logo.png", "trace.log"]);
     assert_eq!(r.code, 0);
-    let rec = r.record("logo.png");
+    let rec = r.record("Main.class");
     assert_eq!(rec["skipped"], "binary content");
     assert!(rec.get("verdict").is_none());
     assert_eq!(r.record("trace.log")["verdict"], "allow");
+    // An image is read (as a possible photo, below the default threshold).
+    assert_eq!(r.record("logo.png")["verdict"], "allow");
 }
 
 #[test]
@@ -449,10 +452,10 @@ fn redact_passes_clean_text_through_unchanged() {
 #[test]
 fn redact_errors_exit_2() {
     let t = TempDir::new("redact-errors");
-    t.file("logo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
-    let r = run(&t, &["redact", "logo.png"]);
+    t.file("Main.class", b"\xCA\xFE\xBA\xBE\0\0\0\x34\0\x1d\x0a\0\x06\0\x0f");
+    let r = run(&t, &["redact", "Main.class"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("logo.png") && r.stderr.contains("binary"), "{}", r.stderr);
+    assert!(r.stderr.contains("Main.class") && r.stderr.contains("binary"), "{}", r.stderr);
     let r = run(&t, &["redact", "absent.txt"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("phi-guard: absent.txt: no such file"), "{}", r.stderr);

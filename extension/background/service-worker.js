@@ -200,8 +200,8 @@ async function answer(handler, message, sender) {
 
 /** What a content script needs to know of the policy. */
 function summary(policy) {
-  const { mode, require_justification, allow_redact, on_error, max_scan_bytes } = policy;
-  return { mode, require_justification, allow_redact, on_error, max_scan_bytes };
+  const { mode, require_justification, allow_redact, on_error, max_scan_bytes, files } = policy;
+  return { mode, require_justification, allow_redact, on_error, max_scan_bytes, files: { max_bytes: files.max_bytes } };
 }
 
 function isDisabled(s, site) {

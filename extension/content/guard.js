@@ -42,6 +42,8 @@
 
   const background = {
     policy: () => policy,
+    // Chrome caps a runtime message at 64 MiB, and base64 adds a third.
+    maxFileBytes: 40 * 1024 * 1024,
     scanText: (text) => send({ type: "scan-text", text }),
     scanFile: async (file) => send({ type: "scan-file", name: file.name || "file", base64: toBase64(new Uint8Array(await file.arrayBuffer())) }),
     redact: async (text) => (await send({ type: "redact", text })).text,

@@ -13,7 +13,8 @@
 // A checker is where the detector runs: the extension's background, or the
 // wasm core in the page.
 //   policy()          the policy in force (fields on_error, require_justification,
-//                     allow_redact, max_scan_bytes, mode), as last known
+//                     allow_redact, max_scan_bytes, files, mode), as last known
+//   maxFileBytes      optional: the largest file the checker can take
 //   scanText(text)    -> Promise<{ report } | { disabled: true }>
 //   scanFile(file)    -> Promise<{ report } | { disabled: true }>
 //   redact(text)      -> Promise<string>
@@ -63,9 +64,10 @@
       reports.push(reply.report);
     }
     for (const file of files) {
-      const limit = checker.policy().max_scan_bytes;
+      const files = checker.policy().files || FALLBACK_POLICY.files;
+      const limit = Math.min(files.max_bytes, checker.maxFileBytes || Infinity);
       if (file.size > limit) {
-        throw new Error(`${file.name || "The file"} is larger than the ${Math.round(limit / 1048576)} MB this guard checks`);
+        throw new Error(`the file is larger than the ${Math.round(limit / 1048576)} MB this guard checks`);
       }
       const reply = await checker.scanFile(file);
       if (reply.disabled) return { disabled: true };
@@ -436,7 +438,7 @@
   }
 
   // Until a checker knows the policy in force, a failure is treated as "warn".
-  const FALLBACK_POLICY = Object.freeze({ mode: "warn", on_error: "warn", require_justification: true, allow_redact: true, max_scan_bytes: 20 * 1024 * 1024 });
+  const FALLBACK_POLICY = Object.freeze({ mode: "warn", on_error: "warn", require_justification: true, allow_redact: true, max_scan_bytes: 20 * 1024 * 1024, files: { max_bytes: 100 * 1024 * 1024 } });
 
   globalThis.PhiGuardIntercept = { install, FALLBACK_POLICY };
 })();

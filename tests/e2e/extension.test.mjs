@@ -6,12 +6,14 @@
 // Playwright's setInputFiles; drops are synthetic DragEvents.
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer, launch, HOSTS } from "./harness.mjs";
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), "out");
+// Synthetic attachments written by `make fixtures` (tests/fixtures/build.rs).
+const ATTACHMENTS = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "out");
 // Synthetic: names from no real record, an SSN in a valid range, a made-up MRN.
 const PHI = "Patient Maria Gonzalez, DOB 03/14/1962, MRN 00482913, was admitted with pneumonia.";
 const PHI_SSN = "Patient Maria Gonzalez, SSN 536-22-8142, DOB 03/14/1962.";
@@ -229,6 +231,47 @@ test("a PHI file dropped on the page is stopped; Cancel drops nothing", async ()
   await panel(page).getByRole("button", { name: "Cancel" }).click();
   await assertNoPanel(page);
   assert.deepEqual((await fixture(page)).drops, []);
+});
+
+/** Drops a file from tests/fixtures/out on the page, as a user dragging it from the desktop would. */
+async function dropAttachment(page, name) {
+  const base64 = readFileSync(join(ATTACHMENTS, name)).toString("base64");
+  await page.evaluate(({ name, base64 }) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], name));
+    document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { name, base64 });
+}
+
+for (const [name, kinds] of [["patient.docx", /name[\s\S]*medical record number/], ["patient.csv", /health plan/], ["patient.dcm", /name[\s\S]*photo/]]) {
+  test(`attachments: ${name} with PHI is stopped before the page sees it`, async () => {
+    const page = await confluence();
+    await dropAttachment(page, name);
+    await panel(page).waitFor();
+    const text = await panel(page).innerText();
+    assert.match(text, /This drop may contain patient information/);
+    assert.match(text, kinds);
+    await panel(page).getByRole("button", { name: "Cancel" }).click();
+    await assertNoPanel(page);
+    assert.deepEqual((await fixture(page)).drops, []);
+  });
+}
+
+test("attachments: clean .docx, .csv and .dcm files reach the page untouched", async () => {
+  const page = await confluence();
+  const names = ["clean.docx", "clean.csv", "clean.dcm"];
+  for (const name of names) await dropAttachment(page, name);
+  await page.waitForFunction((n) => window.fixture.received.length === n, names.length);
+  await assertNoPanel(page);
+  const received = (await fixture(page)).received.sort((a, b) => a.name.localeCompare(b.name));
+  const expected = names.sort().map((name) => {
+    const bytes = readFileSync(join(ATTACHMENTS, name));
+    let sum = 0x811c9dc5;
+    for (const b of bytes) sum = Math.imul(sum ^ b, 0x01000193) >>> 0;
+    return { name, size: bytes.length, sum };
+  });
+  assert.deepEqual(received, expected);
 });
 
 test("a PHI file pasted from the clipboard is stopped; Paste anyway lets it through", async () => {

@@ -4,7 +4,6 @@
 
 use crate::args::Input;
 use phi_guard::{Mode, Report, Scanner};
-use std::borrow::Cow;
 use std::io::{self, Read};
 use std::path::PathBuf;
 
@@ -170,6 +169,8 @@ pub struct Span {
 /// `--show-matches`) the matched text.
 pub struct Scanned {
     pub report: Report,
+    /// Per finding, where it is in the file; empty for files whose text
+    /// was extracted (Office, PDF, DICOM, archives), where `source` says where.
     pub spans: Vec<Span>,
     pub matches: Option<Vec<String>>,
     /// Offset of the decoded text in the file, when the text is the file's
@@ -187,7 +188,9 @@ pub enum Outcome {
 
 /// Reads and scans one target.
 pub fn scan_target(scanner: &Scanner, target: &Target, show_matches: bool) -> Outcome {
-    let limit = scanner.policy().max_scan_bytes;
+    let policy = scanner.policy();
+    // Text beyond max_scan_bytes is noted as such; other formats must be read whole.
+    let limit = usize::try_from(policy.files.max_bytes).unwrap_or(usize::MAX).max(policy.max_scan_bytes);
     let read = match &target.source {
         Source::Error(m) => return Outcome::Error(m.clone()),
         Source::Warning(m) => return Outcome::Warning(m.clone()),
@@ -201,26 +204,32 @@ pub fn scan_target(scanner: &Scanner, target: &Target, show_matches: bool) -> Ou
         Ok(r) => r,
         Err(e) => return Outcome::Error(io_message(&e)),
     };
-    let text = match phi_guard::decode_text(&bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let m = e.to_string();
-            return Outcome::Skipped(if m.starts_with("binary content") { "binary content".into() } else { m });
-        }
-    };
-    let file_offset = match &text {
-        Cow::Borrowed(_) => Some(if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 }),
-        Cow::Owned(_) => None,
-    };
-    let mut report = scanner.scan_text(&text);
-    if matches!(text, Cow::Owned(_)) && !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF") {
+    let scan = scanner.scan_file(&target.display, &bytes);
+    if scan.format == "binary" {
+        return Outcome::Skipped("binary content".into());
+    }
+    let is_text = scan.format == "text";
+    let utf8 = is_text && std::str::from_utf8(&bytes).is_ok();
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    let file_offset = utf8.then(|| if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 });
+    let mut report = scan.report;
+    if is_text && !utf8 && !utf16 {
         report.notes.push("not valid UTF-8: decoded as Latin-1; columns refer to the decoded text".into());
     }
-    if truncated {
+    if truncated && is_text {
         mark_truncated(scanner, &mut report, bytes.len(), size);
+    } else if truncated {
+        let of = size.map(|n| format!(" ({n} bytes)")).unwrap_or_default();
+        report = Report::uninspectable(policy, bytes.len(), format!("could not inspect: the file{of} is larger than files.max_bytes ({})", policy.files.max_bytes));
     }
-    let lines = LineIndex::new(&text);
-    let spans = report.findings.iter().map(|f| lines.span(f.start, f.end)).collect();
+    let text = &scan.text;
+    // Line and column only where they are positions in the file itself.
+    let spans = if is_text {
+        let lines = LineIndex::new(text);
+        report.findings.iter().map(|f| lines.span(f.start, f.end)).collect()
+    } else {
+        Vec::new()
+    };
     let matches = show_matches.then(|| report.findings.iter().map(|f| text.get(f.start..f.end).unwrap_or_default().to_string()).collect());
     Outcome::Scanned(Scanned { report, spans, matches, file_offset })
 }

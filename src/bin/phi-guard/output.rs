@@ -93,8 +93,12 @@ impl Printer {
 
     fn text(&self, out: &mut impl Write, path: &str, s: &Scanned) -> io::Result<()> {
         let r = &s.report;
-        for (i, (f, span)) in r.findings.iter().zip(&s.spans).enumerate() {
-            write!(out, "{path}:{}:{}: {} {:.2} {}", span.start_line, span.start_col, f.kind, f.score, one_line(&f.preview))?;
+        for (i, f) in r.findings.iter().enumerate() {
+            match s.spans.get(i) {
+                Some(span) => write!(out, "{path}:{}:{}: ", span.start_line, span.start_col)?,
+                None => write!(out, "{path}: ")?,
+            }
+            write!(out, "{} {:.2} {}", f.kind, f.score, one_line(&f.preview))?;
             if let Some(m) = s.matches.as_ref().and_then(|m| m.get(i)) {
                 write!(out, " \"{}\"", m.escape_debug())?;
             }
@@ -290,17 +294,19 @@ impl Sarif {
 
     fn add(&mut self, path: &str, s: &Scanned, show_matches: bool) {
         let level = if s.report.verdict == Verdict::Block { "error" } else { "warning" };
-        for (i, (f, span)) in s.report.findings.iter().zip(&s.spans).enumerate() {
-            let Span { start_line, start_col, end_line, end_col } = *span;
-            let mut region = json!({
-                "startLine": start_line, "startColumn": start_col,
-                "endLine": end_line, "endColumn": end_col,
-            });
+        for (i, f) in s.report.findings.iter().enumerate() {
+            let mut region = match s.spans.get(i) {
+                Some(&Span { start_line, start_col, end_line, end_col }) => json!({
+                    "startLine": start_line, "startColumn": start_col,
+                    "endLine": end_line, "endColumn": end_col,
+                }),
+                None => json!({}),
+            };
             if let Some(base) = s.file_offset {
                 region["byteOffset"] = json!(base + f.start);
                 region["byteLength"] = json!(f.end.saturating_sub(f.start));
             }
-            if show_matches {
+            if show_matches && !s.spans.is_empty() {
                 if let Some(m) = s.matches.as_ref().and_then(|m| m.get(i)) {
                     region["snippet"] = json!({"text": m});
                 }
@@ -314,7 +320,11 @@ impl Sarif {
                 "ruleIndex": Kind::ALL.iter().position(|&k| k == f.kind),
                 "level": level,
                 "message": {"text": format!("{}: {} ({})", f.kind, f.preview, f.reason)},
-                "locations": [{"physicalLocation": {"artifactLocation": artifact_location(path), "region": region}}],
+                "locations": [{"physicalLocation": if region.as_object().is_some_and(|r| r.is_empty()) {
+                    json!({"artifactLocation": artifact_location(path)})
+                } else {
+                    json!({"artifactLocation": artifact_location(path), "region": region})
+                }}],
                 "properties": properties,
             }));
         }
