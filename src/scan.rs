@@ -501,15 +501,14 @@ fn resolve_overlaps(mut cands: Vec<Cand>, threshold: f32) -> Vec<Cand> {
     // Best first: higher score, then longer.
     cands.sort_by(|a, b| b.score.total_cmp(&a.score).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start)));
     // Taken spans by start; a new span clashes with the last one starting before its end.
-    // Taken spans never overlap, so a vector sorted by start is enough.
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // Taken spans never overlap, so their starts are unique. A tree, not a sorted vector:
+    // a table export has a hundred thousand findings, arriving in score order.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept = Vec::new();
     for c in cands {
-        let at = taken.partition_point(|&(s, _)| s < c.end);
-        let clash = at > 0 && taken[at - 1].1 > c.start;
+        let clash = taken.range(..c.end).next_back().is_some_and(|(_, &end)| end > c.start);
         if !clash {
-            let pos = taken.partition_point(|&(s, _)| s < c.start);
-            taken.insert(pos, (c.start, c.end));
+            taken.insert(c.start, c.end);
             kept.push(c);
         }
     }

@@ -350,6 +350,7 @@ pub(crate) fn scan_file<'a>(scanner: &Scanner, name: &str, bytes: &'a [u8]) -> F
     // `stats.bytes` is the text scanned for a text file (as for pasted
     // text), the file's size for everything else.
     let mut size = bytes.len();
+    let mut unlisted = Unlisted::default();
     let (text, findings) = match &parts[..] {
         [part] if part.path.is_empty() && format == "text" => {
             let part = parts.into_iter().next().expect("one part");
@@ -359,9 +360,12 @@ pub(crate) fn scan_file<'a>(scanner: &Scanner, name: &str, bytes: &'a [u8]) -> F
             let findings = reported(scanner, scanned, &part.given);
             (part.text, findings)
         }
-        _ => join(scanner, parts, &mut notes, &mut uninspected),
+        _ => join(scanner, parts, &mut notes, &mut uninspected, &mut unlisted),
     };
-    let verdict = decide(policy, &findings, uninspected);
+    let verdict = decide(policy, &[&findings[..], &unlisted.one_per_kind].concat(), uninspected);
+    if unlisted.count > 0 {
+        notes.push(format!("{} more findings are not listed (a report lists at most {MAX_FINDINGS})", unlisted.count));
+    }
     let elapsed_us = (((scanner.clock)() - started) * 1000.0).max(0.0) as u64;
     let truncated = notes.iter().any(|n| n.contains("max_scan_bytes"));
     let report = Report { verdict, findings, stats: Stats { bytes: size, elapsed_us, truncated }, notes };
@@ -371,12 +375,14 @@ pub(crate) fn scan_file<'a>(scanner: &Scanner, name: &str, bytes: &'a [u8]) -> F
 /// Scans each part and joins their texts and findings into one. Parts of
 /// one document (a Word body and its comments) share context: when one of
 /// them shows a patient, the others are scanned again as a patient record.
-fn join<'a>(scanner: &Scanner, mut parts: Vec<Part<'a>>, notes: &mut Vec<String>, uninspected: &mut bool) -> (Cow<'a, str>, Vec<Finding>) {
+fn join<'a>(scanner: &Scanner, mut parts: Vec<Part<'a>>, notes: &mut Vec<String>, uninspected: &mut bool, unlisted: &mut Unlisted) -> (Cow<'a, str>, Vec<Finding>) {
     let mut scanned: Vec<Vec<Finding>> = Vec::with_capacity(parts.len());
     for part in &parts {
         let (text, cut) = cut_to_limit(&scanner.policy, &part.text, notes);
         *uninspected |= cut;
-        scanned.push(reported(scanner, text, &part.given));
+        let mut found = reported(scanner, text, &part.given);
+        unlisted.cap(&mut found, MAX_FINDINGS);
+        scanned.push(found);
     }
     let anchored: Vec<usize> = parts.iter().zip(&scanned).filter(|(_, f)| f.iter().any(shows_patient)).map(|(p, _)| p.document).collect();
     for (part, found) in parts.iter_mut().zip(&mut scanned) {
@@ -388,8 +394,9 @@ fn join<'a>(scanner: &Scanner, mut parts: Vec<Part<'a>>, notes: &mut Vec<String>
     }
     let mut text = String::new();
     let mut findings = Vec::new();
-    for (part, found) in parts.into_iter().zip(scanned) {
+    for (part, mut found) in parts.into_iter().zip(scanned) {
         let base = text.len();
+        unlisted.cap(&mut found, MAX_FINDINGS - findings.len());
         for mut f in found {
             f.start += base;
             f.end += base;
@@ -402,6 +409,34 @@ fn join<'a>(scanner: &Scanner, mut parts: Vec<Part<'a>>, notes: &mut Vec<String>
         text.push_str("\n\n");
     }
     (Cow::Owned(text), findings)
+}
+
+/// Most findings listed for one file. A claims export can hold millions;
+/// the verdict still counts every one (see [`Unlisted`]).
+const MAX_FINDINGS: usize = 10_000;
+
+/// Findings beyond [`MAX_FINDINGS`]: how many, and one of each kind, which
+/// is all the verdict needs of them.
+#[derive(Default)]
+struct Unlisted {
+    count: usize,
+    one_per_kind: Vec<Finding>,
+}
+
+impl Unlisted {
+    /// Keeps the first `room` of `found`, counting the rest.
+    fn cap(&mut self, found: &mut Vec<Finding>, room: usize) {
+        if found.len() <= room {
+            return;
+        }
+        for f in found.drain(room..) {
+            self.count += 1;
+            if !self.one_per_kind.iter().any(|u| u.kind == f.kind) {
+                self.one_per_kind.push(f);
+            }
+        }
+        found.shrink_to_fit();
+    }
 }
 
 /// A finding that shows its text is about an identified patient.
@@ -574,7 +609,7 @@ mod tests {
         let mut sink = Sink::new(Budget::new(FileLimits::default(), || 0.0), "zip");
         sink.path.push("zip:a.dcm".into());
         sink.record(r);
-        let (text, findings) = join(&s, sink.parts, &mut Vec::new(), &mut false);
+        let (text, findings) = join(&s, sink.parts, &mut Vec::new(), &mut false, &mut Unlisted::default());
         let kinds: Vec<_> = findings.iter().map(|f| (f.kind, &text[f.start..f.end], f.source.as_deref().unwrap())).collect();
         assert_eq!(kinds, [(Kind::Mrn, "A-77", "zip:a.dcm > dicom:(0010,0020)"), (Kind::Date, "19620314", "zip:a.dcm > dicom:(0010,0030)")]);
     }

@@ -187,6 +187,18 @@ mod tests {
     }
 
     #[test]
+    fn huge_exports_list_a_bounded_number_of_findings() {
+        let mut csv = String::from("member_id,last_name,dob\n");
+        for i in 0..6_000 {
+            csv.push_str(&format!("W{:09},Gonzalez,1962-03-{:02}\n", 100_000_000 + i, 1 + i % 28));
+        }
+        let r = scan(Policy::default(), &zip(&[("a.csv", csv.as_bytes()), ("b.csv", csv.as_bytes())], false));
+        assert_eq!(r.findings.len(), 10_000);
+        assert!(r.notes.iter().any(|n| n.contains("more findings are not listed")), "{:?}", r.notes);
+        assert_eq!(r.verdict, Verdict::Warn);
+    }
+
+    #[test]
     fn clean_archives_pass() {
         let r = scan(Policy::default(), &zip(&[("src/main.rs", b"fn main() { println!(\"hello\"); }\n"), ("docs/", b"")], false));
         assert_eq!((r.verdict, r.findings.len(), r.notes.len()), (Verdict::Allow, 0, 0), "{r:?}");
