@@ -121,7 +121,7 @@ test-wasm: setup
 	WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) $(WASM_TEST)
 
 # The built package, loaded as the extension loads it.
-test-js: wasm build
+test-js: wasm build fixtures
 	node --test tests/wasm/
 
 # The synthetic attachments of tests/fixtures/build.rs, written for the browser tests

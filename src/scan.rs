@@ -177,12 +177,30 @@ fn health_words(doc: &Doc, cands: &[Cand]) -> usize {
     n
 }
 
+/// The nearest character boundaries at or after / at or before `i`.
+fn ceil(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Lower-case words of staff names: mentions, "Dr. X", "X, MD", names in
 /// Reporter/Assignee/provider fields.
 fn staff_words(doc: &Doc, fields: &[Field], cands: &[Cand]) -> FxSet<String> {
     let mut set = FxSet::default();
     let mut add = |s: usize, e: usize| {
-        for w in doc.text[s..e].split(|c: char| !c.is_alphanumeric()) {
+        // Whole characters only: a long staff field is cut at 200 bytes, maybe inside one.
+        let Some(span) = doc.text.get(ceil(doc.text, s)..floor(doc.text, e)) else { return };
+        for w in span.split(|c: char| !c.is_alphanumeric()) {
             if w.chars().count() > 1 && w.chars().next().is_some_and(char::is_uppercase) {
                 set.insert(w.to_lowercase());
             }

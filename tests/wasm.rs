@@ -104,11 +104,11 @@ fn files_decode_and_binary_files_get_the_error_verdict() {
         let slice: String = js.slice(offset(&f, "start"), offset(&f, "end")).into();
         assert!(text.contains(&slice) && !slice.is_empty());
     }
-    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
-    let report = g.scan_file("scan.png", png).unwrap();
+    let binary = b"\xCA\xFE\xBA\xBE\0\0\0\x34\0\x1d\x0a\0\x06\0\x0f";
+    let report = g.scan_file("Main.class", binary).unwrap();
     assert_eq!(get(&report, "verdict").as_string().unwrap(), "block");
     let notes: String = JSON::stringify(&get(&report, "notes")).unwrap().into();
-    assert!(notes.contains("not inspected") && !notes.contains("scan.png"), "{notes}");
+    assert!(notes.contains("could not inspect") && !notes.contains("Main.class"), "{notes}");
 }
 
 #[wasm_bindgen_test]

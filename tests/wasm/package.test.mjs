@@ -90,9 +90,29 @@ test("a file scan decodes bytes; binary files are not inspected", () => {
   const report = guard.scanFile("export.csv", new TextEncoder().encode(csv));
   assert.equal(report.verdict, "warn");
   assert.deepEqual(report.findings.map((f) => csv.slice(f.start, f.end)).sort(), ["00412345", "1962-03-14", "Gonzalez", "María"].sort());
-  const png = guard.scanFile("photo.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13]).buffer);
-  assert.equal(png.verdict, "block");
-  assert.match(png.notes[0], /not inspected/);
+  const binary = guard.scanFile("Main.class", new Uint8Array([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 0x34, 0, 0x1d]).buffer);
+  assert.equal(binary.verdict, "block");
+  assert.match(binary.notes[0], /could not inspect/);
+});
+
+test("attachments: Office, DICOM, PDF and zip files are read, with the part in source", () => {
+  const guard = new PhiGuard();
+  const dir = new URL("../fixtures/out/", import.meta.url);
+  const sources = (name) => {
+    const report = guard.scanFile(name, new Uint8Array(readFileSync(new URL(name, dir))));
+    return { verdict: report.verdict, sources: report.findings.map((f) => `${f.kind} ${f.source}`) };
+  };
+  const docx = sources("patient.docx");
+  assert.equal(docx.verdict, "warn");
+  assert.ok(docx.sources.includes("person_name docx:word/document.xml"), docx.sources.join("\n"));
+  assert.ok(sources("patient.dcm").sources.includes("person_name dicom:(0010,0010)"));
+  assert.ok(sources("patient.pdf").sources.some((s) => s.startsWith("mrn pdf")));
+  assert.ok(sources("exports.zip").sources.includes("date zip:claims/jan.csv > csv:dob"));
+  for (const clean of ["clean.docx", "clean.dcm", "clean.pdf", "clean.zip"]) assert.equal(sources(clean).verdict, "allow", clean);
+  // A zip bomb is stopped by the core's limits, not by running out of memory.
+  const bomb = guard.scanFile("bomb.zip", new Uint8Array(readFileSync(new URL("bomb.zip", dir))));
+  assert.equal(bomb.verdict, "warn");
+  assert.match(bomb.notes.join(" "), /max_ratio/);
 });
 
 test("20 MB of text returns, and memory does not grow across 1,000 calls", () => {
