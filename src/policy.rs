@@ -42,6 +42,10 @@ pub struct Audit {
     pub token: Option<String>,
     /// Event format for the collector: `json` or `splunk_hec`.
     pub format: String,
+    /// Most events kept in the local log; the oldest go first.
+    pub max_events: u64,
+    /// Days an event is kept in the local log.
+    pub max_age_days: u64,
 }
 
 /// Limits on attachments (`scanFile`, `phi-guard scan` on files), enforced
@@ -132,7 +136,7 @@ impl Default for Policy {
             allow_redact: true,
             max_scan_bytes: 20 * 1024 * 1024,
             on_error: Verdict::Warn,
-            audit: Audit { local: true, endpoint: None, token: None, format: "json".into() },
+            audit: Audit { local: true, endpoint: None, token: None, format: "json".into(), max_events: 10_000, max_age_days: 90 },
             files: FileLimits::default(),
         }
     }
@@ -372,8 +376,8 @@ fn check_audit(v: &Value, p: &mut Vec<String>) {
         return;
     };
     for key in obj.keys() {
-        if !["local", "endpoint", "token", "format"].contains(&key.as_str()) {
-            p.push(format!("`audit.{key}` is not a known field (local, endpoint, token, format)"));
+        if !["local", "endpoint", "token", "format", "max_events", "max_age_days"].contains(&key.as_str()) {
+            p.push(format!("`audit.{key}` is not a known field (local, endpoint, token, format, max_events, max_age_days)"));
         }
     }
     if let Some(l) = obj.get("local") {
@@ -394,6 +398,13 @@ fn check_audit(v: &Value, p: &mut Vec<String>) {
     if let Some(f) = obj.get("format") {
         if !matches!(f.as_str(), Some("json" | "splunk_hec")) {
             p.push("`audit.format` must be \"json\" or \"splunk_hec\"".into());
+        }
+    }
+    for (key, hi) in [("max_events", 1_000_000u64), ("max_age_days", 3650)] {
+        if let Some(v) = obj.get(key) {
+            if !v.as_u64().is_some_and(|n| (1..=hi).contains(&n)) {
+                p.push(format!("`audit.{key}` must be a whole number from 1 to {hi}"));
+            }
         }
     }
 }
@@ -480,6 +491,12 @@ fn build(value: &Value) -> Policy {
         policy.audit.token = a.get("token").and_then(Value::as_str).map(String::from);
         if let Some(f) = a.get("format").and_then(Value::as_str) {
             policy.audit.format = f.to_string();
+        }
+        if let Some(n) = a.get("max_events").and_then(Value::as_u64) {
+            policy.audit.max_events = n;
+        }
+        if let Some(n) = a.get("max_age_days").and_then(Value::as_u64) {
+            policy.audit.max_age_days = n;
         }
     }
     if let Some(f) = obj.get("files").and_then(Value::as_object) {
