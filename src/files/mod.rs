@@ -89,12 +89,12 @@ impl Budget {
         let left = self.limits.max_decompressed_bytes.saturating_sub(self.decompressed);
         let by_ratio = (data.len() as u64).saturating_mul(self.limits.max_ratio).max(RATIO_FLOOR);
         let cap = left.min(by_ratio).min(usize::MAX as u64 / 2) as usize;
-        let (out, done) = inflate_capped(data, zlib, cap);
+        let (out, end) = inflate_capped(data, zlib, cap);
         self.decompressed += out.len() as u64;
-        match done {
-            Some(true) => Ok(out),
-            Some(false) => Err(Inflate::Corrupt(out)),
-            None => Err(Inflate::Stop(Stop(if by_ratio < left {
+        match end {
+            End::Done => Ok(out),
+            End::Damaged => Err(Inflate::Corrupt(out)),
+            End::OverCap => Err(Inflate::Stop(Stop(if by_ratio < left {
                 format!("a member expands more than {}:1 (files.max_ratio), a likely decompression bomb", self.limits.max_ratio)
             } else {
                 format!("expands to more than files.max_decompressed_bytes ({} bytes)", self.limits.max_decompressed_bytes)
@@ -103,10 +103,18 @@ impl Budget {
     }
 }
 
-/// Inflates at most `cap` bytes: the output, and `Some(true)` when the
-/// stream ended, `Some(false)` when it is damaged or truncated (the output
-/// is what came before), `None` when it would exceed `cap`.
-fn inflate_capped(mut input: &[u8], zlib: bool, cap: usize) -> (Vec<u8>, Option<bool>) {
+/// How an inflate ended.
+enum End {
+    /// The stream ended.
+    Done,
+    /// The stream is damaged or truncated; the output is what came before.
+    Damaged,
+    /// The output would pass the cap.
+    OverCap,
+}
+
+/// Inflates at most `cap` bytes.
+fn inflate_capped(mut input: &[u8], zlib: bool, cap: usize) -> (Vec<u8>, End) {
     use miniz_oxide::inflate::core::{decompress, inflate_flags as f, DecompressorOxide};
     use miniz_oxide::inflate::TINFLStatus;
     let flags = f::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF | if zlib { f::TINFL_FLAG_PARSE_ZLIB_HEADER | f::TINFL_FLAG_IGNORE_ADLER32 } else { 0 };
@@ -120,7 +128,7 @@ fn inflate_capped(mut input: &[u8], zlib: bool, cap: usize) -> (Vec<u8>, Option<
         match status {
             TINFLStatus::Done => {
                 out.truncate(at);
-                return (out, Some(true));
+                return (out, End::Done);
             }
             TINFLStatus::HasMoreOutput if out.len() < cap => {
                 let grown = out.len().saturating_mul(2).min(cap);
@@ -128,11 +136,11 @@ fn inflate_capped(mut input: &[u8], zlib: bool, cap: usize) -> (Vec<u8>, Option<
             }
             TINFLStatus::HasMoreOutput => {
                 out.truncate(at);
-                return (out, None);
+                return (out, End::OverCap);
             }
             _ => {
                 out.truncate(at);
-                return (out, Some(false));
+                return (out, End::Damaged);
             }
         }
     }
@@ -286,6 +294,13 @@ impl<'a> Sink<'a> {
         let at = self.path.join(" > ");
         self.notes.push(if at.is_empty() { format!("could not inspect: {why}") } else { format!("could not inspect {at}: {why}") });
         self.uninspected = true;
+    }
+
+    /// A member (`label`) of this file could not be inspected.
+    pub(crate) fn problem_in(&mut self, label: &str, why: &str) {
+        self.path.push(label.to_string());
+        self.problem(why);
+        self.path.pop();
     }
 
     /// A file inside this one (an archive member), scanned by its own format.

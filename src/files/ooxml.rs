@@ -61,7 +61,7 @@ pub(crate) fn extract(sink: &mut Sink<'_>, a: &Archive<'_>, kind: Kind) -> Step 
     for e in a.entries.iter().filter(|e| !e.is_dir() && (e.name.contains("/media/") || e.name.contains("/embeddings/"))) {
         match a.read(sink, e)? {
             Ok(data) => sink.nested(&format!("{prefix}:{}", e.name), &e.name, &data)?,
-            Err(why) => member_problem(sink, prefix, e, &why),
+            Err(why) => sink.problem_in(&format!("{prefix}:{}", e.name), &why),
         }
     }
     Ok(())
@@ -87,19 +87,13 @@ fn natural(name: &str) -> (String, u64) {
     (name.chars().filter(|c| !c.is_ascii_digit()).collect(), digits.parse().unwrap_or(0))
 }
 
-fn member_problem(sink: &mut Sink<'_>, prefix: &str, e: &Entry, why: &str) {
-    sink.path.push(format!("{prefix}:{}", e.name));
-    sink.problem(why);
-    sink.path.pop();
-}
-
 /// A part as text, or `None` (with a problem noted) when it cannot be read.
 fn read_xml(sink: &mut Sink<'_>, a: &Archive<'_>, name: &str, prefix: &str) -> Result<Option<String>, super::Stop> {
     let Some(e) = a.find(name) else { return Ok(None) };
     match a.read(sink, e)? {
         Ok(data) => Ok(Some(String::from_utf8_lossy(&data).into_owned())),
         Err(why) => {
-            member_problem(sink, prefix, e, &why);
+            sink.problem_in(&format!("{prefix}:{}", e.name), &why);
             Ok(None)
         }
     }

@@ -109,9 +109,9 @@ impl<'b> Archive<'b> {
         if e.encrypted {
             return Ok(Err("encrypted".into()));
         }
-        let left = sink.budget.limits().max_decompressed_bytes;
-        if e.size > left {
-            return Err(Stop(format!("declares a member larger than files.max_decompressed_bytes ({left} bytes)")));
+        let max = sink.budget.limits().max_decompressed_bytes;
+        if e.size > max {
+            return Err(Stop(format!("declares a member larger than files.max_decompressed_bytes ({max} bytes)")));
         }
         let at = e.local as usize;
         if u32_at(self.bytes, at) != Some(0x0403_4b50) {
@@ -154,11 +154,7 @@ pub(crate) fn extract(sink: &mut Sink<'_>, bytes: &[u8]) -> Step {
         let label = format!("zip:{}", e.name);
         match archive.read(sink, e)? {
             Ok(data) => sink.nested(&label, &e.name, &data)?,
-            Err(why) => {
-                sink.path.push(label);
-                sink.problem(&why);
-                sink.path.pop();
-            }
+            Err(why) => sink.problem_in(&label, &why),
         }
     }
     Ok(())
