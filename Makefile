@@ -26,7 +26,7 @@ FIREFOX      := /usr/bin/firefox-esr
 WASM_TEST    := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(CURDIR)/$(WASM_BINDGEN)-test-runner \
                 $(CARGO) test --release --target $(WASM_TARGET) --no-default-features --test wasm
 
-.PHONY: all setup setup-rust setup-wasm setup-browser build wasm www extension run test test-native test-wasm test-js test-e2e test-fuzz fixtures fuzz eval bench clean help
+.PHONY: all setup setup-rust setup-wasm setup-browser build wasm www extension dist run test test-native test-wasm test-js test-e2e test-fuzz fixtures fuzz eval bench clean help
 
 all: run
 
@@ -38,6 +38,8 @@ help:
 	@echo "make wasm   build the wasm package into $(PKG)/"
 	@echo "make www    build the embeddable editor script into $(WWW_DIST)/"
 	@echo "make extension  build the unpacked extension into $(EXT_DIST)/chrome and $(EXT_DIST)/firefox"
+	@echo "make dist   release packages into $(EXT_DIST)/release: zip, signed CRX (key: PHI_GUARD_CRX_KEY), XPI,"
+	@echo "            update.xml (served from PHI_GUARD_UPDATE_BASE_URL), filled-in admin templates, SHA256SUMS"
 
 setup: setup-rust setup-wasm $(NPM_STAMP) setup-browser
 
@@ -110,6 +112,13 @@ extension: wasm $(EXT_DIST)/chrome/manifest.json
 $(EXT_DIST)/chrome/manifest.json: $(PKG)/phi_guard_core_bg.wasm Cargo.toml $(shell find extension -type f -not -path '$(EXT_DIST)/*')
 	node extension/build.mjs
 
+# Release packages from the extension build: the Chrome zip, the same zip as a signed
+# CRX3 (the key is the PEM file in PHI_GUARD_CRX_KEY; without it a throwaway key is made
+# in $(EXT_DIST)/), the Firefox XPI, update.xml for files served from
+# PHI_GUARD_UPDATE_BASE_URL, the admin templates of extension/policy/ filled in, SHA256SUMS.
+dist: extension
+	node extension/dist.mjs
+
 test: setup test-native test-wasm test-js test-e2e test-fuzz
 
 test-native:
@@ -154,8 +163,9 @@ fuzz: fixtures
 	done
 test-fuzz: fuzz
 
-# The extension end to end in headless Chromium, and Mozilla's linter on the Firefox build.
-test-e2e: extension www fixtures
+# The extension end to end in headless Chromium, the release packages and admin templates
+# (with the CLI's policy check), and Mozilla's linter on the Firefox build.
+test-e2e: build extension dist www fixtures
 	node --test tests/e2e/
 	cd tests && npx --no-install web-ext lint --warnings-as-errors --source-dir ../$(EXT_DIST)/firefox --output text
 

@@ -8,6 +8,7 @@
 // that promise instead of being dropped.
 import init, { PhiGuard } from "../pkg/phi_guard.js";
 import { describePolicySource, hostOfPattern, hostMatches, productOf, siteOf } from "./sites.js";
+import { createAuditLog } from "./audit.js";
 
 // The manifest's content script: its files serve the policy's hosts too, and
 // its match patterns are the sites guarded whatever the policy says.
@@ -20,9 +21,15 @@ chrome.runtime.onMessage.addListener(onMessage);
 chrome.storage.onChanged.addListener(onStorageChanged);
 chrome.runtime.onInstalled.addListener(() => syncPolicyHosts());
 chrome.runtime.onStartup.addListener(() => syncPolicyHosts());
+chrome.alarms.onAlarm.addListener((alarm) => audit.onAlarm(alarm));
 
 const wasmReady = init({ module_or_path: chrome.runtime.getURL("pkg/phi_guard_core_bg.wasm") });
 let state = null;
+// The audit trail (audit.js): a hash-chained log in storage.local and the
+// outbox to the policy's collector. Whatever it has not sent yet goes now, on
+// every start of the worker.
+const audit = createAuditLog({ policy: async () => (await current()).policy });
+audit.flush();
 
 /** The guard and the policy in force: { guard, policy, source, error, disabledSites }. */
 function current() {
@@ -65,6 +72,7 @@ function onStorageChanged(changes, area) {
     state = null;
     if (old) old.then((s) => s.guard.free(), () => {});
     syncPolicyHosts();
+    audit.policyChanged();
   }
 }
 
@@ -223,7 +231,9 @@ let decisionLog = Promise.resolve();
 
 /**
  * Keeps the last decisions for the popup, content-free, in session storage
- * (gone when the browser closes). Writes run one after another so none is lost.
+ * (gone when the browser closes), and appends each to the audit trail, whose
+ * collector is sent to afterwards, never awaited here. Writes run one after
+ * another so none is lost.
  */
 function recordDecision(m, site, url) {
   const entry = { ts: new Date().toISOString(), site, product: productOf(url), action: m.action, verdict: m.verdict, decision: m.decision, kinds: m.kinds, reason_code: m.reason_code };
@@ -231,5 +241,6 @@ function recordDecision(m, site, url) {
     const { decisions = [] } = await chrome.storage.session.get("decisions");
     await chrome.storage.session.set({ decisions: [entry, ...decisions].slice(0, MAX_DECISIONS) });
   }).catch(() => {});
-  return decisionLog.then(() => ({}));
+  const audited = audit.record(entry).catch((e) => console.warn("PHI Guard: could not write the audit log:", e && e.message));
+  return Promise.all([decisionLog, audited]).then(() => ({}));
 }

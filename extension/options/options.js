@@ -1,8 +1,10 @@
 // Options page for installs without an admin policy: edits the user's policy
 // (CONTRACTS.md section 4) in storage.local after the core has validated it.
-// An admin-managed policy is shown read-only.
+// An admin-managed policy is shown read-only. The audit log section counts,
+// verifies and exports the log the background keeps (background/audit.js).
 
 import { ask } from "../ui/ask.js";
+import { readLog, verifyLog, toJsonLines } from "../background/audit.js";
 
 const $ = (id) => document.getElementById(id);
 const { KIND_WORDS } = globalThis.PhiGuardPanel;
@@ -63,15 +65,90 @@ function read() {
   };
 }
 
+let auditPolicy = null;
+
 async function load() {
   const { state } = await ask({ type: "get-state" });
+  auditPolicy = state.policy.audit;
   $("source").textContent = `${state.sourceText}.`;
   $("managed-note").hidden = state.source !== "managed";
   $("policy-error").hidden = !state.error;
   $("policy-error").textContent = state.error ? `The policy in storage has errors, so the defaults are in use: ${state.error}` : "";
   fill(state.policy);
   for (const control of $("form").elements) control.disabled = state.source === "managed";
+  await showAudit();
 }
+
+// ---- audit log ------------------------------------------------------------------
+
+const events = (n) => `${n} ${n === 1 ? "event" : "events"}`;
+
+async function showAudit() {
+  const { meta, events: log } = await readLog();
+  const local = !auditPolicy || auditPolicy.local;
+  $("audit-count").textContent = local
+    ? `${events(log.length)} kept on this computer.`
+    : `The policy keeps no local log; ${events(log.length)} kept until the collector has them.`;
+  const waiting = Math.max(0, meta.next - Math.max(meta.sent, meta.first));
+  let outbox = "No collector is set in the policy.";
+  if (auditPolicy && auditPolicy.endpoint) {
+    let host = auditPolicy.endpoint;
+    try {
+      host = new URL(auditPolicy.endpoint).host;
+    } catch {
+      // shown as written
+    }
+    const where = `Collector ${host} (${auditPolicy.format === "splunk_hec" ? "Splunk HEC" : "JSON"})`;
+    outbox = !waiting ? `${where}: everything sent.` : `${where}: ${events(waiting)} waiting to be sent.`;
+    if (waiting && meta.error) outbox += ` Last attempt ${new Date(meta.error.at).toLocaleString()}: ${meta.error.message}; retrying.`;
+  }
+  $("audit-outbox").textContent = outbox;
+}
+
+$("audit-verify").addEventListener("click", async () => {
+  const status = $("audit-status");
+  status.textContent = "Verifying…";
+  try {
+    const log = await readLog();
+    const result = await verifyLog(log);
+    if (result.ok) status.textContent = `Chain intact: ${events(result.count)}.`;
+    else if (result.index >= result.count) status.textContent = `Chain broken after event ${result.count}: ${result.problem}.`;
+    else {
+      const event = log.events[result.index];
+      const when = event && typeof event.ts === "string" ? ` (recorded ${event.ts})` : "";
+      status.textContent = `Chain broken at event ${result.index + 1} of ${result.count}${when}: ${result.problem}.`;
+    }
+  } catch (e) {
+    status.textContent = `Could not verify the audit log: ${e.message}`;
+  }
+});
+
+$("audit-export").addEventListener("click", async () => {
+  const status = $("audit-status");
+  try {
+    const { events: log } = await readLog();
+    const kept = log.filter(Boolean);
+    const url = URL.createObjectURL(new Blob([toJsonLines(kept)], { type: "application/x-ndjson" }));
+    const link = Object.assign(document.createElement("a"), { href: url, download: `phi-guard-audit-${new Date().toISOString().slice(0, 10)}.jsonl` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    status.textContent = `Exported ${events(kept.length)} as JSON Lines.`;
+  } catch (e) {
+    status.textContent = `Could not export the audit log: ${e.message}`;
+  }
+});
+
+// The count and the outbox follow the log while the page is open.
+let refreshing = null;
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== "local" || !Object.keys(changes).some((k) => k.startsWith("audit:")) || refreshing) return;
+  refreshing = setTimeout(() => {
+    refreshing = null;
+    showAudit().catch(() => {});
+  }, 100);
+});
 
 $("form").addEventListener("submit", async (event) => {
   event.preventDefault();

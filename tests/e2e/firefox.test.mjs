@@ -4,12 +4,17 @@
 // Pastes are real: the test fills headless Firefox's clipboard and presses
 // Ctrl+V. Firefox gives synthetic paste events no clipboard data, so the guard
 // re-inserts a paste as the browser would (insertHTML / insertText); the tests
-// check that ProseMirror keeps its formatting and can undo it.
+// check that ProseMirror keeps its formatting and can undo it. The last test
+// takes the admin path: policies.json force-installs the XPI of make dist and
+// its "3rdparty" policy reaches the extension.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import puppeteer from "puppeteer-core";
 import { startServer, EXTENSION } from "./harness.mjs";
 
@@ -134,4 +139,63 @@ test("Firefox: a PHI file in the media picker of a strict-CSP Confluence page is
   assert.equal(await page.evaluate(() => document.getElementById("media-input").files.length), 0);
   assert.deepEqual(await page.evaluate(() => window.fixture.uploads), []);
   await page.close();
+});
+
+// Firefox reads policies.json from the distribution folder of its installation
+// at start-up (the browser above has started already). The test writes make
+// dist's filled-in firefox-policies.json there, for an XPI in a temporary
+// folder, and removes it afterwards. The XPI is unsigned: Firefox ESR installs
+// it once policies.json turns xpinstall.signatures.required off, as the admin
+// guide tells ESR admins to; release Firefox needs the XPI signed by Mozilla.
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const POLICIES_JSON = existsSync(FIREFOX) ? join(dirname(realpathSync(FIREFOX)), "distribution", "policies.json") : "";
+function policySkip() {
+  if (SKIP) return SKIP;
+  if (existsSync(POLICIES_JSON)) return `${POLICIES_JSON} exists already (not this test's to replace)`;
+  try {
+    accessSync(dirname(POLICIES_JSON), constants.W_OK);
+    return false;
+  } catch {
+    return `needs write access to ${dirname(POLICIES_JSON)} (run as root, as make test's set-up does)`;
+  }
+}
+
+test("Firefox: the policies.json template force-installs the XPI, and its 3rdparty policy reaches storage.managed", { skip: policySkip(), timeout: 90000 }, async () => {
+  const geckoId = JSON.parse(readFileSync(join(ROOT, "extension", "manifest.json"), "utf8")).browser_specific_settings.gecko.id;
+  const policy = JSON.parse(readFileSync(join(ROOT, "extension", "policy", "policy.json"), "utf8"));
+  const work = mkdtempSync(join(tmpdir(), "phi-guard-ff-policy-"));
+  const out = join(work, "release");
+  const key = join(work, "key.pem");
+  writeFileSync(key, generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }));
+  execFileSync(process.execPath, [join(ROOT, "extension", "dist.mjs"), "--out", out], {
+    env: { ...process.env, PHI_GUARD_CRX_KEY: key, PHI_GUARD_UPDATE_BASE_URL: pathToFileURL(out).href },
+  });
+  const policies = JSON.parse(readFileSync(join(out, "policy", "firefox-policies.json"), "utf8"));
+  assert.equal(policies.policies.ExtensionSettings[geckoId].install_url, pathToFileURL(join(out, readdirSync(out).find((f) => f.endsWith(".xpi")))).href);
+  policies.policies.Preferences = { "xpinstall.signatures.required": { Value: false, Status: "locked" } };
+  writeFileSync(POLICIES_JSON, JSON.stringify(policies));
+  // A fixed internal UUID, so the test knows the extension's moz-extension:// origin.
+  const uuid = "5b7c3f0e-2d4a-4e8b-9c61-0f1e2d3c4b5a";
+  let firefox;
+  try {
+    firefox = await puppeteer.launch({
+      browser: "firefox", executablePath: FIREFOX, headless: true,
+      extraPrefsFirefox: { "extensions.webextensions.uuids": JSON.stringify({ [geckoId]: uuid }) },
+    });
+    const page = await firefox.newPage();
+    // The policy installs the XPI during start-up; its popup answers once it has.
+    let text = "";
+    for (let i = 0; i < 80 && !text.includes("Set by your administrator."); i++) {
+      // Firefox sends no load event over WebDriver BiDi for an extension page: read it once it is there.
+      await page.goto(`moz-extension://${uuid}/popup/popup.html?site=acme.atlassian.net`, { waitUntil: "domcontentloaded", timeout: 1000 }).catch(() => {});
+      text = await page.evaluate(() => document.body?.innerText ?? "").catch(() => "");
+      if (!text.includes("Set by your administrator.")) await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.match(text, /Warn before sharing\. Set by your administrator\./);
+    assert.deepEqual(await page.evaluate(() => browser.storage.managed.get(null)), policy);
+  } finally {
+    await firefox?.close();
+    rmSync(POLICIES_JSON, { force: true });
+    rmSync(work, { recursive: true, force: true });
+  }
 });

@@ -66,10 +66,15 @@ export async function startServer() {
   return { server, port, url, requests, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Launches Chromium with the extension at `extension` (the Chrome build unless a test gives a copy). */
-export async function launch(port, extension = EXTENSION) {
+/**
+ * Launches Chromium with the extension at `extension` (the Chrome build unless
+ * a test gives a copy); `args` are extra command-line switches, `hostRules`
+ * extra resolver rules placed before the catch-all (such as "EXCLUDE
+ * 127.0.0.1", which lets a test reach a server on that address itself).
+ */
+export async function launch(port, extension = EXTENSION, { args = [], hostRules = [] } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "phi-guard-e2e-"));
-  const rules = [...HOSTS.map((h) => `MAP ${h} 127.0.0.1`), "MAP * ~NOTFOUND"].join(", ");
+  const rules = [...HOSTS.map((h) => `MAP ${h} 127.0.0.1`), ...hostRules, "MAP * ~NOTFOUND"].join(", ");
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
@@ -78,7 +83,7 @@ export async function launch(port, extension = EXTENSION) {
     args: [
       "--no-sandbox", `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
       `--host-resolver-rules=${rules}`, `--unsafely-treat-insecure-origin-as-secure=${HOSTS.map((h) => `http://${h}:${port}`).join(",")}`, "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+      "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", ...args,
     ],
   });
   let [worker] = context.serviceWorkers();
