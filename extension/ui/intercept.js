@@ -137,8 +137,9 @@
     const allAcknowledged = result.findings.some(isIdentifier) && !findings.some(isIdentifier);
     if (result.verdict === "allow" || allAcknowledged) {
       job.deliver(null);
-      // Monitor mode lets everything through and keeps the record.
-      if (policy.mode === "monitor" && findings.some(isIdentifier)) record("allow", "allowed", findings);
+      // Allowed with findings (health context alone, values already shared,
+      // monitor mode) is a decision too, and goes on the record.
+      if (findings.length) record(result.verdict, "allowed", findings);
       if (result.notes.length) Panel.notice(job.anchor, `PHI Guard could not check all of this ${Panel.noun(job.action)}: ${result.notes.join(" ")} Your organisation's policy lets it through.`);
       return;
     }

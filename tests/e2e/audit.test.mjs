@@ -199,6 +199,24 @@ test("every decision becomes a content-free event in a hash chain, which the col
   assertNoPhi(JSON.stringify(requests.map(({ method, path, headers, body }) => ({ method, path, headers, body }))), "what the collector received");
 });
 
+test("a paste allowed with findings (a diagnosis code, no patient) is on the record too", async () => {
+  const n = (await readLog()).meta.next;
+  const page = await browser.context.newPage();
+  await page.goto(server.url("acme.atlassian.net"));
+  await page.click("#ak-editor-textarea");
+  const text = "Diagnosis: E11.9 type 2 diabetes mellitus";
+  await page.evaluate((text) => navigator.clipboard.write([new ClipboardItem({ "text/plain": new Blob([text], { type: "text/plain" }) })]), text);
+  await page.keyboard.press("Control+V");
+  await waitFor("the allowed event", async () => (await readLog()).meta.next > n);
+  assert.equal(await panel(page).count(), 0, "nothing to ask");
+  await page.close();
+  const e = (await readLog()).events.at(-1);
+  assert.equal(e.verdict, "allow");
+  assert.equal(e.decision, "allowed");
+  assert.ok(Object.keys(e.kinds).length > 0 && Object.keys(e.kinds).every((k) => ["condition", "medication", "diagnosis_code"].includes(k)), JSON.stringify(e.kinds));
+  assert.ok(!JSON.stringify(e).includes("E11"));
+});
+
 test("concurrent decisions: none lost, none reordered, the chain holds", { timeout: 30_000 }, async () => {
   // Monitor mode records every PHI paste without a panel, so 20 pastes at
   // once are 20 decisions reaching the background at the same time.
