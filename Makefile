@@ -151,6 +151,9 @@ FUZZ_FLAGS   := -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
                 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
                 -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing
 fuzz: fixtures
+	@command -v g++ >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q g++; \
+	  else echo "libFuzzer needs a C++ compiler: sudo apt-get install g++" >&2; exit 1; fi; }
 	RUSTFLAGS="$(FUZZ_FLAGS)" $(CARGO) build --release --quiet --manifest-path tests/fuzz/Cargo.toml \
 	  --target $(FUZZ_HOST) --target-dir target/fuzz
 	@mkdir -p target/fuzz/crashes
