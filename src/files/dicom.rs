@@ -498,7 +498,7 @@ mod tests {
     use super::*;
     use crate::{Policy, Scanner, Verdict};
 
-    use crate::files::build::{dicom_file as file, Ds};
+    use crate::files::build::{damaged, dicom_file as file, Ds};
 
     fn ds(ts: Syntax) -> Ds {
         Ds::new(ts.explicit, ts.big)
@@ -665,25 +665,8 @@ mod tests {
             file("1.2.840.10008.1.2.1.99", &miniz_oxide::deflate::compress_to_vec(&d.out, 6)),
         ];
         let s = Scanner::new(Policy::default()).unwrap();
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut rand = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for bytes in &inputs {
-            for n in 0..bytes.len() {
-                s.scan_file("a.dcm", &bytes[..n]);
-            }
-            for _ in 0..1000 {
-                let mut b = bytes.clone();
-                for _ in 0..1 + rand() % 4 {
-                    let i = (rand() % b.len() as u64) as usize;
-                    b[i] ^= 1 << (rand() % 8);
-                }
-                s.scan_file("a.dcm", &b);
-            }
-        }
+        damaged(&inputs, 1, 0, 1000, |b| {
+            s.scan_file("a.dcm", b);
+        });
     }
 }

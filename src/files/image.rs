@@ -487,6 +487,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::files::build::damaged;
     use crate::{Policy, Scanner, Verdict};
 
     /// A TIFF/EXIF block: IFD0 with `entries`, an Exif sub-IFD and a GPS IFD.
@@ -721,25 +722,8 @@ mod tests {
         heic.extend(exif_block(true));
         let inputs = [jpeg(&[&app1, &xmp]), png(&[(b"zTXt", ztxt), (b"eXIf", exif_block(true))]), exif_block(true), heic];
         let s = Scanner::new(Policy::default()).unwrap();
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut rand = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for bytes in &inputs {
-            for n in 0..bytes.len() {
-                s.scan_file("a.img", &bytes[..n]);
-            }
-            for _ in 0..1000 {
-                let mut b = bytes.clone();
-                for _ in 0..1 + rand() % 4 {
-                    let i = 4 + (rand() % (b.len() as u64 - 4)) as usize;
-                    b[i] ^= 1 << (rand() % 8);
-                }
-                s.scan_file("a.img", &b);
-            }
-        }
+        damaged(&inputs, 1, 4, 1000, |b| {
+            s.scan_file("a.img", b);
+        });
     }
 }

@@ -359,30 +359,30 @@ pub(crate) fn scan_file<'a>(scanner: &Scanner, name: &str, bytes: &'a [u8]) -> F
         sink.path.clear();
         sink.problem(&format!("file {why}; inspection stopped"));
     }
-    let Sink { parts, mut notes, mut uninspected, format, .. } = sink;
+    let Sink { parts, mut notes, uninspected, format, .. } = sink;
 
     // One part that is the file's own text: offsets are into the file as decoded.
     // `stats.bytes` is the text scanned for a text file (as for pasted
     // text), the file's size for everything else.
     let mut size = bytes.len();
     let mut unlisted = Unlisted::default();
+    let mut truncated = false;
     let (text, findings) = match &parts[..] {
         [part] if part.path.is_empty() && format == "text" => {
             let part = parts.into_iter().next().expect("one part");
             let (scanned, cut) = cut_to_limit(policy, &part.text, &mut notes);
-            uninspected |= cut;
+            truncated = cut;
             size = scanned.len();
             let findings = reported(scanner, scanned, &part.given);
             (part.text, findings)
         }
-        _ => join(scanner, parts, &mut notes, &mut uninspected, &mut unlisted),
+        _ => join(scanner, parts, &mut notes, &mut truncated, &mut unlisted),
     };
-    let verdict = decide(policy, &[&findings[..], &unlisted.one_per_kind].concat(), uninspected);
+    let verdict = decide(policy, &[&findings[..], &unlisted.one_per_kind].concat(), uninspected || truncated);
     if unlisted.count > 0 {
         notes.push(format!("{} more findings are not listed (a report lists at most {MAX_FINDINGS})", unlisted.count));
     }
     let elapsed_us = (((scanner.clock)() - started) * 1000.0).max(0.0) as u64;
-    let truncated = notes.iter().any(|n| n.contains("max_scan_bytes"));
     let report = Report { verdict, findings, stats: Stats { bytes: size, elapsed_us, truncated }, notes };
     FileScan { report, text, format }
 }
@@ -390,11 +390,12 @@ pub(crate) fn scan_file<'a>(scanner: &Scanner, name: &str, bytes: &'a [u8]) -> F
 /// Scans each part and joins their texts and findings into one. Parts of
 /// one document (a Word body and its comments) share context: when one of
 /// them shows a patient, the others are scanned again as a patient record.
-fn join<'a>(scanner: &Scanner, mut parts: Vec<Part<'a>>, notes: &mut Vec<String>, uninspected: &mut bool, unlisted: &mut Unlisted) -> (Cow<'a, str>, Vec<Finding>) {
+/// `truncated` is set when a part was cut to `max_scan_bytes`.
+fn join<'a>(scanner: &Scanner, mut parts: Vec<Part<'a>>, notes: &mut Vec<String>, truncated: &mut bool, unlisted: &mut Unlisted) -> (Cow<'a, str>, Vec<Finding>) {
     let mut scanned: Vec<Vec<Finding>> = Vec::with_capacity(parts.len());
     for part in &parts {
         let (text, cut) = cut_to_limit(&scanner.policy, &part.text, notes);
-        *uninspected |= cut;
+        *truncated |= cut;
         let mut found = reported(scanner, text, &part.given);
         unlisted.cap(&mut found, MAX_FINDINGS);
         scanned.push(found);

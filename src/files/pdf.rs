@@ -1095,7 +1095,7 @@ mod tests {
         s.as_bytes().to_vec()
     }
 
-    use crate::files::build::{pdf_file as build, pdf_one_page as one_page, pdf_stream as stream};
+    use crate::files::build::{damaged, pdf_file as build, pdf_one_page as one_page, pdf_stream as stream};
 
     const HELVETICA: &str = "<< /Font << /F1 5 0 R >> >>";
 
@@ -1280,25 +1280,8 @@ mod tests {
         let mut fixtures = vec![note_pdf(), kerned_pdf(), type0_pdf(), image_pdf(), clean_pdf()];
         let form = stream("/Type /XObject /Subtype /Form /Resources << /XObject << /Fm1 5 0 R >> >>", b"/Fm1 Do [[[[[[[[[[ BI /W 1 ID x EI", false);
         fixtures.push(one_page(b"/Fm1 Do BT (x) Tj ET BI ID", false, "<< /XObject << /Fm1 5 0 R >> >>", vec![form]));
-        for f in &fixtures {
-            for cut in (0..f.len()).step_by(7).chain([f.len()]) {
-                s.scan_file("x.pdf", &f[..cut]);
-            }
-        }
-        let mut x = 0x9E37_79B9_7F4A_7C15u64;
-        let mut rand = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
-        for _ in 0..3000 {
-            let mut f = fixtures[rand() as usize % fixtures.len()].clone();
-            for _ in 0..1 + rand() % 4 {
-                let i = rand() as usize % f.len();
-                f[i] ^= rand() as u8 | 1;
-            }
-            s.scan_file("x.pdf", &f);
-        }
+        damaged(&fixtures, 7, 0, 500, |b| {
+            s.scan_file("x.pdf", b);
+        });
     }
 }

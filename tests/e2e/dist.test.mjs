@@ -14,12 +14,12 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash, createPublicKey, generateKeyPairSync, verify } from "node:crypto";
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { inflateRawSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { CHROMIUM_POLICY_DIR, VERSION, policySkip, unzip } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(here, "..", "..");
@@ -29,25 +29,14 @@ const DIST_SCRIPT = join(ROOT, "extension", "dist.mjs");
 const CLI = join(ROOT, "target", "release", "phi-guard");
 const SCHEMA = JSON.parse(readFileSync(join(ROOT, "extension", "managed-schema.json"), "utf8"));
 const GECKO_ID = JSON.parse(readFileSync(join(ROOT, "extension", "manifest.json"), "utf8")).browser_specific_settings.gecko.id;
-const VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(ROOT, "Cargo.toml"), "utf8"))[1];
 const POLICY = JSON.parse(readFileSync(join(POLICY_DIR, "policy.json"), "utf8"));
 // A name only the test's own browser resolves (to 127.0.0.1): other test files'
 // browsers, which read the same machine policy while it is there, map every
 // other name to nowhere and so cannot install the extension.
 const UPDATE_HOST = "phi-guard-updates.test";
-const CHROMIUM_POLICY_DIR = "/etc/chromium/policies/managed";
 const TEMPLATES = ["policy.json", "chrome-linux-policy.json", "chrome-windows.reg", "edge-windows.reg", "phi-guard-macos.mobileconfig", "firefox-policies.json"];
 
-function canWritePolicy() {
-  try {
-    mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true });
-    accessSync(CHROMIUM_POLICY_DIR, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-const SKIP_INSTALL = canWritePolicy() ? false : `needs write access to ${CHROMIUM_POLICY_DIR} (run as root, as make test's set-up does)`;
+const SKIP_INSTALL = policySkip();
 
 let server, baseUrl, work, out, keyFile, testId, policyFile;
 const requests = [];
@@ -141,23 +130,6 @@ function signedBytes(crx, zip = crx.zip) {
   const size = Buffer.alloc(4);
   size.writeUInt32LE(crx.signedHeaderData.length);
   return Buffer.concat([Buffer.from("CRX3 SignedData\0", "latin1"), size, crx.signedHeaderData, zip]);
-}
-
-/** The entries of a zip from its central directory: name -> contents. */
-function unzip(bytes) {
-  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = bytes.readUInt32LE(end + 16);
-  const entries = new Map();
-  for (let i = 0; i < bytes.readUInt16LE(end + 10); i++) {
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const name = bytes.toString("utf8", at + 46, at + 46 + nameLength);
-    const local = bytes.readUInt32LE(at + 42);
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const packed = bytes.subarray(start, start + bytes.readUInt32LE(at + 20));
-    entries.set(name, bytes.readUInt16LE(at + 10) === 8 ? inflateRawSync(packed) : packed);
-    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-  }
-  return entries;
 }
 
 /** A .reg file as a tree of keys: { values: Map(name -> string | number), keys: Map(name -> key) }. */

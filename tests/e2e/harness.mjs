@@ -5,16 +5,61 @@
 // Chromium's resolver maps those names to the server and every other name to
 // nowhere, so the real URL patterns match and nothing can leave the machine.
 import { createServer } from "node:http";
-import { readFileSync, mkdtempSync, rmSync } from "node:fs";
+import { accessSync, constants, mkdirSync, readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inflateRawSync } from "node:zlib";
+import assert from "node:assert/strict";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const EXTENSION = join(here, "..", "..", "extension", "dist", "chrome");
 export const HOSTS = ["acme.atlassian.net", "bitbucket.org", "confluence.acme-dc.test", "jira.unlisted.test"];
+/** The version every package carries, from Cargo.toml. */
+export const VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(here, "..", "..", "Cargo.toml"), "utf8"))[1];
+/** Where Debian's Chromium reads machine policy. */
+export const CHROMIUM_POLICY_DIR = "/etc/chromium/policies/managed";
+
+/**
+ * `false` when this user may write Chromium's machine policy (set-up as root
+ * can), else why a test that needs it is skipped.
+ */
+export function policySkip() {
+  try {
+    mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true });
+    accessSync(CHROMIUM_POLICY_DIR, constants.W_OK);
+    return false;
+  } catch {
+    return `needs write access to ${CHROMIUM_POLICY_DIR} (run as root, as make test's set-up does)`;
+  }
+}
+
+/** The entries of a zip, read from its central directory: name -> contents (sizes checked). */
+export function unzip(bytes) {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  const entries = new Map();
+  for (let i = 0; i < count; i++) {
+    assert.equal(bytes.readUInt32LE(at), 0x02014b50, "central directory entry");
+    const method = bytes.readUInt16LE(at + 10);
+    const packedSize = bytes.readUInt32LE(at + 20);
+    const size = bytes.readUInt32LE(at + 24);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extra = bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.toString("utf8", at + 46, at + 46 + nameLength);
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const packed = bytes.subarray(start, start + packedSize);
+    const data = method === 8 ? inflateRawSync(packed) : packed;
+    assert.equal(data.length, size, `${name}: size`);
+    entries.set(name, data);
+    at += 46 + nameLength + extra;
+  }
+  return entries;
+}
 
 // The Atlassian Cloud fixture forbids wasm (and inline script) in the page, as
 // Atlassian's CSP does: the extension must not need it there.

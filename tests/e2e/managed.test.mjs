@@ -5,27 +5,16 @@
 // browsers, running at the same time, are not affected) and removes it after.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync, accessSync, constants } from "node:fs";
+import { cpSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, launch, EXTENSION } from "./harness.mjs";
+import { startServer, launch, EXTENSION, CHROMIUM_POLICY_DIR, policySkip } from "./harness.mjs";
 
-const POLICY_DIR = "/etc/chromium/policies/managed";
 const PHI = "Patient Maria Gonzalez, DOB 03/14/1962, MRN 00482913, was admitted with pneumonia.";
 const MANAGED = { mode: "block", hosts: ["confluence.acme-dc.test"], require_justification: true, on_error: "block" };
 
-/** Whether this user may write Chromium's machine policy (set-up as root can). */
-function canWritePolicy() {
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    accessSync(POLICY_DIR, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-const SKIP = canWritePolicy() ? false : `needs write access to ${POLICY_DIR} (run as root, as make test's set-up does)`;
+const SKIP = policySkip();
 
 /** Chromium's ID for an unpacked extension: the SHA-256 of its path, first 16 bytes, as letters a–p. */
 function unpackedId(path) {
@@ -40,7 +29,7 @@ before(async () => {
   copy = realpathSync(mkdtempSync(join(tmpdir(), "phi-guard-managed-")));
   cpSync(EXTENSION, copy, { recursive: true });
   const id = unpackedId(copy);
-  policyFile = join(POLICY_DIR, `phi-guard-e2e-${id}.json`);
+  policyFile = join(CHROMIUM_POLICY_DIR, `phi-guard-e2e-${id}.json`);
   writeFileSync(policyFile, JSON.stringify({ "3rdparty": { extensions: { [id]: MANAGED } } }));
   server = await startServer();
   browser = await launch(server.port, copy);
