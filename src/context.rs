@@ -3,7 +3,7 @@
 //! or code? Which words name staff?
 
 use crate::formats::Field;
-use crate::text::Doc;
+use crate::text::{Doc, Needles};
 
 /// Line kinds, computed lazily and cached.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -37,12 +37,12 @@ impl Lines {
     }
 }
 
-const LEVELS: &[&str] = &[" ERROR ", " WARN ", " INFO ", " DEBUG ", " TRACE ", " FATAL ", "[ERROR]", "[WARN]", "[INFO]", "[DEBUG]", " ERROR:", " WARN:", " INFO:", "Exception", "\tat ", "Caused by:"];
+static LEVELS: Needles = Needles::new(&[" ERROR ", " WARN ", " INFO ", " DEBUG ", " TRACE ", " FATAL ", "[ERROR]", "[WARN]", "[INFO]", "[DEBUG]", " ERROR:", " WARN:", " INFO:", "Exception", "\tat ", "Caused by:"]);
 /// Syntax that marks a line as code anywhere in it.
-const CODE: &[&str] = &[
+static CODE: Needles = Needles::new(&[
     "assert", "expect(", "@Test", "=> ", "#include", "();", "\");", "\"),", "'),", "');", " == ", " != ", "Pattern.compile", "re.compile",
     "regex", ".test(", "isValid", "validate(", "@param", "} else", "it(\"", "it('", "describe(", "test(", " = new ", "::",
-];
+]);
 
 /// Keywords that mark a line as code when they start it.
 const CODE_START: &[&str] = &[
@@ -56,10 +56,10 @@ fn classify(line: &str) -> LineKind {
     // 2026-11-20 10:15:32 / 2026-11-20T10:15 / 10:15:32.123 at line start
     let ts = b.len() >= 16 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && matches!(b[10], b' ' | b'T') && b[13] == b':';
     let clock = b.len() >= 8 && b[..2].iter().all(u8::is_ascii_digit) && b[2] == b':' && b[5] == b':';
-    if ts || clock || t.starts_with("at ") && t.contains('(') || LEVELS.iter().any(|l| line.contains(l)) {
+    if ts || clock || t.starts_with("at ") && t.contains('(') || LEVELS.any_in(line) {
         return LineKind::Log;
     }
-    if CODE.iter().any(|c| line.contains(c)) || CODE_START.iter().any(|c| t.starts_with(c)) {
+    if CODE.any_in(line) || CODE_START.iter().any(|c| t.starts_with(c)) {
         return LineKind::Code;
     }
     LineKind::Plain

@@ -382,6 +382,47 @@ fn quick_hash(w: &[u8]) -> usize {
     (h >> 40) as usize
 }
 
+/// A fixed set of needles of two or more bytes, looked for together in
+/// one pass: a bit per byte pair that starts a needle, and a comparison
+/// only where one of those pairs occurs. (`str::contains` per needle is a
+/// pass each, and in wasm a substring searcher built per call.)
+pub(crate) struct Needles {
+    pairs: [u64; 1024],
+    list: &'static [&'static str],
+}
+
+/// A column break in plain text.
+pub(crate) static TWO_SPACES: Needles = Needles::new(&["  "]);
+
+impl Needles {
+    pub const fn new(list: &'static [&'static str]) -> Needles {
+        let mut pairs = [0u64; 1024];
+        let mut i = 0;
+        while i < list.len() {
+            let n = list[i].as_bytes();
+            assert!(n.len() >= 2, "needles are two bytes or more");
+            let p = (n[0] as usize) << 8 | n[1] as usize;
+            pairs[p >> 6] |= 1 << (p & 63);
+            i += 1;
+        }
+        Needles { pairs, list }
+    }
+
+    /// Where the first needle occurs in `hay`.
+    pub fn find(&self, hay: &str) -> Option<usize> {
+        let h = hay.as_bytes();
+        (0..h.len().saturating_sub(1)).find(|&i| {
+            let p = (h[i] as usize) << 8 | h[i + 1] as usize;
+            self.pairs[p >> 6] & (1 << (p & 63)) != 0 && self.list.iter().any(|n| n.len() <= h.len() - i && n.bytes().zip(&h[i..]).all(|(a, &b)| a == b))
+        })
+    }
+
+    /// Whether any needle occurs in `hay`.
+    pub fn any_in(&self, hay: &str) -> bool {
+        self.find(hay).is_some()
+    }
+}
+
 /// Lower-cases `s`, into `buf` when it is short ASCII.
 pub(crate) fn lower_into<'b>(s: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
     if s.len() <= buf.len() && s.is_ascii() {
@@ -416,6 +457,17 @@ mod tests {
         assert_eq!(d.gap_before(6), "-");
         assert_eq!(d.line_of(d.toks[8].start as usize), 1);
         assert_eq!(d.line_text(0), "Pt Nguyễn, MRN A1234 called 555-0142");
+    }
+
+    #[test]
+    fn needles_find_what_str_find_finds() {
+        static N: Needles = Needles::new(&[" ERROR ", " WARN ", "::", "Caused by:"]);
+        for hay in ["", ":", "a::b", "x ERROR y", "x WARN ERROR ", " WARN", "Caused by", "é Caused by: x", "a :: b", "ends with :"] {
+            let want = [" ERROR ", " WARN ", "::", "Caused by:"].iter().filter_map(|n| hay.find(n)).min();
+            assert_eq!(N.find(hay), want, "{hay:?}");
+        }
+        assert_eq!(TWO_SPACES.find("a b  c"), Some(3));
+        assert!(!TWO_SPACES.any_in(" a b "));
     }
 
     #[test]

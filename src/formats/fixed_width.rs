@@ -104,7 +104,7 @@ fn rule(line: &str) -> bool {
 /// The columns of a fixed-width header: cells separated by two or more
 /// spaces, at least three of them labels.
 fn header(line: &str) -> Option<Vec<Column>> {
-    if !line.contains("  ") || line.contains('\t') || line.contains('|') {
+    if !crate::text::TWO_SPACES.any_in(line) || line.contains('\t') || line.contains('|') {
         return None;
     }
     // Cells first (char column, byte span); roles only for a line with three of them.

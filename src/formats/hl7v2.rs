@@ -7,7 +7,7 @@
 
 use super::Extracted;
 use crate::labels::Role;
-use crate::text::Doc;
+use crate::text::{Doc, Needles};
 
 /// How a field's value is laid out.
 #[derive(Clone, Copy)]
@@ -106,7 +106,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
     let b = text.as_bytes();
     // The separators MSH declares; segments pasted without their MSH use the standard ones.
-    let (sep, comp, rep) = match text.find("MSH") {
+    static MSH: Needles = Needles::new(&["MSH"]);
+    static SEGMENTS: Needles = Needles::new(&["PID|", "NK1|", "IN1|", "GT1|", "MRG|"]);
+    let (sep, comp, rep) = match MSH.find(text) {
         Some(msh) => match b.get(msh + 3) {
             Some(&c) if !c.is_ascii_alphanumeric() && !c.is_ascii_whitespace() => (
                 c,
@@ -115,7 +117,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             ),
             _ => return,
         },
-        None if text.contains('|') && ["PID|", "NK1|", "IN1|", "GT1|", "MRG|"].iter().any(|s| text.contains(s)) => (b'|', b'^', b'~'),
+        None if SEGMENTS.any_in(text) => (b'|', b'^', b'~'),
         None => return,
     };
     // Segments end at a line break, or at a literal "\r" / "\n" when a

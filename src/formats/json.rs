@@ -6,7 +6,7 @@
 
 use super::Extracted;
 use crate::labels::{field_role, Role};
-use crate::text::Doc;
+use crate::text::{Doc, Needles};
 
 struct Frame {
     /// The key this container sits under.
@@ -24,7 +24,8 @@ struct Frame {
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
-    if !(text.contains("\":") || text.contains("\" :")) {
+    static KEY: Needles = Needles::new(&["\":", "\" :"]);
+    if !KEY.any_in(text) {
         return;
     }
     let b = text.as_bytes();

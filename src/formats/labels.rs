@@ -4,7 +4,7 @@
 
 use super::{trim_value, Extracted};
 use crate::labels::{label_start, phrase_role, Role};
-use crate::text::{Class, Doc};
+use crate::text::{Class, Doc, Needles, TWO_SPACES};
 
 /// Appends `word` lower-cased (as `str::to_lowercase`; in place when ASCII).
 fn push_lower(out: &mut String, word: &str) {
@@ -55,7 +55,8 @@ fn strong_sep(rest: &str) -> Option<usize> {
 }
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
-    if doc.text.contains(" / ") {
+    static SLASH: Needles = Needles::new(&[" / "]);
+    if SLASH.any_in(doc.text) {
         compound_labels(doc, x);
     }
     let toks = &doc.toks;
@@ -243,7 +244,7 @@ fn list_under_heading(doc: &Doc, first: usize, role: Role, x: &mut Extracted) {
 /// same line starts, or a cell/column break (`|`, tab, two spaces, `;`).
 /// `label` is the label's last token; the value's tokens come after it.
 fn value_end(doc: &Doc, label: usize, from: usize, line_end: usize) -> usize {
-    let breaks = |gap: &str| gap.bytes().any(|c| matches!(c, b'|' | b'\t' | b';' | b'\r' | b'\n')) || gap.contains("  ");
+    let breaks = |gap: &str| gap.bytes().any(|c| matches!(c, b'|' | b'\t' | b';' | b'\r' | b'\n')) || TWO_SPACES.any_in(gap);
     // The first token at or after `from` (as `Doc::tok_at`), a step or two
     // past the label rather than a search of the whole document.
     let mut j = label + 1;
@@ -255,7 +256,7 @@ fn value_end(doc: &Doc, label: usize, from: usize, line_end: usize) -> usize {
         let gap_start = if j == first { from } else { doc.toks[j - 1].end as usize };
         let gap = &doc.text[gap_start.min(doc.toks[j].start as usize)..doc.toks[j].start as usize];
         if j > first && breaks(gap) {
-            return gap_start + gap.find(|c: char| matches!(c, '|' | '\t' | ';' | '\r' | '\n')).or_else(|| gap.find("  ")).unwrap_or(0);
+            return gap_start + gap.find(|c: char| matches!(c, '|' | '\t' | ';' | '\r' | '\n')).or_else(|| TWO_SPACES.find(gap)).unwrap_or(0);
         }
         if j > first && doc.has(j, crate::dictionaries::flag::LABEL_START) && next_is_label_colon(doc, j, line_end) {
             return gap_start;
