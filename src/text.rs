@@ -411,6 +411,9 @@ impl Needles {
     /// Where the first needle occurs in `hay`.
     pub fn find(&self, hay: &str) -> Option<usize> {
         let h = hay.as_bytes();
+        if let [one] = self.list {
+            return crate::formats::find_bytes(h, one.as_bytes(), 0, false);
+        }
         (0..h.len().saturating_sub(1)).find(|&i| {
             let p = (h[i] as usize) << 8 | h[i + 1] as usize;
             self.pairs[p >> 6] & (1 << (p & 63)) != 0 && self.list.iter().any(|n| n.len() <= h.len() - i && n.bytes().zip(&h[i..]).all(|(a, &b)| a == b))
