@@ -342,34 +342,55 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// Lexicon flags of every token. The lexicon is large (cache misses on
-/// every lookup), while a document repeats its words: a small direct-mapped
-/// cache keyed by the token's bytes answers repeats without lower-casing
-/// or touching the lexicon. Same flags as looking every token up.
+/// Lexicon flags of every token. The lexicon is large (a cache miss on
+/// every lookup), while documents repeat their words, and so do the
+/// documents one person scans: a direct-mapped cache per thread, keyed by
+/// the token's bytes as written, answers repeats without lower-casing or
+/// touching the lexicon. Same flags as looking every token up.
 fn lex_flags(text: &str, toks: &[Tok]) -> Vec<u32> {
+    thread_local! {
+        static CACHE: std::cell::RefCell<Vec<Cached>> = std::cell::RefCell::new(vec![Cached::default(); CACHE_SLOTS]);
+    }
     let bytes = text.as_bytes();
-    let words = toks.iter().filter(|t| t.class == Class::Word).count();
-    // (start, len, flags) of the last token seen in each slot; len 0 is empty.
-    let size = (words / 2).next_power_of_two().clamp(64, 4096);
-    let mut cache: Vec<(u32, u32, u32)> = vec![(0, 0, 0); size];
-    let mask = size - 1;
     let mut buf = [0u8; 48];
-    toks.iter()
-        .map(|t| {
-            if t.class != Class::Word || t.len() < 2 || t.len() > 40 {
-                return 0;
-            }
-            let w = &bytes[t.start as usize..t.end as usize];
-            let slot = &mut cache[quick_hash(w) & mask];
-            if slot.1 as usize == w.len() && &bytes[slot.0 as usize..(slot.0 + slot.1) as usize] == w {
-                return slot.2;
-            }
-            let s = &text[t.start as usize..t.end as usize];
-            let f = crate::dictionaries::lex(&lower_into(s, &mut buf));
-            *slot = (t.start, t.len() as u32, f);
-            f
-        })
-        .collect()
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        toks.iter()
+            .map(|t| {
+                if t.class != Class::Word || t.len() < 2 || t.len() > 40 {
+                    return 0;
+                }
+                let w = &bytes[t.start as usize..t.end as usize];
+                let lookup = |buf: &mut [u8; 48]| crate::dictionaries::lex(&lower_into(&text[t.start as usize..t.end as usize], buf));
+                if w.len() > CACHED_LEN {
+                    return lookup(&mut buf);
+                }
+                let slot = &mut cache[quick_hash(w) & (CACHE_SLOTS - 1)];
+                if slot.len as usize == w.len() && &slot.key[..w.len()] == w {
+                    return slot.flags;
+                }
+                let f = lookup(&mut buf);
+                slot.key[..w.len()].copy_from_slice(w);
+                slot.len = w.len() as u8;
+                slot.flags = f;
+                f
+            })
+            .collect()
+    })
+}
+
+/// Slots of the lexicon cache (16 bytes each: 256 KB, within L2).
+const CACHE_SLOTS: usize = 1 << 14;
+/// Longest token the cache holds; longer ones are looked up.
+const CACHED_LEN: usize = 11;
+
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct Cached {
+    key: [u8; CACHED_LEN],
+    /// 0: empty.
+    len: u8,
+    flags: u32,
 }
 
 /// A hash of a word of two or more bytes from its first and last bytes and

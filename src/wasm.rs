@@ -127,6 +127,12 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// Milliseconds from `performance.now()` where the global scope has it
 /// (windows, workers, Node), else 0.
 fn now() -> f64 {
-    let performance = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance")).ok();
-    performance.filter(|p| !p.is_undefined()).map_or(0.0, |p| p.unchecked_into::<web_sys::Performance>().now())
+    thread_local! {
+        // Looked up once: a property read across the boundary costs as much as a small scan.
+        static PERFORMANCE: Option<web_sys::Performance> = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+            .ok()
+            .filter(|p| !p.is_undefined())
+            .map(JsCast::unchecked_into);
+    }
+    PERFORMANCE.with(|p| p.as_ref().map_or(0.0, web_sys::Performance::now))
 }

@@ -234,8 +234,13 @@ fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> 
 /// A patient cue right after the run ending at token `last`.
 fn patient_after(doc: &Doc, last: usize) -> bool {
     let end = doc.toks[last].end as usize;
-    let rest = doc.window(end, end + 32);
-    let r = rest.to_ascii_lowercase();
+    // At most 32 bytes, lower-cased (ASCII only) on the stack.
+    let rest = doc.window(end, end + 32).as_bytes();
+    let mut buf = [0u8; 32];
+    let r = &mut buf[..rest.len()];
+    r.copy_from_slice(rest);
+    r.make_ascii_lowercase();
+    let r = std::str::from_utf8(r).unwrap_or("");
     [", dob", " (dob", " dob", ", d.o.b", " (d.o.b", ", born", " (born", ", age ", ", aged", " (age", ", mrn", " (mrn", " mrn", ", member", ", a ", " is a ", ", who is a", " was admitted", " presented", " was discharged", " was seen", " was diagnosed", ", date of birth"]
         .iter()
         .any(|p| r.starts_with(p))
