@@ -314,7 +314,9 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         }
     }
     let patient = roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName)));
-    let names: Vec<String> = head.iter().map(|&(a, b)| header_text(text, a, b).to_string()).collect();
+    let names: Vec<&str> = head.iter().map(|&(a, b)| header_text(text, a, b)).collect();
+    // Each cell's source is its column's: formatted once per column.
+    let sources: Vec<String> = names.iter().map(|name| format!("{}:{}", d.prefix(), name)).collect();
     let mut seen_rows = 0;
     while l < doc.line_starts.len() {
         let (s, e) = line_span(l);
@@ -335,10 +337,11 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
             let Some(Some(role)) = roles.get(c) else { continue };
             let (vs, ve) = trim_value(text, a, b);
             let v = &text[vs..ve];
-            let name = names.get(c).map(String::as_str).unwrap_or("");
+            // Roles come one per header cell, so the column has a name and a source.
+            let name = names[c];
             // A repeated header row is not data.
             if ve > vs && !matches!(v, "NULL" | "null" | "N/A" | "n/a" | "-" | "") && !v.eq_ignore_ascii_case(name) {
-                x.push(vs, ve, *role, Some(format!("{}:{}", d.prefix(), name)), true);
+                x.push(vs, ve, *role, Some(sources[c].clone()), true);
             }
         }
         seen_rows += 1;
