@@ -54,7 +54,13 @@ pub(crate) fn personal_domain(domain: &str) -> bool {
 /// The email header `From:` lines of a message name a sender at a personal
 /// mailbox: the message is a patient's (or a relative's) own.
 pub(crate) fn personal_sender(text: &str) -> bool {
-    text.match_indices("From:").take(8).any(|(at, _)| {
+    let mut from = 0;
+    let mut senders = std::iter::from_fn(|| {
+        let at = crate::formats::find_bytes(text.as_bytes(), b"From:", from, false)?;
+        from = at + 5;
+        Some(at)
+    });
+    senders.by_ref().take(8).any(|at| {
         let line_start = at == 0 || matches!(text.as_bytes()[at - 1], b'\n' | b'>' | b' ' | b'*');
         let line = text[at..].lines().next().unwrap_or("");
         line_start && line.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '[' | ']' | ',' | ';' | '"')).any(|w| w.split_once('@').is_some_and(|(l, d)| !l.is_empty() && personal_domain(d)))

@@ -234,34 +234,34 @@ fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> 
 /// A patient cue right after the run ending at token `last`.
 fn patient_after(doc: &Doc, last: usize) -> bool {
     let end = doc.toks[last].end as usize;
-    // At most 32 bytes, lower-cased (ASCII only) on the stack.
+    // At most 32 bytes, lower-cased (ASCII only) on the stack; the cues are ASCII.
     let rest = doc.window(end, end + 32).as_bytes();
     let mut buf = [0u8; 32];
     let r = &mut buf[..rest.len()];
     r.copy_from_slice(rest);
     r.make_ascii_lowercase();
-    let r = std::str::from_utf8(r).unwrap_or("");
+    let r = &*r;
     [", dob", " (dob", " dob", ", d.o.b", " (d.o.b", ", born", " (born", ", age ", ", aged", " (age", ", mrn", " (mrn", " mrn", ", member", ", a ", " is a ", ", who is a", " was admitted", " presented", " was discharged", " was seen", " was diagnosed", ", date of birth"]
         .iter()
-        .any(|p| r.starts_with(p))
+        .any(|p| r.starts_with(p.as_bytes()))
         || {
             // "Maria Gonzalez, 67, ...", "Maria Gonzalez (67 y/o", "(67F)"
             // "Terry Parker (Feb 8, 1961)", "Ann Lee (03/14/1962)": a birth date in parentheses.
-            let paren = r.strip_prefix(" (").unwrap_or("");
+            let paren = r.strip_prefix(b" (").unwrap_or(b"");
             let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-            let digits = paren.bytes().take_while(u8::is_ascii_digit).count();
-            if months.iter().any(|m| paren.starts_with(m)) && paren.bytes().filter(u8::is_ascii_digit).count() >= 5
-                || (1..=4).contains(&digits) && matches!(paren.as_bytes().get(digits), Some(b'/' | b'-' | b'.')) && paren.bytes().take(10).filter(u8::is_ascii_digit).count() >= 4
+            let digits = paren.iter().take_while(|b| b.is_ascii_digit()).count();
+            if months.iter().any(|m| paren.starts_with(m.as_bytes())) && paren.iter().filter(|b| b.is_ascii_digit()).count() >= 5
+                || (1..=4).contains(&digits) && matches!(paren.get(digits), Some(b'/' | b'-' | b'.')) && paren.iter().take(10).filter(|b| b.is_ascii_digit()).count() >= 4
             {
                 return true;
             }
-            let rest = r.strip_prefix(", ").or_else(|| r.strip_prefix(" ("));
+            let rest = r.strip_prefix(b", ").or_else(|| r.strip_prefix(b" ("));
             rest.is_some_and(|d| {
-                let n = d.bytes().take_while(u8::is_ascii_digit).count();
+                let n = d.iter().take_while(|b| b.is_ascii_digit()).count();
                 let tail = &d[n..];
                 (1..=3).contains(&n)
-                    && d[..n].parse::<u32>().is_ok_and(|age| age <= 125)
-                    && [")", ",", "y", "m,", "f,", "m)", "f)", "-y", " y", " m ", " f ", " male", " female", "-year", " year"].iter().any(|t| tail.starts_with(t))
+                    && d[..n].iter().fold(0u32, |age, b| age * 10 + u32::from(b - b'0')) <= 125
+                    && [")", ",", "y", "m,", "f,", "m)", "f)", "-y", " y", " m ", " f ", " male", " female", "-year", " year"].iter().any(|t| tail.starts_with(t.as_bytes()))
             })
         }
 }
