@@ -116,12 +116,8 @@ fn error(e: crate::Error) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// A value as a plain JavaScript object. Through a JSON string and
-/// `JSON.parse`: one string across the boundary, where setting each field
-/// of each finding from wasm is a call per field.
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("report could not be converted"))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Milliseconds from `performance.now()` where the global scope has it
