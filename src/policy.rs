@@ -309,7 +309,7 @@ fn check_kinds(field: &str, v: &Value, p: &mut Vec<String>) {
         return;
     };
     for (i, k) in list.iter().enumerate() {
-        if !k.as_str().is_some_and(|s| Kind::from_id(s).is_some()) {
+        if k.as_str().is_none_or(|s| Kind::from_id(s).is_none()) {
             p.push(format!("`{field}[{i}]` is not a finding kind (known kinds: {})", kind_list()));
         }
     }

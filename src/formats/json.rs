@@ -143,7 +143,7 @@ fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted)
     let resource = resource_name(text, stack);
     if let Some(res) = resource {
         if let Some(role) = fhir_role(res, &path, text, stack) {
-            if role == Role::Phone && stack.last().is_some_and(|f| f.system.is_none()) && path.iter().any(|p| *p == "telecom") {
+            if role == Role::Phone && stack.last().is_some_and(|f| f.system.is_none()) && path.contains(&"telecom") {
                 if let Some(f) = stack.last_mut() {
                     f.pending.push((s, e));
                 }

@@ -82,9 +82,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let mut matched = None;
         ends.clear();
         ends.push((i, phrase.len()));
-        for j in i + 1..(i + max).min(toks.len()) {
+        for (j, tok) in toks.iter().enumerate().take(i + max).skip(i + 1) {
             let gap = doc.gap_before(j);
-            if toks[j].line != t.line || !matches!(gap, " " | "_" | "-" | "." | ". " | "'" | "’" | "/") {
+            if tok.line != t.line || !matches!(gap, " " | "_" | "-" | "." | ". " | "'" | "’" | "/") {
                 break;
             }
             phrase.push(' ');
@@ -256,7 +256,7 @@ fn value_end(doc: &Doc, label: usize, from: usize, line_end: usize) -> usize {
         let gap_start = if j == first { from } else { doc.toks[j - 1].end as usize };
         let gap = &doc.text[gap_start.min(doc.toks[j].start as usize)..doc.toks[j].start as usize];
         if j > first && breaks(gap) {
-            return gap_start + gap.find(|c: char| matches!(c, '|' | '\t' | ';' | '\r' | '\n')).or_else(|| TWO_SPACES.find(gap)).unwrap_or(0);
+            return gap_start + gap.find(['|', '\t', ';', '\r', '\n']).or_else(|| TWO_SPACES.find(gap)).unwrap_or(0);
         }
         if j > first && doc.has(j, crate::dictionaries::flag::LABEL_START) && next_is_label_colon(doc, j, line_end) {
             return gap_start;
@@ -265,7 +265,7 @@ fn value_end(doc: &Doc, label: usize, from: usize, line_end: usize) -> usize {
     }
     let tail_end = if j > first { doc.toks[j - 1].end as usize } else { from };
     let tail = &doc.text[tail_end.min(line_end)..line_end];
-    tail_end.min(line_end) + tail.find(|c: char| matches!(c, '|' | '\t' | ';' | '\r' | '\n')).unwrap_or(tail.len())
+    tail_end.min(line_end) + tail.find(['|', '\t', ';', '\r', '\n']).unwrap_or(tail.len())
 }
 
 /// End of the value of a `key=value` pair: where the next ` key=` starts.

@@ -266,8 +266,8 @@ fn inner_text(text: &str, s: usize, e: usize) -> (usize, usize) {
     let mut first = None;
     let mut last = s;
     let mut in_tag = false;
-    for k in s..e {
-        match b[k] {
+    for (k, &byte) in b.iter().enumerate().take(e).skip(s) {
+        match byte {
             b'<' => in_tag = true,
             b'>' => in_tag = false,
             c if !in_tag && !c.is_ascii_whitespace() => {

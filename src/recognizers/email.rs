@@ -19,20 +19,6 @@ pub(crate) static EMAIL: Recognizer = Recognizer {
     misses: &["git@github", "npm i @types/node", "user@localhost", "a@b.c1"],
 };
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn personal_senders() {
-        assert!(personal_sender("---------- Forwarded message ---------\nFrom: Ann Lee <ann.lee62@gmail.com>\nTo: <records@stmarys.org>"));
-        assert!(personal_sender("Subject: Re: claim\nFrom: jonathanj@icloud.com\n"));
-        assert!(personal_sender("From: Bo <bo@yahoo.co.uk>"));
-        assert!(!personal_sender("From: Kim Park <kim.park@stmarys.org>\nTo: team@stmarys.org"));
-        assert!(!personal_sender("Reply to ann@gmail.com from the portal"));
-    }
-}
-
 /// Mailbox providers for private people: a message from one of these,
 /// forwarded into a health organisation's tracker, is from a patient or a
 /// relative, not from staff.
@@ -106,5 +92,19 @@ pub(crate) fn span_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if let Some((s, e)) = span_at(doc, i) {
         out.push(Cand::new(Kind::Email, s, e, 0.4, "email address", Needs::Patient));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn personal_senders() {
+        assert!(personal_sender("---------- Forwarded message ---------\nFrom: Ann Lee <ann.lee62@gmail.com>\nTo: <records@stmarys.org>"));
+        assert!(personal_sender("Subject: Re: claim\nFrom: jonathanj@icloud.com\n"));
+        assert!(personal_sender("From: Bo <bo@yahoo.co.uk>"));
+        assert!(!personal_sender("From: Kim Park <kim.park@stmarys.org>\nTo: team@stmarys.org"));
+        assert!(!personal_sender("Reply to ann@gmail.com from the portal"));
     }
 }

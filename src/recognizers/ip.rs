@@ -86,7 +86,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         end += 2;
     }
     let has_letter_or_double = double || doc.text[t.start as usize..end].bytes().any(|c| c.is_ascii_alphabetic());
-    if (groups == 8 || (double && groups >= 3 && groups < 8)) && has_letter_or_double && !b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+    if (groups == 8 || (double && (3..8).contains(&groups))) && has_letter_or_double && !b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
         out.push(Cand::new(Kind::IpAddress, start, end, 0.2, "IPv6 address", Needs::Label));
     }
 }

@@ -26,7 +26,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     let lens = (toks[i].len(), toks[i + 1].len(), toks[i + 2].len());
-    if !(toks[i + 1].is_num() && toks[i + 2].is_num()) || !matches!(lens, (4, 4, 2) | (5, 3, 2) | (5, 4, 1) | (5, 4, 2)) {
+    if !(toks[i + 1].is_num() && toks[i + 2].is_num() && matches!(lens, (4, 4, 2) | (5, 3, 2) | (5, 4, 1) | (5, 4, 2))) {
         return;
     }
     let (start, end) = (toks[i].start as usize, toks[i + 2].end as usize);

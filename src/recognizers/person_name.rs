@@ -8,6 +8,7 @@
 //! - it reads "Last, First" with both parts in the name dictionaries;
 //! - it has a first and a last name from the dictionaries (weak; needs a
 //!   document about a patient).
+//!
 //! A staff cue ("Dr.", ", MD", ", RN", "@") marks it staff: never reported,
 //! and its words are not reported elsewhere in the document either.
 //! Uncased scripts (CJK, Arabic) are names only after a cue.

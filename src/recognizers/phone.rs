@@ -158,7 +158,9 @@ fn ten_digits(doc: &Doc, start: usize, a: usize, out: &mut Vec<Cand>) -> bool {
         return false;
     }
     let end = lt.end as usize;
-    if embedded(doc, start, end) && !(paren && !matches!(doc.bytes.get(end), Some(c) if c.is_ascii_alphanumeric() || *c == b'-')) {
+    // A bracketed number may touch what follows, unless a letter, digit or dash continues it.
+    let continued = matches!(doc.bytes.get(end), Some(c) if c.is_ascii_alphanumeric() || *c == b'-');
+    if embedded(doc, start, end) && (!paren || continued) {
         return false;
     }
     let (ar, ex, ln) = (doc.s(a), doc.s(a + 1), doc.s(a + 2));
