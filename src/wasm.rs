@@ -18,7 +18,9 @@ static PANIC: Mutex<Option<String>> = Mutex::new(None);
 #[wasm_bindgen(start)]
 fn start() {
     std::panic::set_hook(Box::new(|info| {
-        let message = info.payload_as_str().unwrap_or("a panic with no message");
+        // `PanicHookInfo::payload_as_str` needs Rust 1.91; the crate supports 1.82.
+        let payload = info.payload();
+        let message = payload.downcast_ref::<&str>().copied().or_else(|| payload.downcast_ref::<String>().map(String::as_str)).unwrap_or("a panic with no message");
         let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         if let Ok(mut slot) = PANIC.lock() {
             *slot = Some(format!("{}{at}", crate::error::scrub_panic(message)));
