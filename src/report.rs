@@ -98,7 +98,7 @@ impl Report {
     /// The report of an input that could not be inspected (binary or
     /// corrupt): no findings, the policy's `on_error` verdict, and a note.
     pub fn uninspectable(policy: &crate::Policy, bytes: usize, note: impl Into<String>) -> Report {
-        let verdict = if policy.mode == crate::Mode::Monitor { Verdict::Allow } else { policy.on_error };
+        let verdict = crate::scan::decide(policy, &[], true);
         Report { verdict, findings: Vec::new(), stats: Stats { bytes, ..Stats::default() }, notes: vec![note.into()] }
     }
 
