@@ -2,6 +2,8 @@
 //! script) with their class, case and line. Every recognizer works from
 //! these tokens and the gaps between them, never by re-scanning the bytes.
 
+use crate::dictionaries::{Slot, INLINE};
+
 /// Class of a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Class {
@@ -349,7 +351,7 @@ impl<'a> Doc<'a> {
 /// touching the lexicon. Same flags as looking every token up.
 fn lex_flags(text: &str, toks: &[Tok]) -> Vec<u32> {
     thread_local! {
-        static CACHE: std::cell::RefCell<Vec<Cached>> = std::cell::RefCell::new(vec![Cached::default(); CACHE_SLOTS]);
+        static CACHE: std::cell::RefCell<Vec<Slot>> = std::cell::RefCell::new(vec![Slot::default(); CACHE_SLOTS]);
     }
     let bytes = text.as_bytes();
     let mut buf = [0u8; 48];
@@ -362,17 +364,15 @@ fn lex_flags(text: &str, toks: &[Tok]) -> Vec<u32> {
                 }
                 let w = &bytes[t.start as usize..t.end as usize];
                 let lookup = |buf: &mut [u8; 48]| crate::dictionaries::lex(&lower_into(&text[t.start as usize..t.end as usize], buf));
-                if w.len() > CACHED_LEN {
+                if w.len() > INLINE {
                     return lookup(&mut buf);
                 }
                 let slot = &mut cache[quick_hash(w) & (CACHE_SLOTS - 1)];
-                if slot.len as usize == w.len() && &slot.key[..w.len()] == w {
-                    return slot.flags;
+                if let Some(flags) = slot.get(w) {
+                    return flags;
                 }
                 let f = lookup(&mut buf);
-                slot.key[..w.len()].copy_from_slice(w);
-                slot.len = w.len() as u8;
-                slot.flags = f;
+                *slot = Slot::new(w, f);
                 f
             })
             .collect()
@@ -381,17 +381,6 @@ fn lex_flags(text: &str, toks: &[Tok]) -> Vec<u32> {
 
 /// Slots of the lexicon cache (16 bytes each: 256 KB, within L2).
 const CACHE_SLOTS: usize = 1 << 14;
-/// Longest token the cache holds; longer ones are looked up.
-const CACHED_LEN: usize = 11;
-
-#[derive(Clone, Copy, Default)]
-#[repr(C, align(16))]
-struct Cached {
-    key: [u8; CACHED_LEN],
-    /// 0: empty.
-    len: u8,
-    flags: u32,
-}
 
 /// A hash of a word of two or more bytes from its first and last bytes and
 /// length (a cache index: collisions only cost a lookup).

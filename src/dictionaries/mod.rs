@@ -143,15 +143,34 @@ struct Compact {
     long: FxMap<&'static str, u32>,
 }
 
-const INLINE: usize = 11;
+pub(crate) const INLINE: usize = 11;
 
+/// A word of up to [`INLINE`] bytes and its flags, in 16 bytes (also the
+/// slot of the per-thread cache in `text.rs`).
 #[derive(Clone, Copy, Default)]
 #[repr(C, align(16))]
-struct Slot {
+pub(crate) struct Slot {
     key: [u8; INLINE],
     /// 0: empty.
     len: u8,
     flags: u32,
+}
+
+impl Slot {
+    pub(crate) fn new(w: &[u8], flags: u32) -> Slot {
+        let mut key = [0u8; INLINE];
+        key[..w.len()].copy_from_slice(w);
+        Slot { key, len: w.len() as u8, flags }
+    }
+
+    /// The flags, when the slot holds `w`.
+    pub(crate) fn get(&self, w: &[u8]) -> Option<u32> {
+        (self.len as usize == w.len() && self.key[..w.len()] == *w).then_some(self.flags)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
 }
 
 fn slot_hash(w: &[u8]) -> usize {
@@ -177,12 +196,10 @@ fn compact() -> &'static Compact {
                 continue;
             }
             let mut i = slot_hash(w.as_bytes()) & mask;
-            while slots[i].len != 0 {
+            while !slots[i].is_empty() {
                 i = (i + 1) & mask;
             }
-            let mut key = [0u8; INLINE];
-            key[..w.len()].copy_from_slice(w.as_bytes());
-            slots[i] = Slot { key, len: w.len() as u8, flags: f };
+            slots[i] = Slot::new(w.as_bytes(), f);
         }
         Compact { slots, mask, long }
     })
@@ -198,11 +215,11 @@ pub(crate) fn lex(lower: &str) -> u32 {
     let mut i = slot_hash(w) & c.mask;
     loop {
         let s = &c.slots[i];
-        if s.len == 0 {
+        if s.is_empty() {
             return 0;
         }
-        if s.len as usize == w.len() && &s.key[..w.len()] == w {
-            return s.flags;
+        if let Some(flags) = s.get(w) {
+            return flags;
         }
         i = (i + 1) & c.mask;
     }
