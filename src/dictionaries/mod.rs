@@ -86,6 +86,7 @@ fn lexicon() -> FxMap<&'static str, u32> {
         for (data, f) in [
             (packed!("first_names"), flag::FIRST),
             (packed!("last_names"), flag::LAST),
+            (packed!("both_names"), flag::FIRST | flag::LAST),
             (packed!("common_words"), flag::COMMON),
             (include_str!("clinical_terms.txt"), flag::CLINICAL),
         ] {
@@ -313,8 +314,14 @@ mod tests {
 
     #[test]
     fn packed_lists_unpack_to_the_sources() {
-        assert_eq!(packed!("first_names"), include_str!("first_names.txt").trim_end());
-        assert_eq!(packed!("last_names"), include_str!("last_names.txt").trim_end());
+        let merged = |a: &str, b: &str| {
+            let mut words: Vec<&str> = a.lines().chain(b.lines()).collect();
+            words.sort_unstable();
+            words.join("\n")
+        };
+        let both = packed!("both_names");
+        assert_eq!(merged(packed!("first_names"), both), include_str!("first_names.txt").trim_end());
+        assert_eq!(merged(packed!("last_names"), both), include_str!("last_names.txt").trim_end());
         assert_eq!(packed!("common_words"), include_str!("common_words.txt").trim_end());
     }
 

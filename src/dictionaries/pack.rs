@@ -3,22 +3,35 @@
 //! (at most 31), then the rest of the word. Sorted name lists share long
 //! prefixes, so this shrinks the wasm package by about 90 KB gzipped;
 //! `dictionaries::unpack` restores the lists at first use.
+//!
+//! A fifth of the names are both given and family names. They are packed
+//! once, in `both_names`; `first_names` and `last_names` keep the rest
+//! (8 KB less gzipped).
 
-use std::{env, fs, path::Path};
-
-const LISTS: [&str; 3] = ["first_names", "last_names", "common_words"];
+use std::{collections::BTreeSet, env, fs, path::Path};
 
 fn main() {
     let out = env::var("OUT_DIR").expect("OUT_DIR");
-    for name in LISTS {
+    let read = |name: &str| {
         let src = format!("src/dictionaries/{name}.txt");
         println!("cargo:rerun-if-changed={src}");
-        let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
-        let mut packed = Vec::with_capacity(text.len());
+        fs::read_to_string(&src).unwrap_or_else(|e| panic!("{src}: {e}"))
+    };
+    let (first, last, common) = (read("first_names"), read("last_names"), read("common_words"));
+    let words = |text: &str| -> BTreeSet<String> { text.lines().filter(|l| !l.is_empty()).map(String::from).collect() };
+    let (first, last) = (words(&first), words(&last));
+    let lists = [
+        ("first_names", first.difference(&last).cloned().collect::<Vec<_>>()),
+        ("last_names", last.difference(&first).cloned().collect()),
+        ("both_names", first.intersection(&last).cloned().collect()),
+        ("common_words", words(&common).into_iter().collect()),
+    ];
+    for (name, list) in lists {
+        let mut packed = Vec::new();
         let mut prev: &[u8] = b"";
-        for word in text.lines().filter(|l| !l.is_empty()) {
+        for word in &list {
             let w = word.as_bytes();
-            assert!(w.iter().all(|&b| b >= 0x20), "{src}: control character in {word:?}");
+            assert!(w.iter().all(|&b| b >= 0x20), "{name}: control character in {word:?}");
             let shared = prev.iter().zip(w).take_while(|(a, b)| a == b).count().min(31);
             packed.push(shared as u8 + 1);
             packed.extend_from_slice(&w[shared..]);
