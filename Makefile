@@ -15,7 +15,9 @@ TOOLS        := .tools
 WASM_BINDGEN := $(TOOLS)/bin/wasm-bindgen
 WASM_OPT     := tests/node_modules/.bin/wasm-opt
 PKG          := www/pkg
-WASM_OUT     := target/$(WASM_TARGET)/release/phi_guard.wasm
+WASM_OUT     := target/$(WASM_TARGET)/wasm/phi_guard.wasm
+WASM_FILES_DIR := target/wasm-files
+WASM_FILES_OUT := $(WASM_FILES_DIR)/$(WASM_TARGET)/wasm/phi_guard.wasm
 NPM_STAMP    := tests/node_modules/.package-lock.json
 EXT_DIST     := extension/dist
 WWW_DIST     := www/dist
@@ -77,21 +79,28 @@ run: build extension www
 	@echo "Serving the playground until Ctrl+C:"
 	node www/serve.mjs --host 127.0.0.1 --port $(PORT)
 
-# The wasm package, rebuilt when the Rust or JS sources change: the core as a
-# cdylib, glue for ES modules (--target web) and classic scripts (--target
-# no-modules, as the global `phiGuard`), then wasm-opt -Oz.
+# The wasm package, rebuilt when the Rust or JS sources change: two modules from
+# the crate as cdylibs. The core (PhiGuard: texts, redaction, a file's parts) and
+# the attachment readers (extractFile, feature wasm-files, in its own target dir so
+# the two builds do not undo each other), in the `wasm` profile of Cargo.toml, each with glue for ES modules (--target
+# web) and classic scripts (--target no-modules: the globals `phiGuard` and
+# `phiGuardFiles`), then wasm-opt -Oz.
 wasm: setup $(PKG)/phi_guard_core_bg.wasm
 
 $(PKG)/phi_guard_core_bg.wasm: Cargo.toml Cargo.lock $(shell find src -type f)
-	$(CARGO) rustc --release --quiet --lib --target $(WASM_TARGET) --no-default-features --crate-type cdylib
+	$(CARGO) rustc --profile wasm --quiet --lib --target $(WASM_TARGET) --no-default-features --crate-type cdylib
+	$(CARGO) rustc --profile wasm --quiet --lib --target $(WASM_TARGET) --no-default-features --features wasm-files --target-dir $(WASM_FILES_DIR) --crate-type cdylib
 	rm -rf $(PKG) $(PKG).tmp && mkdir -p $(PKG).tmp
 	$(WASM_BINDGEN) $(WASM_OUT) --target web --out-dir $(PKG).tmp/web --out-name phi_guard_core
 	$(WASM_BINDGEN) $(WASM_OUT) --target no-modules --out-dir $(PKG).tmp/classic --out-name phi_guard_core
-	mkdir -p $(PKG) && cp $(PKG).tmp/web/phi_guard_core.js $(PKG).tmp/web/phi_guard_core.d.ts src/js/phi_guard.js src/js/wrap.js src/js/phi_guard.d.ts $(PKG)/
-	{ echo '// PHI Guard for classic scripts: the global phiGuard = { init, initSync, PhiGuard }.'; \
-	  cat $(PKG).tmp/classic/phi_guard_core.js; echo '(function () {'; sed 's/^export function/function/' src/js/wrap.js; \
-	  echo 'self.phiGuard = Object.assign({ init: wasm_bindgen, initSync: wasm_bindgen.initSync }, wrap(wasm_bindgen));'; \
+	$(WASM_BINDGEN) $(WASM_FILES_OUT) --target web --out-dir $(PKG).tmp/web --out-name phi_guard_files
+	$(WASM_BINDGEN) $(WASM_FILES_OUT) --target no-modules --no-modules-global phiGuardFiles --out-dir $(PKG).tmp/classic --out-name phi_guard_files
+	mkdir -p $(PKG) && cp $(PKG).tmp/web/phi_guard_core.js $(PKG).tmp/web/phi_guard_core.d.ts $(PKG).tmp/web/phi_guard_files.js src/js/phi_guard.js src/js/wrap.js src/js/phi_guard.d.ts $(PKG)/
+	{ echo '// PHI Guard for classic scripts: the global phiGuard = { init, initSync, loadFiles, PhiGuard }.'; \
+	  cat $(PKG).tmp/classic/phi_guard_core.js $(PKG).tmp/classic/phi_guard_files.js; echo '(function () {'; sed 's/^export function/function/' src/js/wrap.js; \
+	  echo 'self.phiGuard = wrap(wasm_bindgen, phiGuardFiles, { initCore: wasm_bindgen, initCoreSync: wasm_bindgen.initSync, initFiles: phiGuardFiles, initFilesSync: phiGuardFiles.initSync });'; \
 	  echo '})();'; } > $(PKG)/phi_guard.classic.js
+	$(WASM_OPT) -Oz $(PKG).tmp/web/phi_guard_files_bg.wasm -o $(PKG)/phi_guard_files_bg.wasm
 	$(WASM_OPT) -Oz $(PKG).tmp/web/phi_guard_core_bg.wasm -o $(PKG)/phi_guard_core_bg.wasm
 	rm -rf $(PKG).tmp
 
@@ -104,6 +113,7 @@ $(WWW_DIST)/phi-guard-embed.js: $(PKG)/phi_guard_core_bg.wasm extension/ui/panel
 	{ echo '// PHI Guard embeddable editor script (built by make www; sources: extension/ui/panel.js, extension/ui/intercept.js, the classic wasm glue, www/embed.js).'; \
 	  cat extension/ui/panel.js extension/ui/intercept.js $(PKG)/phi_guard.classic.js www/embed.js; } > $@.tmp
 	cp $(PKG)/phi_guard_core_bg.wasm $(WWW_DIST)/phi-guard.wasm
+	cp $(PKG)/phi_guard_files_bg.wasm $(WWW_DIST)/phi-guard-files.wasm
 	mv $@.tmp $@
 
 # The browser extension for Chrome and Firefox, with the wasm package inside.

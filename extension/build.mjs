@@ -12,7 +12,7 @@ import { deflateRawSync } from "node:zlib";
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, "..", "www", "pkg");
 const SOURCES = ["background", "content", "ui", "popup", "options", "icons", "managed-schema.json"];
-const PKG_FILES = ["phi_guard.js", "wrap.js", "phi_guard_core.js", "phi_guard_core_bg.wasm"];
+const PKG_FILES = ["phi_guard.js", "wrap.js", "phi_guard_core.js", "phi_guard_core_bg.wasm", "phi_guard_files.js", "phi_guard_files_bg.wasm"];
 // The icon's source and its renderer stay out of the packages.
 const NOT_PACKED = /^icons\/(icon\.svg|render\.sh)$/;
 

@@ -9,7 +9,7 @@ use crate::dictionaries::FxMap;
 use std::sync::OnceLock;
 
 /// What a field or label says its value is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Role {
     /// A name field of unknown owner: a patient's when the document is about patients.
     Name,

@@ -50,7 +50,7 @@ pub struct Audit {
 
 /// Limits on attachments (`scanFile`, `phi-guard scan` on files), enforced
 /// in the core so that the CLI and the browser stop at the same place.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct FileLimits {
     /// Largest file read, in bytes.
     pub max_bytes: u64,

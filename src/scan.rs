@@ -70,7 +70,7 @@ pub(crate) fn decide(policy: &crate::Policy, findings: &[Finding], uninspected: 
 /// What a file format already knows about a text it extracted: fields with
 /// roles (a DICOM PatientName, a C-CDA birthTime), whether it is a patient
 /// record, and findings that need no recognizer at all.
-#[derive(Default)]
+#[derive(Default, serde::Serialize)]
 pub(crate) struct Given {
     pub fields: Vec<Field>,
     pub patient_record: bool,

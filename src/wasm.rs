@@ -4,11 +4,19 @@
 //! the match. The core stays free of JavaScript types; this module only
 //! converts.
 //!
+//! The crate builds two modules from this file. The core module (default)
+//! has `PhiGuard`: texts, redaction, and the scan of a file's parts. The
+//! attachment module (feature `wasm-files`) has only `extractFile`, which
+//! reads a file into those parts (zip, Office, PDF, DICOM, images) as JSON.
+//! Pages load the core first and the attachment readers on their first
+//! file, so a page that only checks pastes never downloads them.
+//!
 //! A panic cannot unwind on wasm32: it traps, and the JavaScript call throws
 //! a `WebAssembly.RuntimeError`. The panic hook keeps the message (with any
 //! quoted text withheld) for [`take_panic_message`], which the package's
 //! `phi_guard.js` wrapper turns into a readable `Error`.
 
+#[cfg(not(feature = "wasm-files"))]
 use crate::{Policy, RedactStyle, Report, Scanner};
 use std::sync::Mutex;
 use wasm_bindgen::prelude::*;
@@ -36,17 +44,31 @@ pub fn take_panic_message() -> Option<String> {
 
 /// Panics on purpose, so that tests can check how a panic surfaces.
 #[doc(hidden)]
+#[cfg(not(feature = "wasm-files"))]
 #[wasm_bindgen(js_name = __panicForTests)]
 pub fn panic_for_tests() {
     panic!("deliberate panic for tests, holding `Maria Gonzalez`");
 }
 
+/// Reads a file (any format `PhiGuard` scans) into its parts within
+/// `limits` (the policy's `files` object, as `PhiGuard.policy` gives it),
+/// as JSON for `PhiGuard.scanExtracted`. Nothing is scanned here.
+#[cfg(feature = "wasm-files")]
+#[wasm_bindgen(js_name = extractFile)]
+pub fn extract_file(name: &str, bytes: &[u8], limits: JsValue) -> Result<JsValue, JsError> {
+    let limits: crate::FileLimits = serde_wasm_bindgen::from_value(limits).map_err(|e| JsError::new(&format!("files limits: {e}")))?;
+    let extraction = crate::files::extract(limits, now, name, bytes);
+    serde::Serialize::serialize(&extraction, &serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// A scanner with a compiled policy.
+#[cfg(not(feature = "wasm-files"))]
 #[wasm_bindgen(js_name = PhiGuard)]
 pub struct PhiGuard {
     scanner: Scanner,
 }
 
+#[cfg(not(feature = "wasm-files"))]
 #[wasm_bindgen(js_class = PhiGuard)]
 impl PhiGuard {
     /// Compiles a policy object (`CONTRACTS.md` section 4); `undefined` or
@@ -68,18 +90,16 @@ impl PhiGuard {
         timed(|| self.scanner.scan_text(text).into_utf16_offsets(text))
     }
 
-    /// Scans an attachment (text, CSV, HL7, FHIR JSON, C-CDA XML, docx,
-    /// xlsx, pptx, PDF, DICOM, images, zip) within the policy's `files`
-    /// limits. Offsets are UTF-16 code units into the text that was scanned
-    /// (the decoded file, or the parts extracted from it); `source` names
-    /// the part. What cannot be inspected gets a note and the policy's
-    /// `on_error` verdict.
-    #[wasm_bindgen(js_name = scanFile)]
-    pub fn scan_file(&self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
-        timed(|| {
-            let scan = self.scanner.scan_file(name, bytes);
-            scan.report.into_utf16_offsets(&scan.text)
-        })
+    /// Scans what the attachment module's `extractFile` read from a file.
+    /// Offsets are UTF-16 code units into the text that was scanned (the
+    /// decoded file, or the parts extracted from it); `source` names the
+    /// part. What could not be inspected has a note and the policy's
+    /// `on_error` verdict. `scanFile` in `phi_guard.js` calls the two.
+    #[wasm_bindgen(js_name = scanExtracted)]
+    pub fn scan_extracted(&self, extraction: JsValue) -> Result<JsValue, JsError> {
+        let value: serde_json::Value = serde_wasm_bindgen::from_value(extraction).map_err(|e| JsError::new(&format!("extraction: {e}")))?;
+        let scan = crate::files::scan_extraction_value(&self.scanner, &value).map_err(error)?;
+        timed(|| scan.report.into_utf16_offsets(&scan.text))
     }
 
     /// Text with every reported identifier replaced. `options.style` is
@@ -105,8 +125,22 @@ impl PhiGuard {
     }
 }
 
+#[cfg(not(feature = "wasm-files"))]
+impl PhiGuard {
+    /// Extracts and scans a file in this one module, as the two modules do
+    /// together (for the Rust tests of the bindings; not exported).
+    #[doc(hidden)]
+    pub fn scan_file(&self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+        timed(|| {
+            let scan = self.scanner.scan_file(name, bytes);
+            scan.report.into_utf16_offsets(&scan.text)
+        })
+    }
+}
+
 /// Runs a scan, sets `stats.elapsed_us` to its wall time (the core has no
 /// clock on wasm32) and converts the report for JavaScript.
+#[cfg(not(feature = "wasm-files"))]
 fn timed(scan: impl FnOnce() -> Report) -> Result<JsValue, JsError> {
     let clock = now();
     let mut report = scan();
@@ -114,10 +148,12 @@ fn timed(scan: impl FnOnce() -> Report) -> Result<JsValue, JsError> {
     to_js(&report)
 }
 
+#[cfg(not(feature = "wasm-files"))]
 fn error(e: crate::Error) -> JsError {
     JsError::new(&e.to_string())
 }
 
+#[cfg(not(feature = "wasm-files"))]
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }

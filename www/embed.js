@@ -13,6 +13,8 @@
 //   data-policy  the policy (CONTRACTS.md section 4) as JSON; defaults if absent
 //   data-auto    "off": guard only what PhiGuard.attach() names
 //   data-wasm    where phi-guard.wasm is, if not beside the script
+//   data-files-wasm  where phi-guard-files.wasm (the attachment readers, fetched
+//                on the first file) is, if not beside the script
 // A page that cannot set attributes on the tag (a bundler, a batching plugin
 // system) can set globalThis.PhiGuardConfig = { policy, auto, wasm } before it.
 // API: PhiGuard.attach(element, policy) guards that element's subtree with its
@@ -27,11 +29,14 @@
   const script = document.currentScript;
   const config = globalThis.PhiGuardConfig || {};
   const option = (name) => (script && script.getAttribute(`data-${name}`)) ?? config[name] ?? null;
-  const wasmUrl = new URL(option("wasm") || "phi-guard.wasm", script && script.src ? script.src : location.href);
+  const base = script && script.src ? script.src : location.href;
+  const wasmUrl = new URL(option("wasm") || "phi-guard.wasm", base);
+  // The attachment readers: a second module, fetched on the first file.
+  const filesUrl = new URL(option("files-wasm") || "phi-guard-files.wasm", base);
 
   const { FALLBACK_POLICY } = globalThis.PhiGuardIntercept;
   let loading = null;
-  const load = () => (loading ||= core.init({ module_or_path: wasmUrl }));
+  const load = () => (loading ||= core.init({ module_or_path: wasmUrl, files: false }));
 
   /** A checker over the in-page core; `policy` is the admin's document. */
   function checker(policy) {
@@ -59,7 +64,9 @@
       scanText: async (text) => ({ report: (await live()).scanText(text) }),
       scanFile: async (file) => {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        return { report: (await live()).scanFile(file.name || "file", bytes) };
+        const guard = await live();
+        await core.loadFiles({ module_or_path: filesUrl });
+        return { report: guard.scanFile(file.name || "file", bytes) };
       },
       redact: async (text) => {
         const g = await live();

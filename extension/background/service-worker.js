@@ -6,7 +6,7 @@
 // the top level, the state is rebuilt on demand from storage (one promise per
 // worker life), and a message that arrives while the worker starts waits for
 // that promise instead of being dropped.
-import init, { PhiGuard } from "../pkg/phi_guard.js";
+import init, { loadFiles, PhiGuard } from "../pkg/phi_guard.js";
 import { describePolicySource, hostOfPattern, hostMatches, productOf, siteOf } from "./sites.js";
 import { createAuditLog } from "./audit.js";
 
@@ -23,7 +23,9 @@ chrome.runtime.onInstalled.addListener(() => syncPolicyHosts());
 chrome.runtime.onStartup.addListener(() => syncPolicyHosts());
 chrome.alarms.onAlarm.addListener((alarm) => audit.onAlarm(alarm));
 
-const wasmReady = init({ module_or_path: chrome.runtime.getURL("pkg/phi_guard_core_bg.wasm") });
+// The core loads at start; the attachment readers, a second module, on the first file.
+const wasmReady = init({ module_or_path: chrome.runtime.getURL("pkg/phi_guard_core_bg.wasm"), files: false });
+const filesReady = () => loadFiles({ module_or_path: chrome.runtime.getURL("pkg/phi_guard_files_bg.wasm") });
 let state = null;
 // The audit trail (audit.js): a hash-chained log in storage.local and the
 // outbox to the policy's collector. Whatever it has not sent yet goes now, on
@@ -119,7 +121,11 @@ const HANDLERS = {
   "scan-file": {
     from: "content",
     valid: (m) => isString(m.name) && isString(m.base64),
-    run: (s, m, site) => (isDisabled(s, site) ? { disabled: true } : { report: s.guard.scanFile(m.name, fromBase64(m.base64)) }),
+    run: async (s, m, site) => {
+      if (isDisabled(s, site)) return { disabled: true };
+      await filesReady();
+      return { report: s.guard.scanFile(m.name, fromBase64(m.base64)) };
+    },
   },
   redact: {
     from: "content",

@@ -155,6 +155,7 @@ pub(crate) enum Inflate {
 }
 
 /// A text the scan will see, with what the format knows about it.
+#[derive(serde::Serialize)]
 struct Part<'a> {
     /// Where it came from: container members and the part's own label, outermost first.
     path: Vec<String>,
@@ -339,10 +340,35 @@ pub struct FileScan<'a> {
 /// Scans one file: sniffs its format from its bytes (and name), extracts
 /// its parts within the policy's limits, and scans them.
 pub(crate) fn scan_file<'a>(scanner: &Scanner, name: &str, bytes: &'a [u8]) -> FileScan<'a> {
-    let policy = &scanner.policy;
     let started = (scanner.clock)();
+    let extraction = extract(scanner.policy.files, scanner.clock, name, bytes);
+    scan_extraction(scanner, extraction, started)
+}
+
+/// What extraction found in one file: its parts, notes on what could not be
+/// read, and what the file was read as. The wasm package extracts in its
+/// attachment module and scans in its core module; this crosses between
+/// them as JSON.
+#[derive(serde::Serialize)]
+pub(crate) struct Extraction<'a> {
+    parts: Vec<Part<'a>>,
+    notes: Vec<String>,
+    uninspected: bool,
+    format: FormatName,
+    /// The file's size in bytes.
+    size: usize,
+}
+
+
+/// A format's name (read back as one of the names the bridge knows).
+#[derive(serde::Serialize)]
+struct FormatName(&'static str);
+
+
+/// Reads a file into parts within `limits`, without scanning them.
+pub(crate) fn extract<'a>(limits: FileLimits, clock: fn() -> f64, name: &str, bytes: &'a [u8]) -> Extraction<'a> {
     let format = sniff(name, bytes);
-    let mut sink = Sink::new(Budget::new(policy.files, scanner.clock), format.name());
+    let mut sink = Sink::new(Budget::new(limits, clock), format.name());
     let step = match format {
         // The file's own text, borrowed: offsets stay offsets into the file.
         Format::Text if within_size(&mut sink, bytes) => {
@@ -359,12 +385,94 @@ pub(crate) fn scan_file<'a>(scanner: &Scanner, name: &str, bytes: &'a [u8]) -> F
         sink.path.clear();
         sink.problem(&format!("file {why}; inspection stopped"));
     }
-    let Sink { parts, mut notes, uninspected, format, .. } = sink;
+    let Sink { parts, notes, uninspected, format, .. } = sink;
+    Extraction { parts, notes, uninspected, format: FormatName(format), size: bytes.len() }
+}
+
+/// [`extract`] as JSON (the wasm modules pass the same value as an object).
+#[cfg(test)]
+pub(crate) fn extract_json(limits: FileLimits, clock: fn() -> f64, name: &str, bytes: &[u8]) -> String {
+    serde_json::to_string(&extract(limits, clock, name, bytes)).unwrap_or_else(|_| String::from("{}"))
+}
+
+/// Scans an extraction that arrived as a JSON value (see [`Extraction`]).
+/// Read by hand: derived deserialisers would add about 20 KB to the wasm core.
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "wasm-files"))))]
+pub(crate) fn scan_extraction_value(scanner: &Scanner, v: &serde_json::Value) -> Result<FileScan<'static>, crate::Error> {
+    let started = (scanner.clock)();
+    let extraction = bridge::extraction(v).ok_or_else(|| crate::Error::policy("not an extraction from extractFile"))?;
+    Ok(scan_extraction(scanner, extraction, started))
+}
+
+#[cfg(any(test, all(target_arch = "wasm32", not(feature = "wasm-files"))))]
+mod bridge {
+    use super::{Extraction, FormatName, Part};
+    use crate::formats::Field;
+    use crate::scan::Given;
+    use crate::{Finding, Kind};
+    use serde_json::Value;
+    use std::borrow::Cow;
+
+    /// Every name [`super::FileScan::format`] can have.
+    const FORMATS: &[&str] = &["text", "cda", "docx", "xlsx", "pptx", "pdf", "dicom", "image", "zip", "ole", "binary"];
+
+    fn n(v: &Value, key: &str) -> Option<usize> {
+        v.get(key)?.as_u64().map(|x| x as usize)
+    }
+    fn s(v: &Value, key: &str) -> Option<String> {
+        v.get(key)?.as_str().map(String::from)
+    }
+    fn b(v: &Value, key: &str) -> Option<bool> {
+        v.get(key)?.as_bool()
+    }
+    fn list<T>(v: &Value, key: &str, item: fn(&Value) -> Option<T>) -> Option<Vec<T>> {
+        v.get(key)?.as_array()?.iter().map(item).collect()
+    }
+
+    pub(super) fn extraction(v: &Value) -> Option<Extraction<'static>> {
+        let format = v.get("format")?.as_str()?;
+        Some(Extraction {
+            parts: list(v, "parts", part)?,
+            notes: list(v, "notes", |x| x.as_str().map(String::from))?,
+            uninspected: b(v, "uninspected")?,
+            format: FormatName(FORMATS.iter().find(|f| **f == format).copied().unwrap_or("binary")),
+            size: n(v, "size")?,
+        })
+    }
+
+    fn part(v: &Value) -> Option<Part<'static>> {
+        let g = v.get("given")?;
+        let given = Given { fields: list(g, "fields", field)?, patient_record: b(g, "patient_record")?, findings: list(g, "findings", finding)? };
+        Some(Part { path: list(v, "path", |x| x.as_str().map(String::from))?, text: Cow::Owned(s(v, "text")?), given, document: n(v, "document")? })
+    }
+
+    fn field(v: &Value) -> Option<Field> {
+        let role = serde_json::from_value(v.get("role")?.clone()).ok()?;
+        Some(Field { start: n(v, "start")?, end: n(v, "end")?, role, source: s(v, "source"), strong: b(v, "strong")? })
+    }
+
+    fn finding(v: &Value) -> Option<Finding> {
+        Some(Finding {
+            kind: Kind::from_id(v.get("kind")?.as_str()?)?,
+            start: n(v, "start")?,
+            end: n(v, "end")?,
+            score: v.get("score")?.as_f64()? as f32,
+            preview: s(v, "preview")?,
+            reason: s(v, "reason")?,
+            source: s(v, "source"),
+        })
+    }
+}
+
+/// Scans the parts of an extraction and decides. `started` is when the
+/// file's inspection began, on the scanner's clock.
+fn scan_extraction<'a>(scanner: &Scanner, extraction: Extraction<'a>, started: f64) -> FileScan<'a> {
+    let policy = &scanner.policy;
+    let Extraction { parts, mut notes, uninspected, format: FormatName(format), mut size } = extraction;
 
     // One part that is the file's own text: offsets are into the file as decoded.
     // `stats.bytes` is the text scanned for a text file (as for pasted
     // text), the file's size for everything else.
-    let mut size = bytes.len();
     let mut unlisted = Unlisted::default();
     let mut truncated = false;
     let (text, findings) = match &parts[..] {
@@ -571,6 +679,26 @@ mod tests {
 
     fn scanner() -> Scanner {
         Scanner::new(Policy::default()).unwrap()
+    }
+
+    #[test]
+    fn an_extraction_crossing_as_json_scans_as_the_file_does() {
+        // The wasm package extracts in one module and scans in another.
+        let s = scanner();
+        // A member over the limits too: its note must cross as well.
+        let bomb = build::zip(&[("a.csv", &vec![b'a'; 30 << 20][..])], false);
+        for (name, bytes) in build::all().into_iter().chain([("bomb.zip", bomb)]) {
+            let direct = s.scan_file(name, &bytes);
+            let json = extract_json(s.policy.files, s.clock, name, &bytes);
+            let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+            let crossed = scan_extraction_value(&s, &value).expect("an extraction reads back");
+            let (mut a, mut b) = (direct.report, crossed.report);
+            a.stats.elapsed_us = 0;
+            b.stats.elapsed_us = 0;
+            assert_eq!(a, b, "{name}");
+            assert_eq!((direct.text, direct.format), (crossed.text, crossed.format), "{name}");
+        }
+        assert!(scan_extraction_value(&s, &serde_json::json!({"parts": 3})).is_err());
     }
 
     #[test]

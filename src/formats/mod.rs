@@ -18,7 +18,7 @@ mod sql;
 mod table;
 
 /// A value's span and what it means.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize)]
 pub(crate) struct Field {
     pub start: usize,
     pub end: usize,

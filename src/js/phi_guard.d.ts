@@ -54,7 +54,10 @@ export class PhiGuard {
   /** Throws an Error naming every bad field of the policy. */
   constructor(policy?: Policy | null);
   scanText(text: string): Report;
-  /** Text files (UTF-8, UTF-16 with BOM, Latin-1); others get the policy's `on_error` verdict and a note. */
+  /**
+   * Attachments (text, CSV, HL7, JSON, C-CDA, docx, xlsx, pptx, PDF, DICOM, images, zip); what cannot be
+   * inspected gets the policy's `on_error` verdict and a note. Needs the attachment readers (`init`, `loadFiles`).
+   */
   scanFile(name: string, bytes: Uint8Array | ArrayBuffer): Report;
   redact(text: string, options?: RedactOptions): string;
   /** The policy in force, defaults filled in. */
@@ -65,8 +68,14 @@ export class PhiGuard {
 }
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
-/** Loads the wasm module (by default `phi_guard_core_bg.wasm` beside this file). */
-export default function init(input?: { module_or_path: InitInput | Promise<InitInput> }): Promise<unknown>;
-export function initSync(input: { module: BufferSource | WebAssembly.Module }): unknown;
+/**
+ * Loads the core module (by default `phi_guard_core_bg.wasm` beside this file) and the attachment
+ * readers (`phi_guard_files_bg.wasm`), unless `files` is false: then call `loadFiles()` before the
+ * first `scanFile`. `files` may also give the readers' own `module_or_path`.
+ */
+export default function init(input?: { module_or_path?: InitInput | Promise<InitInput>; files?: boolean | { module_or_path: InitInput | Promise<InitInput> } }): Promise<unknown>;
+/** Loads the attachment readers once; later calls return the same promise. */
+export function loadFiles(input?: { module_or_path: InitInput | Promise<InitInput> }): Promise<void>;
+export function initSync(input: { module: BufferSource | WebAssembly.Module; files?: { module: BufferSource | WebAssembly.Module } }): unknown;
 /** @internal Panics inside the module, to test how a panic surfaces. */
 export function panicForTests(): void;

@@ -1,12 +1,19 @@
 // The PhiGuard class of CONTRACTS.md section 5 over the wasm-bindgen glue
-// (`core`). It adds what the glue cannot: argument checks with clear
-// errors, and panics turned into readable errors. A Rust panic traps the
-// wasm instance, so after one the module is stopped and says so, rather
-// than scanning on in an unknown state.
-export function wrap(core) {
+// of the two modules: `core` (texts, redaction, the scan of a file's parts)
+// and `files` (the attachment readers, `extractFile`). It adds what the glue
+// cannot: loading the attachment readers only when asked, argument checks
+// with clear errors, and panics turned into readable errors. A Rust panic
+// traps the wasm instance, so after one the module is stopped and says so,
+// rather than scanning on in an unknown state.
+//
+// `loaders` holds each module's init functions: { initCore, initCoreSync,
+// initFiles, initFilesSync }.
+export function wrap(core, files, loaders) {
   let stopped = null;
+  let filesLoading = null;
+  let filesLoaded = false;
 
-  function guarded(call) {
+  function guarded(call, module = core) {
     if (stopped !== null) {
       throw new Error(`PHI Guard stopped after an internal error (${stopped}); reload to scan again`);
     }
@@ -15,12 +22,44 @@ export function wrap(core) {
     } catch (e) {
       if (e instanceof WebAssembly.RuntimeError) {
         let message = null;
-        try { message = core.takePanicMessage(); } catch { /* the instance may be unusable */ }
+        try { message = module.takePanicMessage(); } catch { /* the instance may be unusable */ }
         stopped = message || e.message;
         throw new Error(`PHI Guard internal error: ${stopped}`, { cause: e });
       }
       throw e;
     }
+  }
+
+  /** Loads the attachment readers (once); `scanFile` needs them. */
+  function loadFiles(input) {
+    filesLoading ||= loaders.initFiles(input).then(
+      () => { filesLoaded = true; },
+      (e) => { filesLoading = null; throw e; },
+    );
+    return filesLoading;
+  }
+
+  /**
+   * Loads the core module, and the attachment readers too unless
+   * `options.files` is false (then `loadFiles()` before the first file).
+   * `options.files` may also be the readers' own `{ module_or_path }`.
+   */
+  async function init(options) {
+    const { files: filesInput, ...coreInput } = options ?? {};
+    const exports = await loaders.initCore(Object.keys(coreInput).length ? coreInput : undefined);
+    if (filesInput !== false) await loadFiles(filesInput === undefined || filesInput === true ? undefined : filesInput);
+    return exports;
+  }
+
+  /** As `init`, from compiled modules or bytes: `{ module, files?: { module } }`. */
+  function initSync(options) {
+    const { files: filesInput, ...coreInput } = options ?? {};
+    const exports = loaders.initCoreSync(coreInput);
+    if (filesInput) {
+      loaders.initFilesSync(filesInput);
+      filesLoaded = true;
+    }
+    return exports;
   }
 
   function text(value, what) {
@@ -37,6 +76,7 @@ export function wrap(core) {
 
   class PhiGuard {
     #inner;
+    #limits;
 
     constructor(policy) {
       this.#inner = guarded(() => new core.PhiGuard(policy));
@@ -52,7 +92,15 @@ export function wrap(core) {
     }
 
     scanFile(name, data) {
-      return guarded(() => this.#live().scanFile(text(name, "scanFile: name"), bytes(data)));
+      const fileName = text(name, "scanFile: name");
+      const fileBytes = bytes(data);
+      if (!filesLoaded) {
+        throw new Error("scanFile needs the attachment readers: init() loads them unless given { files: false }; then await loadFiles() first");
+      }
+      const inner = this.#live();
+      this.#limits ??= guarded(() => inner.policy.files);
+      const extraction = guarded(() => files.extractFile(fileName, fileBytes, this.#limits), files);
+      return guarded(() => inner.scanExtracted(extraction));
     }
 
     redact(value, options) {
@@ -77,5 +125,5 @@ export function wrap(core) {
     }
   }
 
-  return { PhiGuard, panicForTests: () => guarded(() => core.__panicForTests()) };
+  return { init, initSync, loadFiles, PhiGuard, panicForTests: () => guarded(() => core.__panicForTests()) };
 }

@@ -28,6 +28,7 @@ before(async () => {
     "/prosemirror-editor.js": ["text/javascript", await editorBundle()],
     "/dist/phi-guard-embed.js": ["text/javascript", readFileSync(join(WWW_DIST, "phi-guard-embed.js"))],
     "/dist/phi-guard.wasm": ["application/wasm", readFileSync(join(WWW_DIST, "phi-guard.wasm"))],
+    "/dist/phi-guard-files.wasm": ["application/wasm", readFileSync(join(WWW_DIST, "phi-guard-files.wasm"))],
   };
   server = createServer((req, res) => {
     requests.push(req.url);
@@ -129,8 +130,22 @@ test("PhiGuard.attach gives an element its own policy, and a bad policy is refus
   await page.close();
 });
 
-test("the embed loads only its own two files", () => {
+test("until a file arrives, the embed loads only its own two files", () => {
   const own = requests.filter((r) => r.startsWith("/dist/"));
   assert.deepEqual([...new Set(own)].sort(), ["/dist/phi-guard-embed.js", "/dist/phi-guard.wasm"]);
   assert.ok(requests.every((r) => ["/", "/recorder.js", "/embed-page.js", "/prosemirror-editor.js", "/favicon.ico"].includes(r) || r.startsWith("/dist/")), requests.join(" "));
+});
+
+test("a PHI file dropped on a guarded field loads the attachment readers and is stopped", async () => {
+  const page = await open();
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(["last_name,first_name,dob,member_id\nGonzalez,Maria,1962-03-14,XJH123456789\n"], "claims.csv", { type: "text/csv" }));
+    document.getElementById("notes").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await panel(page).waitFor();
+  assert.match(await panel(page).innerText(), /patient information/);
+  await panel(page).getByRole("button", { name: "Cancel" }).click();
+  assert.ok(requests.includes("/dist/phi-guard-files.wasm"), "the readers were fetched for the file");
+  await page.close();
 });

@@ -24,9 +24,12 @@ const RAW = EXPECTED.map(([text]) => text);
 const HL7_FILE = "MSH|^~\\&|ADT|HOSP|EHR|HOSP|20261120101532||ADT^A01|MSG00001|P|2.5\rPID|1||00482913^^^HOSP^MR||GONZALEZ^MARIA^L||19620314|F|||12 Oak Street^^Springfield^IL^62704||(217)555-0143\r";
 
 // The files a page load may fetch, and nothing else.
-const PAGE_FILES = ["/", "/playground.css", "/playground.js", "/samples.js", "/pkg/phi_guard.js", "/pkg/phi_guard_core.js", "/pkg/wrap.js", "/pkg/phi_guard_core_bg.wasm"];
+const PAGE_FILES = ["/", "/playground.css", "/playground.js", "/samples.js", "/pkg/phi_guard.js", "/pkg/phi_guard_core.js", "/pkg/phi_guard_files.js", "/pkg/wrap.js", "/pkg/phi_guard_core_bg.wasm", "/pkg/phi_guard_files_bg.wasm"];
 
-await init({ module_or_path: readFileSync(new URL("../../www/pkg/phi_guard_core_bg.wasm", import.meta.url)) });
+await init({
+  module_or_path: readFileSync(new URL("../../www/pkg/phi_guard_core_bg.wasm", import.meta.url)),
+  files: { module_or_path: readFileSync(new URL("../../www/pkg/phi_guard_files_bg.wasm", import.meta.url)) },
+});
 const reference = new PhiGuard({ mode: "warn" });
 
 let site, browser, context;

@@ -9,7 +9,10 @@ import { spawnSync } from "node:child_process";
 import init, { PhiGuard } from "../../www/pkg/phi_guard.js";
 
 const root = new URL("../../", import.meta.url);
-const wasm = await init({ module_or_path: readFileSync(new URL("www/pkg/phi_guard_core_bg.wasm", root)) });
+const wasm = await init({
+  module_or_path: readFileSync(new URL("www/pkg/phi_guard_core_bg.wasm", root)),
+  files: { module_or_path: readFileSync(new URL("www/pkg/phi_guard_files_bg.wasm", root)) },
+});
 
 function corpus(name) {
   return readFileSync(new URL(`tests/corpus/${name}`, root), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).text);

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import init, { PhiGuard, panicForTests } from "../../www/pkg/phi_guard.js";
 
-await init({ module_or_path: readFileSync(new URL("../../www/pkg/phi_guard_core_bg.wasm", import.meta.url)) });
+await init({ module_or_path: readFileSync(new URL("../../www/pkg/phi_guard_core_bg.wasm", import.meta.url)), files: false });
 
 test("a panic becomes an Error and the guard says it is stopped", () => {
   const guard = new PhiGuard();
