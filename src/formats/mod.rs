@@ -113,7 +113,7 @@ pub(crate) fn find_bytes(hay: &[u8], needle: &[u8], from: usize, fold: bool) -> 
             let end = (i + 64).min(last + 1);
             let hit = h[i..end].iter().zip(&h[i + 1..end + 1]).fold(0u8, |acc, (&x, &y)| acc | (((x | m) == a) as u8 & ((y | m) == b) as u8));
             if hit != 0 {
-                if let Some(k) = (i..end).find(|&k| same(&h[k..k + 2], n)) {
+                if let Some(k) = (i..end).find(|&k| (h[k] | m) == a && same(&h[k..k + 2], n)) {
                     return Some(k);
                 }
             }
@@ -129,7 +129,8 @@ pub(crate) fn find_bytes(hay: &[u8], needle: &[u8], from: usize, fold: bool) -> 
             acc | (((x | m) == a) as u8 & ((y | m) == b) as u8 & ((z | m) == c) as u8)
         });
         if hit != 0 {
-            if let Some(k) = (i..end).find(|&k| same(&h[k..k + n.len()], n)) {
+            // The first byte before the whole needle: a comparison per byte, not a call.
+            if let Some(k) = (i..end).find(|&k| (h[k] | m) == a && (h[k + 1] | m) == b && same(&h[k..k + n.len()], n)) {
                 return Some(k);
             }
         }
