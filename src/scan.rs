@@ -552,30 +552,36 @@ fn merge_adjacent_names(doc: &Doc, kept: &mut Vec<Cand>) {
 }
 
 /// A masked preview that never shows a whole identifier.
+/// `value` with the characters `keep` rejects replaced by `*`.
+fn masked(value: &str, mut keep: impl FnMut(char) -> bool) -> String {
+    let mut out = String::with_capacity(value.len());
+    out.extend(value.chars().map(|c| if keep(c) { c } else { '*' }));
+    out
+}
+
 pub(crate) fn preview(kind: Kind, value: &str) -> String {
-    let value: String = value.chars().take(64).collect();
+    // The first 64 characters; every mask below writes at most as many bytes as it reads.
+    let value = value.char_indices().nth(64).map_or(value, |(i, _)| &value[..i]);
     let alnum = value.chars().filter(|c| c.is_alphanumeric()).count();
     match kind {
         // Last four digits, as on statements: ***-**-6789.
         Kind::Ssn | Kind::CreditCard | Kind::Phone | Kind::Mrn | Kind::HealthPlanId | Kind::AccountNumber | Kind::MedicareMbi | Kind::LicenseNumber | Kind::VehicleId | Kind::DeviceId | Kind::OtherId
             if alnum >= 8 =>
         {
-            keep_last(&value, 4)
+            let mut seen = 0;
+            masked(value, |c| {
+                seen += usize::from(c.is_alphanumeric());
+                !c.is_alphanumeric() || seen > alnum - 4
+            })
         }
         // Initials only: M**** G*******.
         Kind::PersonName => {
-            let mut out = String::new();
             let mut first = true;
-            for ch in value.chars() {
-                if ch.is_alphanumeric() {
-                    out.push(if first { ch } else { '*' });
-                    first = false;
-                } else {
-                    out.push(ch);
-                    first = true;
-                }
-            }
-            out
+            masked(value, |c| {
+                let keep = !c.is_alphanumeric() || first;
+                first = !c.is_alphanumeric();
+                keep
+            })
         }
         Kind::Email => match value.split_once('@') {
             Some((local, domain)) => {
@@ -583,35 +589,12 @@ pub(crate) fn preview(kind: Kind, value: &str) -> String {
                 let tld = domain.rsplit('.').next().unwrap_or("");
                 format!("{first}***@***.{tld}")
             }
-            None => mask_all(&value),
+            None => masked(value, |c| !c.is_alphanumeric()),
         },
         // Health context is not an identifier: shown as is.
-        Kind::Medication | Kind::Condition | Kind::DiagnosisCode | Kind::ProcedureCode | Kind::DrugCode => value,
-        _ => mask_all(&value),
+        Kind::Medication | Kind::Condition | Kind::DiagnosisCode | Kind::ProcedureCode | Kind::DrugCode => value.to_string(),
+        _ => masked(value, |c| !c.is_alphanumeric()),
     }
-}
-
-fn mask_all(v: &str) -> String {
-    v.chars().map(|c| if c.is_alphanumeric() { '*' } else { c }).collect()
-}
-
-fn keep_last(v: &str, n: usize) -> String {
-    let total = v.chars().filter(|c| c.is_alphanumeric()).count();
-    let mut seen = 0;
-    v.chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                seen += 1;
-                if seen > total - n {
-                    c
-                } else {
-                    '*'
-                }
-            } else {
-                c
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
