@@ -70,6 +70,33 @@ const STAFF_AFTER: &[&str] = &[
 
 const PARTICLES: &[&str] = &["de", "del", "della", "der", "den", "di", "da", "dos", "das", "do", "du", "van", "von", "la", "le", "bin", "binti", "bint", "al", "el", "ibn", "y", "ter", "ten", "zu", "st"];
 
+/// Which of the lists above a lower-case word is in: one lookup for all of
+/// them (the lists are searched on most capitalised words).
+mod cue {
+    pub const PATIENT_BEFORE: u8 = 1;
+    pub const STAFF_BEFORE: u8 = 2;
+    pub const STAFF_AFTER: u8 = 4;
+    pub const PARTICLE: u8 = 8;
+}
+
+fn cues(lower: &str) -> u8 {
+    static MAP: std::sync::OnceLock<crate::dictionaries::FxMap<&'static str, u8>> = std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m = crate::dictionaries::FxMap::default();
+        for (list, bit) in [(PATIENT_BEFORE, cue::PATIENT_BEFORE), (STAFF_BEFORE, cue::STAFF_BEFORE), (STAFF_AFTER, cue::STAFF_AFTER), (PARTICLES, cue::PARTICLE)] {
+            for &w in list {
+                *m.entry(w).or_insert(0) |= bit;
+            }
+        }
+        m
+    });
+    map.get(lower).copied().unwrap_or(0)
+}
+
+fn is_particle(w: &str) -> bool {
+    cues(w) & cue::PARTICLE != 0
+}
+
 /// Whether token `j` can be a word of a name: a capitalised or
 /// upper-case word, or a word in a script without case.
 pub(crate) fn is_name_token(doc: &Doc, j: usize) -> bool {
@@ -117,9 +144,9 @@ pub(crate) fn name_run_from(doc: &Doc, i: usize) -> usize {
         }
         // Lower-case particles inside a name: "de la", "van der".
         let lower = doc.s(j);
-        if gap == " " && PARTICLES.contains(&lower) {
+        if gap == " " && is_particle(lower) {
             let mut k = j + 1;
-            while k < doc.toks.len() && doc.gap_before(k) == " " && PARTICLES.contains(&doc.s(k)) {
+            while k < doc.toks.len() && doc.gap_before(k) == " " && is_particle(doc.s(k)) {
                 k += 1;
             }
             if k < doc.toks.len() && doc.gap_before(k) == " " && is_name_token(doc, k) && doc.toks[k].line == doc.toks[i].line {
@@ -273,7 +300,8 @@ fn staff_after(doc: &Doc, last: usize) -> bool {
         return false;
     }
     let w = doc.s(last + 1);
-    STAFF_AFTER.iter().any(|a| a.eq_ignore_ascii_case(w)) && (doc.toks[last + 1].is(UPPER) || doc.s(last + 1).len() > 3)
+    // The list is ASCII: only an ASCII word can match it, in any case.
+    w.is_ascii() && cues(&crate::text::lower_into(w, &mut [0u8; 48])) & cue::STAFF_AFTER != 0 && (doc.toks[last + 1].is(UPPER) || doc.s(last + 1).len() > 3)
 }
 
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
@@ -311,22 +339,23 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let mut cue_buf = [0u8; 48];
     let mut prev = prev_word(doc, i, &mut buf);
     // "Mr. da Rosa", "wife van der Berg": lower-case particles after a cue start the name.
-    if prev.as_deref().is_some_and(|p| PARTICLES.contains(&p)) {
+    if prev.as_deref().is_some_and(is_particle) {
         let mut k = i - 1;
-        while k > 0 && doc.toks[k - 1].line == doc.toks[k].line && doc.gap_before(k) == " " && PARTICLES.contains(&doc.s(k - 1)) {
+        while k > 0 && doc.toks[k - 1].line == doc.toks[k].line && doc.gap_before(k) == " " && is_particle(doc.s(k - 1)) {
             k -= 1;
         }
-        let cue = prev_word(doc, k, &mut cue_buf).filter(|c| PATIENT_BEFORE.contains(&c.as_ref()));
+        let cue = prev_word(doc, k, &mut cue_buf).filter(|c| cues(c) & cue::PATIENT_BEFORE != 0);
         if cue.is_some() {
             first_i = k;
             prev = cue;
         }
     }
     let prev = prev.as_deref();
+    let prev_cues = prev.map_or(0, cues);
     let sender = sender(doc, i, last, prev);
-    let patient_cue = prev.is_some_and(|p| PATIENT_BEFORE.contains(&p)) || self_introduction(doc, i) || sender == Some(true);
+    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 || self_introduction(doc, i) || sender == Some(true);
     // "From: David Barnes (MRN 4088256)": a patient cue after the name outweighs a staff word before it.
-    let staff_cue = sender == Some(false) || sender.is_none() && prev.is_some_and(|p| STAFF_BEFORE.contains(&p)) && !patient_cue && !patient_after(doc, last) || staff_after(doc, last);
+    let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && !patient_after(doc, last) || staff_after(doc, last);
     // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
     let words: Vec<(Word, bool, bool)> = (i..=last).map(|j| word(doc, j)).collect();
     let is_kept = |w: &(Word, bool, bool)| w.0 != Word::Not;
