@@ -479,11 +479,12 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
 /// procedure") are reported too.
 fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxSet<String>, threshold: f32) {
     let mut names: FxSet<String> = FxSet::default();
+    let mut buf = [0u8; 48];
     for c in cands.iter().filter(|c| c.kind == Kind::PersonName && c.score >= threshold) {
         for w in doc.text[c.start..c.end].split(|ch: char| !ch.is_alphanumeric() && ch != '\'') {
-            let lower = w.to_lowercase();
-            if w.chars().count() > 2 && !is_common_word(&lower) && !staff.contains(&lower) {
-                names.insert(lower);
+            let lower = crate::text::lower_into(w, &mut buf);
+            if w.chars().count() > 2 && !is_common_word(&lower) && !staff.contains(&*lower) {
+                names.insert(lower.into_owned());
             }
         }
     }

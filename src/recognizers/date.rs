@@ -73,8 +73,17 @@ pub(crate) fn valid_ymd(y: u32, m: u32, d: u32) -> bool {
 
 /// Dates used as "unknown" in test data and legacy systems.
 pub(crate) fn is_placeholder_date(s: &str) -> bool {
-    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-    matches!(digits.as_str(), "19000101" | "01011900" | "00000000" | "99991231" | "12319999" | "18000101" | "01011800" | "19700101" | "01011970")
+    // Its digits, when there are exactly eight (on the stack: this runs on every date).
+    let mut digits = [0u8; 8];
+    let mut n = 0;
+    for b in s.bytes().filter(u8::is_ascii_digit) {
+        if n == digits.len() {
+            return false;
+        }
+        digits[n] = b;
+        n += 1;
+    }
+    n == digits.len() && matches!(&digits, b"19000101" | b"01011900" | b"00000000" | b"99991231" | b"12319999" | b"18000101" | b"01011800" | b"19700101" | b"01011970")
 }
 
 /// `HH:MM` (after a space or `T`) follows `end`: a log timestamp.

@@ -357,7 +357,14 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // "From: David Barnes (MRN 4088256)": a patient cue after the name outweighs a staff word before it.
     let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && !patient_after(doc, last) || staff_after(doc, last);
     // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
-    let words: Vec<(Word, bool, bool)> = (i..=last).map(|j| word(doc, j)).collect();
+    // On the stack for a run of up to 16 tokens (particles can make one longer).
+    let (mut stack, mut heap) = ([(Word::Not, false, false); 16], Vec::new());
+    let n = last - i + 1;
+    let words = if n <= stack.len() { &mut stack[..n] } else { heap.resize(n, (Word::Not, false, false)); &mut heap[..] };
+    for (j, w) in (i..=last).zip(words.iter_mut()) {
+        *w = word(doc, j);
+    }
+    let words = &*words;
     let is_kept = |w: &(Word, bool, bool)| w.0 != Word::Not;
     let Some(a) = words.iter().position(is_kept) else { return };
     let b = words.iter().rposition(is_kept).unwrap_or(a);
