@@ -36,11 +36,12 @@ impl Delim {
     }
 }
 
-/// Cells of one line as byte spans (absolute), honouring CSV quotes.
-fn cells(text: &str, start: usize, end: usize, d: Delim) -> Vec<(usize, usize)> {
+/// Cells of one line as byte spans (absolute), honouring CSV quotes, into
+/// `out` (a buffer reused from line to line).
+fn cells(text: &str, start: usize, end: usize, d: Delim, out: &mut Vec<(usize, usize)>) {
     let b = text.as_bytes();
     let sep = d.byte();
-    let mut out = Vec::new();
+    out.clear();
     let mut k = start;
     // Leading diff marker or pipe.
     if d == Delim::Pipe {
@@ -72,7 +73,6 @@ fn cells(text: &str, start: usize, end: usize, d: Delim) -> Vec<(usize, usize)> 
             out.push((cell_start, end));
         }
     }
-    out
 }
 
 /// Counts of tab, pipe, comma, semicolon and ASCII digit bytes in one pass.
@@ -133,6 +133,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         (s, s + line.len())
     };
     let mut l = 0;
+    let mut head = Vec::new();
     while l < n_lines {
         let (s, e) = line_span(l);
         let line = &text[s..e];
@@ -142,7 +143,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             l += 1;
             continue;
         };
-        let head = cells(text, s, e, d);
+        cells(text, s, e, d, &mut head);
         // Header cells are short names with few digits; most prose lines with commas have too few to be a header.
         let plausible: Vec<bool> = head.iter().map(|&(a, b)| {
             let h = header_text(text, a, b);
@@ -318,6 +319,7 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
     // Each cell's source is its column's: formatted once per column.
     let sources: Vec<String> = names.iter().map(|name| format!("{}:{}", d.prefix(), name)).collect();
     let mut seen_rows = 0;
+    let mut cs = Vec::new();
     while l < doc.line_starts.len() {
         let (s, e) = line_span(l);
         let line = &text[s..e];
@@ -329,7 +331,7 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
             l += 1;
             continue;
         }
-        let cs = cells(text, s, e, d);
+        cells(text, s, e, d, &mut cs);
         if cs.len() < 2 || (d == Delim::Pipe && !line.contains('|')) {
             break;
         }
