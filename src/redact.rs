@@ -108,7 +108,7 @@ mod tests {
 
     fn finding(kind: Kind, text: &str, needle: &str, from: usize) -> Finding {
         let start = from + text[from..].find(needle).unwrap();
-        Finding { kind, start, end: start + needle.len(), score: 0.9, preview: String::new(), reason: String::new(), source: None }
+        Finding { kind, start, end: start + needle.len(), score: 0.9, preview: String::new(), reason: "".into(), source: None }
     }
 
     #[test]

@@ -41,8 +41,9 @@ pub struct Finding {
     pub score: f32,
     /// The match with most characters masked (`***-**-6789`).
     pub preview: String,
-    /// Why it was reported, in words that never quote the text.
-    pub reason: String,
+    /// Why it was reported, in words that never quote the text (most are
+    /// fixed phrases, so not copied for every finding).
+    pub reason: std::borrow::Cow<'static, str>,
     /// Where in a structured format the value sat (`hl7:PID-5`), absent for prose.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

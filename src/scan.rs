@@ -143,7 +143,7 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
             end: c.end,
             score: (c.score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
             preview: preview(c.kind, &text[c.start..c.end]),
-            reason: c.why.to_string(),
+            reason: c.why.into(),
             source: c.source,
         })
         .collect();

@@ -220,7 +220,7 @@ impl Record {
         let (start, end) = self.value(name, value);
         if end > start {
             let preview = preview(kind, &self.text[start..end]);
-            self.given.findings.push(Finding { kind, start, end, score, preview, reason: why.into(), source: Some(source.into()) });
+            self.given.findings.push(Finding { kind, start, end, score, preview, reason: why.to_string().into(), source: Some(source.into()) });
         }
     }
 
@@ -458,7 +458,7 @@ mod bridge {
             end: n(v, "end")?,
             score: v.get("score")?.as_f64()? as f32,
             preview: s(v, "preview")?,
-            reason: s(v, "reason")?,
+            reason: s(v, "reason")?.into(),
             source: s(v, "source"),
         })
     }
