@@ -107,7 +107,7 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     }
     extracted.patient_record |= given.patient_record;
     let fields = &extracted.fields;
-    let mut cands = Vec::new();
+    let mut cands = Vec::with_capacity(doc.toks.len() / 4 + 16);
     recognizers::run(&doc, &mut cands);
     for (pattern, re) in &scanner.custom {
         for m in re.find_iter(text) {

@@ -236,7 +236,9 @@ impl<'a> Doc<'a> {
         let bytes = text.as_bytes();
         // About one token per five bytes in prose and logs: room for one per four.
         let mut toks = Vec::with_capacity(bytes.len() / 4 + 16);
-        let mut line_starts = vec![0u32];
+        // Lines of about forty bytes: room without regrowing for most texts.
+        let mut line_starts = Vec::with_capacity(bytes.len() / 40 + 8);
+        line_starts.push(0u32);
         let mut i = 0usize;
         let n = bytes.len();
         let mut line = 0u32;

@@ -133,7 +133,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         (s, s + line.len())
     };
     let mut l = 0;
-    let mut head = Vec::new();
+    let (mut head, mut plausible) = (Vec::new(), Vec::new());
     while l < n_lines {
         let (s, e) = line_span(l);
         let line = &text[s..e];
@@ -145,10 +145,11 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         };
         cells(text, s, e, d, &mut head);
         // Header cells are short names with few digits; most prose lines with commas have too few to be a header.
-        let plausible: Vec<bool> = head.iter().map(|&(a, b)| {
+        plausible.clear();
+        plausible.extend(head.iter().map(|&(a, b)| {
             let h = header_text(text, a, b);
             h.len() <= 40 && h.bytes().filter(u8::is_ascii_digit).count() <= 2
-        }).collect();
+        }));
         let n_plausible = plausible.iter().filter(|&&p| p).count();
         if d != Delim::Pipe && (n_plausible < 2 || n_plausible * 2 < head.len()) {
             l += 1;
