@@ -85,6 +85,24 @@ static ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// [`ascii_token`]'s bit for each byte: 1 << (class - 1) for ASCII digits
+/// and letters, 0x80 for any byte of a non-ASCII character, 0 otherwise.
+static SEEN: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = if i >= 128 {
+            0x80
+        } else if ASCII_CLASS[i] == 0 {
+            0
+        } else {
+            1 << (ASCII_CLASS[i] - 1)
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Whether a non-ASCII character belongs inside a token.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -150,24 +168,23 @@ impl Shape {
 /// continues it (then [`unicode_token`] reads it).
 fn ascii_token(bytes: &[u8], start: usize) -> Option<(usize, Class, u8)> {
     let mut i = start;
-    // Bit 0 digit, bit 1 upper, bit 2 lower: the classes seen.
+    // Bit 0 digit, bit 1 upper, bit 2 lower: the classes seen; bit 7 a
+    // non-ASCII byte (the token is read again by `unicode_token`).
     let mut seen = 0u8;
-    let mut prev_lower = false;
-    let mut camel = false;
     while let Some(&b) = bytes.get(i) {
-        if b >= 128 {
-            return None;
-        }
-        let c = ASCII_CLASS[b as usize];
-        if c == 0 {
+        let bit = SEEN[b as usize];
+        if bit == 0 {
             break;
         }
-        seen |= 1 << (c - 1);
-        camel |= prev_lower && c == U;
-        prev_lower = c == L;
+        seen |= bit;
         i += 1;
     }
+    if seen & 0x80 != 0 {
+        return None;
+    }
     let (digit, upper, lower) = (seen & 1 != 0, seen & 2 != 0, seen & 4 != 0);
+    // A lower-case letter right before an upper-case one (only mixed-case tokens have one).
+    let camel = upper && lower && bytes[start..i].windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     let mut flags = ASCII;
     if ASCII_CLASS[bytes[start] as usize] == U {
         flags |= CAP;
