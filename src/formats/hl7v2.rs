@@ -7,7 +7,7 @@
 
 use super::Extracted;
 use crate::labels::Role;
-use crate::text::{Doc, Needles};
+use crate::text::Doc;
 
 /// How a field's value is laid out.
 #[derive(Clone, Copy)]
@@ -102,13 +102,24 @@ fn is_segment_id(s: &[u8]) -> bool {
     s.len() == 3 && s[0].is_ascii_uppercase() && s[1..].iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
+/// Whether `PID|`, `NK1|`, `IN1|`, `GT1|` or `MRG|` occurs: one search for
+/// the bar rather than one for each segment.
+fn phi_segment(b: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(p) = super::find_bytes(b, b"|", at, false) {
+        if p >= 3 && matches!(&b[p - 3..p], b"PID" | b"NK1" | b"IN1" | b"GT1" | b"MRG") {
+            return true;
+        }
+        at = p + 1;
+    }
+    false
+}
+
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
     let b = text.as_bytes();
     // The separators MSH declares; segments pasted without their MSH use the standard ones.
-    static MSH: Needles = Needles::new(&["MSH"]);
-    static SEGMENTS: Needles = Needles::new(&["PID|", "NK1|", "IN1|", "GT1|", "MRG|"]);
-    let (sep, comp, rep) = match MSH.find(text) {
+    let (sep, comp, rep) = match super::find_bytes(b, b"MSH", 0, false) {
         Some(msh) => match b.get(msh + 3) {
             Some(&c) if !c.is_ascii_alphanumeric() && !c.is_ascii_whitespace() => (
                 c,
@@ -117,7 +128,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             ),
             _ => return,
         },
-        None if SEGMENTS.any_in(text) => (b'|', b'^', b'~'),
+        None if phi_segment(b) => (b'|', b'^', b'~'),
         None => return,
     };
     // Segments end at a line break, or at a literal "\r" / "\n" when a

@@ -6,7 +6,7 @@
 
 use super::Extracted;
 use crate::labels::{field_role, Role};
-use crate::text::{Doc, Needles};
+use crate::text::Doc;
 
 struct Frame {
     /// The key this container sits under.
@@ -22,10 +22,21 @@ struct Frame {
     object: bool,
 }
 
+/// Whether a key ends somewhere (`":` or `" :`): one search for the quote.
+fn has_key(b: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(p) = super::find_bytes(b, b"\"", at, false) {
+        if b[p + 1..].starts_with(b":") || b[p + 1..].starts_with(b" :") {
+            return true;
+        }
+        at = p + 1;
+    }
+    false
+}
+
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
-    static KEY: Needles = Needles::new(&["\":", "\" :"]);
-    if !KEY.any_in(text) {
+    if !has_key(text.as_bytes()) {
         return;
     }
     let b = text.as_bytes();
