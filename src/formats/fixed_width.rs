@@ -132,8 +132,18 @@ fn header(line: &str) -> Option<Vec<Column>> {
         return None;
     }
     let name = |s: usize, end: usize| line[s..end].trim();
-    let roles: Vec<Option<Role>> = cells.iter().map(|&(_, s, end)| Some(name(s, end)).filter(|n| !n.bytes().any(|b| b.is_ascii_digit())).and_then(field_role)).collect();
-    if roles.iter().filter(|r| r.is_some()).count() < 3 {
+    // Roles cell by cell, giving up as soon as three can no longer be reached.
+    let mut roles: Vec<Option<Role>> = Vec::with_capacity(cells.len());
+    let mut known = 0;
+    for (k, &(_, s, end)) in cells.iter().enumerate() {
+        if known + (cells.len() - k) < 3 {
+            return None;
+        }
+        let role = Some(name(s, end)).filter(|n| !n.bytes().any(|b| b.is_ascii_digit())).and_then(field_role);
+        known += usize::from(role.is_some());
+        roles.push(role);
+    }
+    if known < 3 {
         return None;
     }
     Some(cells.iter().zip(roles).map(|(&(at, s, end), role)| Column { at, role, name: name(s, end).to_string() }).collect())
