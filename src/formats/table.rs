@@ -143,6 +143,16 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             l += 1;
             continue;
         };
+        // `rows` reads nothing under a comma, tab or semicolon header unless the
+        // next line has two cells: without one (prose), the header need not be read.
+        if d != Delim::Pipe && !(l + 1 < n_lines && {
+            let (ns, ne) = line_span(l + 1);
+            cells(text, ns, ne, d, &mut head);
+            !text[ns..ne].trim().is_empty() && head.len() >= 2
+        }) {
+            l += 1;
+            continue;
+        }
         cells(text, s, e, d, &mut head);
         // Header cells are short names with few digits; most prose lines with commas have too few to be a header.
         plausible.clear();
