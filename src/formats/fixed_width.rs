@@ -72,6 +72,9 @@ const MAX_WORDS: usize = 64;
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let mut l = 0;
     while l < doc.line_starts.len() {
+        // A header has two spaces in a row: go to the next line that does.
+        let Some(two) = super::find_bytes(doc.bytes, b"  ", doc.line_starts[l] as usize, false) else { break };
+        l = l.max(doc.line_of(two));
         let Some(cols) = header(doc.line_text(l)) else {
             l += 1;
             continue;
