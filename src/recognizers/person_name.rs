@@ -178,8 +178,8 @@ pub(crate) enum Word {
 pub(crate) const NOT_NAME: u32 = flag::COMMON | flag::CLINICAL | flag::MONTH | flag::LABEL;
 
 pub(crate) fn word(doc: &Doc, j: usize) -> (Word, bool, bool) {
-    let s = doc.s(j);
-    if s.chars().count() == 1 {
+    let mut chars = doc.s(j).chars();
+    if chars.next().is_some() && chars.next().is_none() {
         return (Word::Unknown, false, false); // initial
     }
     let (first, last) = (doc.has(j, flag::FIRST), doc.has(j, flag::LAST));
@@ -269,6 +269,10 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
     r.copy_from_slice(rest);
     r.make_ascii_lowercase();
     let r = &*r;
+    // Every cue below starts with a comma or a space.
+    if !matches!(r.first(), Some(b',' | b' ')) {
+        return false;
+    }
     [", dob", " (dob", " dob", ", d.o.b", " (d.o.b", ", born", " (born", ", age ", ", aged", " (age", ", mrn", " (mrn", " mrn", ", member", ", a ", " is a ", ", who is a", " was admitted", " presented", " was discharged", " was seen", " was diagnosed", ", date of birth"]
         .iter()
         .any(|p| r.starts_with(p.as_bytes()))
