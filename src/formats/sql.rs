@@ -82,11 +82,24 @@ fn literal(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
     let b = text.as_bytes();
-    // The keyword in lower case, in upper case, or its upper-case initial anywhere
-    // (the initial alone decides the upper-case form), without allocating.
-    if find_ci(text, "insert ", 0).is_none() && find_ci(text, "update ", 0).is_none() {
-        where_literals(text, x);
-        copy_rows(text, x);
+    // A keyword before a space ends a token: which keywords end one, from the
+    // tokens, so that a document without them is not searched for them.
+    let [mut insert, mut update, mut r#where, mut copy] = [false; 4];
+    for t in &doc.toks {
+        let w = &b[t.start as usize..t.end as usize];
+        let ends = |k: &[u8]| w.len() >= k.len() && w[w.len() - k.len()..].eq_ignore_ascii_case(k);
+        insert |= ends(b"insert");
+        update |= ends(b"update");
+        r#where |= ends(b"where");
+        copy |= w.ends_with(b"COPY");
+    }
+    if !(insert && find_ci(text, "insert ", 0).is_some()) && !(update && find_ci(text, "update ", 0).is_some()) {
+        if r#where {
+            where_literals(text, x);
+        }
+        if copy {
+            copy_rows(text, x);
+        }
         return;
     }
     let mut tables: HashMap<String, Vec<String>> = HashMap::new();
