@@ -56,15 +56,16 @@ const PATIENT_BUILDERS: &[&str] = &["(", ".builder(", "Builder(", ".parse_obj(",
 
 /// Code that constructs a patient: `new Patient()`, `Patient(name=...)`,
 /// `Patient.builder()`; not `findPatient(` or `getPatient(`.
-fn builds_patient(text: &str) -> bool {
+/// `first`: where "Patient" first occurs.
+fn builds_patient(text: &str, first: Option<usize>) -> bool {
     let b = text.as_bytes();
-    let mut at = 0;
-    while let Some(i) = super::find_bytes(b, b"Patient", at, false) {
+    let mut next = first;
+    while let Some(i) = next {
         let own_word = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] == b'.');
         if own_word && PATIENT_BUILDERS.iter().any(|p| text[i + 7..].starts_with(p)) {
             return true;
         }
-        at = i + 7;
+        next = super::find_bytes(b, b"Patient", i + 7, false);
     }
     false
 }
@@ -115,9 +116,10 @@ fn chained_role(name: &str, line_before: &str) -> Option<Role> {
     .map(|(_, r)| r)
 }
 
-pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
+/// `patient`: where "Patient" first occurs in the text.
+pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: Option<usize>) {
     let b = doc.bytes;
-    if builds_patient(doc.text) {
+    if builds_patient(doc.text, patient) {
         x.patient_record = true;
     }
     if !has_literal_cue(b) {

@@ -55,10 +55,12 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     json::extract(doc, &mut x);
     table::extract(doc, &mut x);
     sql::extract(doc, &mut x);
-    code::extract(doc, &mut x);
+    // Two extractors look at each "Patient": searched for once.
+    let patient = find_bytes(doc.bytes, b"Patient", 0, false);
+    code::extract(doc, &mut x, patient);
     labels::extract(doc, &mut x);
     // YAML and other key: value renderings of a FHIR Patient.
-    x.patient_record |= fhir_patient_text(doc.text);
+    x.patient_record |= fhir_patient_text(doc.text, patient);
     // Extractors cut some values at fixed widths: keep spans on character boundaries.
     for f in &mut x.fields {
         while !doc.text.is_char_boundary(f.start) {
@@ -74,17 +76,18 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
 }
 
 /// A FHIR Patient outside JSON: `resourceType: Patient` (quoted or not)
-/// or `<Patient xmlns...>` / `<Patient>`, checked around each "Patient".
-fn fhir_patient_text(text: &str) -> bool {
-    let mut at = 0;
-    while let Some(p) = find_bytes(text.as_bytes(), b"Patient", at, false) {
+/// or `<Patient xmlns...>` / `<Patient>`, checked around each "Patient"
+/// (`first`: where the first is).
+fn fhir_patient_text(text: &str, first: Option<usize>) -> bool {
+    let mut next = first;
+    while let Some(p) = next {
         let (before, after) = (&text[..p], &text[p + 7..]);
         let yaml = before.ends_with("resourceType: ") || (before.ends_with("resourceType: \"") && after.starts_with('"')) || (before.ends_with("resourceType: '") && after.starts_with('\''));
         let xml = before.ends_with('<') && (after.starts_with(" xmlns") || after.starts_with('>'));
         if yaml || xml {
             return true;
         }
-        at = p + 7;
+        next = find_bytes(text.as_bytes(), b"Patient", p + 7, false);
     }
     false
 }
