@@ -463,6 +463,14 @@ impl Needles {
     }
 }
 
+/// Whether `needle` occurs in a short `hay`. `str::contains` builds a
+/// substring searcher on every call, which in wasm costs more than the
+/// search.
+pub(crate) fn has(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    !n.is_empty() && hay.as_bytes().windows(n.len()).any(|w| w[0] == n[0] && w == n)
+}
+
 /// Lower-cases `s`, into `buf` when it is short ASCII.
 pub(crate) fn lower_into<'b>(s: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
     if s.len() <= buf.len() && s.is_ascii() {

@@ -4,7 +4,7 @@
 
 use super::{trim_value, Extracted};
 use crate::labels::{label_start, phrase_role, Role};
-use crate::text::{Class, Doc, Needles, TWO_SPACES};
+use crate::text::{has, Class, Doc, Needles, TWO_SPACES};
 
 /// Appends `word` lower-cased (as `str::to_lowercase`; in place when ASCII).
 fn push_lower(out: &mut String, word: &str) {
@@ -95,7 +95,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             let p = &phrase[..len];
             let role = if j == i {
                 one_word
-            } else if p.contains(" s") {
+            } else if has(p, " s") {
                 phrase_role(&p.replace(" s ", "s ").replace("driver s", "drivers").replace("mother s", "mothers"))
             } else {
                 phrase_role(p)
@@ -118,7 +118,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // "Member # 967471919D": a member's id, not their name.
         let role = if role == Role::PatientName && member_label && rest.trim_start_matches([' ', '#', ':', '.']).bytes().take_while(|b| !b.is_ascii_whitespace()).any(|b| b.is_ascii_digit()) { Role::MemberId } else { role };
         // Log pairs: "lookup failed for MRN=2390114 facility=SHMC" (not a URL's query, which the URL covers).
-        let in_url = before.rsplit([' ', '\t', '(', '<', '"']).next().is_some_and(|w| w.contains("://") || w.contains('?'));
+        let in_url = before.rsplit([' ', '\t', '(', '<', '"']).next().is_some_and(|w| has(w, "://") || w.contains('?'));
         let pair = rest.starts_with('=') && !rest.starts_with("==") && !in_url;
         if let Some(sep) = strong_sep(rest) {
             let vstart = label_end + sep;
@@ -174,7 +174,7 @@ fn compound_labels(doc: &Doc, x: &mut Extracted) {
         let line = doc.line_text(l);
         let Some(colon) = line.find(": ") else { continue };
         let (labels, values) = (&line[..colon], &line[colon + 2..]);
-        let sep = if labels.contains(" / ") { " / " } else { continue };
+        let sep = if has(labels, " / ") { " / " } else { continue };
         let roles: Vec<Option<Role>> = labels.split(sep).map(|w| crate::labels::field_role(w.trim())).collect();
         if roles.len() < 2 || roles.iter().any(Option::is_none) {
             continue;
@@ -207,7 +207,7 @@ fn answer_below(doc: &Doc, line: usize, role: Role, x: &mut Extracted) {
         let Some(colon) = text.rfind(": ") else { continue };
         // A speaker ("Visitor", "[08:45] Caller", "A"), not a log line's logger.
         let speaker = &text[..colon];
-        if speaker.len() > 32 || speaker.contains(" - ") || speaker.bytes().take(4).all(|b| b.is_ascii_digit()) {
+        if speaker.len() > 32 || has(speaker, " - ") || speaker.bytes().take(4).all(|b| b.is_ascii_digit()) {
             continue;
         }
         let value = text[colon + 2..].trim();
