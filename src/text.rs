@@ -471,8 +471,12 @@ pub(crate) fn has(hay: &str, needle: &str) -> bool {
     !n.is_empty() && hay.as_bytes().windows(n.len()).any(|w| w[0] == n[0] && w == n)
 }
 
-/// Lower-cases `s`, into `buf` when it is short ASCII.
+/// Lower-cases `s`: as it is when it already is, into `buf` when it is
+/// short ASCII.
 pub(crate) fn lower_into<'b>(s: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return std::borrow::Cow::Borrowed(s); // already lower case
+    }
     if s.len() <= buf.len() && s.is_ascii() {
         let out = &mut buf[..s.len()];
         for (o, b) in out.iter_mut().zip(s.bytes()) {
