@@ -93,7 +93,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         r#where |= ends(b"where");
         copy |= w.ends_with(b"COPY");
     }
-    if !(insert && find_ci(text, "insert ", 0).is_some()) && !(update && find_ci(text, "update ", 0).is_some()) {
+    if !(insert && find_ci(text, "insert ", 0).is_some() || update && find_ci(text, "update ", 0).is_some()) {
         if r#where {
             where_literals(text, x);
         }
