@@ -554,7 +554,7 @@ fn merge_adjacent_names(doc: &Doc, kept: &mut Vec<Cand>) {
 
 /// A masked preview that never shows a whole identifier.
 /// `value` with the characters `keep` rejects replaced by `*`.
-fn masked(value: &str, mut keep: impl FnMut(char) -> bool) -> String {
+fn masked(value: &str, keep: &mut dyn FnMut(char) -> bool) -> String {
     let mut out = String::with_capacity(value.len());
     out.extend(value.chars().map(|c| if keep(c) { c } else { '*' }));
     out
@@ -570,7 +570,7 @@ pub(crate) fn preview(kind: Kind, value: &str) -> String {
             if alnum >= 8 =>
         {
             let mut seen = 0;
-            masked(value, |c| {
+            masked(value, &mut |c| {
                 seen += usize::from(c.is_alphanumeric());
                 !c.is_alphanumeric() || seen > alnum - 4
             })
@@ -578,7 +578,7 @@ pub(crate) fn preview(kind: Kind, value: &str) -> String {
         // Initials only: M**** G*******.
         Kind::PersonName => {
             let mut first = true;
-            masked(value, |c| {
+            masked(value, &mut |c| {
                 let keep = !c.is_alphanumeric() || first;
                 first = !c.is_alphanumeric();
                 keep
@@ -590,11 +590,11 @@ pub(crate) fn preview(kind: Kind, value: &str) -> String {
                 let tld = domain.rsplit('.').next().unwrap_or("");
                 format!("{first}***@***.{tld}")
             }
-            None => masked(value, |c| !c.is_alphanumeric()),
+            None => masked(value, &mut |c| !c.is_alphanumeric()),
         },
         // Health context is not an identifier: shown as is.
         Kind::Medication | Kind::Condition | Kind::DiagnosisCode | Kind::ProcedureCode | Kind::DrugCode => value.to_string(),
-        _ => masked(value, |c| !c.is_alphanumeric()),
+        _ => masked(value, &mut |c| !c.is_alphanumeric()),
     }
 }
 

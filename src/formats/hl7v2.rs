@@ -104,15 +104,9 @@ fn is_segment_id(s: &[u8]) -> bool {
 
 /// Whether `PID|`, `NK1|`, `IN1|`, `GT1|` or `MRG|` occurs: one search for
 /// the bar rather than one for each segment.
-fn phi_segment(b: &[u8]) -> bool {
-    let mut at = 0;
-    while let Some(p) = super::find_bytes(b, b"|", at, false) {
-        if p >= 3 && matches!(&b[p - 3..p], b"PID" | b"NK1" | b"IN1" | b"GT1" | b"MRG") {
-            return true;
-        }
-        at = p + 1;
-    }
-    false
+fn phi_segment(text: &str) -> bool {
+    let b = text.as_bytes();
+    text.match_indices('|').any(|(p, _)| p >= 3 && matches!(&b[p - 3..p], b"PID" | b"NK1" | b"IN1" | b"GT1" | b"MRG"))
 }
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
@@ -128,7 +122,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             ),
             _ => return,
         },
-        None if phi_segment(b) => (b'|', b'^', b'~'),
+        None if phi_segment(text) => (b'|', b'^', b'~'),
         None => return,
     };
     // Segments end at a line break, or at a literal "\r" / "\n" when a

@@ -23,20 +23,14 @@ struct Frame {
 }
 
 /// Whether a key ends somewhere (`":` or `" :`): one search for the quote.
-fn has_key(b: &[u8]) -> bool {
-    let mut at = 0;
-    while let Some(p) = super::find_bytes(b, b"\"", at, false) {
-        if b[p + 1..].starts_with(b":") || b[p + 1..].starts_with(b" :") {
-            return true;
-        }
-        at = p + 1;
-    }
-    false
+fn has_key(text: &str) -> bool {
+    let b = text.as_bytes();
+    text.match_indices('"').any(|(p, _)| b[p + 1..].starts_with(b":") || b[p + 1..].starts_with(b" :"))
 }
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
-    if !has_key(text.as_bytes()) {
+    if !has_key(text) {
         return;
     }
     let b = text.as_bytes();

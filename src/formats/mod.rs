@@ -101,26 +101,15 @@ pub(crate) fn find_bytes(hay: &[u8], needle: &[u8], from: usize, fold: bool) -> 
     }
     let last = h.len().checked_sub(n.len())?;
     let same = |x: &[u8], y: &[u8]| if fold { x.eq_ignore_ascii_case(y) } else { x == y };
-    // The first three bytes (one or two for a shorter needle; with bit 5 set
-    // when folding: a superset of both cases), 64 positions at a time in a
+    if n.len() < 2 {
+        return (from..=last).find(|&i| same(&h[i..i + n.len()], n));
+    }
+    // The first three bytes (two for a two-byte needle; with bit 5 set when
+    // folding: a superset of both cases), 64 positions at a time in a
     // branch-free loop the compiler vectorises; the whole needle only in a
     // chunk where they occur.
     let m = if fold { 0x20 } else { 0 };
-    let a = n[0] | m;
-    if n.len() == 1 {
-        let mut i = from;
-        while i <= last {
-            let end = (i + 64).min(last + 1);
-            if h[i..end].iter().fold(0u8, |acc, &x| acc | ((x | m) == a) as u8) != 0 {
-                if let Some(k) = (i..end).find(|&k| same(&h[k..k + 1], n)) {
-                    return Some(k);
-                }
-            }
-            i = end;
-        }
-        return None;
-    }
-    let b = n[1] | m;
+    let (a, b) = (n[0] | m, n[1] | m);
     if n.len() == 2 {
         let mut i = from;
         while i <= last {

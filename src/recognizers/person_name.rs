@@ -361,28 +361,27 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // "From: David Barnes (MRN 4088256)": a patient cue after the name outweighs a staff word before it.
     let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && !patient_after(doc, last) || staff_after(doc, last);
     // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
-    // On the stack for a run of up to 16 tokens (particles can make one longer).
-    let (mut stack, mut heap) = ([(Word::Not, false, false); 16], Vec::new());
-    let n = last - i + 1;
-    let words = if n <= stack.len() { &mut stack[..n] } else { heap.resize(n, (Word::Not, false, false)); &mut heap[..] };
-    for (j, w) in (i..=last).zip(words.iter_mut()) {
-        *w = word(doc, j);
-    }
-    let words = &*words;
-    let is_kept = |w: &(Word, bool, bool)| w.0 != Word::Not;
-    let Some(a) = words.iter().position(is_kept) else { return };
-    let b = words.iter().rposition(is_kept).unwrap_or(a);
-    if a > 0 && patient_cue {
+    // (Token by token, without collecting the words: most runs are one or two.)
+    let kept = |j: &usize| word(doc, *j).0 != Word::Not;
+    let Some(a) = (i..=last).find(kept) else { return };
+    let b = (i..=last).rev().find(kept).unwrap_or(a);
+    if a > i && patient_cue {
         return; // "Patient Education Maria": the cue does not reach past a common word
     }
     // Keep only name tokens in the run (skip particles/initials when counting).
-    first_i += a;
-    last = i + b;
-    let words = &words[a..=b];
+    first_i += a - i;
+    last = b;
+    let (fw, lw, n_words) = (word(doc, a), word(doc, b), b - a + 1);
     // A run that is one token of the run + non-name tail is only valid with a cue.
     let uncased = doc.toks[first_i].is(UNCASED);
-    let name_words = words.iter().filter(|w| matches!(w.0, Word::Name | Word::Ambiguous)).count();
-    let unknown = words.iter().filter(|w| w.0 == Word::Unknown).count();
+    let (mut name_words, mut unknown) = (0, 0);
+    for j in a..=b {
+        match word(doc, j).0 {
+            Word::Name | Word::Ambiguous => name_words += 1,
+            Word::Unknown => unknown += 1,
+            Word::Not => {}
+        }
+    }
     let (s, e) = (doc.toks[first_i].start as usize, doc.toks[last].end as usize);
     if staff_cue {
         let mut c = Cand::new(Kind::PersonName, s, e, 0.0, "staff name", Needs::Label);
@@ -421,10 +420,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         out.push(c);
         return;
     }
-    if uncased || words.len() < 2 {
+    if uncased || n_words < 2 {
         return;
     }
-    let (fw, lw) = (words[0], words[words.len() - 1]);
     let strong = fw.0 == Word::Name && fw.1 && lw.0 == Word::Name && lw.2;
     let weak = matches!(fw.0, Word::Name | Word::Ambiguous) && fw.1 && matches!(lw.0, Word::Name | Word::Ambiguous | Word::Unknown) && (lw.2 || lw.0 == Word::Unknown);
     if doc.toks[first_i].is(UPPER) && doc.toks[last].is(UPPER) && !strong {
