@@ -107,7 +107,8 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     }
     extracted.patient_record |= given.patient_record;
     let fields = &extracted.fields;
-    let mut cands = Vec::with_capacity(doc.toks.len() / 4 + 16);
+    // Room for a typical document's candidates; a large one grows as it needs.
+    let mut cands = Vec::with_capacity((doc.toks.len() / 4 + 16).min(4096));
     recognizers::run(&doc, &mut cands);
     for (pattern, re) in &scanner.custom {
         for m in re.find_iter(text) {

@@ -50,7 +50,7 @@ impl Extracted {
 
 /// Runs every extractor.
 pub(crate) fn extract(doc: &Doc) -> Extracted {
-    let mut x = Extracted { fields: Vec::with_capacity(doc.toks.len() / 8 + 16), patient_record: false };
+    let mut x = Extracted { fields: Vec::with_capacity((doc.toks.len() / 8 + 16).min(4096)), patient_record: false };
     hl7v2::extract(doc, &mut x);
     json::extract(doc, &mut x);
     table::extract(doc, &mut x);
