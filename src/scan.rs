@@ -553,7 +553,6 @@ fn merge_adjacent_names(doc: &Doc, kept: &mut Vec<Cand>) {
     *kept = out;
 }
 
-/// A masked preview that never shows a whole identifier.
 /// `value` with the characters `keep` rejects replaced by `*`.
 fn masked(value: &str, keep: &mut dyn FnMut(char) -> bool) -> String {
     let mut out = String::with_capacity(value.len());
@@ -561,6 +560,7 @@ fn masked(value: &str, keep: &mut dyn FnMut(char) -> bool) -> String {
     out
 }
 
+/// A masked preview that never shows a whole identifier.
 pub(crate) fn preview(kind: Kind, value: &str) -> String {
     // The first 64 characters; every mask below writes at most as many bytes as it reads.
     let value = value.char_indices().nth(64).map_or(value, |(i, _)| &value[..i]);
