@@ -14,6 +14,8 @@ WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' C
 TOOLS        := .tools
 WASM_BINDGEN := $(TOOLS)/bin/wasm-bindgen
 WASM_OPT     := tests/node_modules/.bin/wasm-opt
+# Smallest code; the producers and target-features sections only name tools (260 bytes).
+WASM_OPT_FLAGS := -Oz --strip-producers --strip-target-features
 PKG          := www/pkg
 WASM_OUT     := target/$(WASM_TARGET)/wasm/phi_guard.wasm
 WASM_FILES_DIR := target/wasm-files
@@ -100,8 +102,8 @@ $(PKG)/phi_guard_core_bg.wasm: Cargo.toml Cargo.lock $(shell find src -type f)
 	  cat $(PKG).tmp/classic/phi_guard_core.js $(PKG).tmp/classic/phi_guard_files.js; echo '(function () {'; sed 's/^export function/function/' src/js/wrap.js; \
 	  echo 'self.phiGuard = wrap(wasm_bindgen, phiGuardFiles, { initCore: wasm_bindgen, initCoreSync: wasm_bindgen.initSync, initFiles: phiGuardFiles, initFilesSync: phiGuardFiles.initSync });'; \
 	  echo '})();'; } > $(PKG)/phi_guard.classic.js
-	$(WASM_OPT) -Oz $(PKG).tmp/web/phi_guard_files_bg.wasm -o $(PKG)/phi_guard_files_bg.wasm
-	$(WASM_OPT) -Oz $(PKG).tmp/web/phi_guard_core_bg.wasm -o $(PKG)/phi_guard_core_bg.wasm
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG).tmp/web/phi_guard_files_bg.wasm -o $(PKG)/phi_guard_files_bg.wasm
+	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG).tmp/web/phi_guard_core_bg.wasm -o $(PKG)/phi_guard_core_bg.wasm
 	rm -rf $(PKG).tmp
 
 # The embeddable editor script: the extension's panel and interception, the

@@ -52,7 +52,12 @@ pub struct Finding {
 /// A score as the decimal it was rounded to (`0.97`, not the nearest f32
 /// widened to `0.9700000286` as a JavaScript number).
 fn two_decimals<S: serde::Serializer>(score: &f32, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64((f64::from(*score) * 100.0).round() / 100.0)
+    s.serialize_f64(rounded(*score))
+}
+
+/// A score as reports give it (see `two_decimals`).
+pub(crate) fn rounded(score: f32) -> f64 {
+    (f64::from(score) * 100.0).round() / 100.0
 }
 
 /// Numbers about the scan itself.

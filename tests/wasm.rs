@@ -13,8 +13,29 @@ fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap()
 }
 
+/// The report's findings as objects, unpacked as `unpacked` in `wrap.js` does.
 fn findings(report: &JsValue) -> Vec<JsValue> {
-    js_sys::Array::from(&get(report, "findings")).iter().collect()
+    let packed = js_sys::Array::from(&get(report, "findings"));
+    let strings = JsString::from(packed.get(1));
+    let mut at = 0;
+    let numbers = js_sys::Float64Array::from(packed.get(0)).to_vec();
+    numbers
+        .chunks(7)
+        .map(|n| {
+            let f = js_sys::Object::new();
+            let set = |key: &str, value: JsValue| Reflect::set(&f, &key.into(), &value).unwrap();
+            set("start", n[0].into());
+            set("end", n[1].into());
+            set("score", n[2].into());
+            for (key, &length) in ["kind", "preview", "reason", "source"].into_iter().zip(&n[3..]) {
+                if length > 0.0 || key != "source" {
+                    set(key, strings.slice(at, at + length as u32).into());
+                }
+                at += length as u32;
+            }
+            f.into()
+        })
+        .collect()
 }
 
 fn offset(f: &JsValue, key: &str) -> u32 {

@@ -74,6 +74,23 @@ export function wrap(core, files, loaders) {
     throw new TypeError("scanFile: bytes must be a Uint8Array or an ArrayBuffer");
   }
 
+  // A report's findings cross from wasm packed (`pack` in src/wasm.rs):
+  // seven numbers per finding (start, end, score, then the lengths of its
+  // kind, preview, reason and source, which follow one another in `strings`).
+  function unpacked(report) {
+    const [numbers, strings] = report.findings;
+    const findings = new Array(numbers.length / 7);
+    let at = 0;
+    const next = (length) => strings.slice(at, (at += length));
+    for (let i = 0; i < numbers.length; i += 7) {
+      const f = { kind: next(numbers[i + 3]), start: numbers[i], end: numbers[i + 1], score: numbers[i + 2], preview: next(numbers[i + 4]), reason: next(numbers[i + 5]) };
+      if (numbers[i + 6]) f.source = next(numbers[i + 6]);
+      findings[i / 7] = f;
+    }
+    report.findings = findings;
+    return report;
+  }
+
   class PhiGuard {
     #inner;
     #limits;
@@ -88,7 +105,7 @@ export function wrap(core, files, loaders) {
     }
 
     scanText(value) {
-      return guarded(() => this.#live().scanText(text(value, "scanText: text")));
+      return unpacked(guarded(() => this.#live().scanText(text(value, "scanText: text"))));
     }
 
     scanFile(name, data) {
@@ -100,7 +117,7 @@ export function wrap(core, files, loaders) {
       const inner = this.#live();
       this.#limits ??= guarded(() => inner.policy.files);
       const extraction = guarded(() => files.extractFile(fileName, fileBytes, this.#limits), files);
-      return guarded(() => inner.scanExtracted(extraction));
+      return unpacked(guarded(() => inner.scanExtracted(extraction)));
     }
 
     redact(value, options) {
