@@ -518,22 +518,30 @@ fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxSet<String>, thre
 /// Keeps the best candidate where candidates overlap.
 fn resolve_overlaps(mut cands: Vec<Cand>, threshold: f32) -> Vec<Cand> {
     cands.retain(|c| c.score > 0.0 && c.score >= threshold && c.end > c.start);
-    // Best first: higher score, then longer.
-    cands.sort_by(|a, b| b.score.total_cmp(&a.score).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start)));
+    // Best first: higher score, then longer, then earlier. One key holds the
+    // three (a positive score's bits order as the score does) and the
+    // candidate's place, so an unstable sort of keys is the stable sort.
+    const LOW48: u128 = (1 << 48) - 1;
+    let mut order: Vec<(u128, u32)> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (u128::from(!c.score.to_bits()) << 96 | (!(c.end - c.start) as u128 & LOW48) << 48 | c.start as u128 & LOW48, i as u32))
+        .collect();
+    order.sort_unstable();
     // Taken spans by start; a new span clashes with the last one starting before its end.
     // Taken spans never overlap, so their starts are unique. A tree, not a sorted vector:
     // a table export has a hundred thousand findings, arriving in score order.
-    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    let mut kept = Vec::new();
-    for c in cands {
-        let clash = taken.range(..c.end).next_back().is_some_and(|(_, &end)| end > c.start);
+    let mut taken: std::collections::BTreeMap<usize, (usize, u32)> = std::collections::BTreeMap::new();
+    for (_, i) in order {
+        let c = &cands[i as usize];
+        let clash = taken.range(..c.end).next_back().is_some_and(|(_, &(end, _))| end > c.start);
         if !clash {
-            taken.insert(c.start, c.end);
-            kept.push(c);
+            taken.insert(c.start, (c.end, i));
         }
     }
-    kept.sort_by_key(|c| c.start);
-    kept
+    // The kept candidates by start, as the tree holds them.
+    let mut cands: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
+    taken.into_values().filter_map(|(_, i)| cands[i as usize].take()).collect()
 }
 
 /// "Maria" + "Gonzalez" reported separately become one name.
