@@ -1,8 +1,9 @@
 //! JavaScript bindings (wasm32 only): the `PhiGuard` class of
-//! `CONTRACTS.md` section 5. Reports cross the boundary as plain objects
-//! (serde-wasm-bindgen) with UTF-16 offsets, so `text.slice(start, end)` is
-//! the match. The core stays free of JavaScript types; this module only
-//! converts.
+//! `CONTRACTS.md` section 5. Reports cross the boundary with UTF-16 offsets,
+//! so `text.slice(start, end)` is the match: serde-wasm-bindgen builds the
+//! report object, but its findings travel packed (see `pack`) and
+//! `src/js/wrap.js` rebuilds them. The core stays free of JavaScript types;
+//! this module only converts.
 //!
 //! The crate builds two modules from this file. The core module (default)
 //! has `PhiGuard`: texts, redaction, and the scan of a file's parts. The
