@@ -14,8 +14,11 @@ WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' C
 TOOLS        := .tools
 WASM_BINDGEN := $(TOOLS)/bin/wasm-bindgen
 WASM_OPT     := tests/node_modules/.bin/wasm-opt
-# Smallest code; the producers and target-features sections only name tools (260 bytes).
-WASM_OPT_FLAGS := -Oz --strip-producers --strip-target-features
+# Smallest code, except that a function with one caller is inlined only when
+# small (-ocimfs 200; binaryen inlines such functions at any size by default,
+# and V8 ran the giant results about 14% slower, see README); the producers
+# and target-features sections only name tools (260 bytes).
+WASM_OPT_FLAGS := -Oz --one-caller-inline-max-function-size 200 --strip-producers --strip-target-features
 PKG          := www/pkg
 WASM_OUT     := target/$(WASM_TARGET)/wasm/phi_guard.wasm
 WASM_FILES_DIR := target/wasm-files
