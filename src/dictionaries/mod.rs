@@ -69,70 +69,79 @@ const MONTH_WORDS: &[&str] = &[
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
-/// A word list as `pack.rs` (the build script) front-coded it, unpacked.
-macro_rules! packed {
+/// A word list as `pack.rs` (the build script) front-coded it.
+macro_rules! front_coded {
     ($name:literal) => {
-        unpack(include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".fc")))
+        include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".fc"))
     };
 }
 
-/// Every word of every list with its flags, so a token costs one lookup
-/// (built once, laid out by [`compact`]).
-fn lexicon() -> FxMap<&'static str, u32> {
-    {
-        let mut m: FxMap<&'static str, u32> = FxMap::default();
-        m.reserve(200_000);
-        let mut add = |w: &'static str, f: u32| *m.entry(w).or_insert(0) |= f;
-        for (data, f) in [
-            (packed!("first_names"), flag::FIRST),
-            (packed!("last_names"), flag::LAST),
-            (packed!("both_names"), flag::FIRST | flag::LAST),
-            (packed!("common_words"), flag::COMMON),
-            (include_str!("clinical_terms.txt"), flag::CLINICAL),
-        ] {
-            for w in data.lines().filter(|l| !l.is_empty()) {
-                add(w, f);
+/// Calls `f` with each word of a list front-coded by `pack.rs`, in order,
+/// decoded into one buffer: nothing is unpacked or kept.
+fn each_packed(packed: &[u8], mut f: impl FnMut(&[u8])) {
+    let mut word: Vec<u8> = Vec::with_capacity(64);
+    for &b in packed {
+        if b < 0x20 {
+            if !word.is_empty() {
+                f(&word);
             }
+            word.truncate((b - 1) as usize);
+        } else {
+            word.push(b);
         }
-        for (data, f) in [(include_str!("medications.txt"), flag::MED_START), (include_str!("conditions.txt"), flag::COND_START)] {
-            for p in data.lines().filter(|l| !l.is_empty()) {
-                add(p.split([' ', '-', '\'']).next().unwrap_or(p), f);
-            }
-        }
-        for (phrase, _) in crate::labels::LABELS {
-            let first = phrase.split(' ').next().unwrap_or(phrase);
-            add(first, flag::LABEL_START);
-            if !phrase.contains(' ') {
-                add(phrase, flag::LABEL);
-            }
-        }
-        for w in MONTH_WORDS {
-            add(w, flag::MONTH);
-        }
-        m
+    }
+    if !word.is_empty() {
+        f(&word);
     }
 }
 
-/// A word list front-coded by `pack.rs`, back as one word per line. The
-/// text lives as long as the lexicon that points into it: the whole run.
-fn unpack(packed: &[u8]) -> &'static str {
-    let mut out: Vec<u8> = Vec::with_capacity(packed.len() * 2);
-    let mut word_start = 0;
-    for &b in packed {
-        if b < 0x20 {
-            if !out.is_empty() {
-                out.push(b'\n');
-            }
-            let shared = (b - 1) as usize;
-            let prev_start = word_start;
-            word_start = out.len();
-            out.extend_from_within(prev_start..prev_start + shared);
-        } else {
-            out.push(b);
+/// Every word of every list with its flags, so a token costs one lookup.
+/// Words go straight into the table (a word in several lists gets the
+/// union of their flags): no map of the whole lexicon is built first.
+fn lexicon() -> Compact {
+    let packed: [(&[u8], u32); 4] = [
+        (front_coded!("first_names"), flag::FIRST),
+        (front_coded!("last_names"), flag::LAST),
+        (front_coded!("both_names"), flag::FIRST | flag::LAST),
+        (front_coded!("common_words"), flag::COMMON),
+    ];
+    let texts = [(include_str!("clinical_terms.txt"), flag::CLINICAL), (include_str!("medications.txt"), flag::MED_START), (include_str!("conditions.txt"), flag::COND_START)];
+    // Words, counted with repeats: at least as many as the table holds, so it stays at most half full.
+    let words = packed.iter().map(|(p, _)| p.iter().filter(|&&b| b < 0x20).count()).sum::<usize>()
+        + texts.iter().map(|(t, _)| t.lines().count()).sum::<usize>()
+        + crate::labels::LABELS.len() * 2
+        + MONTH_WORDS.len();
+    let mut c = Compact::with_room(words);
+    for (data, f) in packed {
+        each_packed(data, |w| c.add(w, f));
+    }
+    for (data, f) in texts {
+        for l in data.lines().filter(|l| !l.is_empty()) {
+            // Of a drug or condition, the first word.
+            let w = if f == flag::CLINICAL { l } else { l.split([' ', '-', '\'']).next().unwrap_or(l) };
+            c.add(w.as_bytes(), f);
         }
     }
-    let text = String::from_utf8(out).expect("pack.rs writes UTF-8");
-    Box::leak(text.into_boxed_str())
+    for (phrase, _) in crate::labels::LABELS {
+        let first = phrase.split(' ').next().unwrap_or(phrase);
+        c.add(first.as_bytes(), flag::LABEL_START);
+        if !phrase.contains(' ') {
+            c.add(phrase.as_bytes(), flag::LABEL);
+        }
+    }
+    for w in MONTH_WORDS {
+        c.add(w.as_bytes(), flag::MONTH);
+    }
+    c
+}
+
+/// A front-coded list back as one word per line (the tests compare it
+/// with the source list).
+#[cfg(test)]
+fn unpack(packed: &[u8]) -> String {
+    let mut words = Vec::new();
+    each_packed(packed, |w| words.push(String::from_utf8(w.to_vec()).expect("pack.rs writes UTF-8")));
+    words.join("\n")
 }
 
 /// The lexicon laid out for lookups that touch one cache line: words of up
@@ -141,7 +150,42 @@ fn unpack(packed: &[u8]) -> &'static str {
 struct Compact {
     slots: Vec<Slot>,
     mask: usize,
-    long: FxMap<&'static str, u32>,
+    long: FxMap<Box<str>, u32>,
+}
+
+impl Compact {
+    /// A table for up to `words` words.
+    fn with_room(words: usize) -> Compact {
+        let size = (words * 2).next_power_of_two().max(16);
+        Compact { slots: vec![Slot::default(); size], mask: size - 1, long: FxMap::default() }
+    }
+
+    /// Adds `flags` to word `w` (lower case, UTF-8).
+    fn add(&mut self, w: &[u8], flags: u32) {
+        if w.is_empty() || w.len() > INLINE {
+            let w = std::str::from_utf8(w).expect("word lists are UTF-8");
+            match self.long.get_mut(w) {
+                Some(f) => *f |= flags,
+                None => {
+                    self.long.insert(w.into(), flags);
+                }
+            }
+            return;
+        }
+        let mut i = slot_hash(w) & self.mask;
+        loop {
+            let s = &mut self.slots[i];
+            if s.is_empty() {
+                *s = Slot::new(w, flags);
+                return;
+            }
+            if s.get(w).is_some() {
+                s.flags |= flags;
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
 }
 
 pub(crate) const INLINE: usize = 11;
@@ -184,26 +228,7 @@ fn slot_hash(w: &[u8]) -> usize {
 
 fn compact() -> &'static Compact {
     static C: OnceLock<Compact> = OnceLock::new();
-    C.get_or_init(|| {
-        let map = lexicon();
-        let short = map.keys().filter(|w| !w.is_empty() && w.len() <= INLINE).count();
-        let size = (short * 2).next_power_of_two().max(16);
-        let mask = size - 1;
-        let mut slots = vec![Slot::default(); size];
-        let mut long = FxMap::default();
-        for (w, f) in map {
-            if w.is_empty() || w.len() > INLINE {
-                long.insert(w, f);
-                continue;
-            }
-            let mut i = slot_hash(w.as_bytes()) & mask;
-            while !slots[i].is_empty() {
-                i = (i + 1) & mask;
-            }
-            slots[i] = Slot::new(w.as_bytes(), f);
-        }
-        Compact { slots, mask, long }
-    })
+    C.get_or_init(lexicon)
 }
 
 /// The flags of a lower-case word (0 when in no list).
@@ -319,10 +344,10 @@ mod tests {
             words.sort_unstable();
             words.join("\n")
         };
-        let both = packed!("both_names");
-        assert_eq!(merged(packed!("first_names"), both), include_str!("first_names.txt").trim_end());
-        assert_eq!(merged(packed!("last_names"), both), include_str!("last_names.txt").trim_end());
-        assert_eq!(packed!("common_words"), include_str!("common_words.txt").trim_end());
+        let both = unpack(front_coded!("both_names"));
+        assert_eq!(merged(&unpack(front_coded!("first_names")), &both), include_str!("first_names.txt").trim_end());
+        assert_eq!(merged(&unpack(front_coded!("last_names")), &both), include_str!("last_names.txt").trim_end());
+        assert_eq!(unpack(front_coded!("common_words")), include_str!("common_words.txt").trim_end());
     }
 
     #[test]

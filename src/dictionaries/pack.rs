@@ -2,7 +2,8 @@
 //! byte holding 1 + the length of the prefix it shares with the word before
 //! (at most 31), then the rest of the word. Sorted name lists share long
 //! prefixes, so this shrinks the wasm package by about 90 KB gzipped;
-//! `dictionaries::unpack` restores the lists at first use.
+//! `dictionaries::each_packed` decodes them at first use, straight into the
+//! lexicon's lookup table.
 //!
 //! A fifth of the names are both given and family names. They are packed
 //! once, in `both_names`; `first_names` and `last_names` keep the rest
