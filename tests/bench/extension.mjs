@@ -72,7 +72,7 @@ try {
   await cdp.send("ServiceWorker.enable");
   const stopWorker = async () => {
     await cdp.send("ServiceWorker.stopAllWorkers");
-    while (running) await new Promise((r) => setTimeout(r, 10));
+    for (let waited = 0; running && waited < 5000; waited += 10) await new Promise((r) => setTimeout(r, 10));
   };
   const cold = await pasteTime(guarded, 1024, { runs: 7, before: stopWorker });
   console.log(`     1 KB paste   ${cold.toFixed(1).padStart(7)} ms guarded, on a stopped worker (it starts and loads the wasm module first)`);
