@@ -127,6 +127,16 @@ const HANDLERS = {
       return { report: s.guard.scanFile(m.name, fromBase64(m.base64)) };
     },
   },
+  // An editor got the focus (content/guard.js): a worker that was stopped has
+  // started and loaded the core; a first scan builds its dictionaries too.
+  warm: {
+    from: "content",
+    valid: () => true,
+    run: (s) => {
+      s.guard.scanText("Warm");
+      return {};
+    },
+  },
   redact: {
     from: "content",
     valid: (m) => isString(m.text),

@@ -13,7 +13,10 @@
   // The policy's answers the page needs without asking, refreshed by every reply.
   let policy = globalThis.PhiGuardIntercept.FALLBACK_POLICY;
 
+  let lastContact = 0;
+
   function send(message) {
+    lastContact = Date.now();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("the check took too long")), SCAN_TIMEOUT_MS);
       try {
@@ -51,4 +54,18 @@
   };
 
   globalThis.PhiGuardIntercept.install({ checkerFor: () => background });
+
+  // The browser stops the background after 30 idle seconds, and starting it
+  // again (the core's load, its dictionaries) holds the next paste for about
+  // a tenth of a second. An editor getting the focus, or the window coming
+  // back with one focused (after a copy in another window), wakes it, so it
+  // is ready by the time the user pastes: at most one message per 2 seconds.
+  function wake(event) {
+    const target = event.target instanceof Element ? event.target : document.activeElement;
+    if (!target || !(target.isContentEditable || target.matches("textarea, input"))) return;
+    if (Date.now() - lastContact < 2000) return;
+    send({ type: "warm" }).catch(() => {});
+  }
+  addEventListener("focusin", wake, true);
+  addEventListener("focus", wake);
 })();
