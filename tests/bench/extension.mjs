@@ -83,8 +83,11 @@ try {
   // Stopped, then the editor focused half a second before the paste: the
   // focus wakes the worker (content/guard.js, after 2 s without a message).
   const blur = () => guarded.evaluate(() => document.activeElement && document.activeElement.blur());
-  const woken = await pasteTime(guarded, 1024, { runs: 7, before: async () => { await sleep(2100); await stopWorker(); await blur(); }, focused: () => sleep(500) });
+  const wake = { runs: 7, before: async () => { await sleep(2100); await stopWorker(); await blur(); }, focused: () => sleep(500) };
+  const woken = await pasteTime(guarded, 1024, wake);
   console.log(`     1 KB paste   ${woken.toFixed(1).padStart(7)} ms guarded, on a stopped worker, the editor focused 0.5 s before`);
+  const wokenLarge = await pasteTime(guarded, 100 * 1024, wake);
+  console.log(`   100 KB paste   ${wokenLarge.toFixed(1).padStart(7)} ms guarded, on a stopped worker, the editor focused 0.5 s before`);
 } finally {
   await browser.close();
   await server.close();
