@@ -13,6 +13,7 @@
   // The policy's answers the page needs without asking, refreshed by every reply.
   let policy = globalThis.PhiGuardIntercept.FALLBACK_POLICY;
 
+  // When this frame last sent the background a message (see wake below).
   let lastContact = 0;
 
   function send(message) {
