@@ -105,20 +105,20 @@ fn lexicon() -> Compact {
         (front_coded!("both_names"), flag::FIRST | flag::LAST),
         (front_coded!("common_words"), flag::COMMON),
     ];
-    let texts = [(include_str!("clinical_terms.txt"), flag::CLINICAL), (include_str!("medications.txt"), flag::MED_START), (include_str!("conditions.txt"), flag::COND_START)];
+    // Plain lists: the clinical words whole; of a drug or condition, the first word.
+    let texts = [(include_str!("clinical_terms.txt"), flag::CLINICAL, false), (include_str!("medications.txt"), flag::MED_START, true), (include_str!("conditions.txt"), flag::COND_START, true)];
     // Words, counted with repeats: at least as many as the table holds, so it stays at most half full.
     let words = packed.iter().map(|(p, _)| p.iter().filter(|&&b| b < 0x20).count()).sum::<usize>()
-        + texts.iter().map(|(t, _)| t.lines().count()).sum::<usize>()
+        + texts.iter().map(|(t, _, _)| t.lines().count()).sum::<usize>()
         + crate::labels::LABELS.len() * 2
         + MONTH_WORDS.len();
     let mut c = Compact::with_room(words);
     for (data, f) in packed {
         each_packed(data, |w| c.add(w, f));
     }
-    for (data, f) in texts {
+    for (data, f, first_word) in texts {
         for l in data.lines().filter(|l| !l.is_empty()) {
-            // Of a drug or condition, the first word.
-            let w = if f == flag::CLINICAL { l } else { l.split([' ', '-', '\'']).next().unwrap_or(l) };
+            let w = if first_word { l.split([' ', '-', '\'']).next().unwrap_or(l) } else { l };
             c.add(w.as_bytes(), f);
         }
     }

@@ -2,7 +2,7 @@
 // reaches the editor, in Debian's headless Chromium with the built extension
 // (content script -> background wasm scan -> re-delivery), on the fixture
 // Confluence page's ProseMirror editor. Prints numbers; asserts nothing.
-import { startServer, launch } from "../e2e/harness.mjs";
+import { startServer, launch, stopWorker } from "../e2e/harness.mjs";
 
 const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
 
@@ -67,23 +67,15 @@ try {
   // The browser stops an extension's service worker after 30 s idle; the
   // next paste waits for it to start again and load the wasm module.
   const cdp = await browser.context.newCDPSession(guarded);
-  let running = true;
-  cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
-    running = versions.some((v) => v.scriptURL.startsWith("chrome-extension://") && v.runningStatus !== "stopped");
-  });
-  await cdp.send("ServiceWorker.enable");
-  const stopWorker = async () => {
-    await cdp.send("ServiceWorker.stopAllWorkers");
-    for (let waited = 0; running && waited < 5000; waited += 10) await new Promise((r) => setTimeout(r, 10));
-  };
+  const stop = () => stopWorker(guarded, cdp, browser.extensionId);
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   // Stopped while the editor had the focus: the paste itself starts the worker.
-  const cold = await pasteTime(guarded, 1024, { runs: 7, focused: stopWorker });
+  const cold = await pasteTime(guarded, 1024, { runs: 7, focused: stop });
   console.log(`     1 KB paste   ${cold.toFixed(1).padStart(7)} ms guarded, on a stopped worker (it starts and loads the wasm module first)`);
   // Stopped, then the editor focused half a second before the paste: the
   // focus wakes the worker (content/guard.js, after 2 s without a message).
   const blur = () => guarded.evaluate(() => document.activeElement && document.activeElement.blur());
-  const wake = { runs: 7, before: async () => { await sleep(2100); await stopWorker(); await blur(); }, focused: () => sleep(500) };
+  const wake = { runs: 7, before: async () => { await sleep(2100); await stop(); await blur(); }, focused: () => sleep(500) };
   const woken = await pasteTime(guarded, 1024, wake);
   console.log(`     1 KB paste   ${woken.toFixed(1).padStart(7)} ms guarded, on a stopped worker, the editor focused 0.5 s before`);
   const wokenLarge = await pasteTime(guarded, 100 * 1024, wake);

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer, launch, HOSTS } from "./harness.mjs";
+import { startServer, launch, stopWorker, workers, HOSTS } from "./harness.mjs";
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), "out");
 // Synthetic attachments written by `make fixtures` (tests/fixtures/build.rs).
@@ -452,37 +452,25 @@ test("input the guard cannot fully check goes to the policy's on_error, never si
   await again.getByRole("status").getByText(/could not check all of this paste/).waitFor();
 });
 
-/** The extension's running service workers, as the DevTools protocol lists them. */
-async function workers(cdp) {
-  return (await cdp.send("Target.getTargets")).targetInfos.filter((t) => t.type === "service_worker" && t.url.includes(browser.extensionId));
-}
-
-/** Stops the service worker, as the browser does after 30 idle seconds. */
-async function stopWorker(page, cdp) {
-  const [worker] = await workers(cdp);
-  await cdp.send("Target.closeTarget", { targetId: worker.targetId });
-  for (let i = 0; i < 50 && (await workers(cdp)).length; i++) await page.waitForTimeout(50);
-  assert.equal((await workers(cdp)).length, 0, "the worker is stopped");
-}
-
 test("a paste arriving while the service worker is stopped is still scanned", async () => {
   const page = await confluence();
   const cdp = await browser.context.newCDPSession(page);
-  await stopWorker(page, cdp);
+  await stopWorker(page, cdp, browser.extensionId);
   await paste(page, PHI);
   await panel(page).waitFor();
-  assert.equal((await workers(cdp)).length, 1, "the paste woke it");
+  assert.equal((await workers(cdp, browser.extensionId)).length, 1, "the paste woke it");
 });
 
 test("focusing an editor wakes a stopped service worker before any paste", async () => {
   const page = await open("acme.atlassian.net");
   const cdp = await browser.context.newCDPSession(page);
-  await stopWorker(page, cdp);
+  const running = async () => (await workers(cdp, browser.extensionId)).length;
+  await stopWorker(page, cdp, browser.extensionId);
   await page.waitForTimeout(300);
-  assert.equal((await workers(cdp)).length, 0, "nothing else starts it");
+  assert.equal(await running(), 0, "nothing else starts it");
   await page.click("#ak-editor-textarea");
-  for (let i = 0; i < 100 && !(await workers(cdp)).length; i++) await page.waitForTimeout(50);
-  assert.equal((await workers(cdp)).length, 1, "the focus woke it");
+  for (let i = 0; i < 100 && !(await running()); i++) await page.waitForTimeout(50);
+  assert.equal(await running(), 1, "the focus woke it");
 });
 
 // ---- privacy ---------------------------------------------------------------------------

@@ -144,3 +144,16 @@ export async function launch(port, extension = EXTENSION, { args = [], hostRules
   };
   return { context, extensionId, close };
 }
+
+/** The extension's running service workers, as the DevTools protocol session `cdp` lists them. */
+export async function workers(cdp, extensionId) {
+  return (await cdp.send("Target.getTargets")).targetInfos.filter((t) => t.type === "service_worker" && t.url.includes(extensionId));
+}
+
+/** Stops the extension's service worker, as the browser does after 30 idle seconds. */
+export async function stopWorker(page, cdp, extensionId) {
+  const [worker] = await workers(cdp, extensionId);
+  await cdp.send("Target.closeTarget", { targetId: worker.targetId });
+  for (let i = 0; i < 50 && (await workers(cdp, extensionId)).length; i++) await page.waitForTimeout(50);
+  assert.equal((await workers(cdp, extensionId)).length, 0, "the worker is stopped");
+}
