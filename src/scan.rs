@@ -267,7 +267,7 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
         match f.role {
             Role::PatientName | Role::RelativeName | Role::Name => {
                 // In prose, a name after "Name:" is capitalised; structured cells may be any case.
-                let capitalised = structured || v.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
+                let capitalised = structured || v.split_whitespace().all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
                 if looks_like_name(v) && capitalised && (f.strong || structured) {
                     let (score, needs) = if f.role == Role::Name { (0.35, Needs::Patient) } else { (0.9, Needs::Nothing) };
                     extra.push(mk(kind, f.start, f.end, if in_code { 0.3 } else { score }, needs));

@@ -160,3 +160,49 @@ fn an_id_label_ends_at_its_code_when_a_clause_follows() {
     let text = "MRN: 00412345, lives with daughter Đặng Thị Mai.";
     assert_reported(text, &["00412345", "Đặng Thị Mai"]);
 }
+
+#[test]
+fn fhir_patient_as_xml_in_a_diff() {
+    let text = "+++ b/test/fixtures/Patient-7.xml\n@@ -0,0 +1,9 @@\n+<Patient xmlns=\"http://hl7.org/fhir\">\n+  <id value=\"636666\"/>\n+  <identifier><system value=\"urn:oid:1.2.36.146.595.217.0.1\"/><value value=\"608982\"/></identifier>\n+  <name><family value=\"Okafor\"/><given value=\"Adaeze\"/></name>\n+  <telecom><system value=\"phone\"/><value value=\"4065197185 Ext. 915\"/></telecom>\n+  <telecom><system value=\"email\"/><value value=\"ada.okafor@example.net\"/></telecom>\n+  <birthDate value=\"2008-10-03\"/>\n+  <address><line value=\"19967 South Kedzie Way\"/><city value=\"Billings\"/><postalCode value=\"59137\"/></address>\n+  <contact><name><text value=\"Emeka Okafor\"/></name></contact>\n+</Patient>\n";
+    let r = scan(text);
+    assert_reported(text, &["608982", "Okafor", "Adaeze", "4065197185 Ext. 915", "ada.okafor@example.net", "2008-10-03", "19967 South Kedzie Way", "Billings", "59137", "Emeka Okafor"]);
+    let source = |needle: &str| {
+        let at = text.find(needle).unwrap();
+        r.findings.iter().find(|f| f.start == at).and_then(|f| f.source.clone())
+    };
+    assert_eq!(source("608982").as_deref(), Some("fhir:Patient.identifier.value"));
+    assert_eq!(source("Emeka Okafor").as_deref(), Some("fhir:Patient.contact.name.text"));
+    // The resource id and the system are not values.
+    assert!(!covers(text, "636666") && !covers(text, "urn:oid"));
+}
+
+#[test]
+fn fhir_patient_as_yaml_takes_identifier_and_telecom_by_system() {
+    let text = "+- resourceType: Patient\n+  identifier:\n+    - system: urn:mrn\n+      value: \"1640713059\"\n+  name:\n+    - family: כהן\n+      given: [חנה]\n+  birthDate: 1949-05-09\n+  telecom:\n+    - system: phone\n+      value: \"+19129851877 ext. 6751\"\n";
+    assert_reported(text, &["1640713059", "כהן", "חנה", "1949-05-09", "+19129851877 ext. 6751"]);
+    assert_eq!(found(text, Kind::Mrn), vec!["1640713059".to_string()]);
+}
+
+#[test]
+fn an_id_label_inside_a_line() {
+    // After a name, a dash or a date: the label needs no line start when a code follows it.
+    let text = "Outreach list\n* Mrs. González (23 March 2014) — Chart # 00214392\n* David Grechko (22 October 2006) — Hospital no. YI69906749\n* Patient: 김영일 MR# E718356036\n";
+    assert_eq!(found(text, Kind::Mrn), vec!["00214392".to_string(), "YI69906749".to_string(), "E718356036".to_string()]);
+    // An honorific is a name cue even on a line of capitalised words.
+    assert!(covers(text, "González"));
+    // A label word in a sentence is still not a label.
+    assert!(found("We reviewed the chart # format with the vendor.", Kind::Mrn).is_empty());
+}
+
+#[test]
+fn a_url_with_a_record_id_is_reported_whole() {
+    let text = "Patient DOB 03/14/1962. Referrer: https://mychart.example.org/PatientChart.aspx?mrn=795959874&enc=734064500\n";
+    let url = "https://mychart.example.org/PatientChart.aspx?mrn=795959874&enc=734064500";
+    assert_eq!(found(text, Kind::Url), vec![url.to_string()]);
+}
+
+#[test]
+fn a_sender_followed_by_a_record_number_is_the_patient() {
+    let text = "From: Justyna A. Tatarek (Medical Record # E158744544)\nTo: Elizabeth Smith, NP's care team\nSubject: Medication question\n";
+    assert_eq!(found(text, Kind::PersonName), vec!["Justyna A. Tatarek".to_string()]);
+}

@@ -147,7 +147,8 @@ fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted)
     path.dedup();
     let resource = resource_name(text, stack);
     if let Some(res) = resource {
-        if let Some(role) = fhir_role(res, &path, text, stack) {
+        let system = stack.last().and_then(|f| f.system).map(|(a, b)| text[a..b].to_ascii_lowercase());
+        if let Some(role) = fhir_role(res, &path, system.as_deref()) {
             if role == Role::Phone && stack.last().is_some_and(|f| f.system.is_none()) && path.contains(&"telecom") {
                 if let Some(f) = stack.last_mut() {
                     f.pending.push((s, e));
@@ -171,7 +172,9 @@ fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted)
     }
 }
 
-fn fhir_role(resource: &str, path: &[&str], text: &str, stack: &[Frame]) -> Option<Role> {
+/// The role of a FHIR element's value by its resource and path of keys
+/// (`["name", "family"]`); `system`: the lower-cased `system` beside it.
+pub(super) fn fhir_role(resource: &str, path: &[&str], system: Option<&str>) -> Option<Role> {
     let last = *path.last()?;
     let has = |k: &str| path.contains(&k);
     let person = matches!(resource, "Patient" | "RelatedPerson" | "Person");
@@ -205,20 +208,7 @@ fn fhir_role(resource: &str, path: &[&str], text: &str, stack: &[Frame]) -> Opti
         };
     }
     if has("identifier") && last == "value" {
-        let system = stack.last().and_then(|f| f.system).map(|(a, b)| text[a..b].to_ascii_lowercase()).unwrap_or_default();
-        return Some(if system.contains("ssn") || system.contains("2.16.840.1.113883.4.1") {
-            Role::Ssn
-        } else if system.contains("npi") || system.contains("2.16.840.1.113883.4.6") {
-            Role::Npi
-        } else if system.contains("mbi") || system.contains("medicare") {
-            Role::Mbi
-        } else if system.contains("member") || system.contains("insur") || resource == "Coverage" {
-            Role::MemberId
-        } else if person || resource == "Coverage" || resource == "Claim" {
-            Role::Mrn
-        } else {
-            Role::OtherId
-        });
+        return Some(identifier_role(system.unwrap_or_default(), person, resource));
     }
     match last {
         "birthDate" => Some(Role::Dob),
@@ -237,5 +227,23 @@ fn fhir_role(resource: &str, path: &[&str], text: &str, stack: &[Frame]) -> Opti
         "code" if has("coding") && matches!(resource, "Condition" | "Encounter" | "Claim" | "DiagnosticReport") => Some(Role::Diagnosis),
         "div" => Some(Role::Note),
         _ => None,
+    }
+}
+
+/// The role of a FHIR Identifier's value, by its `system` (lower case) and
+/// the resource it is in (`person`: a Patient, RelatedPerson...).
+fn identifier_role(system: &str, person: bool, resource: &str) -> Role {
+    if system.contains("ssn") || system.contains("2.16.840.1.113883.4.1") {
+        Role::Ssn
+    } else if system.contains("npi") || system.contains("2.16.840.1.113883.4.6") {
+        Role::Npi
+    } else if system.contains("mbi") || system.contains("medicare") {
+        Role::Mbi
+    } else if system.contains("member") || system.contains("insur") || resource == "Coverage" {
+        Role::MemberId
+    } else if person || resource == "Claim" {
+        Role::Mrn
+    } else {
+        Role::OtherId
     }
 }

@@ -109,7 +109,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             i += 1;
             continue;
         };
-        let label_end = toks[last].end as usize;
+        // "Hospital no. YI69906749": the abbreviation's dot belongs to the label.
+        let abbreviated = last > i && doc.s(last).eq_ignore_ascii_case("no") && doc.bytes.get(toks[last].end as usize) == Some(&b'.');
+        let label_end = toks[last].end as usize + usize::from(abbreviated);
         let line_end = doc.line_starts.get(t.line as usize + 1).map_or(doc.text.len(), |&e| e as usize);
         let rest = &doc.text[label_end..line_end];
         // Labels must start a line, a cell or a clause (not "the patient").
@@ -135,7 +137,10 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                     e = chunk;
                 }
             }
-            if at_boundary || pair || rest.trim_start().starts_with(':') || rest.starts_with("...") {
+            // "Patient: 김영일 MR# E718356036": an identifier's label with a code after it
+            // needs no boundary.
+            let id_code = matches!(role, Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn) && doc.text[s..e].bytes().any(|b| b.is_ascii_digit()) && !doc.text[s..e].contains(' ');
+            if at_boundary || pair || id_code || rest.trim_start().starts_with(':') || rest.starts_with("...") {
                 x.push(s, e, role, None, true);
                 if s == e && matches!(role, Role::Staff | Role::Dial) {
                     list_under_heading(doc, t.line as usize + 1, role, x);

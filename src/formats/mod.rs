@@ -10,6 +10,7 @@ use crate::labels::Role;
 use crate::text::Doc;
 
 mod code;
+mod fhir_text;
 mod fixed_width;
 mod hl7v2;
 mod json;
@@ -59,8 +60,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     let patient = find_bytes(doc.bytes, b"Patient", 0, false);
     code::extract(doc, &mut x, patient);
     labels::extract(doc, &mut x);
-    // YAML and other key: value renderings of a FHIR Patient.
-    x.patient_record |= fhir_patient_text(doc.text, patient);
+    fhir_text::extract(doc, &mut x, patient);
     // Extractors cut some values at fixed widths: keep spans on character boundaries.
     for f in &mut x.fields {
         while !doc.text.is_char_boundary(f.start) {
@@ -73,23 +73,6 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     x.fields.retain(|f| f.end > f.start);
     x.fields.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     x
-}
-
-/// A FHIR Patient outside JSON: `resourceType: Patient` (quoted or not)
-/// or `<Patient xmlns...>` / `<Patient>`, checked around each "Patient"
-/// (`first`: where the first is).
-fn fhir_patient_text(text: &str, first: Option<usize>) -> bool {
-    let mut next = first;
-    while let Some(p) = next {
-        let (before, after) = (&text[..p], &text[p + 7..]);
-        let yaml = before.ends_with("resourceType: ") || (before.ends_with("resourceType: \"") && after.starts_with('"')) || (before.ends_with("resourceType: '") && after.starts_with('\''));
-        let xml = before.ends_with('<') && (after.starts_with(" xmlns") || after.starts_with('>'));
-        if yaml || xml {
-            return true;
-        }
-        next = find_bytes(text.as_bytes(), b"Patient", p + 7, false);
-    }
-    false
 }
 
 /// First position at or after `from` where `needle` occurs in `hay`,
@@ -181,6 +164,11 @@ pub(crate) fn trim_value(text: &str, mut start: usize, mut end: usize) -> (usize
         start += 1;
     }
     while end > start && b[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    // A YAML flow list of one: `given: [Hannah]`, `given: ["Hannah"]`.
+    if end - start >= 2 && b[start] == b'[' && b[end - 1] == b']' && !text[start + 1..end - 1].contains(',') {
+        start += 1;
         end -= 1;
     }
     if end - start >= 2 && matches!(b[start], b'"' | b'\'' | b'`') && b[end - 1] == b[start] {

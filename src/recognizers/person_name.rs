@@ -273,7 +273,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
     if !matches!(r.first(), Some(b',' | b' ')) {
         return false;
     }
-    [", dob", " (dob", " dob", ", d.o.b", " (d.o.b", ", born", " (born", ", age ", ", aged", " (age", ", mrn", " (mrn", " mrn", ", member", ", a ", " is a ", ", who is a", " was admitted", " presented", " was discharged", " was seen", " was diagnosed", ", date of birth"]
+    [", dob", " (dob", " dob", ", d.o.b", " (d.o.b", ", born", " (born", ", age ", ", aged", " (age", ", mrn", " (mrn", " mrn", " (mr#", " (mr #", ", medical record", " (medical record", " (chart", " (member", ", member", ", a ", " is a ", ", who is a", " was admitted", " presented", " was discharged", " was seen", " was diagnosed", ", date of birth"]
         .iter()
         .any(|p| r.starts_with(p.as_bytes()))
         || {
@@ -401,8 +401,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return; // "the member ID on your card": a label word, not a name
     }
     let after = patient_after(doc, last);
-    // In a Title Case heading ("Release Notes - Patient Portal"), a cue word is part of a title.
-    if patient_cue && !after && title_case_line(doc, first_i) {
+    // In a Title Case heading ("Release Notes - Patient Portal"), a cue word is part of a
+    // title; an honorific ("Mrs. González (23 March 2014) — Chart") is not.
+    let honorific = matches!(prev, Some("mr" | "mrs" | "ms" | "miss" | "mx")) && doc.gap_before(first_i) == ". ";
+    if patient_cue && !after && !honorific && title_case_line(doc, first_i) {
         return;
     }
     if patient_cue || after {

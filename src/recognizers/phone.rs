@@ -16,7 +16,7 @@ use crate::Kind;
 pub(crate) static PHONE: Recognizer = Recognizer {
     id: "phone",
     kind: Kind::Phone,
-    gate: |k| k.class == Class::Num && (matches!(k.len, 1 | 3 | 10) || k.after_plus && k.len <= 3),
+    gate: |k| k.class == Class::Num && (matches!(k.len, 1 | 3 | 10) || k.after_plus && (k.len <= 3 || (8..=15).contains(&k.len))),
     find,
     hits: &[
         "call «(617) 734-2291» today",
@@ -31,9 +31,11 @@ pub(crate) static PHONE: Recognizer = Recognizer {
         "They can be reached at «9126622075».",
         "«+44 20 7946 0958»",
         "«+1 (617) 734-2291»",
+        "value: \"«+16177342291 ext. 6751»\"",
+        "«+442079460958»",
         "ph «734-2291»",
     ],
-    misses: &["(017) 734-2291", "617-134-2291", "911-734-2291", "212-555-0142", "2024-01-15", "1.2.3.4", "12-3456-7890"],
+    misses: &["1.0.0+20130313144700", "+10177342291", "+1234567", "(017) 734-2291", "617-134-2291", "911-734-2291", "212-555-0142", "2024-01-15", "1.2.3.4", "12-3456-7890"],
 };
 
 fn nanp_ok(area: &str, exchange: &str, line: &str) -> bool {
@@ -171,14 +173,32 @@ fn ten_digits(doc: &Doc, start: usize, a: usize, out: &mut Vec<Cand>) -> bool {
     true
 }
 
+/// E.164 without separators, as FHIR and HL7 feeds write it:
+/// `+16177342291` (a valid NANP number after the 1) or `+442079460958`.
+fn e164(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let (t, s) = (&doc.toks[i], doc.s(i));
+    let start = t.start as usize - 1;
+    if !(8..=15).contains(&s.len()) || embedded(doc, start, t.end as usize) {
+        return;
+    }
+    if let Some(n) = s.strip_prefix('1').filter(|n| n.len() == 10) {
+        if nanp_ok(&n[..3], &n[3..6], &n[6..]) {
+            push(out, doc, start, i, 0.45, "valid NANP phone number", Needs::Patient);
+        }
+    } else if !s.starts_with(['0', '1']) && s.len() >= 10 {
+        push(out, doc, start, i, 0.4, "international phone number", Needs::Patient);
+    }
+}
+
 /// `+CC` followed by digit groups.
 fn international(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let toks = &doc.toks;
     let t = &toks[i];
+    let start = t.start as usize - 1;
     if t.len() > 3 {
+        e164(doc, i, out);
         return;
     }
-    let start = t.start as usize - 1;
     if doc.s(i) == "1" {
         if i + 1 < toks.len() && matches!(doc.gap_after(i), " " | "-" | "." | " (" | "(") {
             let before = out.len();

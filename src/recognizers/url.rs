@@ -58,6 +58,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         end -= 1;
     }
     if identifies_person(&doc.text[start..end]) {
-        out.push(Cand::new(Kind::Url, start, end, 0.7, "URL with a patient or member id", Needs::Nothing));
+        // As sure as the id field inside it (`?mrn=...`), so the whole URL wins over the id alone.
+        out.push(Cand::new(Kind::Url, start, end, 0.9, "URL with a patient or member id", Needs::Nothing));
     }
 }

@@ -1,0 +1,119 @@
+//! A FHIR Patient outside JSON: YAML (`resourceType: Patient`, fixtures
+//! and docs) and XML (`<Patient xmlns="http://hl7.org/fhir">`). Paths map
+//! to roles as in FHIR JSON ([`super::json::fhir_role`]).
+
+use super::{find_bytes, json::fhir_role, trim_value, Extracted};
+use crate::labels::Role;
+use crate::text::Doc;
+
+/// `first`: where the first "Patient" is.
+pub(super) fn extract(doc: &Doc, x: &mut Extracted, first: Option<usize>) {
+    let text = doc.text;
+    let mut next = first;
+    while let Some(p) = next {
+        let (before, after) = (&text[..p], &text[p + 7..]);
+        let yaml = before.ends_with("resourceType: ") || (before.ends_with("resourceType: \"") && after.starts_with('"')) || (before.ends_with("resourceType: '") && after.starts_with('\''));
+        if yaml {
+            x.patient_record = true;
+            system_values(doc, x);
+            return;
+        }
+        if before.ends_with('<') && (after.starts_with(" xmlns") || after.starts_with('>')) {
+            x.patient_record = true;
+            xml(text, p - 1, x);
+            return;
+        }
+        next = find_bytes(text.as_bytes(), b"Patient", p + 7, false);
+    }
+}
+
+/// YAML: each `value:` next to a `system:` line (either order, as in JSON)
+/// is an identifier or a contact point: `- system: urn:mrn` / `value: "1640713059"`.
+/// (Names, dates and addresses are `key: value` labels.)
+fn system_values(doc: &Doc, x: &mut Extracted) {
+    // The key's value on line `l`, after a diff marker and a list dash.
+    let pair = |l: usize, key: &str| {
+        let line = doc.line_text(l);
+        let body = line.trim_start_matches(['+', '-', ' ', '\t']);
+        let value = body.strip_prefix(key)?.strip_prefix(':')?;
+        let start = doc.line_starts[l] as usize + line.len() - value.len();
+        Some(trim_value(doc.text, start, start + value.len()))
+    };
+    for l in 0..doc.line_starts.len() {
+        let Some((s, e)) = pair(l, "system") else { continue };
+        let system = doc.text[s..e].to_ascii_lowercase();
+        let Some((role, source)) = system_role(&system) else { continue };
+        let value = [l + 1, l.wrapping_sub(1)].into_iter().filter(|&v| v < doc.line_starts.len()).find_map(|v| pair(v, "value"));
+        if let Some((vs, ve)) = value {
+            x.push(vs, ve, role, Some(source.to_string()), true);
+        }
+    }
+}
+
+/// A Patient's `system` says what the `value` beside it is.
+fn system_role(system: &str) -> Option<(Role, &'static str)> {
+    let telecom = "fhir:Patient.telecom.value";
+    match system {
+        "phone" | "fax" | "sms" | "pager" => Some((Role::Phone, telecom)),
+        "email" => Some((Role::Email, telecom)),
+        "url" | "other" => None,
+        _ => Some((fhir_role("Patient", &["identifier", "value"], Some(system))?, "fhir:Patient.identifier.value")),
+    }
+}
+
+/// XML: elements carry their value in a `value` attribute
+/// (`<family value="Battelli"/>`); the path is the open elements below the
+/// innermost resource (a capitalised element).
+fn xml(text: &str, from: usize, x: &mut Extracted) {
+    let b = text.as_bytes();
+    // Open elements: (name, the `system` seen inside it).
+    let mut open: Vec<(&str, Option<String>)> = Vec::new();
+    let mut i = from;
+    while let Some(lt) = b[i..].iter().position(|&c| c == b'<').map(|k| i + k) {
+        let Some(gt) = b[lt..].iter().position(|&c| c == b'>').map(|k| lt + k) else { break };
+        i = gt + 1;
+        let tag = &text[lt + 1..gt];
+        if let Some(name) = tag.strip_prefix('/') {
+            if let Some(k) = open.iter().rposition(|(n, _)| *n == name.trim()) {
+                open.truncate(k);
+            }
+            continue;
+        }
+        if tag.starts_with(['?', '!']) {
+            continue;
+        }
+        let name_end = tag.find(|c: char| c.is_whitespace() || c == '/').unwrap_or(tag.len());
+        let name = &tag[..name_end];
+        if !tag.ends_with('/') {
+            open.push((name, None));
+            continue;
+        }
+        let Some((vs, ve)) = value_attr(tag).map(|(s, e)| (lt + 1 + s, lt + 1 + e)) else { continue };
+        if name == "system" {
+            if let Some(top) = open.last_mut() {
+                top.1 = Some(text[vs..ve].to_ascii_lowercase());
+            }
+            continue;
+        }
+        let Some(r) = open.iter().rposition(|(n, _)| n.starts_with(|c: char| c.is_ascii_uppercase())) else { continue };
+        let resource = open[r].0;
+        let mut path: Vec<&str> = open[r + 1..].iter().map(|(n, _)| *n).collect();
+        path.push(name);
+        let system = open.last().and_then(|(_, s)| s.as_deref());
+        let role = match (path.contains(&"telecom"), system) {
+            (true, Some("email")) => Some(Role::Email),
+            (true, Some("url" | "other")) => None,
+            _ => fhir_role(resource, &path, system),
+        };
+        if let Some(role) = role {
+            x.push(vs, ve, role, Some(format!("fhir:{resource}.{}", path.join("."))), true);
+        }
+    }
+}
+
+/// The span of the `value="..."` attribute's text inside `tag`.
+fn value_attr(tag: &str) -> Option<(usize, usize)> {
+    let k = tag.find(" value=\"")? + 8;
+    let len = tag[k..].find('"')?;
+    Some((k, k + len))
+}
