@@ -248,10 +248,20 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
         let Some(kind) = f.role.kind() else { continue };
         let lo = cands.partition_point(|c| c.start < f.start);
         let inside = cands[lo..].iter().take_while(|c| c.start < f.end).any(|c| c.end <= f.end && role_fits(f.role, c.kind) && !part_of_cell(f, c));
+        // "Sullivan, Paula (2416033)" in a patient column: the code is the patient's record number.
+        let v = &text[f.start..f.end];
+        if let Some(open) = v.strip_suffix(')').and_then(|w| w.rfind('(')).filter(|_| f.role == Role::PatientName) {
+            let code = &v[open + 1..v.len() - 1];
+            if (5..=20).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric()) && code.bytes().filter(u8::is_ascii_digit).count() >= 4 {
+                let s = f.start + open + 1;
+                let mut c = Cand::new(Kind::Mrn, s, s + code.len(), 0.8, "record number beside a patient's name", Needs::Nothing);
+                c.source = f.source.clone();
+                extra.push(c);
+            }
+        }
         if inside && !id_role(f.role) {
             continue;
         }
-        let v = &text[f.start..f.end];
         if placeholder(v) {
             continue;
         }
@@ -310,7 +320,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
             }
             Role::Phone => {
                 let digits = v.bytes().filter(u8::is_ascii_digit).count();
-                if (7..=15).contains(&digits) && v.bytes().all(|b| b.is_ascii_digit() || b" ()-.+xX".contains(&b) || b.is_ascii_alphabetic() && v.len() < 30) {
+                // HL7 XTN splits a number into area code (component 6) and local number (7).
+                let area_code = v.len() == 3 && digits == 3 && v.as_bytes()[0] >= b'2' && f.source.as_deref().is_some_and(|s| s.starts_with("hl7:") && s.ends_with(".6"));
+                if area_code || (7..=15).contains(&digits) && v.bytes().all(|b| b.is_ascii_digit() || b" ()-.+xX".contains(&b) || b.is_ascii_alphabetic() && v.len() < 30) {
                     extra.push(mk(Kind::Phone, f.start, f.end, 0.45, Needs::Patient));
                 }
             }
@@ -396,7 +408,7 @@ fn looks_like_name(v: &str) -> bool {
     let words = v.split(|c: char| c.is_whitespace() || c == '^' || c == ',').filter(|w| !w.is_empty()).count();
     (1..=8).contains(&words)
         && v.chars().any(char::is_alphabetic)
-        && v.chars().all(|c| c.is_alphabetic() || " -'’.,^\u{300}\u{301}\u{302}\u{303}".contains(c) || ('\u{300}'..='\u{36f}').contains(&c))
+        && v.chars().all(|c| " -'’.,^".contains(c) || crate::text::is_word_char(c) && !c.is_numeric())
         && !["unknown", "n/a", "none", "null", "test", "redacted", "anonymous"].iter().any(|w| v.eq_ignore_ascii_case(w))
 }
 

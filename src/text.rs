@@ -104,7 +104,7 @@ static SEEN: [u8; 256] = {
 };
 
 /// Whether a non-ASCII character belongs inside a token.
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
         || ('\u{300}'..='\u{36f}').contains(&c)
         || c == '\u{200d}'

@@ -206,3 +206,37 @@ fn a_sender_followed_by_a_record_number_is_the_patient() {
     let text = "From: Justyna A. Tatarek (Medical Record # E158744544)\nTo: Elizabeth Smith, NP's care team\nSubject: Medication question\n";
     assert_eq!(found(text, Kind::PersonName), vec!["Justyna A. Tatarek".to_string()]);
 }
+
+#[test]
+fn a_wiki_key_value_table_under_an_item_value_header() {
+    let text = "Readmitted within 30 days.\n||Item||Value||\n|MRN|E729107974|\n|Attending|Wesley Garcia, MD|\n";
+    assert_eq!(found(text, Kind::Mrn), vec!["E729107974".to_string()]);
+    assert!(found(text, Kind::PersonName).is_empty(), "the attending is staff");
+    // A Markdown table's header row stays a header.
+    let md = "| MRN | Notes |\n|---|---|\n| 00412345 | stable |\n";
+    assert_eq!(found(md, Kind::Mrn), vec!["00412345".to_string()]);
+}
+
+#[test]
+fn an_id_in_parentheses_beside_a_patient_s_name() {
+    // In a patient column, and after a cued name in prose.
+    let table = "||Control ID||Event||Patient||Error||\n|1947030545|A04|Sullivan, Paula (2416033)|PV1-3 unknown location|\n";
+    assert_eq!(found(table, Kind::Mrn), vec!["2416033".to_string()]);
+    let prose = "Claim # W44739839694 for member Caitlin Hancock (H29240518, Date of Birth 11/26/1984) was denied.";
+    assert_eq!(found(prose, Kind::HealthPlanId), vec!["H29240518".to_string()]);
+    let is = "His member # is H56254019 with Highmark. He has diabetes.";
+    assert_eq!(found(is, Kind::HealthPlanId), vec!["H56254019".to_string()]);
+}
+
+#[test]
+fn hl7_area_code_and_number_are_both_the_phone() {
+    let text = "PID|1||M4281119^^^SMRMC^MR||ANGEL^HAROLD||19491102|M|||3913 UNION PKWY^^LAS VEGAS^NV^89126^USA^H||^PRN^PH^^1^915^5258529|||\r";
+    assert_reported(text, &["915", "5258529"]);
+}
+
+#[test]
+fn names_followed_by_a_relationship_or_written_in_indic_scripts() {
+    assert!(covers("Emergency contact: Jairaj Umang Mangat (husband) (509) 561-1090\nDOB: 03/14/1962", "Jairaj Umang Mangat"));
+    let fhir = r#"{"resourceType": "Patient", "name": [{"family": "ताम्बे", "given": ["संजना"]}], "birthDate": "1970-01-02"}"#;
+    assert_reported(fhir, &["ताम्बे", "संजना"]);
+}

@@ -118,12 +118,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let before = &doc.text[doc.line_starts[t.line as usize] as usize..t.start as usize];
         let at_boundary = before.trim().is_empty() || before.trim_end().ends_with([',', ';', '|', '(', '[', '{', '.', '*', '>', '-', '"', '\'', '\t']) || before.ends_with("  ");
         // "Member # 967471919D": a member's id, not their name.
-        let role = if role == Role::PatientName && member_label && rest.trim_start_matches([' ', '#', ':', '.']).bytes().take_while(|b| !b.is_ascii_whitespace()).any(|b| b.is_ascii_digit()) { Role::MemberId } else { role };
+        let role = if role == Role::PatientName && member_label && rest.trim_start_matches([' ', '#', ':', '.', '*']).trim_start_matches("is ").bytes().take_while(|b| !b.is_ascii_whitespace()).any(|b| b.is_ascii_digit()) { Role::MemberId } else { role };
         // Log pairs: "lookup failed for MRN=2390114 facility=SHMC" (not a URL's query, which the URL covers).
         let in_url = before.rsplit([' ', '\t', '(', '<', '"']).next().is_some_and(|w| has(w, "://") || w.contains('?'));
         let pair = rest.starts_with('=') && !rest.starts_with("==") && !in_url;
         if let Some(sep) = strong_sep(rest) {
+            // "His member # is H56254019 with Highmark."
             let vstart = label_end + sep;
+            let vstart = vstart + doc.text[vstart..line_end].find(|c: char| c != ' ').filter(|&k| doc.text[vstart + k..line_end].starts_with("is ")).map_or(0, |k| k + 3);
             let vend = value_end(doc, last, vstart, line_end);
             let vend = if pair { vend.min(pair_end(doc.text, vstart, line_end)) } else { vend };
             let (s, mut e) = trim_value(doc.text, vstart, vend);
@@ -158,10 +160,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         if weak_ok(role) && rest.starts_with(' ') {
             // "my insurance ID is XJH123", "MRN number 00412345"
             let mut vstart = label_end + 1;
-            for filler in ["is ", "was ", "number ", "no. ", "# ", "of "] {
-                if doc.text[vstart..line_end].starts_with(filler) {
-                    vstart += filler.len();
-                }
+            // In any order: "member # is H56254019", "MRN number 00412345".
+            while let Some(filler) = ["is ", "was ", "number ", "no. ", "# ", "of "].iter().find(|f| doc.text[vstart..line_end].starts_with(**f)) {
+                vstart += filler.len();
             }
             let vend = if takes_chunk(role) { chunk_end(doc, vstart, line_end) } else { value_end(doc, last, vstart, line_end).min(vstart + 40) };
             if vend > vstart {

@@ -169,6 +169,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             l += 1;
             continue;
         };
+        // "|MRN|E729107974|" under "||Item||Value||": a label and its value, not a header
+        // (a Markdown header has its |---| rule below it).
+        let wiki_row = d == Delim::Pipe && !line.trim_start_matches([' ', '+', '-']).starts_with("||");
+        if wiki_row && head.len() == 2 && roles[0].is_some() && roles[1].is_none() && !(l + 1 < n_lines && is_rule(&text[line_span(l + 1).0..line_span(l + 1).1])) {
+            key_value_row(text, x, &head);
+            l += 1;
+            continue;
+        }
         let known = roles.iter().filter(|r| r.is_some()).count();
         // A column that only a patient table has ("Patient", "DOB", "MRN") is enough.
         let defining = roles.iter().any(|r| matches!(r, Some(Role::PatientName | Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn)));
@@ -176,7 +184,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             l = rows(doc, x, l + 1, d, &head, roles, &line_span);
             continue;
         }
-        if d == Delim::Pipe && !line.trim_start_matches([' ', '+', '-']).starts_with("||") {
+        if wiki_row {
             key_value_row(text, x, &head);
         }
         l += 1;
@@ -337,8 +345,7 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         if line.trim().is_empty() {
             break;
         }
-        // Markdown separator row |---|---|.
-        if d == Delim::Pipe && line.trim().trim_start_matches(['+', '-', ' ']).chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && line.contains('-') {
+        if d == Delim::Pipe && is_rule(line) {
             l += 1;
             continue;
         }
@@ -367,6 +374,11 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
 }
 
 /// `| *DOB* | 03/14/1962 |`: a label cell followed by its value.
+/// A Markdown separator row: `|---|:---:|` (after a diff marker).
+fn is_rule(line: &str) -> bool {
+    line.trim().trim_start_matches(['+', '-', ' ']).bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' ')) && line.contains('-')
+}
+
 fn key_value_row(text: &str, x: &mut Extracted, cs: &[(usize, usize)]) {
     if cs.len() < 2 || cs.len() > 6 {
         return;

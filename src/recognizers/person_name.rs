@@ -273,7 +273,9 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
     if !matches!(r.first(), Some(b',' | b' ')) {
         return false;
     }
-    [", dob", " (dob", " dob", ", d.o.b", " (d.o.b", ", born", " (born", ", age ", ", aged", " (age", ", mrn", " (mrn", " mrn", " (mr#", " (mr #", ", medical record", " (medical record", " (chart", " (member", ", member", ", a ", " is a ", ", who is a", " was admitted", " presented", " was discharged", " was seen", " was diagnosed", ", date of birth"]
+    [", dob", " (dob", " dob", ", d.o.b", " (d.o.b", ", born", " (born", ", age ", ", aged", " (age", ", mrn", " (mrn", " mrn", " (mr#", " (mr #", ", medical record", " (medical record", " (med rec", " (chart", " (member", ", member", " | mrn", " | dob",
+        " (self)", " (husband", " (wife)", " (spouse", " (mother", " (father", " (son)", " (daughter", " (sister", " (brother", " (niece", " (nephew", " (guardian",
+        " is an ", ", a ", " is a ", ", who is a", " was admitted", " presented", " was discharged", " was seen", " was diagnosed", ", date of birth"]
         .iter()
         .any(|p| r.starts_with(p.as_bytes()))
         || {
@@ -391,6 +393,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
     // "Last, First" with both in the dictionaries.
     if let Some(c) = comma_form(doc, first_i, last, patient_cue) {
+        if patient_cue {
+            id_after(doc, c.end, prev, out);
+        }
         out.push(c);
         return;
     }
@@ -420,6 +425,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         let mut c = Cand::new(Kind::PersonName, s, e, 0.6, if patient_cue { "name after a patient cue" } else { "name followed by patient details" }, Needs::Patient);
         c.patient_cue = true;
         out.push(c);
+        if patient_cue {
+            id_after(doc, e, prev, out);
+        }
         return;
     }
     if uncased || n_words < 2 {
@@ -435,6 +443,25 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     } else if weak {
         out.push(Cand::new(Kind::PersonName, s, e, 0.2, "possible first and last name", Needs::Patient));
     }
+}
+
+/// "for member Caitlin Hancock (H29240518, Date of Birth ...)": a code in
+/// parentheses right after a cued name (`end`) is that person's member id
+/// (after "member", "subscriber"...) or record number.
+fn id_after(doc: &Doc, end: usize, cue: Option<&str>, out: &mut Vec<Cand>) {
+    let b = doc.bytes;
+    if !b[end..].starts_with(b" (") {
+        return;
+    }
+    let s = end + 2;
+    let len = b[s..].iter().take(21).take_while(|c| c.is_ascii_alphanumeric()).count();
+    let code = &b[s..s + len];
+    if !(6..=20).contains(&len) || !matches!(b.get(s + len), Some(b')' | b',')) || code.iter().filter(|c| c.is_ascii_digit()).count() < 4 {
+        return;
+    }
+    let member = matches!(cue, Some("member" | "subscriber" | "beneficiary" | "enrollee" | "insured"));
+    let kind = if member { Kind::HealthPlanId } else { Kind::Mrn };
+    out.push(Cand::new(kind, s, s + len, 0.8, "id beside a patient's name", Needs::Nothing));
 }
 
 /// `Gonzalez, Maria` (optionally `Gonzalez, Maria J.`).

@@ -29,6 +29,7 @@ pub(crate) static PHONE: Recognizer = Recognizer {
         "phone «6177342291»",
         "Husband Jules («5138979880») wants a call",
         "They can be reached at «9126622075».",
+        "Is «7187304094» still the best number?",
         "«+44 20 7946 0958»",
         "«+1 (617) 734-2291»",
         "value: \"«+16177342291 ext. 6751»\"",
@@ -116,7 +117,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let s = doc.s(i);
     // "Husband Jules (5138979880)", "brother Neville, 7262849200": a contact number after a name.
     let after_name = i > 0 && matches!(doc.gap_before(i), " (" | ", ") && doc.toks[i - 1].line == t.line && doc.toks[i - 1].is_word() && doc.toks[i - 1].is(crate::text::CAP);
-    if s.len() == 10 && (after_name || reach_cue(doc, t.start as usize)) && nanp_ok(&s[..3], &s[3..6], &s[6..]) && !embedded(doc, t.start as usize, t.end as usize) {
+    if s.len() == 10 && (after_name || reach_cue(doc, t.start as usize) || number_after(doc, t.end as usize)) && nanp_ok(&s[..3], &s[3..6], &s[6..]) && !embedded(doc, t.start as usize, t.end as usize) {
         push(out, doc, t.start as usize, i, 0.3, "ten-digit phone number after a name", Needs::Patient);
         return;
     }
@@ -141,6 +142,12 @@ fn reach_cue(doc: &Doc, start: usize) -> bool {
     ["reached at ", "reach me at ", "reach her at ", "reach him at ", "call back at ", "call me at ", "call her at ", "call him at ", "callback number is ", "callback at ", "text me at "]
         .iter()
         .any(|c| before.ends_with(c))
+}
+
+/// "Is 7187304094 still the best number?": the sentence calls it a phone number.
+fn number_after(doc: &Doc, end: usize) -> bool {
+    let after = doc.window(end, end + 32).to_ascii_lowercase();
+    ["best number", "good number", "callback number", "my number", "cell number", "home number"].iter().any(|c| after.contains(c))
 }
 
 /// `AAA EEE NNNN` with parentheses, dashes, dots or spaces, from token `a`.
