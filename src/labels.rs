@@ -331,6 +331,8 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("discharged", Role::PersonDate),
     ("discharge", Role::PersonDate),
     ("discharge date", Role::PersonDate),
+    ("d c date", Role::PersonDate),
+    ("dc date", Role::PersonDate),
     ("date discharged", Role::PersonDate),
     ("date of service", Role::PersonDate),
     ("dos", Role::PersonDate),
@@ -439,6 +441,7 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("member number", Role::MemberId),
     ("member no", Role::MemberId),
     ("memberid", Role::MemberId),
+    ("subscriberid", Role::MemberId),
     ("subscriber id", Role::MemberId),
     ("subscriber number", Role::MemberId),
     ("subscriber no", Role::MemberId),
@@ -483,6 +486,7 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("har", Role::Account),
     ("claim", Role::Account),
     ("claim id", Role::Account),
+    ("claimid", Role::Account),
     ("claim number", Role::Account),
     ("claim no", Role::Account),
     ("license", Role::License),
@@ -557,6 +561,12 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("port", Role::Tech),
     ("thread", Role::Tech),
     ("pid", Role::Tech),
+    // HL7 field names used as labels in prose and logs: "PID-7 value '19320607' rejected"
+    // (not column names: `field_role` drops digits).
+    ("pid 3", Role::Mrn),
+    ("pid 5", Role::PatientName),
+    ("pid 7", Role::Dob),
+    ("pid 19", Role::Ssn),
     ("uuid", Role::Tech),
     ("guid", Role::Tech),
     ("trace id", Role::Tech),
@@ -932,7 +942,10 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for &(phrase, _) in LABELS {
             assert!(seen.insert(phrase), "duplicate label {phrase}");
-            assert_eq!(normalize_field(phrase), phrase, "label not normalized: {phrase}");
+            // HL7 field names ("pid 7") are prose labels only: a column name drops its digits.
+            if !phrase.starts_with("pid ") {
+                assert_eq!(normalize_field(phrase), phrase, "label not normalized: {phrase}");
+            }
         }
     }
 }

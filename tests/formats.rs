@@ -240,3 +240,10 @@ fn names_followed_by_a_relationship_or_written_in_indic_scripts() {
     let fhir = r#"{"resourceType": "Patient", "name": [{"family": "ताम्बे", "given": ["संजना"]}], "birthDate": "1970-01-02"}"#;
     assert_reported(fhir, &["ताम्बे", "संजना"]);
 }
+
+#[test]
+fn hl7_field_names_and_run_together_headers_are_labels() {
+    assert_eq!(found("Mar  5 ehr-app-3 java[12320]: ERROR PID-7 value '19320607' rejected by validator", Kind::Date), vec!["19320607".to_string()]);
+    let csv = "CLAIMID|SUBSCRIBER_ID|MEMBER_NAME|BIRTH_DT\nIG115192444|W907030021|CHANG, ALEXANDER|19680115\n";
+    assert_reported(csv, &["IG115192444", "W907030021", "CHANG, ALEXANDER", "19680115"]);
+}

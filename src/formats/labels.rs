@@ -161,10 +161,11 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             // "my insurance ID is XJH123", "MRN number 00412345"
             let mut vstart = label_end + 1;
             // In any order: "member # is H56254019", "MRN number 00412345".
-            while let Some(filler) = ["is ", "was ", "number ", "no. ", "# ", "of "].iter().find(|f| doc.text[vstart..line_end].starts_with(**f)) {
+            while let Some(filler) = ["is ", "was ", "number ", "no. ", "# ", "of ", "value "].iter().find(|f| doc.text[vstart..line_end].starts_with(**f)) {
                 vstart += filler.len();
             }
             let vend = if takes_chunk(role) { chunk_end(doc, vstart, line_end) } else { value_end(doc, last, vstart, line_end).min(vstart + 40) };
+            let (vstart, vend) = trim_value(doc.text, vstart, vend);
             if vend > vstart {
                 x.push(vstart, vend, role, None, false);
             }
