@@ -247,3 +247,13 @@ fn hl7_field_names_and_run_together_headers_are_labels() {
     let csv = "CLAIMID|SUBSCRIBER_ID|MEMBER_NAME|BIRTH_DT\nIG115192444|W907030021|CHANG, ALEXANDER|19680115\n";
     assert_reported(csv, &["IG115192444", "W907030021", "CHANG, ALEXANDER", "19680115"]);
 }
+
+#[test]
+fn a_cued_first_and_last_name_on_a_title_case_line() {
+    for text in ["Patient Maria Gonzalez\nDOB 03/14/1962", "From: Michael Wood <michael02@att.net>\nTo: records@stmarys.org", "From: David Ramsey\nTo: Billy Boone <billyb@att.net>\nSubject: RE: Billing question"] {
+        assert!(!found(text, Kind::PersonName).is_empty(), "{text}");
+    }
+    for heading in ["Release Notes - Patient Portal Improvements", "Patient Grace Period Rules", "Patient Safety Rounds Agenda"] {
+        assert!(found(heading, Kind::PersonName).is_empty(), "{heading}");
+    }
+}

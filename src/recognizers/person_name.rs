@@ -250,6 +250,11 @@ fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> 
         }
         return text.contains('@').then_some(false);
     }
+    // "To: Billy Boone <billyb@att.net>": a reply to a personal mailbox is to the patient.
+    if prev == Some("to") && text.trim_start_matches(['>', ' ', '*']).starts_with("To:") {
+        let personal = text.split(['<', '>', ' ', ',', ';']).any(|w| w.split_once('@').is_some_and(|(l, d)| !l.is_empty() && crate::recognizers::email::personal_domain(d)));
+        return personal.then_some(true);
+    }
     // A signature: the name is the whole line, under a valediction.
     if text.trim() != &doc.text[doc.toks[i].start as usize..doc.toks[last].end as usize] || line == 0 {
         return None;
@@ -407,9 +412,11 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
     let after = patient_after(doc, last);
     // In a Title Case heading ("Release Notes - Patient Portal"), a cue word is part of a
-    // title; an honorific ("Mrs. González (23 March 2014) — Chart") is not.
+    // title; not an honorific ("Mrs. González (23 March 2014) — Chart"), a personal
+    // sender, or a first and a last name ("Patient Maria Gonzalez", "Patient David Wood").
     let honorific = matches!(prev, Some("mr" | "mrs" | "ms" | "miss" | "mx")) && doc.gap_before(first_i) == ". ";
-    if patient_cue && !after && !honorific && title_case_line(doc, first_i) {
+    let first_and_last = n_words >= 2 && fw.1 && lw.2;
+    if patient_cue && !after && !honorific && !first_and_last && sender != Some(true) && title_case_line(doc, first_i) {
         return;
     }
     if patient_cue || after {
