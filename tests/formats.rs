@@ -222,6 +222,7 @@ fn an_id_in_parentheses_beside_a_patient_s_name() {
     // In a patient column, and after a cued name in prose.
     let table = "||Control ID||Event||Patient||Error||\n|1947030545|A04|Sullivan, Paula (2416033)|PV1-3 unknown location|\n";
     assert_eq!(found(table, Kind::Mrn), vec!["2416033".to_string()]);
+    assert_eq!(found(table, Kind::PersonName), vec!["Sullivan, Paula".to_string()]);
     let prose = "Claim # W44739839694 for member Caitlin Hancock (H29240518, Date of Birth 11/26/1984) was denied.";
     assert_eq!(found(prose, Kind::HealthPlanId), vec!["H29240518".to_string()]);
     let is = "His member # is H56254019 with Highmark. He has diabetes.";
