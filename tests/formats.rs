@@ -258,3 +258,11 @@ fn a_cued_first_and_last_name_on_a_title_case_line() {
         assert!(found(heading, Kind::PersonName).is_empty(), "{heading}");
     }
 }
+
+#[test]
+fn page_bylines_and_patient_products_are_not_patient_details() {
+    let text = "Created by Ann Lee, last modified by Bo Chan on Apr 21, 2024\n\n||Patient||DOB||MRN||\n|Sullivan, Paula|03/14/1962|2416033|\n\n{info}Source: athenaOne report run 2023-12-24.{info}\n";
+    assert_eq!(found(text, Kind::Date), vec!["03/14/1962".to_string()]);
+    let message = "Patient Portal message\nFrom: Châu Bùi (Med Rec No 982324)\nTo: Nidhi Rao's care team\n";
+    assert_eq!(found(message, Kind::PersonName), vec!["Châu Bùi".to_string()]);
+}

@@ -98,7 +98,9 @@ fn push(doc: &Doc, out: &mut Vec<Cand>, start: usize, end: usize, score: f32, wh
         return;
     }
     let clock = clock_follows(doc, end);
-    if clock && doc.bytes[start..end].contains(&b'-') && doc.bytes[start].is_ascii_digit() {
+    if page_date(doc, start) {
+        out.push(Cand::new(Kind::Date, start, end, 0.1, "date a page or report was written", Needs::Label));
+    } else if clock && doc.bytes[start..end].contains(&b'-') && doc.bytes[start].is_ascii_digit() {
         // 2026-11-20 10:15: a machine timestamp.
         out.push(Cand::new(Kind::Date, start, end, 0.1, "date with a clock time (timestamp)", Needs::Label));
     } else if clock {
@@ -107,6 +109,15 @@ fn push(doc: &Doc, out: &mut Vec<Cand>, start: usize, end: usize, score: f32, wh
     } else {
         out.push(Cand::new(Kind::Date, start, end, score, why, Needs::Patient));
     }
+}
+
+/// "Created by Ann Lee, last modified by Bo Chan on Apr 21, 2024", "report
+/// run 2023-12-24": when a page or report was written, not a patient's date.
+fn page_date(doc: &Doc, start: usize) -> bool {
+    let before = doc.window(start.saturating_sub(48), start).to_ascii_lowercase();
+    let line = before.rsplit('\n').next().unwrap_or("");
+    line.ends_with(" on ") && ["modified", "created", "updated", "edited", "published"].iter().any(|w| line.contains(w))
+        || ["report run ", "generated on ", "printed on ", "exported on ", "last updated ", "last updated: "].iter().any(|w| line.ends_with(w))
 }
 
 /// A day token: `14` or `14th`.

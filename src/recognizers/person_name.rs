@@ -47,6 +47,12 @@ pub(crate) static PERSON_NAME: Recognizer = Recognizer {
     misses: &["Member ID: 12345", "What is the member ID on your card?", "Patient Reports Pain", "The Discharge Summary", "PatientService failed", "Dr. Kim", "Meeting With The Team", "called the pharmacy"],
 };
 
+/// Words that make "Patient X" a thing rather than a patient named X.
+const PATIENT_COMPOUNDS: &[&str] = &[
+    "portal", "access", "safety", "care", "education", "experience", "services", "service", "financial", "relations", "advocate",
+    "transport", "transfer", "flow", "chart", "record", "records", "list", "banner", "header", "search", "lookup", "merge", "summary",
+];
+
 const PATIENT_BEFORE: &[&str] = &[
     "patient", "pt", "mr", "mrs", "ms", "miss", "mx", "member", "subscriber", "insured", "beneficiary", "enrollee", "resident", "daughter",
     "son", "wife", "husband", "mother", "father", "mom", "dad", "sister", "brother", "spouse", "partner", "guardian", "caregiver", "grandson",
@@ -306,6 +312,12 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
 }
 
 fn staff_after(doc: &Doc, last: usize) -> bool {
+    // "To: Nidhi Rao's care team", "Dr. Lee’s office": whose team or office, a provider.
+    let end = doc.toks[last].end as usize;
+    let rest = doc.window(end, end + 16);
+    if ["'s care team", "’s care team", "'s office", "’s office", "'s team", "’s team", "'s clinic", "’s clinic"].iter().any(|p| rest.starts_with(p)) {
+        return true;
+    }
     let Some(n) = doc.toks.get(last + 1) else { return false };
     if n.line != doc.toks[last].line || !matches!(doc.gap_after(last), ", " | " " | " (" | ",") {
         return false;
@@ -364,7 +376,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let prev = prev.as_deref();
     let prev_cues = prev.map_or(0, cues);
     let sender = sender(doc, i, last, prev);
-    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 || self_introduction(doc, i) || sender == Some(true);
+    // "Patient Portal message", "Patient Access team": a product or department, not a patient.
+    let compound = matches!(prev, Some("patient" | "pt")) && PATIENT_COMPOUNDS.contains(&&*doc.lower(i, &mut [0u8; 48]));
+    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || self_introduction(doc, i) || sender == Some(true);
     // "From: David Barnes (MRN 4088256)": a patient cue after the name outweighs a staff word before it.
     let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && !patient_after(doc, last) || staff_after(doc, last);
     // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
