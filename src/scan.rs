@@ -2,7 +2,7 @@
 //! -> context scores -> policy -> report.
 
 use crate::context::{field_at, LineKind, Lines};
-use crate::dictionaries::{flag, is_common_word, FxSet};
+use crate::dictionaries::{flag, is_common_word, FxMap, FxSet};
 use crate::formats::{self, Field};
 use crate::labels::Role;
 use crate::recognizers::{self, is_name_token, Cand, Needs};
@@ -493,13 +493,15 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
 /// Later mentions of a reported patient's name ("Maria tolerated the
 /// procedure") are reported too.
 fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxSet<String>, threshold: f32) {
-    let mut names: FxSet<String> = FxSet::default();
+    // Each name word, and whether it is also a common word ("Will", "Wood", "David").
+    let mut names: FxMap<String, bool> = FxMap::default();
     let mut buf = [0u8; 48];
     for c in cands.iter().filter(|c| c.kind == Kind::PersonName && c.score >= threshold) {
         for w in doc.text[c.start..c.end].split(|ch: char| !ch.is_alphanumeric() && ch != '\'') {
             let lower = crate::text::lower_into(w, &mut buf);
-            if w.chars().count() > 2 && !is_common_word(&lower) && !staff.contains(&*lower) {
-                names.insert(lower.into_owned());
+            if w.chars().count() > 2 && !staff.contains(&*lower) {
+                let common = is_common_word(&lower);
+                names.insert(lower.into_owned(), common);
             }
         }
     }
@@ -520,7 +522,12 @@ fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxSet<String>, thre
             continue;
         }
         let (s, e) = (t.start as usize, t.end as usize);
-        if names.contains(&*doc.lower(i, &mut buf)) && !covered(s, e) {
+        // A common word only where it cannot be one: a signature line of its own, or
+        // capitalised after a lower-case word ("as David said", not "Will you call").
+        let plainly_a_name = || {
+            doc.line_text(t.line as usize).trim() == doc.s(i) || i > 0 && doc.toks[i - 1].line == t.line && doc.gap_before(i) == " " && doc.toks[i - 1].is_word() && !doc.toks[i - 1].is(CAP)
+        };
+        if names.get(&*doc.lower(i, &mut buf)).is_some_and(|&common| !common || plainly_a_name()) && !covered(s, e) {
             let mut c = Cand::new(Kind::PersonName, s, e, 0.6, "same name as a patient named in this document", Needs::Nothing);
             c.patient_cue = true;
             extra.push(c);

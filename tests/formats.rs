@@ -266,3 +266,12 @@ fn page_bylines_and_patient_products_are_not_patient_details() {
     let message = "Patient Portal message\nFrom: Châu Bùi (Med Rec No 982324)\nTo: Nidhi Rao's care team\n";
     assert_eq!(found(message, Kind::PersonName), vec!["Châu Bùi".to_string()]);
 }
+
+#[test]
+fn a_patient_s_common_first_name_signs_the_message() {
+    let text = "From: David Barnes (MRN 4088256)\nSubject: Test result question\n\nCall me at 213.895.8038 if easier.\n\nDavid\n";
+    assert_eq!(found(text, Kind::PersonName), vec!["David Barnes".to_string(), "David".to_string()]);
+    // Elsewhere the common word stays a word.
+    let will = "Patient Will Barnes, DOB 03/14/1962.\nWill you call the pharmacy? It will help.";
+    assert_eq!(found(will, Kind::PersonName), vec!["Will Barnes".to_string()]);
+}
