@@ -275,3 +275,9 @@ fn a_patient_s_common_first_name_signs_the_message() {
     let will = "Patient Will Barnes, DOB 03/14/1962.\nWill you call the pharmacy? It will help.";
     assert_eq!(found(will, Kind::PersonName), vec!["Will Barnes".to_string()]);
 }
+
+#[test]
+fn a_field_name_in_a_sentence_labels_nothing() {
+    let text = "Meeting notes 3/12 - Attendees: Sarah Chen, Tom Becker. Discussed the FHIR Patient resource mapping for birthDate and telecom. Next sync March 19, 2025.";
+    assert_eq!(scan(text).verdict, Verdict::Allow, "{:?}", scan(text).findings);
+}

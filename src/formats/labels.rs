@@ -164,6 +164,12 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             while let Some(filler) = ["is ", "was ", "number ", "no. ", "# ", "of ", "value "].iter().find(|f| doc.text[vstart..line_end].starts_with(**f)) {
                 vstart += filler.len();
             }
+            // A value starts with a digit or a capital ("DOB 3/14/62", "phone (617)..."); "the
+            // mapping for birthDate and telecom" goes on with the sentence instead.
+            if !takes_chunk(role) && role != Role::Email && doc.text[vstart..line_end].starts_with(char::is_lowercase) {
+                i = last + 1;
+                continue;
+            }
             let vend = if takes_chunk(role) { chunk_end(doc, vstart, line_end) } else { value_end(doc, last, vstart, line_end).min(vstart + 40) };
             let (vstart, vend) = trim_value(doc.text, vstart, vend);
             if vend > vstart {
