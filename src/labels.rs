@@ -169,6 +169,8 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("fname", Role::Name),
     ("given name", Role::Name),
     ("given", Role::Name),
+    ("first", Role::Name),
+    ("last", Role::Name),
     ("middle name", Role::Name),
     ("middle", Role::Name),
     ("middle initial", Role::Name),

@@ -281,3 +281,18 @@ fn a_field_name_in_a_sentence_labels_nothing() {
     let text = "Meeting notes 3/12 - Attendees: Sarah Chen, Tom Becker. Discussed the FHIR Patient resource mapping for birthDate and telecom. Next sync March 19, 2025.";
     assert_eq!(scan(text).verdict, Verdict::Allow, "{:?}", scan(text).findings);
 }
+
+#[test]
+fn dicom_headers_pasted_as_text() {
+    let dcmdump = "(0008,0020) DA [20250211]                              #   8, 1 StudyDate\n(0008,0090) PN [WELBY^MARCUS]                          #  12, 1 ReferringPhysicianName\n(0010,0010) PN [KIM^MINJUN]                            #  10, 1 PatientName\n(0010,0020) LO [H-2291045]                             #  10, 1 PatientID\n(0010,0030) DA [19790315]                              #   8, 1 PatientBirthDate\n";
+    assert_reported(dcmdump, &["KIM^MINJUN", "H-2291045", "19790315", "20250211"]);
+    assert!(!covers(dcmdump, "WELBY^MARCUS"), "the referring physician is staff");
+    let pydicom = "(0010, 0010) Patient's Name                      PN: 'KIM^MINJUN'\n(0010, 0020) Patient ID                        LO: 'H-2291045'\n";
+    assert_reported(pydicom, &["KIM^MINJUN", "H-2291045"]);
+}
+
+#[test]
+fn first_and_last_columns_of_a_patient_export() {
+    let csv = "member_id,last,first,dob,zip\nXKH882910331,Haddad,Rania,07/19/1985,02139\n";
+    assert_reported(csv, &["Haddad", "Rania"]);
+}

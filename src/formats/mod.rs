@@ -10,6 +10,7 @@ use crate::labels::Role;
 use crate::text::Doc;
 
 mod code;
+mod dicom_text;
 mod fhir_text;
 mod fixed_width;
 mod hl7v2;
@@ -60,6 +61,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     let patient = find_bytes(doc.bytes, b"Patient", 0, false);
     code::extract(doc, &mut x, patient);
     labels::extract(doc, &mut x);
+    dicom_text::extract(doc, &mut x);
     fhir_text::extract(doc, &mut x, patient);
     // Extractors cut some values at fixed widths: keep spans on character boundaries.
     for f in &mut x.fields {
