@@ -390,6 +390,11 @@ fn placeholder(v: &str) -> bool {
     if crate::recognizers::is_placeholder_date(t) && t.len() <= 10 {
         return true;
     }
+    // Digits counting up after any leading zeros: 12345, 0012345, 123456789.
+    let digits = t.trim_start_matches('0').as_bytes();
+    if digits.len() >= 5 && t.bytes().all(|b| b.is_ascii_digit()) && digits.windows(2).all(|w| w[1] == w[0] + 1) {
+        return true;
+    }
     let mut buf = [0u8; 48];
     let lower = crate::text::lower_into(t, &mut buf);
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "test" | "testing" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum"))
@@ -421,7 +426,13 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
         return;
     }
     let line = doc.line_of(c.start);
-    let field = field_at(fields, c.start, c.end);
+    // "e.g. MRN 0012345", "for example 19620314": an example in documentation.
+    if c.kind.is_identifier() && c.source.is_none() && example_before(doc, c.start) {
+        c.score = c.score.min(0.2);
+        return;
+    }
+    // A prose label inside a line of code (`parse_dob('DOB: 1962-03-14')`) is a test input's text.
+    let field = field_at(fields, c.start, c.end).filter(|f| f.source.is_some() || lines.kind(doc, line) != LineKind::Code);
     if let Some(f) = field {
         if c.source.is_none() && c.why != f.role.describe() {
             if role_fits(f.role, c.kind) && contact_role(f.role) {
@@ -488,6 +499,16 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
             _ => {}
         }
     }
+}
+
+/// "e.g.", "for example", "such as" shortly before `start` on its line, with at most
+/// a label word between.
+fn example_before(doc: &Doc, start: usize) -> bool {
+    let before = doc.window(start.saturating_sub(24), start);
+    let before = before.rsplit('\n').next().unwrap_or("").to_ascii_lowercase();
+    ["e.g.", "e.g.,", "eg.", "i.e.", "for example", "for example,", "example:", "such as"].iter().any(|cue| {
+        before.rfind(cue).is_some_and(|k| before[k + cue.len()..].split_whitespace().count() <= 1)
+    })
 }
 
 /// Later mentions of a reported patient's name ("Maria tolerated the
