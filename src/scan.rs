@@ -325,7 +325,8 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 // HL7 XTN splits a number into area code (component 6) and local number (7).
                 let area_code = v.len() == 3 && digits == 3 && v.as_bytes()[0] >= b'2' && f.source.as_deref().is_some_and(|s| s.starts_with("hl7:") && s.ends_with(".6"));
                 if area_code || (7..=15).contains(&digits) && v.bytes().all(|b| b.is_ascii_digit() || b" ()-.+xX".contains(&b) || b.is_ascii_alphabetic() && v.len() < 30) {
-                    extra.push(mk(Kind::Phone, f.start, f.end, 0.45, Needs::Patient));
+                    // Not the sentence's full stop: "Best callback: 915 555 0148."
+                    extra.push(mk(Kind::Phone, f.start, f.start + v.trim_end_matches(['.', ',', ';']).len(), 0.45, Needs::Patient));
                 }
             }
             Role::Url if v.starts_with("http") => extra.push(mk(Kind::Url, f.start, f.end, 0.45, Needs::Patient)),
@@ -452,7 +453,8 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
                 return;
             }
             match f.role {
-                Role::Staff | Role::Tech | Role::Dial | Role::Npi if c.needs != Needs::Nothing => {
+                // A technical field's free text can still name a patient ("Issue: patient Thomas Malley ...").
+                Role::Staff | Role::Tech | Role::Dial | Role::Npi if c.needs != Needs::Nothing && !(f.role == Role::Tech && c.patient_cue) => {
                     c.score = 0.0;
                     return;
                 }

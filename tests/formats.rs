@@ -308,3 +308,12 @@ fn examples_in_documentation_and_labels_in_test_code_are_not_records() {
         assert_eq!(r.verdict, Verdict::Allow, "{clean}: {:?}", r.findings);
     }
 }
+
+#[test]
+fn pronouns_are_not_names_and_free_text_fields_keep_patients() {
+    let note = "Patient Maria Gonzalez, DOB 03/14/1962. She was admitted for DKA. He (her husband) visited.";
+    assert_eq!(found(note, Kind::PersonName), vec!["Maria Gonzalez".to_string()]);
+    let issue = "Issue: patient Thomas J. O'Malley (acct 400213377) shows as discharged but is still in bed 12B.";
+    assert!(covers(issue, "Thomas J. O'Malley"));
+    assert_eq!(found("MRN: 00412345\nBest callback: 617 734 2291.", Kind::Phone), vec!["617 734 2291".to_string()]);
+}

@@ -184,9 +184,14 @@ pub(crate) enum Word {
 pub(crate) const NOT_NAME: u32 = flag::COMMON | flag::CLINICAL | flag::MONTH | flag::LABEL;
 
 pub(crate) fn word(doc: &Doc, j: usize) -> (Word, bool, bool) {
-    let mut chars = doc.s(j).chars();
+    let s = doc.s(j);
+    let mut chars = s.chars();
     if chars.next().is_some() && chars.next().is_none() {
         return (Word::Unknown, false, false); // initial
+    }
+    // "He was admitted": a pronoun, even where a dictionary has it as a surname (He, Su).
+    if s.len() <= 4 && ["he", "she", "his", "her", "him", "hers", "they", "them", "we", "you", "it", "its", "our", "my", "me", "us"].iter().any(|p| s.eq_ignore_ascii_case(p)) {
+        return (Word::Not, false, false);
     }
     let (first, last) = (doc.has(j, flag::FIRST), doc.has(j, flag::LAST));
     let common = doc.has(j, NOT_NAME);
