@@ -428,7 +428,7 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
     }
     let line = doc.line_of(c.start);
     // "e.g. MRN 0012345", "for example 19620314": an example in documentation.
-    if c.kind.is_identifier() && c.source.is_none() && example_before(doc, c.start) {
+    if c.kind.is_identifier() && c.source.is_none() && example_before(doc, c.start) && lines.kind(doc, line) == LineKind::Plain {
         c.score = c.score.min(0.2);
         return;
     }
@@ -506,11 +506,17 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
 /// "e.g.", "for example", "such as" shortly before `start` on its line, with at most
 /// a label word between.
 fn example_before(doc: &Doc, start: usize) -> bool {
-    let before = doc.window(start.saturating_sub(24), start);
-    let before = before.rsplit('\n').next().unwrap_or("").to_ascii_lowercase();
-    ["e.g.", "e.g.,", "eg.", "i.e.", "for example", "for example,", "example:", "such as"].iter().any(|cue| {
-        before.rfind(cue).is_some_and(|k| before[k + cue.len()..].split_whitespace().count() <= 1)
-    })
+    let b = &doc.bytes[start.saturating_sub(24)..start];
+    let trim = |s: &[u8]| -> usize { s.len() - s.iter().rev().take_while(|c| **c == b' ' || **c == b'\t').count() };
+    let ends_with_cue = |s: &[u8]| {
+        [&b"e.g."[..], b"e.g.,", b"eg.", b"i.e.", b"for example", b"for example,", b"example:", b"such as"]
+            .iter()
+            .any(|cue| s.len() >= cue.len() && s[s.len() - cue.len()..].eq_ignore_ascii_case(cue))
+    };
+    // The cue right before the value, or before one label word ("e.g. MRN 0012345").
+    let s = &b[..trim(b)];
+    let word = s.iter().rev().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'#' | b'-')).count();
+    ends_with_cue(s) || word > 0 && ends_with_cue(&s[..trim(&s[..s.len() - word])])
 }
 
 /// Later mentions of a reported patient's name ("Maria tolerated the

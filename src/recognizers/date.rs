@@ -114,6 +114,10 @@ fn push(doc: &Doc, out: &mut Vec<Cand>, start: usize, end: usize, score: f32, wh
 /// "Created by Ann Lee, last modified by Bo Chan on Apr 21, 2024", "report
 /// run 2023-12-24": when a page or report was written, not a patient's date.
 fn page_date(doc: &Doc, start: usize) -> bool {
+    // Every cue ends in "on ", "run " or "updated[:] ": most dates fail at the first byte.
+    if !(start >= 3 && doc.bytes[start - 1] == b' ' && matches!(&doc.bytes[start - 3..start - 1], b"on" | b"un" | b"ed" | b"d:")) {
+        return false;
+    }
     let before = doc.window(start.saturating_sub(48), start).to_ascii_lowercase();
     let line = before.rsplit('\n').next().unwrap_or("");
     line.ends_with(" on ") && ["modified", "created", "updated", "edited", "published"].iter().any(|w| line.contains(w))

@@ -289,11 +289,17 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
     if !matches!(r.first(), Some(b',' | b' ')) {
         return false;
     }
-    [", dob", " (dob", " dob", ", d.o.b", " (d.o.b", ", born", " (born", ", age ", ", aged", " (age", ", mrn", " (mrn", " mrn", " (mr#", " (mr #", ", medical record", " (medical record", " (med rec", " (chart", " (member", ", member", " | mrn", " | dob",
-        " (self)", " (husband", " (wife)", " (spouse", " (mother", " (father", " (son)", " (daughter", " (sister", " (brother", " (niece", " (nephew", " (guardian",
-        " is an ", ", a ", " is a ", ", who is a", " was admitted", " presented", " was discharged", " was seen", " was diagnosed", ", date of birth"]
-        .iter()
-        .any(|p| r.starts_with(p.as_bytes()))
+    // By the second byte: a comma list, a bracket list, and the words after a space.
+    let cues: &[&str] = match (r[0], r.get(1)) {
+        (b',', _) => &[", dob", ", d.o.b", ", born", ", age ", ", aged", ", mrn", ", medical record", ", member", ", a ", ", who is a", ", date of birth"],
+        (_, Some(b'(')) => &[
+            " (dob", " (d.o.b", " (born", " (age", " (mrn", " (mr#", " (mr #", " (medical record", " (med rec", " (chart", " (member", " (self)", " (husband",
+            " (wife)", " (spouse", " (mother", " (father", " (son)", " (daughter", " (sister", " (brother", " (niece", " (nephew", " (guardian",
+        ],
+        (_, Some(b'|')) => &[" | mrn", " | dob"],
+        _ => &[" dob", " mrn", " is an ", " is a ", " was admitted", " presented", " was discharged", " was seen", " was diagnosed"],
+    };
+    cues.iter().any(|p| r.starts_with(p.as_bytes()))
         || {
             // "Maria Gonzalez, 67, ...", "Maria Gonzalez (67 y/o", "(67F)"
             // "Terry Parker (Feb 8, 1961)", "Ann Lee (03/14/1962)": a birth date in parentheses.
