@@ -190,6 +190,7 @@ test-e2e: build extension dist www fixtures
 eval: setup
 	$(CARGO) test --release --quiet --test eval -- --nocapture --exact eval_report
 	PHI_GUARD_CORPUS=tests/corpus/holdout.jsonl $(CARGO) test --release --quiet --test eval -- --nocapture --exact eval_report
+	PHI_GUARD_CORPUS=tests/corpus/fresh.jsonl $(CARGO) test --release --quiet --test eval -- --nocapture --exact eval_report
 
 bench: setup extension
 	$(CARGO) bench --bench core

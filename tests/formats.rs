@@ -317,3 +317,23 @@ fn pronouns_are_not_names_and_free_text_fields_keep_patients() {
     assert!(covers(issue, "Thomas J. O'Malley"));
     assert_eq!(found("MRN: 00412345\nBest callback: 617 734 2291.", Kind::Phone), vec!["617 734 2291".to_string()]);
 }
+
+#[test]
+fn a_patient_table_dump_without_its_create_table() {
+    let dump = "LOCK TABLES `member` WRITE;\nINSERT INTO `member` VALUES (57815,'W934179529','Whitaker, Harriet','1966-03-22','35807 Cedar Hollow Ave',NULL,'San Jose','CA','95118-4498');\nUNLOCK TABLES;\n";
+    assert_reported(dump, &["Whitaker, Harriet", "1966-03-22"]);
+}
+
+#[test]
+fn any_fhir_resource_as_xml() {
+    let eob = "<ExplanationOfBenefit xmlns=\"http://hl7.org/fhir\">\n  <patient>\n    <reference value=\"Patient/3840416\"/>\n    <display value=\"Ngozi Adeyemi\"/>\n  </patient>\n  <billablePeriod><start value=\"2023-02-22\"/></billablePeriod>\n  <provider><display value=\"Donnchadh MacNamara, MD\"/></provider>\n</ExplanationOfBenefit>\n";
+    assert_reported(eob, &["Ngozi Adeyemi", "2023-02-22"]);
+    assert!(!covers(eob, "Donnchadh MacNamara"), "the provider is staff");
+}
+
+#[test]
+fn a_date_range_or_an_address_in_parentheses_is_not_a_birth_date() {
+    for clean in ["Sprint 79 Retrospective (Nov 12, 2024 – Nov 25, 2024)\nFacilitator: Jae-seok Choi", "TCP keepalive disabled on the new load balancer VIP (10.29.227.133:6661)."] {
+        assert!(found(clean, Kind::PersonName).is_empty(), "{clean}");
+    }
+}

@@ -1,5 +1,5 @@
-//! A FHIR Patient outside JSON: YAML (`resourceType: Patient`, fixtures
-//! and docs) and XML (`<Patient xmlns="http://hl7.org/fhir">`). Paths map
+//! FHIR outside JSON: a Patient as YAML (`resourceType: Patient`, fixtures
+//! and docs), and any resource as XML (`<Patient xmlns="http://hl7.org/fhir">`). Paths map
 //! to roles as in FHIR JSON ([`super::json::fhir_role`]).
 
 use super::{find_bytes, json::fhir_role, trim_value, Extracted};
@@ -24,6 +24,10 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted, first: Option<usize>) {
             return;
         }
         next = find_bytes(text.as_bytes(), b"Patient", p + 7, false);
+    }
+    // Any other FHIR resource as XML (ExplanationOfBenefit, Claim, Encounter...).
+    if let Some(ns) = find_bytes(text.as_bytes(), b"xmlns=\"http://hl7.org/fhir\"", 0, false) {
+        xml(text, text[..ns].rfind('<').unwrap_or(0), x);
     }
 }
 

@@ -142,7 +142,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         };
         let roles: Vec<Option<Role>> = cols.iter().map(|c| field_role(c)).collect();
         let patient_table = ["patient", "member", "person", "subscriber", "beneficiar", "enrollee"].iter().any(|w| table.contains(w));
-        if roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName))) || patient_table && roles.iter().any(|r| matches!(r, Some(Role::Name))) {
+        if roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName))) || patient_table && (cols.is_empty() || roles.iter().any(|r| matches!(r, Some(Role::Name)))) {
             x.patient_record = true;
         }
         let mut k = vpos + 6;
@@ -158,6 +158,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             for (c, &(s, e)) in vals.iter().enumerate() {
                 let role = match roles.get(c) {
                     Some(Some(r)) => *r,
+                    // A row of a patient table with no known columns (a dump without its
+                    // CREATE TABLE): its values are data, not code, whatever they are.
+                    None if patient_table && cols.is_empty() => {
+                        if let Some((ls, le)) = literal(text, s, e) {
+                            x.push(ls, le, Role::Note, Some(format!("sql:{table}")), true);
+                        }
+                        continue;
+                    }
                     _ => continue,
                 };
                 let role = if role == Role::Name && patient_table { Role::PatientName } else { role };

@@ -306,6 +306,14 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
             let paren = r.strip_prefix(b" (").unwrap_or(b"");
             let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
             let digits = paren.iter().take_while(|b| b.is_ascii_digit()).count();
+            // One date, not a range ("Retrospective (Nov 12, 2024 – Nov 25, 2024)").
+            let inside = &paren[..paren.iter().position(|&b| b == b')').unwrap_or(paren.len())];
+            let range = inside.windows(3).any(|w| w == "–".as_bytes() || w == b" - " || w == b" to");
+            // Nor an address ("VIP (10.29.227.133:6661)").
+            let ip = inside.iter().filter(|&&b| b == b'.').count() >= 3 || inside.contains(&b':');
+            if range || ip {
+                return false;
+            }
             if months.iter().any(|m| paren.starts_with(m.as_bytes())) && paren.iter().filter(|b| b.is_ascii_digit()).count() >= 5
                 || (1..=4).contains(&digits) && matches!(paren.get(digits), Some(b'/' | b'-' | b'.')) && paren.iter().take(10).filter(|b| b.is_ascii_digit()).count() >= 4
             {
