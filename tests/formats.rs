@@ -337,3 +337,15 @@ fn a_date_range_or_an_address_in_parentheses_is_not_a_birth_date() {
         assert!(found(clean, Kind::PersonName).is_empty(), "{clean}");
     }
 }
+
+#[test]
+fn fragments_and_forms_the_fresh_corpus_taught() {
+    // A Patient's XML hunk without its root element.
+    let hunk = "@@ -3,18 +3,34 @@\n   <name>\n-    <family value=\"Doe\"/>\n+    <family value=\"Lindqvist\"/>\n+    <given value=\"Þórður\"/>\n   </name>\n+  <birthDate value=\"1942-03-05\"/>\n";
+    assert_reported(hunk, &["Lindqvist", "Þórður", "1942-03-05"]);
+    // Form fields with "=", a relative named after the name, a subscriber's display name.
+    assert_reported("Patient first name = Grzegorz\nPatient last name = Wiśniewski\nBirthdate (MM/DD/YYYY) = 05/11/1950\n", &["Grzegorz", "Wiśniewski"]);
+    assert!(covers("Member ID A99724\nCaller: Dehua Chan, husband of member (HIPAA auth on file)\nDOB 03/14/1962", "Dehua Chan"));
+    let coverage = r#"{"resourceType": "Coverage", "subscriber": { "display": "Zhiqiang Sun" }, "subscriberId": "5000202132"}"#;
+    assert!(covers(coverage, "Zhiqiang Sun"));
+}

@@ -20,14 +20,18 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted, first: Option<usize>) {
         }
         if before.ends_with('<') && (after.starts_with(" xmlns") || after.starts_with('>')) {
             x.patient_record = true;
-            xml(text, p - 1, x);
+            xml(text, p - 1, x, None);
             return;
         }
         next = find_bytes(text.as_bytes(), b"Patient", p + 7, false);
     }
     // Any other FHIR resource as XML (ExplanationOfBenefit, Claim, Encounter...).
     if let Some(ns) = find_bytes(text.as_bytes(), b"xmlns=\"http://hl7.org/fhir\"", 0, false) {
-        xml(text, text[..ns].rfind('<').unwrap_or(0), x);
+        xml(text, text[..ns].rfind('<').unwrap_or(0), x, None);
+    } else if [&b"<birthDate value=\""[..], b"<family value=\""].iter().any(|e| find_bytes(text.as_bytes(), e, 0, false).is_some()) {
+        // A diff hunk of a Patient's XML whose root element is outside the hunk.
+        x.patient_record = true;
+        xml(text, 0, x, Some("Patient"));
     }
 }
 
@@ -67,8 +71,9 @@ fn system_role(system: &str) -> Option<(Role, &'static str)> {
 
 /// XML: elements carry their value in a `value` attribute
 /// (`<family value="Battelli"/>`); the path is the open elements below the
-/// innermost resource (a capitalised element).
-fn xml(text: &str, from: usize, x: &mut Extracted) {
+/// innermost resource (a capitalised element), or below the top when the
+/// resource (`outside`) opened before the text begins.
+fn xml(text: &str, from: usize, x: &mut Extracted, outside: Option<&str>) {
     let b = text.as_bytes();
     // Open elements: (name, the `system` seen inside it).
     let mut open: Vec<(&str, Option<String>)> = Vec::new();
@@ -99,9 +104,9 @@ fn xml(text: &str, from: usize, x: &mut Extracted) {
             }
             continue;
         }
-        let Some(r) = open.iter().rposition(|(n, _)| n.starts_with(|c: char| c.is_ascii_uppercase())) else { continue };
-        let resource = open[r].0;
-        let mut path: Vec<&str> = open[r + 1..].iter().map(|(n, _)| *n).collect();
+        let r = open.iter().rposition(|(n, _)| n.starts_with(|c: char| c.is_ascii_uppercase()));
+        let Some(resource) = r.map(|r| open[r].0).or(outside) else { continue };
+        let mut path: Vec<&str> = open[r.map_or(0, |r| r + 1)..].iter().map(|(n, _)| *n).collect();
         path.push(name);
         let system = open.last().and_then(|(_, s)| s.as_deref());
         let role = match (path.contains(&"telecom"), system) {

@@ -223,7 +223,7 @@ pub(super) fn fhir_role(resource: &str, path: &[&str], system: Option<&str>) -> 
                 Some(Role::PersonDate)
             }
         }
-        "display" if has("subject") || has("patient") || has("beneficiary") => Some(Role::PatientName),
+        "display" if has("subject") || has("patient") || has("beneficiary") || has("subscriber") => Some(Role::PatientName),
         "code" if has("coding") && matches!(resource, "Condition" | "Encounter" | "Claim" | "DiagnosticReport") => Some(Role::Diagnosis),
         "div" => Some(Role::Note),
         _ => None,

@@ -266,6 +266,14 @@ fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> 
         let personal = text.split(['<', '>', ' ', ',', ';']).any(|w| w.split_once('@').is_some_and(|(l, d)| !l.is_empty() && crate::recognizers::email::personal_domain(d)));
         return personal.then_some(true);
     }
+    // "Requester: Giorgos Oikonomou <giorgos107@verizon.net>": a name at a personal mailbox.
+    if doc.gap_after(last) == " <" {
+        let rest = doc.window(doc.toks[last].end as usize + 2, doc.toks[last].end as usize + 80);
+        let addr = rest.split('>').next().unwrap_or("");
+        if addr.split_once('@').is_some_and(|(l, d)| !l.is_empty() && crate::recognizers::email::personal_domain(d)) {
+            return Some(true);
+        }
+    }
     // A signature: the name is the whole line, under a valediction.
     if text.trim() != &doc.text[doc.toks[i].start as usize..doc.toks[last].end as usize] || line == 0 {
         return None;
@@ -291,7 +299,10 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
     }
     // By the second byte: a comma list, a bracket list, and the words after a space.
     let cues: &[&str] = match (r[0], r.get(1)) {
-        (b',', _) => &[", dob", ", d.o.b", ", born", ", age ", ", aged", ", mrn", ", medical record", ", member", ", a ", ", who is a", ", date of birth"],
+        (b',', _) => &[
+            ", dob", ", d.o.b", ", born", ", age ", ", aged", ", mrn", ", medical record", ", member", ", a ", ", who is a", ", date of birth", ", husband",
+            ", wife", ", son", ", daughter", ", mother", ", father", ", spouse", ", guardian",
+        ],
         (_, Some(b'(')) => &[
             " (dob", " (d.o.b", " (born", " (age", " (mrn", " (mr#", " (mr #", " (medical record", " (med rec", " (chart", " (member", " (self)", " (husband",
             " (wife)", " (spouse", " (mother", " (father", " (son)", " (daughter", " (sister", " (brother", " (niece", " (nephew", " (guardian",
