@@ -135,7 +135,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                 let chunk = chunk_end(doc, s, e);
                 let rest = doc.text[chunk..e].trim_start();
                 let clause = rest.strip_prefix([',', ';']).is_some_and(|r| r.starts_with(' ') && r.trim_start().starts_with(char::is_lowercase));
-                if chunk > s && (clause || rest.chars().next().is_some_and(|c| c.is_alphabetic() || c == '(')) {
+                // "(Chart # E2852844), 79 y/o — ...": punctuation ends the code too.
+                if chunk > s && (clause || rest.chars().next().is_some_and(|c| c.is_alphabetic() || matches!(c, '(' | ')' | ']' | ',' | ';' | '—' | '–' | '|'))) {
                     e = chunk;
                 }
             }
