@@ -354,5 +354,5 @@ fn fragments_and_forms_the_fresh_corpus_taught() {
 fn an_inline_id_label_takes_only_its_code() {
     let text = "* *Harriet Hargrove* (Chart # E2852844), 79 y/o — 46121 Oak Ridge Rd, Columbus, OH 43238-9643 — 728-597-8042\n";
     assert_eq!(found(text, Kind::Mrn), vec!["E2852844".to_string()]);
-    assert_reported(text, &["728-597-8042"]);
+    assert_reported(text, &["728-597-8042", "46121 Oak Ridge Rd", "43238-9643"]);
 }

@@ -23,6 +23,7 @@ pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
     },
     find,
     hits: &[
+        "at «46121 Oak Ridge Rd» today",
         "lives at «1234 Oak Street» with",
         "«55 N. Main St., Apt 4B, Springfield, IL» 62704",
         "«881 Maple Ave NW»",
@@ -172,6 +173,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         j += 1;
     }
     let Some(mut last) = suffix_at else { return };
+    // A suffix word in the name: "Oak Ridge Rd", "Cedar Hollow Ave", "Park Lane Ct".
+    while last - i < 6 && toks.get(last + 1).is_some_and(|n| n.line == t.line) && doc.gap_after(last) == " " && is_suffix(doc, last + 1) {
+        last += 1;
+    }
     // Trailing direction: "Main St NW".
     if let Some(n) = toks.get(last + 1) {
         if n.line == t.line && matches!(doc.gap_after(last), " " | ". ") && DIRECTIONS.iter().any(|x| x.eq_ignore_ascii_case(doc.s(last + 1))) && n.is(UPPER) {
