@@ -9,28 +9,28 @@ use crate::labels::Role;
 use crate::text::Doc;
 
 /// Tags whose values identify the patient (or, for staff, do not).
-const TAGS: &[(&str, &str, Role)] = &[
-    ("0010,0010", "PatientName", Role::PatientName),
-    ("0010,0020", "PatientID", Role::Mrn),
-    ("0010,0030", "PatientBirthDate", Role::Dob),
-    ("0010,1000", "OtherPatientIDs", Role::Mrn),
-    ("0010,1001", "OtherPatientNames", Role::PatientName),
-    ("0010,1005", "PatientBirthName", Role::PatientName),
-    ("0010,1010", "PatientAge", Role::Age),
-    ("0010,1040", "PatientAddress", Role::Address),
-    ("0010,1050", "InsurancePlanIdentification", Role::MemberId),
-    ("0010,1060", "PatientMotherBirthName", Role::RelativeName),
-    ("0010,2154", "PatientTelephoneNumbers", Role::Phone),
-    ("0010,2297", "ResponsiblePerson", Role::RelativeName),
-    ("0008,0020", "StudyDate", Role::PersonDate),
-    ("0008,0021", "SeriesDate", Role::PersonDate),
-    ("0008,0022", "AcquisitionDate", Role::PersonDate),
-    ("0008,0023", "ContentDate", Role::PersonDate),
-    ("0008,0050", "AccessionNumber", Role::OtherId),
-    ("0008,0090", "ReferringPhysicianName", Role::Staff),
-    ("0008,1050", "PerformingPhysicianName", Role::Staff),
-    ("0008,1070", "OperatorsName", Role::Staff),
-    ("0020,0010", "StudyID", Role::OtherId),
+const TAGS: &[(&str, &str, &str, Role)] = &[
+    ("0010", "0010", "dicom:PatientName", Role::PatientName),
+    ("0010", "0020", "dicom:PatientID", Role::Mrn),
+    ("0010", "0030", "dicom:PatientBirthDate", Role::Dob),
+    ("0010", "1000", "dicom:OtherPatientIDs", Role::Mrn),
+    ("0010", "1001", "dicom:OtherPatientNames", Role::PatientName),
+    ("0010", "1005", "dicom:PatientBirthName", Role::PatientName),
+    ("0010", "1010", "dicom:PatientAge", Role::Age),
+    ("0010", "1040", "dicom:PatientAddress", Role::Address),
+    ("0010", "1050", "dicom:InsurancePlanIdentification", Role::MemberId),
+    ("0010", "1060", "dicom:PatientMotherBirthName", Role::RelativeName),
+    ("0010", "2154", "dicom:PatientTelephoneNumbers", Role::Phone),
+    ("0010", "2297", "dicom:ResponsiblePerson", Role::RelativeName),
+    ("0008", "0020", "dicom:StudyDate", Role::PersonDate),
+    ("0008", "0021", "dicom:SeriesDate", Role::PersonDate),
+    ("0008", "0022", "dicom:AcquisitionDate", Role::PersonDate),
+    ("0008", "0023", "dicom:ContentDate", Role::PersonDate),
+    ("0008", "0050", "dicom:AccessionNumber", Role::OtherId),
+    ("0008", "0090", "dicom:ReferringPhysicianName", Role::Staff),
+    ("0008", "1050", "dicom:PerformingPhysicianName", Role::Staff),
+    ("0008", "1070", "dicom:OperatorsName", Role::Staff),
+    ("0020", "0010", "dicom:StudyID", Role::OtherId),
 ];
 
 pub(super) fn extract(doc: &Doc, x: &mut Extracted) {
@@ -40,8 +40,8 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted) {
     for l in 0..doc.line_starts.len() {
         let line = doc.line_text(l);
         let body = line.trim_start_matches(['+', '-', '>', ' ', '\t']);
-        let Some((tag, rest)) = tag_of(body) else { continue };
-        let Some(&(_, keyword, role)) = TAGS.iter().find(|t| t.0 == tag) else { continue };
+        let Some((group, element, rest)) = tag_of(body) else { continue };
+        let Some(&(_, _, source, role)) = TAGS.iter().find(|t| t.0.eq_ignore_ascii_case(group) && t.1.eq_ignore_ascii_case(element)) else { continue };
         let base = doc.line_starts[l] as usize + (line.len() - rest.len());
         // `PN [value]` (the value may hold spaces and end in padding), or `PN: 'value'`.
         let span = match (rest.find('['), rest.find(": ")) {
@@ -51,18 +51,16 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted) {
         };
         let Some((s, e)) = span else { continue };
         let (s, e) = trim_value(doc.text, base + s, base + e);
-        x.push(s, e, role, Some(format!("dicom:{keyword}")), true);
+        x.push(s, e, role, Some(source.to_string()), true);
         x.patient_record |= matches!(role, Role::PatientName | Role::Mrn | Role::Dob);
     }
 }
 
-/// `(0010,0010)` or `(0010, 0010)` at the start of `line`: the tag as
-/// `0010,0010` (upper-case hex) and the text after it.
-fn tag_of(line: &str) -> Option<(String, &str)> {
+/// `(0010,0010)` or `(0010, 0010)` at the start of `line`: group, element
+/// and the text after the tag.
+fn tag_of(line: &str) -> Option<(&str, &str, &str)> {
     let inner = line.strip_prefix('(')?;
     let close = inner.find(')').filter(|&c| c <= 10)?;
     let (group, element) = inner[..close].split_once(',')?;
-    let (group, element) = (group.trim(), element.trim());
-    let hex = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_hexdigit());
-    (hex(group) && hex(element)).then(|| (format!("{},{}", group.to_ascii_uppercase(), element.to_ascii_uppercase()), &inner[close + 1..]))
+    Some((group.trim(), element.trim(), &inner[close + 1..]))
 }
