@@ -333,6 +333,7 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("admission", Role::PersonDate),
     ("admission date", Role::PersonDate),
     ("admit date", Role::PersonDate),
+    ("fill date", Role::PersonDate),
     ("admit", Role::PersonDate),
     ("date admitted", Role::PersonDate),
     ("discharged", Role::PersonDate),

@@ -356,3 +356,12 @@ fn an_inline_id_label_takes_only_its_code() {
     assert_eq!(found(text, Kind::Mrn), vec!["E2852844".to_string()]);
     assert_reported(text, &["728-597-8042", "46121 Oak Ridge Rd", "43238-9643"]);
 }
+
+#[test]
+fn service_dates_in_hl7_fhir_and_pharmacy_exports() {
+    let hl7 = "MSH|^~\\&|A|B|C|D|20250513||DFT^P03|1|P|2.5\rPID|1||418263^^^H^MR||DOE^ALICE||19700101\rFT1|2|||20250513||CG|27130^Total hip\r";
+    let ft1 = hl7.rfind("20250513").unwrap();
+    assert!(scan(hl7).findings.iter().any(|f| f.kind == Kind::Date && f.start == ft1), "FT1-4 not reported");
+    let csv = "rx_claim_id,fill_date,member_id,ndc\n894775064939,20250803,XKH882910331,00088-2220-33\n";
+    assert!(found(csv, Kind::Date).contains(&"20250803".to_string()));
+}

@@ -216,7 +216,7 @@ pub(super) fn fhir_role(resource: &str, path: &[&str], system: Option<&str>) -> 
         "subscriberId" => Some(Role::MemberId),
         "start" | "end" if has("period") || has("billablePeriod") => Some(Role::PersonDate),
         "effectiveDateTime" | "issued" | "onsetDateTime" | "recordedDate" | "authoredOn" | "occurrenceDateTime" | "performedDateTime"
-        | "abatementDateTime" | "dateWritten" | "created" | "date" => {
+        | "abatementDateTime" | "dateWritten" | "created" | "date" | "servicedDate" => {
             if resource == "Bundle" || has("meta") {
                 None
             } else {
