@@ -48,9 +48,13 @@ pub(crate) fn personal_sender(text: &str) -> bool {
     });
     senders.by_ref().take(8).any(|at| {
         let line_start = at == 0 || matches!(text.as_bytes()[at - 1], b'\n' | b'>' | b' ' | b'*');
-        let line = text[at..].lines().next().unwrap_or("");
-        line_start && line.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '[' | ']' | ',' | ';' | '"')).any(|w| w.split_once('@').is_some_and(|(l, d)| !l.is_empty() && personal_domain(d)))
+        line_start && personal_address(text[at..].lines().next().unwrap_or(""))
     })
+}
+
+/// Whether `text` holds an address at a personal mailbox (`ann.lee62@gmail.com`).
+pub(crate) fn personal_address(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '[' | ']' | ',' | ';' | '"')).any(|w| w.split_once('@').is_some_and(|(l, d)| !l.is_empty() && personal_domain(d)))
 }
 
 fn local_char(b: u8) -> bool {

@@ -263,14 +263,12 @@ fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> 
     }
     // "To: Billy Boone <billyb@att.net>": a reply to a personal mailbox is to the patient.
     if prev == Some("to") && text.trim_start_matches(['>', ' ', '*']).starts_with("To:") {
-        let personal = text.split(['<', '>', ' ', ',', ';']).any(|w| w.split_once('@').is_some_and(|(l, d)| !l.is_empty() && crate::recognizers::email::personal_domain(d)));
-        return personal.then_some(true);
+        return crate::recognizers::email::personal_address(text).then_some(true);
     }
     // "Requester: Giorgos Oikonomou <giorgos107@verizon.net>": a name at a personal mailbox.
     if doc.gap_after(last) == " <" {
         let rest = doc.window(doc.toks[last].end as usize + 2, doc.toks[last].end as usize + 80);
-        let addr = rest.split('>').next().unwrap_or("");
-        if addr.split_once('@').is_some_and(|(l, d)| !l.is_empty() && crate::recognizers::email::personal_domain(d)) {
+        if crate::recognizers::email::personal_address(rest.split('>').next().unwrap_or("")) {
             return Some(true);
         }
     }
