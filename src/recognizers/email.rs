@@ -31,7 +31,7 @@ const PERSONAL_DOMAINS: &[&str] = &[
 ];
 
 /// Whether `domain` (or its parent, as in yahoo.co.uk) belongs to a personal mailbox provider.
-pub(crate) fn personal_domain(domain: &str) -> bool {
+fn personal_domain(domain: &str) -> bool {
     let d = domain.to_ascii_lowercase();
     PERSONAL_DOMAINS.iter().any(|p| d.strip_suffix(p).is_some_and(|rest| rest.is_empty() || rest.ends_with('.')))
         || ["yahoo.", "hotmail.", "outlook.", "live.", "gmx."].iter().any(|p| d.starts_with(p))
