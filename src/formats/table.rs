@@ -172,7 +172,11 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // "|MRN|E729107974|" under "||Item||Value||": a label and its value, not a header
         // (a Markdown header has its |---| rule below it).
         let wiki_row = d == Delim::Pipe && !line.trim_start_matches([' ', '+', '-']).starts_with("||");
-        if wiki_row && head.len() == 2 && roles[0].is_some() && roles[1].is_none() && !(l + 1 < n_lines && is_rule(&text[line_span(l + 1).0..line_span(l + 1).1])) {
+        let rule_below = || l + 1 < n_lines && {
+            let (ns, ne) = line_span(l + 1);
+            is_rule(&text[ns..ne])
+        };
+        if wiki_row && head.len() == 2 && roles[0].is_some() && roles[1].is_none() && !rule_below() {
             key_value_row(text, x, &head);
             l += 1;
             continue;
@@ -373,12 +377,12 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
     l
 }
 
-/// `| *DOB* | 03/14/1962 |`: a label cell followed by its value.
 /// A Markdown separator row: `|---|:---:|` (after a diff marker).
 fn is_rule(line: &str) -> bool {
     line.trim().trim_start_matches(['+', '-', ' ']).bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' ')) && line.contains('-')
 }
 
+/// `| *DOB* | 03/14/1962 |`: a label cell followed by its value.
 fn key_value_row(text: &str, x: &mut Extracted, cs: &[(usize, usize)]) {
     if cs.len() < 2 || cs.len() > 6 {
         return;
