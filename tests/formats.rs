@@ -365,3 +365,15 @@ fn service_dates_in_hl7_fhir_and_pharmacy_exports() {
     let csv = "rx_claim_id,fill_date,member_id,ndc\n894775064939,20250803,XKH882910331,00088-2220-33\n";
     assert!(found(csv, Kind::Date).contains(&"20250803".to_string()));
 }
+
+#[test]
+fn a_requester_at_a_personal_mailbox_is_the_patient_and_signs_the_ticket() {
+    let text = "Ticket #496949 — Billing question\nRequester: Pádraig Breathnach <breathnach.family@protonmail.com>\nAssignee: Leroy Hargrove\n\nMy member ID is ZGP5761091622.\n\nThank you,\nPádraig\n";
+    assert_reported(text, &["Pádraig Breathnach", "breathnach.family@protonmail.com", "ZGP5761091622"]);
+    let sig = text.rfind("Pádraig").unwrap();
+    assert!(scan(text).findings.iter().any(|f| f.start == sig), "signature not reported");
+    assert!(!covers(text, "Leroy"));
+    // Staff at a work address stay staff.
+    let staff = "Requester: Leroy Hargrove <lhargrove@mercy-health.org>\nThe interface queue is stuck again.\n\nThanks,\nLeroy Hargrove\n";
+    assert!(scan(staff).findings.is_empty());
+}

@@ -142,6 +142,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             }
             // "Patient: 김영일 MR# E718356036": an identifier's label with a code after it
             // needs no boundary.
+            // "Requester: Giorgos Oikonomou <g.o@verizon.net>": staff write from work addresses.
+            let role = if role == Role::Staff && crate::recognizers::email::personal_address(&doc.text[s..e]) { Role::Name } else { role };
             let id_code = matches!(role, Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn) && doc.text[s..e].bytes().any(|b| b.is_ascii_digit()) && !doc.text[s..e].contains(' ');
             if at_boundary || pair || id_code || rest.trim_start().starts_with(':') || rest.starts_with("...") {
                 x.push(s, e, role, None, true);

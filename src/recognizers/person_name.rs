@@ -278,7 +278,16 @@ fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> 
     }
     let above = (line.saturating_sub(2)..line).rev().map(|l| doc.line_text(l).trim()).find(|l| !l.is_empty())?;
     let closing = above.trim_end_matches([',', '!', '.']).to_lowercase();
-    VALEDICTIONS.contains(&closing.as_str()).then(|| crate::recognizers::email::personal_sender(doc.text))
+    VALEDICTIONS.contains(&closing.as_str()).then(|| crate::recognizers::email::personal_sender(doc.text) || beside_personal_address(doc.text, text.trim()))
+}
+
+/// Whether `name` appears on a line with an address at a personal mailbox
+/// (`Requester: Pádraig Breathnach <breathnach.family@protonmail.com>` above "Thanks,\nPádraig").
+fn beside_personal_address(text: &str, name: &str) -> bool {
+    text.match_indices(name).take(8).any(|(p, _)| {
+        let start = text[..p].rfind('\n').map_or(0, |n| n + 1);
+        crate::recognizers::email::personal_address(text[start..].lines().next().unwrap_or(""))
+    })
 }
 
 /// A patient cue right after the run ending at token `last`.
