@@ -377,3 +377,13 @@ fn a_requester_at_a_personal_mailbox_is_the_patient_and_signs_the_ticket() {
     let staff = "Requester: Leroy Hargrove <lhargrove@mercy-health.org>\nThe interface queue is stuck again.\n\nThanks,\nLeroy Hargrove\n";
     assert!(scan(staff).findings.is_empty());
 }
+
+#[test]
+fn enrollment_and_pharmacy_columns() {
+    let text = "SUBSCRIBER_ID\tREL\tLAST\tFIRST\tMI\tDOB\tADDR1\tADDR2\tCITY\tST\tZIP\n25479131301\tCHD\tGallagher\tSiobhán\tE\t20180218\t21834 Commonwealth Road\t#40\tFall River\tMA\t02701\n";
+    assert_reported(text, &["Gallagher", "Siobhán", "#40", "Fall River"]);
+    let initial = text.find("\tE\t").unwrap() + 1;
+    assert!(scan(text).findings.iter().any(|f| f.start == initial && f.end == initial + 1), "middle initial not reported");
+    let rx = "rx_claim_id,fill_date,cardholder_id,patient_name,patient_dob\n894775064939,20250803,490U40342J,\"SUN, JING\",19530605\n";
+    assert_eq!(found(rx, Kind::HealthPlanId), ["490U40342J"]);
+}
