@@ -386,6 +386,7 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("residence", Role::Address),
     ("address line", Role::Address),
     ("city", Role::City),
+    ("town city", Role::City),
     ("town", Role::City),
     ("state", Role::State),
     ("zip", Role::Zip),

@@ -309,7 +309,7 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
             }
             Role::Address | Role::City => {
                 // An address column's second line may be "#40" alone.
-                let ok = (v.chars().any(char::is_alphabetic) || structured && v.starts_with('#')) && v.len() <= 120 && (structured || f.strong);
+                let ok = (v.chars().any(char::is_alphabetic) || v.starts_with('#')) && v.len() <= 120 && (structured || f.strong);
                 if ok && (f.role == Role::Address && v.chars().any(|c| c.is_ascii_digit()) || structured || f.role == Role::City && f.strong && v.len() <= 40) {
                     extra.push(mk(Kind::StreetAddress, f.start, f.end, 0.45, Needs::Patient));
                 }

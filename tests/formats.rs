@@ -387,3 +387,25 @@ fn enrollment_and_pharmacy_columns() {
     let rx = "rx_claim_id,fill_date,cardholder_id,patient_name,patient_dob\n894775064939,20250803,490U40342J,\"SUN, JING\",19530605\n";
     assert_eq!(found(rx, Kind::HealthPlanId), ["490U40342J"]);
 }
+
+#[test]
+fn numbered_labels_clauses_and_ages_in_a_patients_own_words() {
+    let form = "Patient last name = Leung\nAddress = 40 Dudley Rd\nAddress line 2 = Unit 66\nTown/City = Columbus\naddress_2: #30\n";
+    assert_reported(form, &["Unit 66", "Columbus", "#30"]);
+    let letter = "My member ID is ZGP5761091622. The account number on the statement is HAR21376935. \
+                  I attached a photo of my driver's license (no. S67117630). My mother is on 6 West. She is 95 and can't go home alone. \
+                  Mi esposo, fecha de nacimiento 24 de abril de 1957.";
+    assert_reported(letter, &["HAR21376935", "S67117630", "95", "24 de abril de 1957"]);
+    assert_eq!(found("|| Bed || Patient || Age || MRN ||\n| 7E-23 | Núñez-Alvarado, Nicolás | 95/M | SLH1410783 |", Kind::AgeOver89), ["95/M"]);
+    // Measures are not ages.
+    assert!(found("Patient MRN 00412345. She is 95 kg and he is 92% compliant.", Kind::AgeOver89).is_empty());
+}
+
+#[test]
+fn a_member_table_dumped_without_its_columns_is_read_by_the_values_shapes() {
+    let text = "LOCK TABLES `member` WRITE;\nINSERT INTO `member` VALUES (57815,'W934179529','Whitaker, Harriet','1966-03-22','35807 Cedar Hollow Ave',NULL,'San Jose','CA','95118-4498','4448578050','2023-01-01'),(61172,'F25531879','Wang, Dehua','1988-12-19','547 W Centre Ln','Lot 31','Skokie','IL','60091','5675136439','2023-01-01');\n";
+    assert_reported(text, &["W934179529", "Whitaker, Harriet", "San Jose", "95118-4498", "4448578050", "F25531879", "Wang, Dehua", "Lot 31", "Skokie", "60091"]);
+    assert_eq!(found(text, Kind::HealthPlanId), ["W934179529", "F25531879"]);
+    // The row's surrogate key and the state are not identifiers.
+    assert!(!covers(text, "57815") && !covers(text, "'CA'"));
+}

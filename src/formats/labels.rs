@@ -111,8 +111,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         };
         // "Hospital no. YI69906749": the abbreviation's dot belongs to the label.
         let abbreviated = last > i && doc.s(last).eq_ignore_ascii_case("no") && doc.bytes.get(toks[last].end as usize) == Some(&b'.');
-        let label_end = toks[last].end as usize + usize::from(abbreviated);
+        let mut label_end = toks[last].end as usize + usize::from(abbreviated);
         let line_end = doc.line_starts.get(t.line as usize + 1).map_or(doc.text.len(), |&e| e as usize);
+        // "Address line 2 = Unit 66", "address_2: #30": a numbered label.
+        if let Some(n) = toks.get(last + 1).filter(|n| n.class == Class::Num && n.len() <= 2 && n.line == t.line && !abbreviated) {
+            if matches!(doc.gap_before(last + 1), " " | "_") && strong_sep(&doc.text[n.end as usize..line_end]).is_some() {
+                label_end = n.end as usize;
+            }
+        }
         let rest = &doc.text[label_end..line_end];
         // Labels must start a line, a cell or a clause (not "the patient").
         let before = &doc.text[doc.line_starts[t.line as usize] as usize..t.start as usize];
@@ -164,8 +170,13 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             // "my insurance ID is XJH123", "MRN number 00412345"
             let mut vstart = label_end + 1;
             // In any order: "member # is H56254019", "MRN number 00412345".
-            while let Some(filler) = ["is ", "was ", "number ", "no. ", "# ", "of ", "value "].iter().find(|f| doc.text[vstart..line_end].starts_with(**f)) {
+            while let Some(filler) = ["is ", "was ", "number ", "no. ", "(no. ", "# ", "of ", "value "].iter().find(|f| doc.text[vstart..line_end].starts_with(**f)) {
                 vstart += filler.len();
+            }
+            // "The account number on the statement is HAR21376935": a short clause, then the code.
+            let rest = &doc.text[vstart..line_end];
+            if let Some(k) = rest.get(..rest.len().min(40)).and_then(|r| r.find(" is ")).filter(|&k| takes_chunk(role) && rest[..k].bytes().all(|b| b.is_ascii_lowercase() || b == b' ')) {
+                vstart += k + 4;
             }
             // A value starts with a digit or a capital ("DOB 3/14/62", "phone (617)..."); "the
             // mapping for birthDate and telecom" goes on with the sentence instead.

@@ -79,6 +79,43 @@ fn literal(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     Some((s + off, s + off + t.len()))
 }
 
+/// The roles of a patient's row by the shapes of its values (`lits`, the
+/// literals' spans): `'San Jose','CA','95118-4498'` is a city, a state and a
+/// ZIP; `'Lot 31'` after a street is the address's second line; a quoted code
+/// with digits is the patient's `id` (the first one), a ten-digit number a
+/// phone, `'Wang, Dehua'` a name. Anything else is free text.
+fn row_roles(text: &str, lits: &[(usize, usize)], id: Role) -> Vec<Role> {
+    let v = |i: usize| &text[lits[i].0..lits[i].1];
+    let quoted = |i: usize| text.as_bytes()[lits[i].0.saturating_sub(1)] == b'\'';
+    let mut roles = vec![Role::Note; lits.len()];
+    let mut id_seen = false;
+    for i in 0..lits.len() {
+        let w = v(i);
+        let digits = w.bytes().filter(u8::is_ascii_digit).count();
+        let code = quoted(i) && w.len() >= 6 && digits >= 4 && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') && w.as_bytes().get(4) != Some(&b'-');
+        roles[i] = if crate::recognizers::address::STATES.contains(&w) {
+            if i > 0 && v(i - 1).chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-')) {
+                roles[i - 1] = Role::City;
+            }
+            Role::State
+        } else if i > 0 && roles[i - 1] == Role::State && digits >= 5 && w.len() <= 10 {
+            Role::Zip
+        } else if code && digits == 10 && w.len() == 10 {
+            Role::Phone
+        } else if code && !id_seen {
+            id_seen = true;
+            id
+        } else if digits > 0 && w.len() <= 12 && i > 0 && v(i - 1).starts_with(|c: char| c.is_ascii_digit()) && ["apt", "unit", "suite", "ste", "lot", "fl", "#", "bldg", "rm"].iter().any(|p| w.len() > p.len() && w[..p.len()].eq_ignore_ascii_case(p)) {
+            Role::Address
+        } else if w.split_once(", ").is_some_and(|(a, b)| [a, b].iter().all(|p| p.starts_with(char::is_uppercase) && !p.contains(|c: char| c.is_numeric() || c == ','))) {
+            Role::PatientName
+        } else {
+            Role::Note
+        };
+    }
+    roles
+}
+
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
     let b = text.as_bytes();
@@ -155,19 +192,17 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                 break;
             }
             let (vals, next) = items(b, k + 1);
+            // A row of a patient table with no known columns (a dump without its CREATE
+            // TABLE): its values are data, not code; their shapes tell what they are.
+            if patient_table && cols.is_empty() {
+                let id = if table.contains("patient") { Role::Mrn } else { Role::MemberId };
+                let lits: Vec<_> = vals.iter().filter_map(|&(s, e)| literal(text, s, e)).collect();
+                for (&(ls, le), role) in lits.iter().zip(row_roles(text, &lits, id)) {
+                    x.push(ls, le, role, Some(format!("sql:{table}")), true);
+                }
+            }
             for (c, &(s, e)) in vals.iter().enumerate() {
-                let role = match roles.get(c) {
-                    Some(Some(r)) => *r,
-                    // A row of a patient table with no known columns (a dump without its
-                    // CREATE TABLE): its values are data, not code, whatever they are.
-                    None if patient_table && cols.is_empty() => {
-                        if let Some((ls, le)) = literal(text, s, e) {
-                            x.push(ls, le, Role::Note, Some(format!("sql:{table}")), true);
-                        }
-                        continue;
-                    }
-                    _ => continue,
-                };
+                let Some(Some(role)) = roles.get(c).copied() else { continue };
                 let role = if role == Role::Name && patient_table { Role::PatientName } else { role };
                 if let Some((ls, le)) = literal(text, s, e) {
                     x.push(ls, le, role, Some(format!("sql:{}", cols[c])), true);

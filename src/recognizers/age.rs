@@ -18,8 +18,8 @@ pub(crate) static AGE: Recognizer = Recognizer {
         Class::Word => false,
     },
     find,
-    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»"],
-    misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over"],
+    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "«92/F» |"],
+    misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over", "she is 95% sure", "he is 92 kg", "is 95 mg"],
 };
 
 const AFTER_WORDS: &[&str] = &["year", "years", "yr", "yrs", "yo", "yof", "yom", "y"];
@@ -88,6 +88,23 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             if unit_ok && !population_after(&doc.text[end..]) {
                 out.push(Cand::new(Kind::AgeOver89, start, end, 0.45, "age over 89", Needs::Patient));
             }
+            return;
+        }
+        // "95/M" in a census row: age and sex.
+        if gap == "/" && matches!(word.as_str(), "m" | "f") && doc.gap_after(i + 1).starts_with([' ', '|', ',', '\t', '\n']) {
+            out.push(Cand::new(Kind::AgeOver89, start, n.end as usize, 0.45, "age over 89", Needs::Patient));
+            return;
+        }
+    }
+    // "She is 95 and can't go home alone", "he turned 92": a person's age, not a measure.
+    if i > 1 && toks[i - 2].line == t.line {
+        let (w1, w2) = (doc.s(i - 2).to_ascii_lowercase(), doc.s(i - 1).to_ascii_lowercase());
+        let person = matches!((w1.as_str(), w2.as_str()), ("he" | "she", "is" | "was") | (_, "turned" | "turns"));
+        let next = after.trim_start_matches(' ');
+        let measure = !after.starts_with([' ', ',', '.', ';', ')', '\n']) && !after.is_empty()
+            || ["kg", "lb", "pound", "percent", "mg", "min", "bpm", "cm", "in ", "inch", "degree", "mile", "%", "beats", "breaths"].iter().any(|u| next.starts_with(u));
+        if person && doc.gap_before(i) == " " && !measure {
+            out.push(Cand::new(Kind::AgeOver89, start, t.end as usize, 0.45, "age over 89", Needs::Patient));
             return;
         }
     }

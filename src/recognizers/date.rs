@@ -36,6 +36,7 @@ pub(crate) static DATE: Recognizer = Recognizer {
         "«14-MAR-62»",
         "since «March 2019»",
         "«2024/02/29»",
+        "nacido el «24 de abril de 1957».",
     ],
     misses: &["02/30/1962", "13/13/1962", "2023-02-29", "1.2.3", "10.0.0.1", "v2024-01-15", "1962-03-14-7", "1234/56/78", "may 14 1962", "3/4"],
 };
@@ -44,10 +45,13 @@ const MONTHS: &[(&str, u32)] = &[
     ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7), ("august", 8),
     ("september", 9), ("october", 10), ("november", 11), ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4),
     ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    // Spanish and Italian, day first: "24 de abril de 1957", "14 marzo 1962" (not month words elsewhere).
+    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7), ("agosto", 8),
+    ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
 ];
 
 pub(crate) fn month_number(word: &str) -> Option<u32> {
-    if word.len() < 3 || word.len() > 9 {
+    if word.len() < 3 || word.len() > 10 {
         return None;
     }
     // MONTHS is lower-case ASCII: the same as comparing with the ASCII lower case.
@@ -167,15 +171,18 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             numeric(doc, i, sep, out);
             return;
         }
-        // 14 March 1962, 14-Mar-1962
+        // 14 March 1962, 14-Mar-1962, 24 de abril de 1957
+        let de = |j: usize| sep == " " && doc.s(j) == "de" && doc.gap_after(j) == " " && doc.gap_before(j) == " ";
+        let m_at = if i + 4 < toks.len() && de(i + 1) && de(i + 3) { i + 2 } else { i + 1 };
         if t.len() <= 2 && matches!(sep, " " | "-" | ". ") {
-            if let Some(m) = month_number(doc.s(i + 1)) {
+            if let Some(m) = month_number(doc.s(m_at)) {
                 let d = num(doc.s(i)) as u32;
-                let sep2 = doc.gap_after(i + 1);
+                let sep2 = doc.gap_after(m_at);
                 let sep_ok = if sep == "-" { sep2 == "-" } else { matches!(sep2, " " | ", " | ". ") };
-                if let Some(y) = year_of(doc, i + 2).filter(|_| sep_ok) {
-                    if valid_ymd(y, m, d) && !embedded(doc, start, toks[i + 2].end as usize) {
-                        push(doc, out, start, toks[i + 2].end as usize, 0.3, "date with month name");
+                let y_at = if m_at > i + 1 { m_at + 2 } else { i + 2 };
+                if let Some(y) = year_of(doc, y_at).filter(|_| sep_ok && toks[y_at].line == t.line) {
+                    if valid_ymd(y, m, d) && !embedded(doc, start, toks[y_at].end as usize) {
+                        push(doc, out, start, toks[y_at].end as usize, 0.3, "date with month name");
                     }
                 }
             }

@@ -11,7 +11,7 @@ use crate::dictionaries::flag;
 use crate::text::{Class, Doc, CAP, UNCASED};
 use crate::Kind;
 
-mod address;
+pub(crate) mod address;
 mod age;
 mod credit_card;
 mod date;
