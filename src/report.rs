@@ -115,12 +115,13 @@ impl Report {
             return self;
         }
         // Every offset, sorted, then one walk over the text.
-        let mut marks: Vec<(usize, usize)> = self.findings.iter().enumerate().flat_map(|(i, f)| [(f.start, 2 * i), (f.end, 2 * i + 1)]).collect();
+        // (u128, u32) pairs: the one sort the core's other sorts use too.
+        let mut marks: Vec<(u128, u32)> = self.findings.iter().enumerate().flat_map(|(i, f)| [(f.start as u128, 2 * i as u32), (f.end as u128, 2 * i as u32 + 1)]).collect();
         marks.sort_unstable();
         let bytes = text.as_bytes();
         let (mut byte, mut unit) = (0, 0);
         for (offset, slot) in marks {
-            let offset = offset.min(bytes.len());
+            let (offset, slot) = ((offset as usize).min(bytes.len()), slot as usize);
             if offset > byte {
                 unit += utf16_len(&bytes[byte..offset]);
                 byte = offset;

@@ -103,7 +103,7 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     let mut extracted = formats::extract(&doc);
     if !given.fields.is_empty() {
         extracted.fields.extend(given.fields.iter().cloned());
-        extracted.fields.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+        crate::text::sort_by_key(&mut extracted.fields, |f| (f.start as u64) << 32 | u64::from(!(f.end as u32)));
     }
     extracted.patient_record |= given.patient_record;
     let fields = &extracted.fields;
@@ -150,7 +150,7 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
         .collect();
     if !given.findings.is_empty() {
         findings.extend(given.findings.iter().cloned());
-        findings.sort_by_key(|f| f.start);
+        crate::text::sort_by_key(&mut findings, |f| f.start as u64);
     }
     findings
 }
@@ -242,7 +242,7 @@ fn id_role(role: Role) -> bool {
 fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &mut Lines) {
     let text = doc.text;
     // Candidates sorted by start, to find those inside each field.
-    cands.sort_by_key(|c| c.start);
+    crate::text::sort_by_key(cands, |c| c.start as u64);
     let mut extra = Vec::new();
     for f in fields {
         let Some(kind) = f.role.kind() else { continue };
@@ -539,7 +539,7 @@ fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxSet<String>, thre
         return;
     }
     let mut reported: Vec<(usize, usize)> = cands.iter().filter(|c| c.score >= threshold).map(|c| (c.start, c.end)).collect();
-    reported.sort();
+    crate::text::sort_by_key(&mut reported, |r| (r.0 as u64) << 32 | r.1 as u64);
     let covered = |s: usize, e: usize| {
         let i = reported.partition_point(|r| r.0 <= s);
         reported[..i].iter().rev().take(8).any(|r| r.1 >= e)

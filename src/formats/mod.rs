@@ -73,7 +73,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
         }
     }
     x.fields.retain(|f| f.end > f.start);
-    x.fields.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    crate::text::sort_by_key(&mut x.fields, |f| (f.start as u64) << 32 | u64::from(!(f.end as u32)));
     x
 }
 
