@@ -579,7 +579,7 @@ fn eval_floors_hold() {
     fails.extend(misses(root.join("holdout.jsonl"), 0.99, 0.0, 0.975, 0.98).into_iter().map(|f| format!("holdout: {f}")));
     // Written by another author from the corpus README alone (generate_fresh.py): below
     // the token recall target, so its floor is today's level, not the target.
-    fails.extend(misses(root.join("fresh.jsonl"), 0.99, 0.0, 0.935, 0.97).into_iter().map(|f| format!("fresh: {f}")));
+    fails.extend(misses(root.join("fresh.jsonl"), 0.99, 0.0, 0.965, 0.97).into_iter().map(|f| format!("fresh: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 
