@@ -56,18 +56,13 @@ const PATIENT_BUILDERS: &[&str] = &["(", ".builder(", "Builder(", ".parse_obj(",
 
 /// Code that constructs a patient: `new Patient()`, `Patient(name=...)`,
 /// `Patient.builder()`; not `findPatient(` or `getPatient(`.
-/// `first`: where "Patient" first occurs.
-fn builds_patient(text: &str, first: Option<usize>) -> bool {
+/// `patient`: where the words starting "Patient" are.
+fn builds_patient(text: &str, patient: &[usize]) -> bool {
     let b = text.as_bytes();
-    let mut next = first;
-    while let Some(i) = next {
+    patient.iter().any(|&i| {
         let own_word = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] == b'.');
-        if own_word && PATIENT_BUILDERS.iter().any(|p| text[i + 7..].starts_with(p)) {
-            return true;
-        }
-        next = super::find_bytes(b, b"Patient", i + 7, false);
-    }
-    false
+        own_word && PATIENT_BUILDERS.iter().any(|p| text[i + 7..].starts_with(p))
+    })
 }
 
 /// Whether a string literal follows a call's parenthesis or an `=`/`:`
@@ -116,8 +111,8 @@ fn chained_role(name: &str, line_before: &str) -> Option<Role> {
     .map(|(_, r)| r)
 }
 
-/// `patient`: where "Patient" first occurs in the text.
-pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: Option<usize>) {
+/// `patient`: where the words starting "Patient" are.
+pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
     let b = doc.bytes;
     if builds_patient(doc.text, patient) {
         x.patient_record = true;

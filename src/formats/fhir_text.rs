@@ -6,11 +6,10 @@ use super::{find_bytes, json::fhir_role, trim_value, Extracted};
 use crate::labels::Role;
 use crate::text::Doc;
 
-/// `first`: where the first "Patient" is.
-pub(super) fn extract(doc: &Doc, x: &mut Extracted, first: Option<usize>) {
+/// `patient`: where the words starting "Patient" are.
+pub(super) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
     let text = doc.text;
-    let mut next = first;
-    while let Some(p) = next {
+    for &p in patient {
         let (before, after) = (&text[..p], &text[p + 7..]);
         let yaml = before.ends_with("resourceType: ") || (before.ends_with("resourceType: \"") && after.starts_with('"')) || (before.ends_with("resourceType: '") && after.starts_with('\''));
         if yaml {
@@ -23,7 +22,6 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted, first: Option<usize>) {
             xml(text, p - 1, x, None);
             return;
         }
-        next = find_bytes(text.as_bytes(), b"Patient", p + 7, false);
     }
     // FHIR XML puts every value in a `value` attribute: without one, nothing below can match
     // (one search instead of three on most documents).

@@ -56,13 +56,23 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     hl7v2::extract(doc, &mut x);
     json::extract(doc, &mut x);
     table::extract(doc, &mut x);
-    sql::extract(doc, &mut x);
-    // Two extractors look at each "Patient": searched for once.
-    let patient = find_bytes(doc.bytes, b"Patient", 0, false);
-    code::extract(doc, &mut x, patient);
+    // One pass over the tokens for what the extractors below look for: the
+    // SQL keywords that end a token, and each word starting "Patient" (two
+    // extractors look at it; `<Patient`, `new Patient(`, `PatientService`).
+    let mut sql = sql::Keywords::default();
+    let mut patient = Vec::new();
+    for t in &doc.toks {
+        let w = &doc.bytes[t.start as usize..t.end as usize];
+        if w[0] == b'P' && w.starts_with(b"Patient") {
+            patient.push(t.start as usize);
+        }
+        sql.note(w);
+    }
+    sql::extract(doc, &mut x, sql);
+    code::extract(doc, &mut x, &patient);
     labels::extract(doc, &mut x);
     dicom_text::extract(doc, &mut x);
-    fhir_text::extract(doc, &mut x, patient);
+    fhir_text::extract(doc, &mut x, &patient);
     // Extractors cut some values at fixed widths: keep spans on character boundaries.
     for f in &mut x.fields {
         while !doc.text.is_char_boundary(f.start) {

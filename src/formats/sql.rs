@@ -116,20 +116,37 @@ fn row_roles(text: &str, lits: &[(usize, usize)], id: Role) -> Vec<Role> {
     roles
 }
 
-pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
+/// The keywords that end some token of the document (a keyword before a space
+/// ends a token), so that a document without them is not searched for them.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Keywords {
+    insert: bool,
+    update: bool,
+    r#where: bool,
+    copy: bool,
+}
+
+impl Keywords {
+    /// Notes the keyword token `w` ends with, if any.
+    pub(crate) fn note(&mut self, w: &[u8]) {
+        let ends = |k: &[u8]| w.len() >= k.len() && w[w.len() - k.len()..].eq_ignore_ascii_case(k);
+        // Most tokens end in none of the keywords' last letters.
+        match w[w.len() - 1] | 0x20 {
+            b't' => self.insert |= ends(b"insert"),
+            b'e' => {
+                self.update |= ends(b"update");
+                self.r#where |= ends(b"where");
+            }
+            b'y' => self.copy |= w.ends_with(b"COPY"),
+            _ => {}
+        }
+    }
+}
+
+pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
     let text = doc.text;
     let b = text.as_bytes();
-    // A keyword before a space ends a token: which keywords end one, from the
-    // tokens, so that a document without them is not searched for them.
-    let [mut insert, mut update, mut r#where, mut copy] = [false; 4];
-    for t in &doc.toks {
-        let w = &b[t.start as usize..t.end as usize];
-        let ends = |k: &[u8]| w.len() >= k.len() && w[w.len() - k.len()..].eq_ignore_ascii_case(k);
-        insert |= ends(b"insert");
-        update |= ends(b"update");
-        r#where |= ends(b"where");
-        copy |= w.ends_with(b"COPY");
-    }
+    let Keywords { insert, update, r#where, copy } = k;
     if !(insert && find_ci(text, "insert ", 0).is_some() || update && find_ci(text, "update ", 0).is_some()) {
         if r#where {
             where_literals(text, x);

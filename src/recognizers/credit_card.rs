@@ -54,14 +54,15 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             break;
         }
     }
-    if j == i {
+    // Too few digits (a date's 2026-11-20): nothing to check.
+    if !(13..=19).contains(&len) {
         return;
     }
     let digits = std::str::from_utf8(&buf[..len]).unwrap_or("");
     let groups = j - i;
     let (start, end) = (toks[i].start as usize, toks[j - 1].end as usize);
     let grouped = groups >= 3 && (toks[i].len() == 4 || digits.len() == 15);
-    if !(13..=19).contains(&digits.len()) || !(groups == 1 || grouped) || embedded(doc, start, end) {
+    if !(groups == 1 || grouped) || embedded(doc, start, end) {
         return;
     }
     if issuer_ok(digits) && luhn(digits.as_bytes()) && !TEST_NUMBERS.contains(&digits) {
