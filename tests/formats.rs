@@ -409,3 +409,17 @@ fn a_member_table_dumped_without_its_columns_is_read_by_the_values_shapes() {
     // The row's surrogate key and the state are not identifiers.
     assert!(!covers(text, "57815") && !covers(text, "'CA'"));
 }
+
+#[test]
+fn hl7_name_repetitions_and_appointment_times() {
+    let text = "MSH|^~\\&|EPIC|SMC|||202307250930||SIU^S12|1|P|2.5\nSCH|46183840|||||FU^Follow-up|TELE^Telehealth|OFFICE|60|MIN|^^60^202307251015\nPID|1||87123456^^^SMC^MR||MIZRAHI^SARAH~LEVI^SARAH~שרה מזרחי^^^^^^A||19330412|F\n";
+    assert_reported(text, &["LEVI^SARAH", "שרה מזרחי", "202307251015"]);
+}
+
+#[test]
+fn a_bold_name_before_its_chart_number_but_not_a_bold_holiday_before_its_date() {
+    let list = "* *Harriet Hargrove* (Chart # E2852844), 79 y/o\n";
+    assert_reported(list, &["Harriet Hargrove", "E2852844"]);
+    let rota = "### Holiday coverage\n- **Christmas Eve** (12/24/2025): Yosef Shapira (day) / Eoin Byrne (night) — 222.988.3069\n";
+    assert_eq!(scan(rota).verdict, Verdict::Allow);
+}

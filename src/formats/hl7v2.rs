@@ -16,6 +16,8 @@ enum Layout {
     Whole,
     /// First component of each repetition (CX ids: `00412345^^^HOSP^MR`).
     Id,
+    /// A timing/quantity's start, its fourth component (`^^60^202307250930`).
+    Start,
     /// XAD address: street, other, city, state, ZIP.
     Address,
     /// XTN phone: first component, or the email in component 4.
@@ -98,6 +100,10 @@ const MAP: &[(&str, usize, Role, Layout)] = &[
     ("MSH", 10, Role::Tech, Whole),
     ("EVN", 2, Role::Tech, Whole),
     ("EVN", 6, Role::Tech, Whole),
+    // Appointments (SIU): when the patient is booked.
+    ("SCH", 11, Role::PersonDate, Start),
+    ("TQ1", 7, Role::PersonDate, Whole),
+    ("AIS", 4, Role::PersonDate, Whole),
 ];
 
 fn is_segment_id(s: &[u8]) -> bool {
@@ -224,8 +230,8 @@ fn field(x: &mut Extracted, seg: &str, n: usize, base: usize, line: &[u8], fs: u
                     x.push(base + start, base + end, role, source(""), true);
                 }
             }
-            Id => {
-                if let Some(&(a, b)) = comps.first().filter(|(a, b)| b > a) {
+            Id | Start => {
+                if let Some(&(a, b)) = comps.get(if let Start = layout { 3 } else { 0 }).filter(|(a, b)| b > a) {
                     x.push(base + a, base + b, role, source(""), true);
                 }
             }

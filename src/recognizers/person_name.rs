@@ -294,7 +294,12 @@ fn beside_personal_address(text: &str, name: &str) -> bool {
 fn patient_after(doc: &Doc, last: usize) -> bool {
     let end = doc.toks[last].end as usize;
     // At most 32 bytes, lower-cased (ASCII only) on the stack; the cues are ASCII.
-    let rest = doc.window(end, end + 32).as_bytes();
+    // After closing markup, the cue words only: "*Harriet Hargrove* (Chart # E2852844)",
+    // but "**Christmas Eve** (12/24/2025)" is a holiday's date.
+    let raw = doc.window(end, end + 32);
+    let rest = raw.trim_start_matches(['*', '_']);
+    let markup = rest.len() < raw.len();
+    let rest = rest.as_bytes();
     let mut buf = [0u8; 32];
     let r = &mut buf[..rest.len()];
     r.copy_from_slice(rest);
@@ -318,7 +323,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
         _ => &[" dob", " mrn", " is an ", " is a ", " was admitted", " presented", " was discharged", " was seen", " was diagnosed"],
     };
     cues.iter().any(|p| r.starts_with(p.as_bytes()))
-        || {
+        || !markup && {
             // "Maria Gonzalez, 67, ...", "Maria Gonzalez (67 y/o", "(67F)"
             // "Terry Parker (Feb 8, 1961)", "Ann Lee (03/14/1962)": a birth date in parentheses.
             let paren = r.strip_prefix(b" (").unwrap_or(b"");
