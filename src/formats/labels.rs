@@ -132,8 +132,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             // "His member # is H56254019 with Highmark."
             let vstart = label_end + sep;
             let vstart = vstart + doc.text[vstart..line_end].find(|c: char| c != ' ').filter(|&k| doc.text[vstart + k..line_end].starts_with("is ")).map_or(0, |k| k + 3);
-            let vend = value_end(doc, last, vstart, line_end);
-            let vend = if pair { vend.min(pair_end(doc.text, vstart, line_end)) } else { vend };
+            // A pair's value ends where the next ` key=` starts: no need to look further.
+            let vend = value_end(doc, last, vstart, if pair { pair_end(doc.text, vstart, line_end) } else { line_end });
             let (s, mut e) = trim_value(doc.text, vstart, vend);
             if takes_chunk(role) {
                 // "Claim # L0237 for member Stevenson, Justin (...)", "MRN: 00412345, lives

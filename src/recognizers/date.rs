@@ -45,7 +45,7 @@ const MONTHS: &[(&str, u32)] = &[
     ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7), ("august", 8),
     ("september", 9), ("october", 10), ("november", 11), ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4),
     ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
-    // Spanish and Italian, day first: "24 de abril de 1957", "14 marzo 1962" (not month words elsewhere).
+    // Spanish, day first: "24 de abril de 1957" (not month words elsewhere: Julio and Abril are names).
     ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7), ("agosto", 8),
     ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
 ];
@@ -172,10 +172,12 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             return;
         }
         // 14 March 1962, 14-Mar-1962, 24 de abril de 1957
-        let de = |j: usize| sep == " " && doc.s(j) == "de" && doc.gap_after(j) == " " && doc.gap_before(j) == " ";
-        let m_at = if i + 4 < toks.len() && de(i + 1) && de(i + 3) { i + 2 } else { i + 1 };
         if t.len() <= 2 && matches!(sep, " " | "-" | ". ") {
-            if let Some(m) = month_number(doc.s(m_at)) {
+            let de = |j: usize| sep == " " && doc.s(j) == "de" && doc.gap_after(j) == " " && doc.gap_before(j) == " ";
+            let m_at = if i + 4 < toks.len() && de(i + 1) && de(i + 3) { i + 2 } else { i + 1 };
+            // English month words carry the lexicon's month flag (one lookup, not a list walk).
+            let month = if m_at == i + 1 { doc.has(m_at, crate::dictionaries::flag::MONTH).then(|| month_number(doc.s(m_at))).flatten() } else { month_number(doc.s(m_at)) };
+            if let Some(m) = month {
                 let d = num(doc.s(i)) as u32;
                 let sep2 = doc.gap_after(m_at);
                 let sep_ok = if sep == "-" { sep2 == "-" } else { matches!(sep2, " " | ", " | ". ") };

@@ -113,7 +113,7 @@ pub(crate) fn is_name_token(doc: &Doc, j: usize) -> bool {
     if t.is(CAMEL) {
         // McDonald, MacArthur, DeShawn, LaToya, O'... are names; PatientService is not.
         let s = doc.s(j);
-        let ok = ["Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "Du"].iter().any(|p| s.starts_with(p) && s[p.len()..].chars().next().is_some_and(char::is_uppercase) && s[p.len()..].chars().skip(1).all(char::is_lowercase));
+        let ok = matches!(s.as_bytes()[0], b'M' | b'D' | b'L' | b'V') && ["Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "Du"].iter().any(|p| s.starts_with(p) && s[p.len()..].chars().next().is_some_and(char::is_uppercase) && s[p.len()..].chars().skip(1).all(char::is_lowercase));
         if !ok {
             return false;
         }
