@@ -576,6 +576,7 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("pid 3", Role::Mrn),
     ("pid 5", Role::PatientName),
     ("pid 7", Role::Dob),
+    ("pid 18", Role::Account),
     ("pid 19", Role::Ssn),
     ("uuid", Role::Tech),
     ("guid", Role::Tech),

@@ -423,3 +423,17 @@ fn a_bold_name_before_its_chart_number_but_not_a_bold_holiday_before_its_date() 
     let rota = "### Holiday coverage\n- **Christmas Eve** (12/24/2025): Yosef Shapira (day) / Eoin Byrne (night) — 222.988.3069\n";
     assert_eq!(scan(rota).verdict, Verdict::Allow);
 }
+
+#[test]
+fn korean_given_names_and_names_in_their_own_script() {
+    let text = "I am writing for my grandmother Ha-eun Yoon (윤하은), born 1947/07/11. Lives with his wife Soon-ja.\nPatient: Choi, Ji-hoon\n";
+    assert_reported(text, &["Ha-eun Yoon", "윤하은", "Choi, Ji-hoon"]);
+    // A follow-up is not a name.
+    assert!(scan("Follow-up scheduled, see EHR-4821.").findings.is_empty());
+}
+
+#[test]
+fn hl7_field_names_in_interface_logs() {
+    let log = "2024-07-07 20:24:08,019 WARN  [pool-3-thread-7] PostingService: PID-18 FIN3105382 ignored (guarantor match wins)\n";
+    assert_eq!(found(log, Kind::AccountNumber), ["FIN3105382"]);
+}

@@ -148,8 +148,14 @@ pub(crate) fn name_run_from(doc: &Doc, i: usize) -> usize {
             j += 1;
             continue;
         }
-        // Lower-case particles inside a name: "de la", "van der".
+        // A romanised Korean given name's second syllable: "Ha-eun", "Jae-seok".
         let lower = doc.s(j);
+        if gap == "-" && doc.toks[j - 1].len() <= 4 && (2..=5).contains(&lower.len()) && lower.bytes().all(|c| c.is_ascii_lowercase()) {
+            last = j;
+            j += 1;
+            continue;
+        }
+        // Lower-case particles inside a name: "de la", "van der".
         if gap == " " && is_particle(lower) {
             let mut k = j + 1;
             while k < doc.toks.len() && doc.gap_before(k) == " " && is_particle(doc.s(k)) {
@@ -510,13 +516,28 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
 
 /// "for member Caitlin Hancock (H29240518, Date of Birth ...)": a code in
 /// parentheses right after a cued name (`end`) is that person's member id
-/// (after "member", "subscriber"...) or record number.
+/// (after "member", "subscriber"...) or record number; "Ha-eun Yoon (윤하은)":
+/// a name in an uncased script there is the same person's name.
 fn id_after(doc: &Doc, end: usize, cue: Option<&str>, out: &mut Vec<Cand>) {
     let b = doc.bytes;
+    let end = end + b[end..].iter().take_while(|&&c| c == b'*' || c == b'_').count();
     if !b[end..].starts_with(b" (") {
         return;
     }
     let s = end + 2;
+    let k = doc.tok_at(s);
+    if doc.toks.get(k).is_some_and(|t| t.start as usize == s && t.is(UNCASED)) {
+        let mut j = k;
+        while j < k + 3 && j + 1 < doc.toks.len() && doc.toks[j + 1].is(UNCASED) && doc.gap_before(j + 1) == " " {
+            j += 1;
+        }
+        if doc.gap_after(j).starts_with(')') {
+            let mut c = Cand::new(Kind::PersonName, s, doc.toks[j].end as usize, 0.6, "name after a patient cue", Needs::Patient);
+            c.patient_cue = true;
+            out.push(c);
+        }
+        return;
+    }
     let len = b[s..].iter().take(21).take_while(|c| c.is_ascii_alphanumeric()).count();
     let code = &b[s..s + len];
     if !(6..=20).contains(&len) || !matches!(b.get(s + len), Some(b')' | b',')) || code.iter().filter(|c| c.is_ascii_digit()).count() < 4 {
