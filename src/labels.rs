@@ -347,6 +347,8 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("service date", Role::PersonDate),
     ("date of visit", Role::PersonDate),
     ("visit date", Role::PersonDate),
+    ("seen in clinic", Role::PersonDate),
+    ("date seen", Role::PersonDate),
     ("encounter date", Role::PersonDate),
     ("appointment", Role::PersonDate),
     ("appointment date", Role::PersonDate),

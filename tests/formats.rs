@@ -437,3 +437,11 @@ fn hl7_field_names_in_interface_logs() {
     let log = "2024-07-07 20:24:08,019 WARN  [pool-3-thread-7] PostingService: PID-18 FIN3105382 ignored (guarantor match wins)\n";
     assert_eq!(found(log, Kind::AccountNumber), ["FIN3105382"]);
 }
+
+#[test]
+fn a_referral_letters_regarding_line_and_clinic_date() {
+    let letter = "Dr. Oleksandr Krawczyk\nSummit Orthopedic Associates\n\nRe: Tunde Akínwùmí\nDate of birth: 5 March 1949\nSeen in clinic: 16 November 2025\n\nDear Dr. Krawczyk,\n";
+    assert_reported(letter, &["Tunde Akínwùmí", "16 November 2025"]);
+    // A reply's subject about someone's work is not about a patient.
+    assert!(scan("Re: Kevin Walsh's demo of the interface engine\nLooks good.").findings.is_empty());
+}

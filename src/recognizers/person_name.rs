@@ -426,7 +426,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let sender = sender(doc, i, last, prev);
     // "Patient Portal message", "Patient Access team": a product or department, not a patient.
     let compound = matches!(prev, Some("patient" | "pt")) && PATIENT_COMPOUNDS.contains(&&*doc.lower(i, &mut [0u8; 48]));
-    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || self_introduction(doc, i) || sender == Some(true);
+    // A letter's "Re: Tunde Akínwùmí" line: the patient it is about (a name and nothing else).
+    let regarding = prev == Some("re") && doc.gap_before(i) == ": " && doc.line_text(doc.toks[i].line as usize).trim_end().ends_with(doc.s(last));
+    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || self_introduction(doc, i) || sender == Some(true) || regarding;
     // "From: David Barnes (MRN 4088256)": a patient cue after the name outweighs a staff word before it.
     let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && !patient_after(doc, last) || staff_after(doc, last);
     // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
