@@ -529,6 +529,23 @@ mod tests {
     }
 
     #[test]
+    fn sort_by_key_is_the_standard_stable_sort() {
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let v: Vec<(u64, usize)> = (0..500)
+            .map(|i| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x % 40, i)
+            })
+            .collect();
+        let (mut ours, mut std) = (v.clone(), v);
+        super::sort_by_key(&mut ours, |p| p.0);
+        std.sort_by_key(|p| p.0);
+        assert_eq!(ours, std);
+    }
+
+    #[test]
     fn emoji_joiners_are_not_tokens() {
         let d = Doc::new("Patient Ó Coisdeala 👩\u{200d}⚕\u{fe0f} DOB");
         let words: Vec<&str> = (0..d.toks.len()).map(|i| d.s(i)).collect();
@@ -542,6 +559,18 @@ mod tests {
 pub(crate) fn sort_by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
     let mut order: Vec<(u128, u32)> = v.iter().enumerate().map(|(i, t)| (u128::from(key(t)) << 32 | i as u128, i as u32)).collect();
     order.sort_unstable();
-    let mut old: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
-    *v = order.iter().filter_map(|&(_, i)| old[i as usize].take()).collect();
+    // Position k takes the element at order[k].1: applied cycle by cycle, in place.
+    let mut from: Vec<u32> = order.iter().map(|&(_, i)| i).collect();
+    for start in 0..from.len() {
+        let mut k = start;
+        loop {
+            let src = from[k] as usize;
+            from[k] = k as u32;
+            if src == start || src == k {
+                break;
+            }
+            v.swap(k, src);
+            k = src;
+        }
+    }
 }
