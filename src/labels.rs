@@ -817,6 +817,8 @@ fn owner(word: &str) -> Option<Role> {
         | "employee" | "facility" | "payer" | "agent" | "reviewer" | "approver" | "owner" | "organization" | "hospital" => {
             Some(Role::Staff)
         }
+        // A specification's own names: "ELEMENT NAME", "field name", "column".
+        "element" | "field" | "column" | "attribute" | "property" | "parameter" | "segment" | "variable" | "file" | "table" | "component" => Some(Role::Tech),
         _ => None,
     }
 }
@@ -893,6 +895,7 @@ fn role_of_words(norm: &str) -> Option<Role> {
             Some(if matches!(b, Role::Phone | Role::Email | Role::Address | Role::City | Role::Zip) { Role::Dial } else { Role::Staff })
         }
         (Some(Role::Staff), None) => Some(Role::Staff),
+        (Some(Role::Tech), Some(Role::Name | Role::PatientName | Role::Note)) => Some(Role::Tech),
         (Some(owner @ (Role::PatientName | Role::RelativeName)), Some(Role::Name | Role::PatientName)) => Some(owner),
         (_, Some(b)) => Some(b),
         (Some(s), None) => Some(s),

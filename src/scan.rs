@@ -338,7 +338,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 let chunk = &text[s..e];
                 let digits = chunk.bytes().filter(u8::is_ascii_digit).count();
                 let udi = r == Role::Device && chunk.starts_with('(') && chunk.len() <= 80;
-                if digits >= 3 && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-') {
+                // "[EMPI 10.114.44.48:443]": a server, not a record number.
+                let ipv4 = chunk.split('.').count() == 4 && chunk.split('.').all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+                if digits >= 3 && !ipv4 && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-') {
                     let score = if matches!(r, Role::Mrn | Role::MemberId | Role::Mbi) { 0.9 } else { 0.8 };
                     let score = if in_code { 0.3 } else { score };
                     extra.push(mk(kind, s, e, score, Needs::Nothing));

@@ -445,3 +445,17 @@ fn a_referral_letters_regarding_line_and_clinic_date() {
     // A reply's subject about someone's work is not about a patient.
     assert!(scan("Re: Kevin Walsh's demo of the interface engine\nLooks good.").findings.is_empty());
 }
+
+#[test]
+fn specification_tables_and_codes_are_not_patients() {
+    // An HL7 field table under a wiki header, a Markdown table of FHIR search parameters.
+    let spec = "||SEQ||LEN||DT||OPT||ELEMENT NAME||\n|1|4|SI|O|Set ID - PID|\n|3|250|CX|R|Patient Identifier List|\n|5|250|XPN|R|Patient Name|\n|6|250|XPN|O|Mother's Maiden Name|\n\n* PID-3 must carry an assigning authority; we only accept type codes MR, PI and SS.\n";
+    assert_eq!(scan(spec).verdict, Verdict::Allow);
+    let md = "| Resource | Param | Type | Example |\n|---|---|---|---|\n| Patient | identifier | token | `GET /Patient?identifier=urn:oid:1.2.3|{mrn}` |\n| Encounter | date | date | `GET /Encounter?patient={id}` |\n| Observation | code | token | `GET /Observation?code=http://loinc.org|4548-4` |\n";
+    assert_eq!(scan(md).verdict, Verdict::Allow);
+    let arch = "[Epic] --MLLP--> [Rhapsody 10.214.67.78:6601] --> [EMPI 10.114.44.48:443]\n\n| Component | URL |\n|---|---|\n| Rhapsody admin | https://10.214.67.78:8444/ |\n";
+    assert_eq!(scan(arch).verdict, Verdict::Allow);
+    assert_eq!(scan("| MR Image Storage | 1.2.840.10008.5.1.4.1.1.4 | SCP |\n{\"severity\": \"error\", \"human\": \"An MRN identifier is required\"}").verdict, Verdict::Allow);
+    // Honorifics still work.
+    assert_reported("Patient MRN 00412345. Mr. Nguyen called; MRS OKAFOR too.", &["Nguyen", "OKAFOR"]);
+}

@@ -134,12 +134,17 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     };
     let mut l = 0;
     let (mut head, mut plausible) = (Vec::new(), Vec::new());
+    // Under a wiki or Markdown header row (`||SEQ||ELEMENT NAME||`, `| Resource | Param |`
+    // over `|---|`) that is not a patient table's, the `|...|` rows are its data, never
+    // another table's header.
+    let mut under_wiki_header = false;
     while l < n_lines {
         let (s, e) = line_span(l);
         let line = &text[s..e];
         // A header row is short words: skip lines with many digits (logs, data) cheaply.
         let [t, p, c, sc, digits] = byte_counts(line);
         let Some(d) = delimiter_from(t, p, c, sc).filter(|_| (digits <= 6 || p > 0) && !sql_statement(line)) else {
+            under_wiki_header &= line.trim_start().starts_with('|');
             l += 1;
             continue;
         };
@@ -184,13 +189,15 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let known = roles.iter().filter(|r| r.is_some()).count();
         // A column that only a patient table has ("Patient", "DOB", "MRN") is enough.
         let defining = roles.iter().any(|r| matches!(r, Some(Role::PatientName | Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn)));
-        if head.len() >= 2 && (known >= 2 && known * 2 >= head.len() || defining && d == Delim::Pipe) {
+        if head.len() >= 2 && (known >= 2 && known * 2 >= head.len() || defining && d == Delim::Pipe) && !(wiki_row && under_wiki_header) {
             l = rows(doc, x, l + 1, d, &head, roles, &line_span);
             continue;
         }
         if wiki_row {
             key_value_row(text, x, &head);
         }
+        // A Markdown header is the row above its |---| rule.
+        under_wiki_header = d == Delim::Pipe && (under_wiki_header || !wiki_row || rule_below());
         l += 1;
     }
 }

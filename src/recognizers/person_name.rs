@@ -218,7 +218,13 @@ fn prev_word<'b>(doc: &Doc<'b>, i: usize, buf: &'b mut [u8; 48]) -> Option<std::
     if !matches!(gap, " " | ". " | ": " | ", " | " - " | ":" | "  " | " : " | " (" | "(") {
         return None;
     }
-    Some(doc.lower(i - 1, buf))
+    let word = doc.lower(i - 1, buf);
+    // An honorific touches its name ("Mr. Nguyen", "MRS NGUYEN"); "type codes MR, PI" and
+    // "MR Image Storage" (the modality) have none.
+    if matches!(&*word, "mr" | "mrs" | "ms" | "mx") && (gap.starts_with([',', ':', '(', '-']) || doc.toks[i - 1].is(crate::text::UPPER) && !doc.toks[i].is(crate::text::UPPER)) {
+        return None;
+    }
+    Some(word)
 }
 
 /// Most words of the line are capitalised (a heading or title).
@@ -485,6 +491,11 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
     if patient_cue || after {
         if uncased && !patient_cue {
+            return;
+        }
+        // Details alone do not make a sentence's first word ("An MRN identifier is
+        // required") or a two-letter code ("MI (member id)") a name.
+        if !patient_cue && n_words == 1 && (fw.0 == Word::Ambiguous && !matches!(doc.window(e, e + 2), " (" | ", ") || doc.toks[a].is(crate::text::UPPER) && doc.toks[a].len() <= 2) {
             return;
         }
         // A cue alone does not make an unknown capitalised word a name
