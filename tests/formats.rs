@@ -459,3 +459,11 @@ fn specification_tables_and_codes_are_not_patients() {
     // Honorifics still work.
     assert_reported("Patient MRN 00412345. Mr. Nguyen called; MRS OKAFOR too.", &["Nguyen", "OKAFOR"]);
 }
+
+#[test]
+fn a_portal_forms_labels_on_their_own_lines() {
+    let form = "Request type: Billing question\n\nPatient full name\nHibo Cumar\nDate of birth\n8/9/40\nAccount number on your statement\n129965724\nBest phone number\n(404)560-5623\n";
+    assert_reported(form, &["Hibo Cumar", "8/9/40", "129965724", "(404)560-5623"]);
+    // A heading over a paragraph is not a form.
+    assert!(scan("## Phone\nCall the bridge line for the incident.\n").findings.is_empty());
+}

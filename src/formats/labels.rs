@@ -123,6 +123,25 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // Labels must start a line, a cell or a clause (not "the patient").
         let before = &doc.text[doc.line_starts[t.line as usize] as usize..t.start as usize];
         let at_boundary = before.trim().is_empty() || before.trim_end().ends_with([',', ';', '|', '(', '[', '{', '.', '*', '>', '-', '"', '\'', '\t']) || before.ends_with("  ");
+        // A form's label on a line of its own and its answer on the next (service desk
+        // portals): "Patient full name\nHibo Cumar", "Account number on your statement\n129965724".
+        let whole_line = doc.line_text(t.line as usize);
+        if role.is_personal()
+            && before.trim().split(' ').all(|w| w.len() < 12)
+            && rest.trim().bytes().all(|b| b.is_ascii_lowercase() || b == b' ')
+            && whole_line.split_whitespace().count() <= 6
+            && !whole_line.contains([':', '=', '#', '|', '?', '.', ',', '*'])
+        {
+            if let Some(&next) = doc.line_starts.get(t.line as usize + 1) {
+                let below = doc.line_text(t.line as usize + 1);
+                let (s, e) = trim_value(doc.text, next as usize, next as usize + below.len());
+                if e > s && e - s <= 60 {
+                    x.push(s, e, role, None, true);
+                }
+            }
+            i = last + 1;
+            continue;
+        }
         // "Member # 967471919D": a member's id, not their name.
         let role = if role == Role::PatientName && member_label && rest.trim_start_matches([' ', '#', ':', '.', '*']).trim_start_matches("is ").bytes().take_while(|b| !b.is_ascii_whitespace()).any(|b| b.is_ascii_digit()) { Role::MemberId } else { role };
         // Log pairs: "lookup failed for MRN=2390114 facility=SHMC" (not a URL's query, which the URL covers).
