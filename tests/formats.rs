@@ -467,3 +467,15 @@ fn a_portal_forms_labels_on_their_own_lines() {
     // A heading over a paragraph is not a form.
     assert!(scan("## Phone\nCall the bridge line for the incident.\n").findings.is_empty());
 }
+
+#[test]
+fn x12_claims_remittances_and_enrollment() {
+    let claim = "{code}\nISA*00*          *00*          *ZZ*DVDRCE         *ZZ*VKYXU          *250504*2042*^*00501*561160955*0*P*:~\nNM1*85*2*BLUE MESA HEALTH CENTER*****XX*2707770113~\nN3*100 CLINIC WAY~\nNM1*IL*1*VAN DEN HEUVEL*SANNE****MI*MBR37006996~\nN3*3157 SAINT ANSELM PL*APT 2R~\nN4*DECATUR*GA*300024144~\nDMG*D8*19950606*F~\nCLM*836599123*399***11:B:1*Y*A*Y*Y~\nDTP*472*D8*20250419~\nNM1*82*1*VAN DIJK*PIETER****XX*1249933783~\n{code}\n";
+    assert_reported(claim, &["VAN DEN HEUVEL", "SANNE", "MBR37006996", "3157 SAINT ANSELM PL", "APT 2R", "DECATUR", "300024144", "19950606", "836599123", "20250419"]);
+    // The billing provider's address and the rendering provider are not the patient's.
+    assert!(!covers(claim, "100 CLINIC WAY") && !covers(claim, "PIETER"));
+    let remit = "CLP*V702260084*1*869*599.64*53.87*12*31040751943250*11*1~\nNM1*QC*1*ANNAMALAI*REVATHI****MI*3454623951-02~\nDTM*232*20250126~\n";
+    assert_reported(remit, &["V702260084", "31040751943250", "ANNAMALAI", "3454623951-02", "20250126"]);
+    let enrol = "INS*Y*18*021*28*A***FT~\nREF*0F*MBR69435880~\nNM1*IL*1*SUBRAMANIAN*KAVITHA****34*531201408~\nPER*IP**HP*2536562170*EM*kavitha_subramanian@icloud.com~\n";
+    assert_reported(enrol, &["MBR69435880", "SUBRAMANIAN", "531201408", "2536562170", "kavitha_subramanian@icloud.com"]);
+}

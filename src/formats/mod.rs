@@ -18,6 +18,7 @@ mod json;
 mod labels;
 mod sql;
 mod table;
+mod x12;
 
 /// A value's span and what it means.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -57,16 +58,22 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     json::extract(doc, &mut x);
     table::extract(doc, &mut x);
     // One pass over the tokens for what the extractors below look for: the
-    // SQL keywords that end a token, and each word starting "Patient" (two
-    // extractors look at it; `<Patient`, `new Patient(`, `PatientService`).
+    // SQL keywords that end a token, each word starting "Patient" (two
+    // extractors look at it; `<Patient`, `new Patient(`, `PatientService`),
+    // and X12's segment ids.
     let mut sql = sql::Keywords::default();
     let mut patient = Vec::new();
+    let mut x12 = false;
     for t in &doc.toks {
         let w = &doc.bytes[t.start as usize..t.end as usize];
         if w[0] == b'P' && w.starts_with(b"Patient") {
             patient.push(t.start as usize);
         }
+        x12 |= w.len() == 3 && matches!(w, b"NM1" | b"DMG" | b"CLM" | b"CLP" | b"INS");
         sql.note(w);
+    }
+    if x12 {
+        x12::extract(doc, &mut x);
     }
     sql::extract(doc, &mut x, sql);
     code::extract(doc, &mut x, &patient);
