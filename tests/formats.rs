@@ -479,3 +479,11 @@ fn x12_claims_remittances_and_enrollment() {
     let enrol = "INS*Y*18*021*28*A***FT~\nREF*0F*MBR69435880~\nNM1*IL*1*SUBRAMANIAN*KAVITHA****34*531201408~\nPER*IP**HP*2536562170*EM*kavitha_subramanian@icloud.com~\n";
     assert_reported(enrol, &["MBR69435880", "SUBRAMANIAN", "531201408", "2536562170", "kavitha_subramanian@icloud.com"]);
 }
+
+#[test]
+fn dicom_tags_in_dcmtk_logs_and_wiki_tables() {
+    let log = "I: ---------------------------\nI: (0008,0050) SH [BMH8984866]\nI: (0010,0010) PN [DELA CRUZ^ROWENA]\nI: (0010,0020) LO [32656696]\nI: (0010,0030) DA [19460705]\nI:   (0040,0002) DA [20240929]  # ScheduledProcedureStepStartDate\n";
+    assert_reported(log, &["BMH8984866", "DELA CRUZ^ROWENA", "32656696", "19460705", "20240929"]);
+    let table = "||Tag||PACS patient A||PACS patient B||\n|(0010,0010)|WANG^XIUYING|WANG^XIUYING=王^秀英|\n|(0010,0020)|MRN-54125595|4196720|\n|(0010,0030)|19591220|19591221|\n";
+    assert_reported(table, &["MRN-54125595", "4196720", "19591220", "19591221", "WANG^XIUYING=王^秀英"]);
+}

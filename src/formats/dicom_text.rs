@@ -31,6 +31,9 @@ const TAGS: &[(&str, &str, &str, Role)] = &[
     ("0008", "1050", "dicom:PerformingPhysicianName", Role::Staff),
     ("0008", "1070", "dicom:OperatorsName", Role::Staff),
     ("0020", "0010", "dicom:StudyID", Role::OtherId),
+    ("0040", "0002", "dicom:ScheduledProcedureStepStartDate", Role::PersonDate),
+    ("0040", "0244", "dicom:PerformedProcedureStepStartDate", Role::PersonDate),
+    ("0038", "0010", "dicom:AdmissionID", Role::Account),
 ];
 
 pub(super) fn extract(doc: &Doc, x: &mut Extracted) {
@@ -39,10 +42,23 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted) {
     }
     for l in 0..doc.line_starts.len() {
         let line = doc.line_text(l);
+        // After diff markers, indentation and a DCMTK log level ("I: (0010,0010) PN [...]").
         let body = line.trim_start_matches(['+', '-', '>', ' ', '\t']);
+        let body = ["I: ", "W: ", "D: ", "E: ", "|"].iter().find_map(|p| body.strip_prefix(p)).unwrap_or(body).trim_start();
         let Some((group, element, rest)) = tag_of(body) else { continue };
         let Some(&(_, _, source, role)) = TAGS.iter().find(|t| t.0.eq_ignore_ascii_case(group) && t.1.eq_ignore_ascii_case(element)) else { continue };
         let base = doc.line_starts[l] as usize + (line.len() - rest.len());
+        x.patient_record |= matches!(role, Role::PatientName | Role::Mrn | Role::Dob);
+        // A table row keyed by the tag, "|(0010,0020)|MRN-54125595|4196720|": every cell is a value.
+        if rest.starts_with('|') {
+            let mut at = 0;
+            for cell in rest.split('|') {
+                let (s, e) = trim_value(doc.text, base + at, base + at + cell.len());
+                x.push(s, e, role, Some(source.to_string()), true);
+                at += cell.len() + 1;
+            }
+            continue;
+        }
         // `PN [value]` (the value may hold spaces and end in padding), or `PN: 'value'`.
         let span = match (rest.find('['), rest.find(": ")) {
             (Some(a), c) if c.is_none_or(|c| a < c) => rest[a + 1..].find(']').map(|b| (a + 1, a + 1 + b)),
@@ -52,7 +68,6 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted) {
         let Some((s, e)) = span else { continue };
         let (s, e) = trim_value(doc.text, base + s, base + e);
         x.push(s, e, role, Some(source.to_string()), true);
-        x.patient_record |= matches!(role, Role::PatientName | Role::Mrn | Role::Dob);
     }
 }
 
