@@ -421,7 +421,8 @@ fn looks_like_name(v: &str) -> bool {
     let words = v.split(|c: char| c.is_whitespace() || c == '^' || c == ',').filter(|w| !w.is_empty()).count();
     (1..=8).contains(&words)
         && v.chars().any(char::is_alphabetic)
-        && v.chars().all(|c| " -'’.,^".contains(c) || crate::text::is_word_char(c) && !c.is_numeric())
+        // DICOM separates a name's alphabetic and ideographic forms with '=': WANG^XIUYING=王^秀英.
+        && v.chars().all(|c| " -'’.,^=".contains(c) || crate::text::is_word_char(c) && !c.is_numeric())
         && !["unknown", "n/a", "none", "null", "test", "redacted", "anonymous"].iter().any(|w| v.eq_ignore_ascii_case(w))
 }
 
