@@ -484,6 +484,7 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("medicare beneficiary identifier", Role::Mbi),
     ("account", Role::Account),
     ("account number", Role::Account),
+    ("patient control number", Role::Account),
     ("account no", Role::Account),
     ("acct", Role::Account),
     ("acct no", Role::Account),
@@ -839,8 +840,9 @@ pub(crate) fn field_role(name: &str) -> Option<Role> {
         return None;
     }
     let role = role_of_words(&norm);
-    // A generic word ("date", "code") says less than the abbreviation before it.
-    if role.is_some_and(|r| !matches!(r, Role::Tech | Role::Note)) {
+    // A generic word ("date", "code") or an owner alone ("patient_ctrl_no") says less
+    // than the abbreviation beside it.
+    if role.is_some_and(|r| !matches!(r, Role::Tech | Role::Note | Role::PatientName | Role::RelativeName | Role::Staff)) {
         return role;
     }
     // Export abbreviations: clm_nbr, mbr_id, svc_dt, pat_fname, SVC DATE.
@@ -869,6 +871,7 @@ fn expand_abbreviation(w: &str) -> &str {
         "acct" | "acc" => "account",
         "ins" => "insurance",
         "mi" => "middle initial",
+        "ctrl" => "control",
         "enc" => "encounter",
         "adm" | "admit" => "admission",
         _ => w,

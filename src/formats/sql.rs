@@ -102,10 +102,14 @@ fn row_roles(text: &str, lits: &[(usize, usize)], id: Role) -> Vec<Role> {
             Role::Zip
         } else if code && digits == 10 && w.len() == 10 {
             Role::Phone
+        } else if code && id_seen && digits == 9 && w.len() == 9 {
+            Role::Ssn
         } else if code && !id_seen {
             id_seen = true;
             id
         } else if digits > 0 && w.len() <= 12 && i > 0 && v(i - 1).starts_with(|c: char| c.is_ascii_digit()) && ["apt", "unit", "suite", "ste", "lot", "fl", "#", "bldg", "rm"].iter().any(|p| w.len() > p.len() && w[..p.len()].eq_ignore_ascii_case(p)) {
+            Role::Address
+        } else if w.starts_with(|c: char| c.is_ascii_digit()) && w.contains(' ') && w.len() <= 60 && w.bytes().filter(u8::is_ascii_alphabetic).count() >= 3 {
             Role::Address
         } else if w.split_once(", ").is_some_and(|(a, b)| [a, b].iter().all(|p| p.starts_with(char::is_uppercase) && !p.contains(|c: char| c.is_numeric() || c == ','))) {
             Role::PatientName
@@ -195,7 +199,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
             }
         };
         let roles: Vec<Option<Role>> = cols.iter().map(|c| field_role(c)).collect();
-        let patient_table = ["patient", "member", "person", "subscriber", "beneficiar", "enrollee"].iter().any(|w| table.contains(w));
+        let patient_table = ["patient", "member", "person", "subscriber", "beneficiar", "enrollee", "guarantor", "insured"].iter().any(|w| table.contains(w));
         if roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName))) || patient_table && (cols.is_empty() || roles.iter().any(|r| matches!(r, Some(Role::Name)))) {
             x.patient_record = true;
         }
