@@ -495,3 +495,13 @@ fn guarantor_rows_and_patient_control_numbers() {
     let csv = "claim_no,patient_ctrl_no,member_id,patient_name,dob\n2591026835022,179931578,W477150309,\"Ó Súilleabháin, Pádraig\",07/12/1940\n";
     assert_eq!(found(csv, Kind::AccountNumber), ["2591026835022", "179931578"]);
 }
+
+#[test]
+fn hl7_with_literal_cr_markers_and_birth_dates_built_in_code() {
+    let log = "{noformat}\nMSH|^~\\&|RIS|TRH|||20240815104553||ORM^O01|TRH026741075|P|2.3<CR>PID|1||K72-132867^^^TRH^MR||KHOURY^OMAR^B||19701110|M|||6917 Pulaski Rd^^Houston^TX^77083<CR>PV1|1|O\n{noformat}\n";
+    assert_reported(log, &["K72-132867", "KHOURY^OMAR^B", "19701110", "6917 Pulaski Rd", "77083"]);
+    let code = "+            new Member { FirstName = \"Olga\", LastName = \"Lebedeva\", DateOfBirth = new DateTime(1977, 10, 14), Mbi = \"9C82UE1VW17\" },\n+    .withBirthDate(LocalDate.of(1944, 10, 29))\n";
+    assert_reported(code, &["1977, 10, 14", "1944, 10, 29"]);
+    // A release date in code is not a birth date.
+    assert!(found("+    static final LocalDate RELEASE = LocalDate.of(2025, 3, 1);\n", Kind::Date).is_empty());
+}

@@ -133,7 +133,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         None if phi_segment(text) => (b'|', b'^', b'~'),
         None => return,
     };
-    // Segments end at a line break, or at a literal "\r" / "\n" when a
+    // Segments end at a line break, or at a literal "\r" / "\n" / "<CR>" when a
     // message was pasted from a log or a JSON string.
     let mut pos = 0;
     while pos < b.len() {
@@ -146,6 +146,10 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             }
             if b[end] == b'\\' && matches!(b.get(end + 1), Some(b'r' | b'n')) && !matches!(b.get(end + 2), Some(c) if c.is_ascii_lowercase()) {
                 next = end + 2;
+                break;
+            }
+            if b[end] == b'<' && b[end..].starts_with(b"<CR>") {
+                next = end + 4;
                 break;
             }
             end += 1;

@@ -19,7 +19,8 @@ pub(crate) static DATE: Recognizer = Recognizer {
     gate: |k| match k.class {
         Class::Word => k.cap && k.month,
         // 19620314; 03/14/1962, 1962-03-14, 14.03.1962; 14 March 1962, 14-Mar-1962.
-        Class::Num => k.len == 8 || k.len <= 4 && matches!(k.next, Next::Slash | Next::Dash | Next::Dot) || k.len <= 2 && k.next == Next::Space,
+        // And code's LocalDate.of(1944, 10, 29).
+        Class::Num => k.len == 8 || k.len <= 4 && matches!(k.next, Next::Slash | Next::Dash | Next::Dot | Next::Other) || k.len <= 2 && k.next == Next::Space,
         Class::Mixed => false,
     },
     find,
@@ -37,6 +38,7 @@ pub(crate) static DATE: Recognizer = Recognizer {
         "since «March 2019»",
         "«2024/02/29»",
         "nacido el «24 de abril de 1957».",
+        "LocalDate.of(«1944, 10, 29»)",
     ],
     misses: &["02/30/1962", "13/13/1962", "2023-02-29", "1.2.3", "10.0.0.1", "v2024-01-15", "1962-03-14-7", "1234/56/78", "may 14 1962", "3/4"],
 };
@@ -167,6 +169,22 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
     if i + 2 < toks.len() && toks[i + 1].line == t.line {
         let sep = doc.gap_after(i);
+        // A date built in code: LocalDate.of(1944, 10, 29), new DateTime(1977, 10, 14), date(1944, 10, 29).
+        if sep == ", " && t.len() == 4 && doc.byte_before(start) == b'(' && doc.gap_after(i + 1) == ", " && doc.gap_after(i + 2).starts_with(')') {
+            let (y, m, d) = (num(doc.s(i)) as u32, num(doc.s(i + 1)) as u32, num(doc.s(i + 2)) as u32);
+            if (1900..=2100).contains(&y) && valid_ymd(y, m, d) && toks[i + 1].is_num() && toks[i + 2].is_num() {
+                // Right after a birth-date name (`DateOfBirth = new DateTime(`, `.withBirthDate(LocalDate.of(`):
+                // a birth date; not a test's expected value (`parse_dob('DOB: ...') == date(`).
+                let before = doc.window(start.saturating_sub(40), start).to_ascii_lowercase();
+                let after_label = before.rfind("birth").or_else(|| before.rfind("dob")).map(|k| &before[k..]);
+                if after_label.is_some_and(|rest| !rest.contains(['\'', '"']) && !rest.contains("==")) {
+                    out.push(Cand::new(Kind::Date, start, toks[i + 2].end as usize, 0.8, "birth date built in code", Needs::Nothing));
+                } else {
+                    push(doc, out, start, toks[i + 2].end as usize, 0.3, "date built in code");
+                }
+            }
+            return;
+        }
         if matches!(sep, "/" | "-" | ".") && doc.gap_after(i + 1) == sep && toks[i + 2].is_num() && toks[i + 1].is_num() {
             numeric(doc, i, sep, out);
             return;
