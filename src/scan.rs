@@ -396,6 +396,10 @@ fn placeholder(v: &str) -> bool {
     if crate::recognizers::is_placeholder_date(t) && t.len() <= 10 {
         return true;
     }
+    // Template slots: <STREET>, {city}, ${PATIENT_NAME}.
+    if t.len() >= 3 && (t.starts_with('<') && t.ends_with('>') || t.starts_with(['{', '$']) && t.ends_with('}')) {
+        return true;
+    }
     // Digits counting up after any leading zeros: 12345, 0012345, 123456789.
     let digits = t.trim_start_matches('0').as_bytes();
     if digits.len() >= 5 && t.bytes().all(|b| b.is_ascii_digit()) && digits.windows(2).all(|w| w[1] == w[0] + 1) {

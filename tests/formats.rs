@@ -505,3 +505,11 @@ fn hl7_with_literal_cr_markers_and_birth_dates_built_in_code() {
     // A release date in code is not a birth date.
     assert!(found("+    static final LocalDate RELEASE = LocalDate.of(2025, 3, 1);\n", Kind::Date).is_empty());
 }
+
+#[test]
+fn file_layout_specs_and_template_slots_are_not_records() {
+    let layout = "||Pos||Field||Type||Len||Format / notes||\n|1|record_type|AN|2|'PR' patient record, 'CL' claim line|\n|3|member_id|AN|12|left-justified, space filled|\n|15|last_name|AN|35|upper case, no diacritics|\n|50|first_name|AN|25| |\n|75|birth_date|N|8|CCYYMMDD|\n";
+    assert_eq!(scan(layout).verdict, Verdict::Allow, "{:?}", scan(layout).findings);
+    let template = "{code}\nPID|1||<MRN>^^^LAB^MR||<LAST>^<FIRST>^<MI>||<YYYYMMDD>|<SEX>|||<STREET>^^<CITY>^<ST>^<ZIP>\n{code}\n";
+    assert_eq!(scan(template).verdict, Verdict::Allow, "{:?}", scan(template).findings);
+}

@@ -189,15 +189,19 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let known = roles.iter().filter(|r| r.is_some()).count();
         // A column that only a patient table has ("Patient", "DOB", "MRN") is enough.
         let defining = roles.iter().any(|r| matches!(r, Some(Role::PatientName | Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn)));
-        if head.len() >= 2 && (known >= 2 && known * 2 >= head.len() || defining && d == Delim::Pipe) && !(wiki_row && under_wiki_header) {
+        // (A row's delimiter may read as a comma when a cell holds commas: the bar decides.)
+        let pipe_row = line.trim_start().starts_with('|');
+        let wiki_header = line.trim_start().starts_with("||");
+        if head.len() >= 2 && (known >= 2 && known * 2 >= head.len() || defining && d == Delim::Pipe) && !(pipe_row && !wiki_header && under_wiki_header) {
             l = rows(doc, x, l + 1, d, &head, roles, &line_span);
             continue;
         }
-        if wiki_row {
+        // Label/value cells, unless the row is one of a (non-patient) table's data rows.
+        if wiki_row && !(under_wiki_header && head.len() > 2) {
             key_value_row(text, x, &head);
         }
         // A Markdown header is the row above its |---| rule.
-        under_wiki_header = d == Delim::Pipe && (under_wiki_header || !wiki_row || rule_below());
+        under_wiki_header = pipe_row && (under_wiki_header || wiki_header || rule_below());
         l += 1;
     }
 }
