@@ -485,6 +485,7 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("account", Role::Account),
     ("account number", Role::Account),
     ("patient control number", Role::Account),
+    ("pcn", Role::Account),
     ("account no", Role::Account),
     ("acct", Role::Account),
     ("acct no", Role::Account),

@@ -513,3 +513,9 @@ fn file_layout_specs_and_template_slots_are_not_records() {
     let template = "{code}\nPID|1||<MRN>^^^LAB^MR||<LAST>^<FIRST>^<MI>||<YYYYMMDD>|<SEX>|||<STREET>^^<CITY>^<ST>^<ZIP>\n{code}\n";
     assert_eq!(scan(template).verdict, Verdict::Allow, "{:?}", scan(template).findings);
 }
+
+#[test]
+fn a_header_given_in_prose_above_a_code_block_of_rows() {
+    let text = "Underpayment analysis - raw 835 flattened export (no header, layout: DOS|PCN|NAME|MEMBER|CPT|BILLED|PAID|CARC|ICN):\n{noformat}\n20260621|V068643527|BANERJEE^MOUSUMI|VRT770516202|80053|199.00|65.33|CO-97|6355458126606\n{noformat}\n";
+    assert_reported(text, &["V068643527", "BANERJEE^MOUSUMI"]);
+}

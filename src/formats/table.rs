@@ -360,7 +360,9 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         if line.trim().is_empty() {
             break;
         }
-        if d == Delim::Pipe && is_rule(line) {
+        // A rule, or a code block's fence right under a header given in prose
+        // ("layout: DOS|PCN|NAME|MEMBER ...:" then {noformat} and the rows).
+        if d == Delim::Pipe && is_rule(line) || seen_rows == 0 && matches!(line.trim(), "{noformat}" | "{code}" | "```") {
             l += 1;
             continue;
         }
