@@ -79,11 +79,17 @@ fn literal(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     Some((s + off, s + off + t.len()))
 }
 
+/// Whether a (lower-case) table name holds people a health system serves.
+fn people_table(table: &str) -> bool {
+    ["patient", "member", "person", "subscriber", "beneficiar", "enrollee", "guarantor", "insured"].iter().any(|w| table.contains(w))
+}
+
 /// The roles of a patient's row by the shapes of its values (`lits`, the
 /// literals' spans): `'San Jose','CA','95118-4498'` is a city, a state and a
-/// ZIP; `'Lot 31'` after a street is the address's second line; a quoted code
-/// with digits is the patient's `id` (the first one), a ten-digit number a
-/// phone, `'Wang, Dehua'` a name. Anything else is free text.
+/// ZIP; `'Lot 31'` after a street is the address's second line, and a text
+/// starting with a number a street; a quoted code with digits is the
+/// patient's `id` (the first one), a ten-digit number a phone, a later
+/// nine-digit one an SSN, `'Wang, Dehua'` a name. Anything else is free text.
 fn row_roles(text: &str, lits: &[(usize, usize)], id: Role) -> Vec<Role> {
     let v = |i: usize| &text[lits[i].0..lits[i].1];
     let quoted = |i: usize| text.as_bytes()[lits[i].0.saturating_sub(1)] == b'\'';
@@ -199,7 +205,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
             }
         };
         let roles: Vec<Option<Role>> = cols.iter().map(|c| field_role(c)).collect();
-        let patient_table = ["patient", "member", "person", "subscriber", "beneficiar", "enrollee", "guarantor", "insured"].iter().any(|w| table.contains(w));
+        let patient_table = people_table(&table);
         if roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName))) || patient_table && (cols.is_empty() || roles.iter().any(|r| matches!(r, Some(Role::Name)))) {
             x.patient_record = true;
         }
@@ -260,7 +266,7 @@ fn copy_rows(text: &str, x: &mut Extracted) {
         }
         let table = ident(&head[5..o]).to_ascii_lowercase();
         let cols: Vec<&str> = head[o + 1..c].split(',').map(ident).collect();
-        let patient_table = ["patient", "member", "person", "subscriber"].iter().any(|w| table.contains(w));
+        let patient_table = people_table(&table);
         let roles: Vec<Option<Role>> =
             cols.iter().map(|c| field_role(c).map(|r| if r == Role::Name && patient_table { Role::PatientName } else { r })).collect();
         let mut row = line_end + 1;
