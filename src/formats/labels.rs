@@ -165,10 +165,10 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                     e = chunk;
                 }
             }
-            // "Patient: 김영일 MR# E718356036": an identifier's label with a code after it
-            // needs no boundary.
             // "Requester: Giorgos Oikonomou <g.o@verizon.net>": staff write from work addresses.
             let role = if role == Role::Staff && crate::recognizers::email::personal_address(&doc.text[s..e]) { Role::Name } else { role };
+            // "Patient: 김영일 MR# E718356036": an identifier's label with a code after it
+            // needs no boundary.
             let id_code = matches!(role, Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn) && doc.text[s..e].bytes().any(|b| b.is_ascii_digit()) && !doc.text[s..e].contains(' ');
             if at_boundary || pair || id_code || rest.trim_start().starts_with(':') || rest.starts_with("...") {
                 x.push(s, e, role, None, true);
@@ -193,8 +193,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                 vstart += filler.len();
             }
             // "The account number on the statement is HAR21376935": a short clause, then the code.
-            let rest = &doc.text[vstart..line_end];
-            if let Some(k) = rest.get(..rest.len().min(40)).and_then(|r| r.find(" is ")).filter(|&k| takes_chunk(role) && rest[..k].bytes().all(|b| b.is_ascii_lowercase() || b == b' ')) {
+            let tail = &doc.text[vstart..line_end];
+            if let Some(k) = tail.get(..tail.len().min(40)).and_then(|r| r.find(" is ")).filter(|&k| takes_chunk(role) && tail[..k].bytes().all(|b| b.is_ascii_lowercase() || b == b' ')) {
                 vstart += k + 4;
             }
             // A value starts with a digit or a capital ("DOB 3/14/62", "phone (617)..."); "the

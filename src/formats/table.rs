@@ -137,14 +137,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     // Under a wiki or Markdown header row (`||SEQ||ELEMENT NAME||`, `| Resource | Param |`
     // over `|---|`) that is not a patient table's, the `|...|` rows are its data, never
     // another table's header.
-    let mut under_wiki_header = false;
+    let mut under_header = false;
     while l < n_lines {
         let (s, e) = line_span(l);
         let line = &text[s..e];
         // A header row is short words: skip lines with many digits (logs, data) cheaply.
         let [t, p, c, sc, digits] = byte_counts(line);
         let Some(d) = delimiter_from(t, p, c, sc).filter(|_| (digits <= 6 || p > 0) && !sql_statement(line)) else {
-            under_wiki_header &= line.trim_start().starts_with('|');
+            under_header &= line.trim_start().starts_with('|');
             l += 1;
             continue;
         };
@@ -192,16 +192,17 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // (A row's delimiter may read as a comma when a cell holds commas: the bar decides.)
         let pipe_row = line.trim_start().starts_with('|');
         let wiki_header = line.trim_start().starts_with("||");
-        if head.len() >= 2 && (known >= 2 && known * 2 >= head.len() || defining && d == Delim::Pipe) && !(pipe_row && !wiki_header && under_wiki_header) {
+        if head.len() >= 2 && (known >= 2 && known * 2 >= head.len() || defining && d == Delim::Pipe) && !(pipe_row && !wiki_header && under_header) {
             l = rows(doc, x, l + 1, d, &head, roles, &line_span);
             continue;
         }
         // Label/value cells, unless the row is one of a (non-patient) table's data rows.
-        if wiki_row && !(under_wiki_header && head.len() > 2) {
+        if wiki_row && !(under_header && head.len() > 2) {
             key_value_row(text, x, &head);
         }
-        // A Markdown header is the row above its |---| rule.
-        under_wiki_header = pipe_row && (under_wiki_header || wiki_header || rule_below());
+        // Rows stay under a header while they are bar rows: from a wiki header (`||...||`)
+        // or a Markdown one (the row above its |---| rule) on.
+        under_header = pipe_row && (under_header || wiki_header || rule_below());
         l += 1;
     }
 }
