@@ -519,3 +519,9 @@ fn a_header_given_in_prose_above_a_code_block_of_rows() {
     let text = "Underpayment analysis - raw 835 flattened export (no header, layout: DOS|PCN|NAME|MEMBER|CPT|BILLED|PAID|CARC|ICN):\n{noformat}\n20260621|V068643527|BANERJEE^MOUSUMI|VRT770516202|80053|199.00|65.33|CO-97|6355458126606\n{noformat}\n";
     assert_reported(text, &["V068643527", "BANERJEE^MOUSUMI"]);
 }
+
+#[test]
+fn pull_request_activity_names_staff() {
+    let text = "+  \"resourceType\": \"StructureDefinition\",\n+  \"name\": \"EHPatient\",\n\nSiti Aisyah binti Abdullah approved this pull request.\n";
+    assert_eq!(scan(text).verdict, Verdict::Allow, "{:?}", scan(text).findings);
+}

@@ -72,6 +72,8 @@ const STAFF_BEFORE: &[&str] = &[
 const STAFF_AFTER: &[&str] = &[
     "md", "do", "rn", "np", "pa", "phd", "lpn", "cna", "pharmd", "dds", "dmd", "facp", "facs", "msn", "bsn", "aprn", "crna", "dnp", "lcsw",
     "mph", "mba", "od", "dpm", "pt", "ot", "slp", "rd", "cnm", "mbbs", "frcp",
+    // Pull request activity: "Siti Aisyah binti Abdullah approved this pull request".
+    "approved", "merged", "declined",
 ];
 
 const PARTICLES: &[&str] = &["de", "del", "della", "der", "den", "di", "da", "dos", "das", "do", "du", "van", "von", "la", "le", "bin", "binti", "bint", "al", "el", "ibn", "y", "ter", "ten", "zu", "st"];
