@@ -525,3 +525,11 @@ fn pull_request_activity_names_staff() {
     let text = "+  \"resourceType\": \"StructureDefinition\",\n+  \"name\": \"EHPatient\",\n\nSiti Aisyah binti Abdullah approved this pull request.\n";
     assert_eq!(scan(text).verdict, Verdict::Allow, "{:?}", scan(text).findings);
 }
+
+#[test]
+fn python_dict_literals_in_logs() {
+    let text = "Sentry event:\nrecord = {'first_name': 'Omar', 'last_name': 'El-Sayed', 'dob': '1983-12-13', 'ssn': '149276510', 'zip': '43285'}\n";
+    assert_reported(text, &["Omar", "El-Sayed", "1983-12-13", "149276510", "43285"]);
+    // Apostrophes in prose open no string.
+    assert!(scan("The patient's chart isn't here: we'll ask the ward.").findings.is_empty());
+}

@@ -30,7 +30,10 @@ fn has_key(text: &str) -> bool {
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
-    if !has_key(text) {
+    // A key in single quotes, as in Python's repr of a dict that logs and error trackers
+    // print (`{'first_name': 'Omar', ...}`): such strings count too. (Quotes are rare in logs.)
+    let single = text.match_indices('\'').any(|(p, _)| text.as_bytes()[p + 1..].starts_with(b": "));
+    if !has_key(text) && !single {
         return;
     }
     let b = text.as_bytes();
@@ -58,8 +61,15 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                 }
                 i += 1;
             }
-            b'"' => {
-                let Some(end) = string_end(b, i) else { return };
+            q @ (b'"' | b'\'') if q == b'"' || single => {
+                // An apostrophe in prose opens no string.
+                let Some(end) = string_end(b, i, q) else {
+                    if q == b'"' {
+                        return;
+                    }
+                    i += 1;
+                    continue;
+                };
                 let (s, e) = (i + 1, end);
                 let mut k = end + 1;
                 while k < b.len() && matches!(b[k], b' ' | b'\t') {
@@ -91,14 +101,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     }
 }
 
-/// Index of the closing quote of the string starting at `i`, on the same line.
-fn string_end(b: &[u8], i: usize) -> Option<usize> {
+/// Index of the closing quote `q` of the string starting at `i`, on the same line.
+fn string_end(b: &[u8], i: usize, q: u8) -> Option<usize> {
     let mut k = i + 1;
     while k < b.len() {
         match b[k] {
             b'\\' => k += 2,
-            b'"' => return Some(k),
             b'\n' => return None,
+            c if c == q => return Some(k),
             _ => k += 1,
         }
     }
