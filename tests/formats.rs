@@ -533,3 +533,9 @@ fn python_dict_literals_in_logs() {
     // Apostrophes in prose open no string.
     assert!(scan("The patient's chart isn't here: we'll ask the ward.").findings.is_empty());
 }
+
+#[test]
+fn a_fhir_reference_display_names_the_patient_in_any_resource() {
+    let text = "{ \"resourceType\": \"Bundle\", \"entry\": [\n { \"resource\": { \"resourceType\": \"Device\", \"id\": \"43159\",\n   \"patient\": { \"reference\": \"Patient/486582\", \"display\": \"Manpreet Gill\" } } } ] }\n";
+    assert_reported(text, &["Manpreet Gill"]);
+}

@@ -192,6 +192,11 @@ pub(super) fn fhir_role(resource: &str, path: &[&str], system: Option<&str>) -> 
     if has("reference") || last == "reference" || last == "url" || last == "use" || last == "type" || last == "fullUrl" || last == "id" && path.len() == 1 {
         return None;
     }
+    // A reference's display names whom it points at: `"patient": {"reference": "Patient/486582",
+    // "display": "Manpreet Gill"}`, in any resource (a Device's patient too).
+    if last == "display" && (has("patient") || has("subject") || has("beneficiary")) {
+        return Some(Role::PatientName);
+    }
     if staff {
         return Some(if has("telecom") || has("address") { Role::Dial } else { Role::Staff });
     }
