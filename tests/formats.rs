@@ -539,3 +539,10 @@ fn a_fhir_reference_display_names_the_patient_in_any_resource() {
     let text = "{ \"resourceType\": \"Bundle\", \"entry\": [\n { \"resource\": { \"resourceType\": \"Device\", \"id\": \"43159\",\n   \"patient\": { \"reference\": \"Patient/486582\", \"display\": \"Manpreet Gill\" } } } ] }\n";
     assert_reported(text, &["Manpreet Gill"]);
 }
+
+#[test]
+fn an_honorific_makes_an_unknown_surname_a_name() {
+    let chat = "[21:07] Navdeep Grewal: bed 12 - Mr. Tsosie 92 yo, sats 86% on 2L, can you come?\n[21:08] Nneka Okafor: on my way. is that Hosteen Tsosie from the ED this morning?\n";
+    // "Mr. Tsosie", then the same name mentioned again.
+    assert_eq!(found(chat, Kind::PersonName).iter().filter(|n| n.as_str() == "Tsosie").count(), 2);
+}

@@ -501,8 +501,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             return;
         }
         // A cue alone does not make an unknown capitalised word a name
-        // ("Patient Portal"); a dictionary name or a detail after it does.
-        if name_words == 0 && !(uncased || after && unknown > 0) {
+        // ("Patient Portal"); a dictionary name, a detail after it or an honorific does
+        // ("Mr. Tsosie").
+        let titled = matches!(prev, Some("mr" | "mrs" | "ms" | "miss" | "mx"));
+        if name_words == 0 && !(uncased || (after || titled) && unknown > 0) {
             return;
         }
         // All upper case and long: a heading, unless a cue is explicit.
