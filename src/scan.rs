@@ -110,6 +110,9 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     // Room for a typical document's candidates; a large one grows as it needs.
     let mut cands = Vec::with_capacity((doc.toks.len() / 4 + 16).min(4096));
     recognizers::run(&doc, &mut cands);
+    if extracted.possessive {
+        lower_case_names(&doc, &mut cands);
+    }
     for (pattern, re) in &scanner.custom {
         for m in re.find_iter(text) {
             if m.end() > m.start() {
@@ -573,6 +576,34 @@ fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxSet<String>, thre
         }
     }
     cands.extend(extra);
+}
+
+/// "hi, my son văn minh phạm was seen in the ER": a name a patient typed in
+/// lower case, right after "my/his/her/our" and a relationship word. Only
+/// dictionary names that are not common words count.
+fn lower_case_names(doc: &Doc, cands: &mut Vec<Cand>) {
+    let name = |j: usize| doc.toks[j].is_word() && !doc.toks[j].is(CAP) && doc.has(j, flag::FIRST | flag::LAST) && !doc.has(j, flag::COMMON | flag::CLINICAL);
+    let mut i = 2;
+    while i < doc.toks.len() {
+        if !name(i) || doc.gap_before(i) != " " || doc.gap_before(i - 1) != " " {
+            i += 1;
+            continue;
+        }
+        let mut buf = [0u8; 48];
+        let relation = matches!(&*doc.lower(i - 1, &mut buf), "son" | "daughter" | "mother" | "father" | "wife" | "husband" | "mom" | "dad" | "grandmother" | "grandfather" | "brother" | "sister" | "child" | "grandson" | "granddaughter");
+        if !relation || !matches!(&*doc.lower(i - 2, &mut buf), "my" | "his" | "her" | "our") {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < i + 3 && j + 1 < doc.toks.len() && name(j + 1) && doc.gap_before(j + 1) == " " {
+            j += 1;
+        }
+        let mut c = Cand::new(Kind::PersonName, doc.toks[i].start as usize, doc.toks[j].end as usize, 0.6, "name after a patient cue", Needs::Patient);
+        c.patient_cue = true;
+        cands.push(c);
+        i = j + 1;
+    }
 }
 
 /// Keeps the best candidate where candidates overlap.

@@ -546,3 +546,10 @@ fn an_honorific_makes_an_unknown_surname_a_name() {
     // "Mr. Tsosie", then the same name mentioned again.
     assert_eq!(found(chat, Kind::PersonName).iter().filter(|n| n.as_str() == "Tsosie").count(), 2);
 }
+
+#[test]
+fn a_relatives_name_typed_in_lower_case() {
+    let text = "hi, my son văn minh phạm was seen in the ER on 5/15/24. his mrn on the paper is HX8429187.\n";
+    assert_reported(text, &["văn minh phạm"]);
+    assert_eq!(found("MRN 00412345. my son will call back; my wife is here.", Kind::PersonName), Vec::<String>::new());
+}

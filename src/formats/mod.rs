@@ -41,6 +41,8 @@ pub(crate) struct Extracted {
     /// A structured patient record was seen (HL7 PID, FHIR Patient, a
     /// table with patient columns).
     pub patient_record: bool,
+    /// A lower-case "my", "his", "her" or "our" occurs (see `scan::lower_case_names`).
+    pub possessive: bool,
 }
 
 impl Extracted {
@@ -53,14 +55,14 @@ impl Extracted {
 
 /// Runs every extractor.
 pub(crate) fn extract(doc: &Doc) -> Extracted {
-    let mut x = Extracted { fields: Vec::with_capacity((doc.toks.len() / 8 + 16).min(4096)), patient_record: false };
+    let mut x = Extracted { fields: Vec::with_capacity((doc.toks.len() / 8 + 16).min(4096)), patient_record: false, possessive: false };
     hl7v2::extract(doc, &mut x);
     json::extract(doc, &mut x);
     table::extract(doc, &mut x);
     // One pass over the tokens for what the extractors below look for: the
     // SQL keywords that end a token, each word starting "Patient" (two
     // extractors look at it; `<Patient`, `new Patient(`, `PatientService`),
-    // and X12's segment ids.
+    // X12's segment ids, and the possessives before a relative's name.
     let mut sql = sql::Keywords::default();
     let mut patient = Vec::new();
     let mut x12 = false;
@@ -70,6 +72,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
             patient.push(t.start as usize);
         }
         x12 |= w.len() == 3 && matches!(w, b"NM1" | b"DMG" | b"CLM" | b"CLP" | b"INS");
+        x.possessive |= w.len() <= 3 && matches!(w, b"my" | b"his" | b"her" | b"our");
         sql.note(w);
     }
     if x12 {
