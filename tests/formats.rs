@@ -553,3 +553,12 @@ fn a_relatives_name_typed_in_lower_case() {
     assert_reported(text, &["văn minh phạm"]);
     assert_eq!(found("MRN 00412345. my son will call back; my wife is here.", Kind::PersonName), Vec::<String>::new());
 }
+
+#[test]
+fn wiki_rows_keyed_by_hl7_field_names() {
+    let text = "||Field||A01 value||A03 value||Note||\n|PID-3|98223286|98223286|ok|\n|PID-5|KOVACS^ZSOFIA^C|KOVACS^ZSOFIA^C|ok|\n|PID-7|19570906|19570906|ok|\n|PV1-19|ACCT-3733-1533|ACCT-3733-1533|ok|\n";
+    assert_reported(text, &["98223286", "KOVACS^ZSOFIA^C", "19570906", "ACCT-3733-1533"]);
+    assert!(!covers(text, "ok|"));
+    // A spec table's rows naming fields without values stay clean.
+    assert_eq!(scan("||Field||Meaning||\n|PID-5|patient name, family^given|\n|PID-7|date of birth|\n").verdict, Verdict::Allow);
+}

@@ -106,6 +106,13 @@ const MAP: &[(&str, usize, Role, Layout)] = &[
     ("AIS", 4, Role::PersonDate, Whole),
 ];
 
+/// The role of an HL7 field named as documentation and logs name it ("PID-5", "PV1-19").
+pub(crate) fn named_field(name: &str) -> Option<Role> {
+    let (seg, n) = name.split_once('-')?;
+    let n: usize = n.parse().ok()?;
+    MAP.iter().find(|e| e.0 == seg && e.1 == n).map(|e| e.2)
+}
+
 fn is_segment_id(s: &[u8]) -> bool {
     s.len() == 3 && s[0].is_ascii_uppercase() && s[1..].iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }

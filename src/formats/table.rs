@@ -196,8 +196,11 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             l = rows(doc, x, l + 1, d, &head, roles, &line_span);
             continue;
         }
-        // Label/value cells, unless the row is one of a (non-patient) table's data rows.
-        if wiki_row && !(under_header && head.len() > 2) {
+        // "|PID-5|KOVACS^ZSOFIA^C|KOVACS^ZSOFIA^C|ok|": a row keyed by an HL7 field holds
+        // that field's values; otherwise label/value cells, unless the row is one of a
+        // (non-patient) table's data rows.
+        if wiki_row && hl7_keyed_row(text, x, &head) {
+        } else if wiki_row && !(under_header && head.len() > 2) {
             key_value_row(text, x, &head);
         }
         // Rows stay under a header while they are bar rows: from a wiki header (`||...||`)
@@ -371,6 +374,12 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         if cs.len() < 2 || (d == Delim::Pipe && !line.contains('|')) {
             break;
         }
+        // Under "||Field||A01 value||A03 value||", rows keyed by HL7 field names.
+        if d == Delim::Pipe && hl7_keyed_row(text, x, &cs) {
+            seen_rows += 1;
+            l += 1;
+            continue;
+        }
         for (c, &(a, b)) in cs.iter().enumerate() {
             let Some(Some(role)) = roles.get(c) else { continue };
             let (vs, ve) = trim_value(text, a, b);
@@ -394,6 +403,23 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
 /// A Markdown separator row: `|---|:---:|` (after a diff marker).
 fn is_rule(line: &str) -> bool {
     line.trim().trim_start_matches(['+', '-', ' ']).bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' ')) && line.contains('-')
+}
+
+/// A row whose first cell names an HL7 field with a personal role: each value
+/// cell after it (not a lower-case note such as "ok") gets that role.
+fn hl7_keyed_row(text: &str, x: &mut Extracted, cs: &[(usize, usize)]) -> bool {
+    let Some(&(a, b)) = cs.first() else { return false };
+    let label = header_text(text, a, b);
+    let Some(role) = super::hl7v2::named_field(label).filter(|r| r.is_personal()) else { return false };
+    for &(s, e) in &cs[1..] {
+        let (vs, ve) = trim_value(text, s, e);
+        let v = &text[vs..ve];
+        if v.bytes().any(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || c >= 0x80) {
+            x.push(vs, ve, role, Some(format!("table:{label}")), true);
+        }
+    }
+    x.patient_record |= role.is_health_system_id() || matches!(role, Role::Dob | Role::PatientName);
+    true
 }
 
 /// `| *DOB* | 03/14/1962 |`: a label cell followed by its value.
