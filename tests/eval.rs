@@ -582,7 +582,7 @@ fn eval_floors_hold() {
     fails.extend(misses(root.join("fresh.jsonl"), 0.99, 0.0, 0.965, 0.97).into_iter().map(|f| format!("fresh: {f}")));
     // A third author, asked for formats and phrasings unlike the first two (generate_fresh2.py):
     // far below the targets when it arrived; the floor is today's level.
-    fails.extend(misses(root.join("fresh2.jsonl"), 0.98, 0.045, 0.88, 0.98).into_iter().map(|f| format!("fresh2: {f}")));
+    fails.extend(misses(root.join("fresh2.jsonl"), 0.98, 0.045, 0.895, 0.98).into_iter().map(|f| format!("fresh2: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 
