@@ -712,6 +712,12 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("expediente", Role::Mrn),
     ("número de expediente", Role::Mrn),
     ("seguro social", Role::Ssn),
+    // Portuguese
+    ("data de nascimento", Role::Dob),
+    ("prontuário", Role::Mrn),
+    ("prontuario", Role::Mrn),
+    ("telefone", Role::Phone),
+    ("endereço", Role::Address),
 ];
 
 struct Table {

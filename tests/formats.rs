@@ -562,3 +562,11 @@ fn wiki_rows_keyed_by_hl7_field_names() {
     // A spec table's rows naming fields without values stay clean.
     assert_eq!(scan("||Field||Meaning||\n|PID-5|patient name, family^given|\n|PID-7|date of birth|\n").verdict, Verdict::Allow);
 }
+
+#[test]
+fn portuguese_and_spanish_labels_and_lower_case_months() {
+    let text = "Dados: data de nascimento 15 de dezembro de 1948, prontuário 94792589.\nMi número de afiliado es HUT074633466.\nhis birthday is december 3, 2009. i called 3 times.\n";
+    assert_reported(text, &["15 de dezembro de 1948", "94792589", "HUT074633466", "december 3, 2009"]);
+    // "may" stays a verb.
+    assert!(found("Patient MRN 00412345. The results may 14 days take.", Kind::Date).is_empty());
+}

@@ -189,7 +189,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             // "my insurance ID is XJH123", "MRN number 00412345"
             let mut vstart = label_end + 1;
             // In any order: "member # is H56254019", "MRN number 00412345".
-            while let Some(filler) = ["is ", "was ", "number ", "no. ", "(no. ", "# ", "of ", "value "].iter().find(|f| doc.text[vstart..line_end].starts_with(**f)) {
+            while let Some(filler) = ["is ", "was ", "es ", "é ", "number ", "no. ", "(no. ", "# ", "of ", "value "].iter().find(|f| doc.text[vstart..line_end].starts_with(**f)) {
                 vstart += filler.len();
             }
             // "The account number on the statement is HAR21376935": a short clause, then the code.

@@ -17,7 +17,7 @@ pub(crate) static DATE: Recognizer = Recognizer {
     id: "date",
     kind: Kind::Date,
     gate: |k| match k.class {
-        Class::Word => k.cap && k.month,
+        Class::Word => k.month,
         // 19620314; 03/14/1962, 1962-03-14, 14.03.1962; 14 March 1962, 14-Mar-1962.
         // And code's LocalDate.of(1944, 10, 29).
         Class::Num => k.len == 8 || k.len <= 4 && matches!(k.next, Next::Slash | Next::Dash | Next::Dot | Next::Other) || k.len <= 2 && k.next == Next::Space,
@@ -39,6 +39,7 @@ pub(crate) static DATE: Recognizer = Recognizer {
         "«2024/02/29»",
         "nacido el «24 de abril de 1957».",
         "LocalDate.of(«1944, 10, 29»)",
+        "his birthday is «december 3, 2009».",
     ],
     misses: &["02/30/1962", "13/13/1962", "2023-02-29", "1.2.3", "10.0.0.1", "v2024-01-15", "1962-03-14-7", "1234/56/78", "may 14 1962", "3/4"],
 };
@@ -50,6 +51,9 @@ const MONTHS: &[(&str, u32)] = &[
     // Spanish, day first: "24 de abril de 1957" (not month words elsewhere: Julio and Abril are names).
     ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7), ("agosto", 8),
     ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
+    // Portuguese, the same way: "15 de dezembro de 1948".
+    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7), ("setembro", 9), ("outubro", 10),
+    ("novembro", 11), ("dezembro", 12),
 ];
 
 pub(crate) fn month_number(word: &str) -> Option<u32> {
@@ -148,7 +152,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let t = &toks[i];
     let start = t.start as usize;
     if t.is_word() {
-        if !(t.is(crate::text::CAP) && doc.has(i, crate::dictionaries::flag::MONTH)) {
+        // A month in lower case ("his birthday is december 3, 2009") when written out:
+        // not "may", "mar" or "jan".
+        let written_out = t.len() >= 4 && !doc.s(i).eq_ignore_ascii_case("may");
+        if !((t.is(crate::text::CAP) || written_out) && doc.has(i, crate::dictionaries::flag::MONTH)) {
             return;
         }
         if let Some(m) = month_number(doc.s(i)) {
