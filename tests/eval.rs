@@ -576,13 +576,13 @@ fn eval_targets_hold() {
 fn eval_floors_hold() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
     let mut fails = misses(root.join("corpus.jsonl"), 0.99, 0.0, 0.985, 0.98);
-    fails.extend(misses(root.join("holdout.jsonl"), 0.99, 0.0, 0.975, 0.98).into_iter().map(|f| format!("holdout: {f}")));
+    fails.extend(misses(root.join("holdout.jsonl"), 0.99, 0.0, 0.98, 0.98).into_iter().map(|f| format!("holdout: {f}")));
     // Written by another author from the corpus README alone (generate_fresh.py): the
     // best estimate of unseen content, so its floor sits just under today's 0.974.
     fails.extend(misses(root.join("fresh.jsonl"), 0.99, 0.0, 0.965, 0.97).into_iter().map(|f| format!("fresh: {f}")));
     // A third author, asked for formats and phrasings unlike the first two (generate_fresh2.py):
     // far below the targets when it arrived; the floor is today's level.
-    fails.extend(misses(root.join("fresh2.jsonl"), 0.98, 0.045, 0.895, 0.98).into_iter().map(|f| format!("fresh2: {f}")));
+    fails.extend(misses(root.join("fresh2.jsonl"), 0.99, 0.045, 0.905, 0.98).into_iter().map(|f| format!("fresh2: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 
