@@ -488,6 +488,28 @@ pub(crate) fn lower_into<'b>(s: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::
     }
 }
 
+/// Sorts `v` stably by `key`. Every caller sorts the same (key, index)
+/// pairs, so the wasm build holds one copy of the standard sort instead of
+/// one per element type and call site (each was 1–2 KB gzipped).
+pub(crate) fn sort_by_key<T>(v: &mut [T], key: impl Fn(&T) -> u64) {
+    let mut order: Vec<(u128, u32)> = v.iter().enumerate().map(|(i, t)| (u128::from(key(t)) << 32 | i as u128, i as u32)).collect();
+    order.sort_unstable();
+    // Position k takes the element at order[k].1: applied cycle by cycle, in place.
+    let mut from: Vec<u32> = order.iter().map(|&(_, i)| i).collect();
+    for start in 0..from.len() {
+        let mut k = start;
+        loop {
+            let src = from[k] as usize;
+            from[k] = k as u32;
+            if src == start || src == k {
+                break;
+            }
+            v.swap(k, src);
+            k = src;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -550,27 +572,5 @@ mod tests {
         let d = Doc::new("Patient Ó Coisdeala 👩\u{200d}⚕\u{fe0f} DOB");
         let words: Vec<&str> = (0..d.toks.len()).map(|i| d.s(i)).collect();
         assert_eq!(words, ["Patient", "Ó", "Coisdeala", "DOB"]);
-    }
-}
-
-/// Sorts `v` stably by `key`. Every caller sorts the same (key, index)
-/// pairs, so the wasm build holds one copy of the standard sort instead of
-/// one per element type and call site (each was 1–2 KB gzipped).
-pub(crate) fn sort_by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
-    let mut order: Vec<(u128, u32)> = v.iter().enumerate().map(|(i, t)| (u128::from(key(t)) << 32 | i as u128, i as u32)).collect();
-    order.sort_unstable();
-    // Position k takes the element at order[k].1: applied cycle by cycle, in place.
-    let mut from: Vec<u32> = order.iter().map(|&(_, i)| i).collect();
-    for start in 0..from.len() {
-        let mut k = start;
-        loop {
-            let src = from[k] as usize;
-            from[k] = k as u32;
-            if src == start || src == k {
-                break;
-            }
-            v.swap(k, src);
-            k = src;
-        }
     }
 }

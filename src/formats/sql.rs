@@ -113,9 +113,9 @@ fn row_roles(text: &str, lits: &[(usize, usize)], id: Role) -> Vec<Role> {
         } else if code && !id_seen {
             id_seen = true;
             id
-        } else if digits > 0 && w.len() <= 12 && i > 0 && v(i - 1).starts_with(|c: char| c.is_ascii_digit()) && ["apt", "unit", "suite", "ste", "lot", "fl", "#", "bldg", "rm"].iter().any(|p| w.len() > p.len() && w[..p.len()].eq_ignore_ascii_case(p)) {
-            Role::Address
-        } else if w.starts_with(|c: char| c.is_ascii_digit()) && w.contains(' ') && w.len() <= 60 && w.bytes().filter(u8::is_ascii_alphabetic).count() >= 3 {
+        } else if digits > 0 && w.len() <= 12 && i > 0 && v(i - 1).starts_with(|c: char| c.is_ascii_digit()) && ["apt", "unit", "suite", "ste", "lot", "fl", "#", "bldg", "rm"].iter().any(|p| w.len() > p.len() && w[..p.len()].eq_ignore_ascii_case(p))
+            || w.starts_with(|c: char| c.is_ascii_digit()) && w.contains(' ') && w.len() <= 60 && w.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+        {
             Role::Address
         } else if w.split_once(", ").is_some_and(|(a, b)| [a, b].iter().all(|p| p.starts_with(char::is_uppercase) && !p.contains(|c: char| c.is_numeric() || c == ','))) {
             Role::PatientName
