@@ -113,6 +113,12 @@ impl Role {
         matches!(self, Role::Mrn | Role::MemberId | Role::Mbi)
     }
 
+    /// Whether a structured value in this field makes the document a patient's
+    /// record: a health-system id, a birth date or a patient's name.
+    pub fn marks_patient_record(self) -> bool {
+        self.is_health_system_id() || matches!(self, Role::Dob | Role::PatientName)
+    }
+
     /// Whether the role's value is an identifier of a person.
     pub fn is_personal(self) -> bool {
         self.kind().is_some_and(Kind::is_identifier)

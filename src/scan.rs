@@ -103,7 +103,7 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     let mut extracted = formats::extract(&doc);
     if !given.fields.is_empty() {
         extracted.fields.extend(given.fields.iter().cloned());
-        crate::text::sort_by_key(&mut extracted.fields, |f| (f.start as u64) << 32 | u64::from(!(f.end as u32)));
+        formats::sort_fields(&mut extracted.fields);
     }
     extracted.patient_record |= given.patient_record;
     let fields = &extracted.fields;

@@ -494,13 +494,13 @@ pub(crate) fn lower_into<'b>(s: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::
 pub(crate) fn sort_by_key<T>(v: &mut [T], key: impl Fn(&T) -> u64) {
     let mut order: Vec<(u128, u32)> = v.iter().enumerate().map(|(i, t)| (u128::from(key(t)) << 32 | i as u128, i as u32)).collect();
     order.sort_unstable();
-    // Position k takes the element at order[k].1: applied cycle by cycle, in place.
-    let mut from: Vec<u32> = order.iter().map(|&(_, i)| i).collect();
-    for start in 0..from.len() {
+    // Position k takes the element at order[k].1: applied cycle by cycle, in place
+    // (a visited position's source is set to itself).
+    for start in 0..order.len() {
         let mut k = start;
         loop {
-            let src = from[k] as usize;
-            from[k] = k as u32;
+            let src = order[k].1 as usize;
+            order[k].1 = k as u32;
             if src == start || src == k {
                 break;
             }

@@ -168,7 +168,7 @@ fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted)
             let tail: Vec<&str> = path.iter().rev().take_while(|p| **p != "entry" && **p != "resource").copied().collect();
             let shown: Vec<&str> = tail.into_iter().rev().collect();
             x.push(s, e, role, Some(format!("fhir:{res}.{}", shown.join("."))), true);
-            if role.is_health_system_id() || matches!(role, Role::Dob | Role::PatientName) {
+            if role.marks_patient_record() {
                 x.patient_record = true;
             }
         }
@@ -194,7 +194,7 @@ pub(super) fn fhir_role(resource: &str, path: &[&str], system: Option<&str>) -> 
     }
     // A reference's display names whom it points at: `"patient": {"reference": "Patient/486582",
     // "display": "Manpreet Gill"}`, in any resource (a Device's patient too).
-    if last == "display" && (has("patient") || has("subject") || has("beneficiary")) {
+    if last == "display" && (has("patient") || has("subject") || has("beneficiary") || has("subscriber")) {
         return Some(Role::PatientName);
     }
     if staff {
@@ -238,7 +238,6 @@ pub(super) fn fhir_role(resource: &str, path: &[&str], system: Option<&str>) -> 
                 Some(Role::PersonDate)
             }
         }
-        "display" if has("subject") || has("patient") || has("beneficiary") || has("subscriber") => Some(Role::PatientName),
         "code" if has("coding") && matches!(resource, "Condition" | "Encounter" | "Claim" | "DiagnosticReport") => Some(Role::Diagnosis),
         "div" => Some(Role::Note),
         _ => None,

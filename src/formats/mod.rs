@@ -93,8 +93,13 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
         }
     }
     x.fields.retain(|f| f.end > f.start);
-    crate::text::sort_by_key(&mut x.fields, |f| (f.start as u64) << 32 | u64::from(!(f.end as u32)));
+    sort_fields(&mut x.fields);
     x
+}
+
+/// Orders fields by start, the longer first where two start together.
+pub(crate) fn sort_fields(fields: &mut [Field]) {
+    crate::text::sort_by_key(fields, |f| (f.start as u64) << 32 | u64::from(!(f.end as u32)));
 }
 
 /// First position at or after `from` where `needle` occurs in `hay`,

@@ -199,8 +199,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // "|PID-5|KOVACS^ZSOFIA^C|KOVACS^ZSOFIA^C|ok|": a row keyed by an HL7 field holds
         // that field's values; otherwise label/value cells, unless the row is one of a
         // (non-patient) table's data rows.
-        if wiki_row && hl7_keyed_row(text, x, &head) {
-        } else if wiki_row && !(under_header && head.len() > 2) {
+        if wiki_row && !hl7_keyed_row(text, x, &head) && !(under_header && head.len() > 2) {
             key_value_row(text, x, &head);
         }
         // Rows stay under a header while they are bar rows: from a wiki header (`||...||`)
@@ -264,7 +263,7 @@ fn html_tables(text: &str, x: &mut Extracted) {
             if let Some(role) = field_role(label.trim()) {
                 let (s, e) = inner_text(text, cells[1].1, cells[1].2);
                 x.push(s, e, role, Some(format!("table:{}", label.trim())), true);
-                x.patient_record |= role.is_health_system_id() || matches!(role, Role::Dob | Role::PatientName);
+                x.patient_record |= role.marks_patient_record();
             }
             continue;
         }
@@ -272,7 +271,7 @@ fn html_tables(text: &str, x: &mut Extracted) {
             if let Some((Some(role), name)) = headers.get(c) {
                 let (s, e) = inner_text(text, s, e);
                 x.push(s, e, *role, Some(format!("table:{name}")), true);
-                x.patient_record |= role.is_health_system_id() || matches!(role, Role::Dob | Role::PatientName);
+                x.patient_record |= role.marks_patient_record();
             }
         }
     }
@@ -418,7 +417,7 @@ fn hl7_keyed_row(text: &str, x: &mut Extracted, cs: &[(usize, usize)]) -> bool {
             x.push(vs, ve, role, Some(format!("table:{label}")), true);
         }
     }
-    x.patient_record |= role.is_health_system_id() || matches!(role, Role::Dob | Role::PatientName);
+    x.patient_record |= role.marks_patient_record();
     true
 }
 
@@ -436,7 +435,7 @@ fn key_value_row(text: &str, x: &mut Extracted, cs: &[(usize, usize)]) {
             if !v.is_empty() && field_role(v).is_none() {
                 let off = text[vs..ve].find(v).unwrap_or(0);
                 x.push(vs + off, vs + off + v.len(), role, Some(format!("table:{label}")), true);
-                if role.is_health_system_id() || matches!(role, Role::Dob | Role::PatientName) {
+                if role.marks_patient_record() {
                     x.patient_record = true;
                 }
             }

@@ -486,7 +486,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // In a Title Case heading ("Release Notes - Patient Portal"), a cue word is part of a
     // title; not an honorific ("Mrs. González (23 March 2014) — Chart"), a personal
     // sender, or a first and a last name ("Patient Maria Gonzalez", "Patient David Wood").
-    let honorific = matches!(prev, Some("mr" | "mrs" | "ms" | "miss" | "mx")) && doc.gap_before(first_i) == ". ";
+    let titled = matches!(prev, Some("mr" | "mrs" | "ms" | "miss" | "mx"));
+    let honorific = titled && doc.gap_before(first_i) == ". ";
     let first_and_last = n_words >= 2 && fw.1 && lw.2;
     if patient_cue && !after && !honorific && !first_and_last && sender != Some(true) && title_case_line(doc, first_i) {
         return;
@@ -503,7 +504,6 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         // A cue alone does not make an unknown capitalised word a name
         // ("Patient Portal"); a dictionary name, a detail after it or an honorific does
         // ("Mr. Tsosie").
-        let titled = matches!(prev, Some("mr" | "mrs" | "ms" | "miss" | "mx"));
         if name_words == 0 && !(uncased || (after || titled) && unknown > 0) {
             return;
         }
