@@ -29,6 +29,12 @@ fn assert_reported(text: &str, parts: &[&str]) {
     }
 }
 
+/// The verdict on `text` is allow (the findings are shown when it is not).
+fn assert_allowed(text: &str) {
+    let report = scan(text);
+    assert_eq!(report.verdict, Verdict::Allow, "{text}: {:?}", report.findings);
+}
+
 #[test]
 fn hl7_segments_without_their_msh() {
     let text = "Relevant segment:\nPID|1||2416033^^^SMRMC^MR||SULLIVAN^PAULA||19420607|F|||2600 MAGNOLIA TRAIL^^ST. LOUIS^MO^63148^USA^H||(314)691-0343\n";
@@ -76,7 +82,7 @@ fn fhir_fixture_built_in_code() {
 #[test]
 fn validator_tests_are_not_fixtures() {
     let text = "+    assertTrue(validator.isValid(\"536-22-8471\"));\n+    assertFalse(SsnValidator.validate(\"000-12-3456\"));\n+    Patient p = findPatient(\"E2610750\");\n";
-    assert_eq!(scan(text).verdict, Verdict::Allow);
+    assert_allowed(text);
 }
 
 #[test]
@@ -119,7 +125,7 @@ fn a_message_from_a_personal_mailbox_is_the_patient_s() {
     assert_reported(text, &["jonathanj@icloud.com", "4433 Madison Ave", "63164", "(314)588-6742"]);
     // The same signature from staff at an organisation's mailbox is not PHI.
     let staff = "From: Patricia Magana <pmagana@stjoseph.org>\nTo: support@vendor.com\n\nThe HL7 feed is down again.\n\nRegards,\nPatricia Magana\n";
-    assert_eq!(scan(staff).verdict, Verdict::Allow);
+    assert_allowed(staff);
 }
 
 #[test]
@@ -279,7 +285,7 @@ fn a_patient_s_common_first_name_signs_the_message() {
 #[test]
 fn a_field_name_in_a_sentence_labels_nothing() {
     let text = "Meeting notes 3/12 - Attendees: Sarah Chen, Tom Becker. Discussed the FHIR Patient resource mapping for birthDate and telecom. Next sync March 19, 2025.";
-    assert_eq!(scan(text).verdict, Verdict::Allow, "{:?}", scan(text).findings);
+    assert_allowed(text);
 }
 
 #[test]
@@ -304,8 +310,7 @@ fn examples_in_documentation_and_labels_in_test_code_are_not_records() {
         "Confluence page: HL7 ADT A08 mapping\nPID-3: patient identifier list (CX)\nPID-7: date/time of birth (TS), e.g. 19620314\nPID-13: home phone (XTN)",
         "diff --git a/tests/test_mrn.py b/tests/test_mrn.py\n+def test_mrn_format():\n+    assert parse_mrn('MRN: 00412345') == '00412345'\n+    assert parse_dob('DOB: 1962-03-14') == date(1962, 3, 14)",
     ] {
-        let r = scan(clean);
-        assert_eq!(r.verdict, Verdict::Allow, "{clean}: {:?}", r.findings);
+        assert_allowed(clean);
     }
 }
 
@@ -421,7 +426,7 @@ fn a_bold_name_before_its_chart_number_but_not_a_bold_holiday_before_its_date() 
     let list = "* *Harriet Hargrove* (Chart # E2852844), 79 y/o\n";
     assert_reported(list, &["Harriet Hargrove", "E2852844"]);
     let rota = "### Holiday coverage\n- **Christmas Eve** (12/24/2025): Yosef Shapira (day) / Eoin Byrne (night) — 222.988.3069\n";
-    assert_eq!(scan(rota).verdict, Verdict::Allow);
+    assert_allowed(rota);
 }
 
 #[test]
@@ -450,12 +455,12 @@ fn a_referral_letters_regarding_line_and_clinic_date() {
 fn specification_tables_and_codes_are_not_patients() {
     // An HL7 field table under a wiki header, a Markdown table of FHIR search parameters.
     let spec = "||SEQ||LEN||DT||OPT||ELEMENT NAME||\n|1|4|SI|O|Set ID - PID|\n|3|250|CX|R|Patient Identifier List|\n|5|250|XPN|R|Patient Name|\n|6|250|XPN|O|Mother's Maiden Name|\n\n* PID-3 must carry an assigning authority; we only accept type codes MR, PI and SS.\n";
-    assert_eq!(scan(spec).verdict, Verdict::Allow);
+    assert_allowed(spec);
     let md = "| Resource | Param | Type | Example |\n|---|---|---|---|\n| Patient | identifier | token | `GET /Patient?identifier=urn:oid:1.2.3|{mrn}` |\n| Encounter | date | date | `GET /Encounter?patient={id}` |\n| Observation | code | token | `GET /Observation?code=http://loinc.org|4548-4` |\n";
-    assert_eq!(scan(md).verdict, Verdict::Allow);
+    assert_allowed(md);
     let arch = "[Epic] --MLLP--> [Rhapsody 10.214.67.78:6601] --> [EMPI 10.114.44.48:443]\n\n| Component | URL |\n|---|---|\n| Rhapsody admin | https://10.214.67.78:8444/ |\n";
-    assert_eq!(scan(arch).verdict, Verdict::Allow);
-    assert_eq!(scan("| MR Image Storage | 1.2.840.10008.5.1.4.1.1.4 | SCP |\n{\"severity\": \"error\", \"human\": \"An MRN identifier is required\"}").verdict, Verdict::Allow);
+    assert_allowed(arch);
+    assert_allowed("| MR Image Storage | 1.2.840.10008.5.1.4.1.1.4 | SCP |\n{\"severity\": \"error\", \"human\": \"An MRN identifier is required\"}");
     // Honorifics still work.
     assert_reported("Patient MRN 00412345. Mr. Nguyen called; MRS OKAFOR too.", &["Nguyen", "OKAFOR"]);
 }
@@ -509,9 +514,9 @@ fn hl7_with_literal_cr_markers_and_birth_dates_built_in_code() {
 #[test]
 fn file_layout_specs_and_template_slots_are_not_records() {
     let layout = "||Pos||Field||Type||Len||Format / notes||\n|1|record_type|AN|2|'PR' patient record, 'CL' claim line|\n|3|member_id|AN|12|left-justified, space filled|\n|15|last_name|AN|35|upper case, no diacritics|\n|50|first_name|AN|25| |\n|75|birth_date|N|8|CCYYMMDD|\n";
-    assert_eq!(scan(layout).verdict, Verdict::Allow, "{:?}", scan(layout).findings);
+    assert_allowed(layout);
     let template = "{code}\nPID|1||<MRN>^^^LAB^MR||<LAST>^<FIRST>^<MI>||<YYYYMMDD>|<SEX>|||<STREET>^^<CITY>^<ST>^<ZIP>\n{code}\n";
-    assert_eq!(scan(template).verdict, Verdict::Allow, "{:?}", scan(template).findings);
+    assert_allowed(template);
 }
 
 #[test]
@@ -523,7 +528,7 @@ fn a_header_given_in_prose_above_a_code_block_of_rows() {
 #[test]
 fn pull_request_activity_names_staff() {
     let text = "+  \"resourceType\": \"StructureDefinition\",\n+  \"name\": \"EHPatient\",\n\nSiti Aisyah binti Abdullah approved this pull request.\n";
-    assert_eq!(scan(text).verdict, Verdict::Allow, "{:?}", scan(text).findings);
+    assert_allowed(text);
 }
 
 #[test]
@@ -560,7 +565,7 @@ fn wiki_rows_keyed_by_hl7_field_names() {
     assert_reported(text, &["98223286", "KOVACS^ZSOFIA^C", "19570906", "ACCT-3733-1533"]);
     assert!(!covers(text, "ok|"));
     // A spec table's rows naming fields without values stay clean.
-    assert_eq!(scan("||Field||Meaning||\n|PID-5|patient name, family^given|\n|PID-7|date of birth|\n").verdict, Verdict::Allow);
+    assert_allowed("||Field||Meaning||\n|PID-5|patient name, family^given|\n|PID-7|date of birth|\n");
 }
 
 #[test]
