@@ -337,13 +337,7 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
             }
             Role::Url if v.starts_with("http") => extra.push(mk(Kind::Url, f.start, f.end, 0.45, Needs::Patient)),
             r if id_role(r) => {
-                let (s, e) = first_chunk(text, f.start, f.end);
-                let chunk = &text[s..e];
-                let digits = chunk.bytes().filter(u8::is_ascii_digit).count();
-                let udi = r == Role::Device && chunk.starts_with('(') && chunk.len() <= 80;
-                // "[EMPI 10.114.44.48:443]": a server, not a record number.
-                let ipv4 = chunk.split('.').count() == 4 && chunk.split('.').all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
-                if digits >= 3 && !ipv4 && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-') {
+                if let Some((s, e)) = id_value(text, f) {
                     let score = if matches!(r, Role::Mrn | Role::MemberId | Role::Mbi) { 0.9 } else { 0.8 };
                     let score = if in_code { 0.3 } else { score };
                     extra.push(mk(kind, s, e, score, Needs::Nothing));
@@ -414,6 +408,18 @@ fn placeholder(v: &str) -> bool {
         || matches!(&*lower, "john doe" | "jane doe" | "doe, john" | "doe, jane" | "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null")
 }
 
+/// Where an id field's value is a code: its first chunk when that has digits
+/// and an id's length.
+fn id_value(text: &str, f: &Field) -> Option<(usize, usize)> {
+    let (s, e) = first_chunk(text, f.start, f.end);
+    let chunk = &text[s..e];
+    let digits = chunk.bytes().filter(u8::is_ascii_digit).count();
+    let udi = f.role == Role::Device && chunk.starts_with('(') && chunk.len() <= 80;
+    // "[EMPI 10.114.44.48:443]": a server, not a record number.
+    let ipv4 = chunk.split('.').count() == 4 && chunk.split('.').all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    (digits >= 3 && !ipv4 && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-')).then_some((s, e))
+}
+
 /// The first code in a value (see `formats::code_end`).
 fn first_chunk(text: &str, s: usize, e: usize) -> (usize, usize) {
     let b = text.as_bytes();
@@ -471,7 +477,8 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
                     c.score = 0.0;
                     return;
                 }
-                r if id_role(r) && c.kind.is_identifier() && c.needs != Needs::Nothing => {
+                // "EMPI: home (832) 592-1512": no code in the field, the phone stands.
+                r if id_role(r) && c.kind.is_identifier() && c.needs != Needs::Nothing && id_value(doc.text, f).is_some_and(|(s, e)| s < c.end && c.start < e) => {
                     c.score = 0.0; // the field candidate covers it as the role's kind
                     return;
                 }

@@ -575,3 +575,10 @@ fn portuguese_and_spanish_labels_and_lower_case_months() {
     // "may" stays a verb.
     assert!(found("Patient MRN 00412345. The results may 14 days take.", Kind::Date).is_empty());
 }
+
+#[test]
+fn a_phone_after_an_id_label_that_holds_no_code() {
+    // "EMPI:" labels a record number; "home (832) ..." is none, so the phone stands.
+    let text = "PID|1||K04-020389^^^H^MR||BEGAY^NIZHONI||19461113|F\nExpected in EMPI: home (832) 592-1512, mobile 470-584-3054.\n";
+    assert_reported(text, &["(832) 592-1512", "470-584-3054"]);
+}
