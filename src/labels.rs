@@ -507,6 +507,7 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("claim", Role::Account),
     ("claim id", Role::Account),
     ("claimid", Role::Account),
+    ("icn", Role::Account),
     ("claim number", Role::Account),
     ("claim no", Role::Account),
     ("license", Role::License),

@@ -582,3 +582,10 @@ fn a_phone_after_an_id_label_that_holds_no_code() {
     let text = "PID|1||K04-020389^^^H^MR||BEGAY^NIZHONI||19461113|F\nExpected in EMPI: home (832) 592-1512, mobile 470-584-3054.\n";
     assert_reported(text, &["(832) 592-1512", "470-584-3054"]);
 }
+
+#[test]
+fn a_pipe_layout_named_in_prose_and_ids_in_a_member_column() {
+    let text = "Underpayment export (no header, layout: DOS|PCN|NAME|MEMBER|CPT|BILLED|PAID|CARC|ICN):\n{noformat}\n20260621|V068643527|BANERJEE^MOUSUMI|VRT770516202|80053|199.00|65.33|CO-97|6355458126606\n{noformat}\n";
+    assert_reported(text, &["20260621", "V068643527", "BANERJEE^MOUSUMI", "VRT770516202", "6355458126606"]);
+    assert_eq!(found(text, Kind::HealthPlanId), ["VRT770516202"]);
+}

@@ -118,7 +118,16 @@ fn sql_statement(line: &str) -> bool {
 
 fn header_text(text: &str, s: usize, e: usize) -> &str {
     let (s, e) = trim_value(text, s, e);
-    text[s..e].trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+    let mut h = text[s..e].trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    // A header given in prose, "(layout: DOS|PCN|...|ICN):": the first name after its
+    // opening words, the last before the closing parenthesis.
+    if let Some(i) = h.rfind(['(', ':']).filter(|&i| !h[i..].contains(')') && (h.as_bytes()[i] == b'(' || h[i + 1..].starts_with(' '))) {
+        h = h[i + 1..].trim_start();
+    }
+    if !h.contains('(') {
+        h = h.trim_end_matches([')', ':']);
+    }
+    h
 }
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
@@ -387,7 +396,12 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
             let name = names[c];
             // A repeated header row is not data.
             if ve > vs && !matches!(v, "NULL" | "null" | "N/A" | "n/a" | "-" | "") && !v.eq_ignore_ascii_case(name) {
-                x.push(vs, ve, *role, Some(sources[c].clone()), true);
+                // "VRT770516202" under MEMBER, "P0041772" under Patient: the person's id.
+                let role = match role {
+                    Role::PatientName if one_code(v) => field_role(&format!("{name} id")).filter(|r| r.is_health_system_id()).unwrap_or(Role::Mrn),
+                    r => *r,
+                };
+                x.push(vs, ve, role, Some(sources[c].clone()), true);
             }
         }
         seen_rows += 1;
@@ -397,6 +411,11 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         x.patient_record = true;
     }
     l
+}
+
+/// A single code with digits: `VRT770516202`, `2739154967-02`.
+fn one_code(v: &str) -> bool {
+    (4..=24).contains(&v.len()) && v.bytes().filter(u8::is_ascii_digit).count() >= 3 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// A Markdown separator row: `|---|:---:|` (after a diff marker).
