@@ -348,6 +348,10 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("d c date", Role::PersonDate),
     ("dc date", Role::PersonDate),
     ("date discharged", Role::PersonDate),
+    // Expected discharge date (and, in obstetrics, estimated date of delivery).
+    ("edd", Role::PersonDate),
+    ("expected discharge", Role::PersonDate),
+    ("anticipated discharge", Role::PersonDate),
     ("date of service", Role::PersonDate),
     ("dos", Role::PersonDate),
     ("service date", Role::PersonDate),

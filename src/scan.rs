@@ -124,6 +124,7 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     }
     let mut lines = Lines::new(&doc);
     field_candidates(&doc, fields, &mut cands, &mut lines);
+    names_on_patient_lines(&doc, fields, &mut cands);
     let anchor = extracted.patient_record
         || recognizers::email::personal_sender(text)
         || cands.iter().any(|c| is_anchor(c) || c.kind == Kind::Date && field_at(fields, c.start, c.end).is_some_and(|f| f.role == Role::Dob && f.strong));
@@ -156,6 +157,32 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
         crate::text::sort_by_key(&mut findings, |f| f.start as u64);
     }
     findings
+}
+
+/// "- [ ] İsmail Doğan (431) - EDD Sep 14, 2025 - rehab": a name on a line
+/// where a prose label gives a patient's date or record number is that
+/// patient's.
+fn names_on_patient_lines(doc: &Doc, fields: &[Field], cands: &mut [Cand]) {
+    let patient_field = |f: &&Field| f.source.is_none() && matches!(f.role, Role::Dob | Role::PersonDate | Role::Mrn | Role::MemberId);
+    let labelled: Vec<&Field> = fields.iter().filter(patient_field).collect();
+    if labelled.is_empty() {
+        return;
+    }
+    // The lines where such a field holds a value of its kind (fields are sorted by start).
+    let mut rows: Vec<usize> = Vec::new();
+    for c in cands.iter().filter(|c| matches!(c.kind, Kind::Date | Kind::Mrn | Kind::HealthPlanId)) {
+        let i = labelled.partition_point(|f| f.start <= c.start);
+        if labelled[..i].iter().rev().take(4).any(|f| c.end <= f.end && role_fits(f.role, c.kind)) {
+            rows.push(doc.line_of(c.start));
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    rows.sort_unstable();
+    for c in cands.iter_mut().filter(|c| c.kind == Kind::PersonName && !c.staff_cue && c.source.is_none()) {
+        c.patient_cue |= rows.binary_search(&doc.line_of(c.start)).is_ok();
+    }
 }
 
 /// A candidate that shows the document is about an identified patient.

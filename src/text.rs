@@ -483,6 +483,9 @@ pub(crate) fn lower_into<'b>(s: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::
             *o = b.to_ascii_lowercase();
         }
         std::borrow::Cow::Borrowed(std::str::from_utf8(out).unwrap_or(""))
+    } else if s.contains('İ') {
+        // Turkish İ lower-cases to i and a combining dot; the dictionaries write "ismail".
+        std::borrow::Cow::Owned(s.to_lowercase().replace("i\u{307}", "i"))
     } else {
         std::borrow::Cow::Owned(s.to_lowercase())
     }

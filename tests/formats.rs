@@ -589,3 +589,12 @@ fn a_pipe_layout_named_in_prose_and_ids_in_a_member_column() {
     assert_reported(text, &["20260621", "V068643527", "BANERJEE^MOUSUMI", "VRT770516202", "6355458126606"]);
     assert_eq!(found(text, Kind::HealthPlanId), ["VRT770516202"]);
 }
+
+#[test]
+fn names_on_a_discharge_huddle_list() {
+    // The expected discharge date makes each line a patient's; Turkish İ lower-cases to a
+    // plain i for the dictionaries.
+    let text = "# Daily discharge huddle - 4 West\nPresent: Yan Zhou (CM), Hodan Farah (SW)\n\n- [ ] İsmail Doğan (431) - EDD Sep 14, 2025 - insurance auth pending for rehab\n- [ ] Daisuke Yamaguchi (407) - EDD 9/15/25 - waiting on PT eval\n";
+    assert_reported(text, &["İsmail Doğan", "Sep 14, 2025", "Daisuke Yamaguchi", "9/15/25"]);
+    assert!(!covers(text, "Hodan Farah"));
+}
