@@ -539,7 +539,8 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
             return;
         }
     }
-    if field.is_none() && c.kind.is_identifier() {
+    // (A candidate with a source is structured: an access log's client, an admin's pattern.)
+    if field.is_none() && c.source.is_none() && c.kind.is_identifier() {
         match lines.kind(doc, line) {
             LineKind::Log if matches!(c.kind, Kind::Date | Kind::Phone | Kind::IpAddress | Kind::Email | Kind::PersonName | Kind::StreetAddress) => {
                 c.score = c.score.min(0.3)

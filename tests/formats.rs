@@ -598,3 +598,14 @@ fn names_on_a_discharge_huddle_list() {
     assert_reported(text, &["İsmail Doğan", "Sep 14, 2025", "Daisuke Yamaguchi", "9/15/25"]);
     assert!(!covers(text, "Hodan Farah"));
 }
+
+#[test]
+fn an_access_log_of_a_patients_portal_requests() {
+    let line = |ip: &str| format!("{ip} - - [31/Jan/2025:23:16:41 +0000] \"GET /api/v2/patients/7724967/documents/059186/download HTTP/2.0\" 200 46831 \"-\" \"Mozilla/5.0\"\n");
+    let text = format!("His access from the edge proxy:\n{{noformat}}\n{}{}{{noformat}}\n", line("184.170.117.20"), line("10.20.30.40"));
+    assert_reported(&text, &["184.170.117.20", "/api/v2/patients/7724967/documents/059186/download"]);
+    // A private address is a service's or a workstation's.
+    assert!(!covers(&text, "10.20.30.40"));
+    // Requests for other pages name no one.
+    assert_allowed("203.0.113.9 - - [31/Jan/2025:23:16:41 +0000] \"GET /static/app.js HTTP/2.0\" 200 512\n");
+}

@@ -16,7 +16,7 @@ pub(crate) static IP: Recognizer = Recognizer {
     kind: Kind::IpAddress,
     gate: |k| k.class == Class::Num && k.len <= 3 && k.next == Next::Dot || k.len <= 4 && k.next == Next::Colon,
     find,
-    hits: &["from «203.0.113.42» at", "Member logged in from «73.84.237.81» at 9am", "«10.1.2.3»:8080", "ip «2001:db8:85a3::8a2e:370:7334»", "«fe80::1ff:fe23:4567:890a»", "«2001:db8::8a2e:370:7334»"],
+    hits: &["«184.170.117.20» - - [31/Jan/2025:23:16:41 +0000] \"GET /mychart/patient/7724967/documents HTTP/2.0\" 200", "from «203.0.113.42» at", "Member logged in from «73.84.237.81» at 9am", "Login attempts from «71.188.114.55» (his home connection)", "6 failed logins from «98.230.226.122»", "«10.1.2.3»:8080", "ip «2001:db8:85a3::8a2e:370:7334»", "«fe80::1ff:fe23:4567:890a»", "«2001:db8::8a2e:370:7334»"],
     misses: &["1.2.3.4.5", "v1.2.3.4", "256.1.1.1", "01.02.03.04", "12:30:45", "ERROR::", "a::b"],
 };
 
@@ -24,13 +24,36 @@ fn octet(s: &str) -> bool {
     s.len() <= 3 && !(s.len() > 1 && s.starts_with('0')) && s.parse::<u16>().is_ok_and(|n| n <= 255)
 }
 
-/// "logged in from", "signed in from", "login from" right before `start`.
+/// "logged in from", "6 failed logins from", "Login attempts from" right before `start`.
 fn sign_in_before(doc: &Doc, start: usize) -> bool {
-    let before = doc.window(start.saturating_sub(20), start).to_ascii_lowercase();
-    let before = before.trim_end();
-    ["logged in from", "signed in from", "logged on from", "login from", "log-in from", "sign-in from", "logon from", "log in from", "sign in from"]
-        .iter()
-        .any(|cue| before.ends_with(cue))
+    let before = doc.window(start.saturating_sub(24), start).to_ascii_lowercase();
+    let Some(before) = before.trim_end().strip_suffix(" from") else { return false };
+    let words: Vec<&str> = before.rsplit(|c: char| c.is_whitespace() || c == '-').take(3).collect();
+    words.iter().any(|w| matches!(*w, "login" | "logins" | "logon" | "logged" | "signed" | "sign" | "log" | "accessed"))
+        || words.first().is_some_and(|w| matches!(*w, "in" | "on" | "attempts" | "attempt") && words.iter().any(|w| w.starts_with("log") || w.starts_with("sign")))
+}
+
+/// A private, loopback or link-local IPv4 address: a service's or a workstation's.
+fn private(ip: &str) -> bool {
+    let mut o = ip.split('.').map(|p| p.parse::<u8>().unwrap_or(0));
+    let (a, b) = (o.next().unwrap_or(0), o.next().unwrap_or(0));
+    a == 10 || a == 127 || a == 172 && (16..32).contains(&b) || a == 192 && b == 168 || a == 169 && b == 254
+}
+
+/// `184.170.117.20 - - [31/Jan/2025:23:16:41 +0000] "GET /mychart/patient/7724967/documents ...`:
+/// the client of an access log line whose request names a patient's record,
+/// from outside (a private address is a service's or a workstation's).
+fn client_of_patient_request(doc: &Doc, start: usize, end: usize) -> bool {
+    if !(start == 0 || doc.bytes[start - 1] == b'\n') || !doc.text[end..].starts_with(" - ") {
+        return false;
+    }
+    if private(&doc.text[start..end]) {
+        return false;
+    }
+    let line = doc.line_text(doc.line_of(start));
+    let Some(q) = line.find(" /").filter(|&q| line[..q].ends_with(['T', 'E', 'H', 'D'])) else { return false };
+    let path = &line[q + 2..];
+    super::url::identifies_person(&path[..path.find([' ', '"']).unwrap_or(path.len())])
 }
 
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
@@ -47,7 +70,11 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         if ok && !next_dot_digit && !after_v && !b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
             // A port makes it a server's.
             let port = b.get(end) == Some(&b':') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
-            if sign_in_before(doc, start) && !port {
+            if client_of_patient_request(doc, start, end) {
+                let mut c = Cand::new(Kind::IpAddress, start, end, 0.8, "client address of a request for a patient's record", Needs::Nothing);
+                c.source = Some("access-log:client".into());
+                out.push(c);
+            } else if sign_in_before(doc, start) && !port && !private(&doc.text[start..end]) {
                 out.push(Cand::new(Kind::IpAddress, start, end, 0.45, "IPv4 address a person signed in from", Needs::Patient));
             } else {
                 out.push(Cand::new(Kind::IpAddress, start, end, 0.2, "IPv4 address", Needs::Label));

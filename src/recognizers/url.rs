@@ -9,12 +9,14 @@ use crate::Kind;
 pub(crate) static URL: Recognizer = Recognizer {
     id: "url",
     kind: Kind::Url,
-    gate: |k| k.class == Class::Word && (4..=5).contains(&k.len) && k.first == First::H && k.next == Next::Colon,
+    // "https:", or the "HTTP/1.1" that ends an access log's request line.
+    gate: |k| k.class == Class::Word && (4..=5).contains(&k.len) && k.first == First::H && matches!(k.next, Next::Colon | Next::Slash),
     find,
     hits: &[
         "see «https://portal.example.org/patients/884213/chart» now",
         "«http://ehr.local/view?mrn=00412345&tab=2»",
         "(«https://x.org/api/Patient/abc-123»)",
+        "184.170.117.20 - - [31/Jan/2025:23:16:41 +0000] \"GET «/mychart/patient/7724967/documents» HTTP/2.0\" 200",
     ],
     misses: &["https://docs.example.org/guide/setup", "https://jira.example.org/browse/EHR-1234", "http://localhost:8080/health"],
 };
@@ -25,11 +27,11 @@ const PERSON_PARAMS: &[&str] = &[
     "person", "personid", "chart", "chartid", "mbi", "name", "lastname", "firstname", "last_name", "first_name", "email", "phone",
 ];
 
-/// Whether a URL's path or query names a person's record.
-fn identifies_person(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    let after_host = lower.splitn(4, '/').nth(3).unwrap_or("");
-    let (path, query) = after_host.split_once('?').unwrap_or((after_host, ""));
+/// Whether a URL's path or query (`after_host`, without its first '/') names a
+/// person's record.
+pub(super) fn identifies_person(after_host: &str) -> bool {
+    let lower = after_host.to_ascii_lowercase();
+    let (path, query) = lower.split_once('?').unwrap_or((&lower, ""));
     let segs: Vec<&str> = path.split('/').collect();
     let has_id = |s: &str| s.bytes().any(|c| c.is_ascii_digit()) && s.len() >= 3;
     let path_hit = segs.windows(2).any(|w| PERSON_SEGMENTS.contains(&w[0]) && has_id(w[1]));
@@ -45,6 +47,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return; // not "http" or "https"
     }
     let s = doc.s(i);
+    if doc.gap_after(i).starts_with('/') {
+        request_path(doc, i, out);
+        return;
+    }
     if !(s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https")) || !doc.gap_after(i).starts_with("://") {
         return;
     }
@@ -57,8 +63,23 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     while end > start && matches!(b[end - 1], b'.' | b',' | b';' | b':') {
         end -= 1;
     }
-    if identifies_person(&doc.text[start..end]) {
+    if identifies_person(doc.text[start..end].splitn(4, '/').nth(3).unwrap_or("")) {
         // As sure as the id field inside it (`?mrn=...`), so the whole URL wins over the id alone.
         out.push(Cand::new(Kind::Url, start, end, 0.9, "URL with a patient or member id", Needs::Nothing));
+    }
+}
+
+/// `"GET /mychart/patient/7724967/documents HTTP/2.0"`: the path of an access
+/// log's request line, before the protocol token `i`.
+fn request_path(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let b = doc.bytes;
+    let end = doc.toks[i].start as usize;
+    if doc.s(i) != "HTTP" || end < 2 || b[end - 1] != b' ' {
+        return;
+    }
+    let start = b[..end - 1].iter().rposition(|c| c.is_ascii_whitespace() || *c == b'"').map_or(0, |p| p + 1);
+    let method = doc.window(start.saturating_sub(8), start);
+    if b.get(start) == Some(&b'/') && method.ends_with(' ') && ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"].iter().any(|m| method.trim_end().ends_with(m)) && identifies_person(&doc.text[start + 1..end - 1]) {
+        out.push(Cand::new(Kind::Url, start, end - 1, 0.9, "URL with a patient or member id", Needs::Nothing));
     }
 }
