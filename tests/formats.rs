@@ -609,3 +609,14 @@ fn an_access_log_of_a_patients_portal_requests() {
     // Requests for other pages name no one.
     assert_allowed("203.0.113.9 - - [31/Jan/2025:23:16:41 +0000] \"GET /static/app.js HTTP/2.0\" 200 512\n");
 }
+
+#[test]
+fn spec_pages_name_fields_but_hold_no_patient() {
+    // A message template, a mapping table's notes, a profile's JSON and the payer's
+    // placeholder birth date: no record, so the colleagues named on the page stay quiet.
+    let template = "*Mapping spec (draft v0.4)* - Navdeep Dhillon\n\n{code}\nMSH|^~\\&|<SENDING_APP>|<FAC>|LIS|<FAC>|<YYYYMMDDHHMMSS>||ORU^R01|<CONTROL_ID>|P|2.5.1\nPID|1||<MRN>^^^<AUTH>^MR||<LAST>^<FIRST>^<MI>||<YYYYMMDD>|<SEX>|||<STREET>^^<CITY>^<ST>^<ZIP>\nOBR|1|<PLACER>|<FILLER>|<LOINC>^<NAME>^LN|||<YYYYMMDDHHMM>\n{code}\n\n||HL7||Our field||Rule||\n|PID-3.1|patient.mrn|required, 7-10 digits, strip leading zeros? (open question for Kavitha Ramasamy)|\n|PID-7|patient.birth_date|YYYYMMDD only, reject partial dates|\n";
+    assert_allowed(template);
+    let profile = "+{\n+  \"resourceType\": \"StructureDefinition\",\n+  \"type\": \"Patient\",\n+  \"differential\": { \"element\": [\n+    { \"id\": \"Patient.identifier\", \"path\": \"Patient.identifier\", \"min\": 1,\n+      \"constraint\": [ { \"key\": \"eh-1\", \"severity\": \"error\", \"human\": \"An MRN identifier is required\" } ] },\n+    { \"id\": \"Patient.birthDate\", \"path\": \"Patient.birthDate\", \"min\": 1, \"mustSupport\": true }\n+  ] }\n+}\n\nYosef Ben-David approved this pull request. Dieunel Jean-Baptiste: please bump the IG version to 0.5.5.\n";
+    assert_allowed(profile);
+    assert_allowed("Test files must use the payer's test subscriber (member id from the payer's test kit, DOB 19000101). Revision 8.9, Sebastião Araújo.\n");
+}

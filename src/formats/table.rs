@@ -8,7 +8,7 @@
 
 use super::{trim_value, Extracted};
 use crate::labels::{field_role, Role};
-use crate::text::Doc;
+use crate::text::{has, Doc};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Delim {
@@ -152,7 +152,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let line = &text[s..e];
         // A header row is short words: skip lines with many digits (logs, data) cheaply.
         let [t, p, c, sc, digits] = byte_counts(line);
-        let Some(d) = delimiter_from(t, p, c, sc).filter(|_| (digits <= 6 || p > 0) && !sql_statement(line)) else {
+        // (A line of JSON, `{ "id": "Patient.identifier", "path": ...`, holds commas but no header.)
+        let Some(d) = delimiter_from(t, p, c, sc).filter(|&d| (digits <= 6 || p > 0) && !sql_statement(line) && (d == Delim::Pipe || !has(line, "\": "))) else {
             under_header &= line.trim_start().starts_with('|');
             l += 1;
             continue;
@@ -172,7 +173,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         plausible.clear();
         plausible.extend(head.iter().map(|&(a, b)| {
             let h = header_text(text, a, b);
-            h.len() <= 40 && h.bytes().filter(u8::is_ascii_digit).count() <= 2
+            // (`<MRN>^^^<AUTH>^MR` holds a template's slots, not a column's name.)
+            h.len() <= 40 && h.bytes().filter(u8::is_ascii_digit).count() <= 2 && !(h.contains('<') && h.contains('>'))
         }));
         let n_plausible = plausible.iter().filter(|&&p| p).count();
         if d != Delim::Pipe && (n_plausible < 2 || n_plausible * 2 < head.len()) {
@@ -432,11 +434,13 @@ fn hl7_keyed_row(text: &str, x: &mut Extracted, cs: &[(usize, usize)]) -> bool {
     for &(s, e) in &cs[1..] {
         let (vs, ve) = trim_value(text, s, e);
         let v = &text[vs..ve];
-        if v.bytes().any(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || c >= 0x80) {
+        // A value, not a note: "ok", "patient.mrn", "required, 7-10 digits, strip leading zeros?".
+        let note = v.split(' ').filter(|w| w.len() >= 2 && w.bytes().all(|c| c.is_ascii_lowercase() || c == b',')).count() >= 2;
+        if v.bytes().any(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || c >= 0x80) && !note {
             x.push(vs, ve, role, Some(format!("table:{label}")), true);
+            x.patient_record |= role.marks_patient_record();
         }
     }
-    x.patient_record |= role.marks_patient_record();
     true
 }
 

@@ -41,7 +41,7 @@ pub(crate) static DATE: Recognizer = Recognizer {
         "LocalDate.of(«1944, 10, 29»)",
         "his birthday is «december 3, 2009».",
     ],
-    misses: &["02/30/1962", "13/13/1962", "2023-02-29", "1.2.3", "10.0.0.1", "v2024-01-15", "1962-03-14-7", "1234/56/78", "may 14 1962", "3/4"],
+    misses: &["02/30/1962", "13/13/1962", "2023-02-29", "1.2.3", "10.0.0.1", "v2024-01-15", "1962-03-14-7", "1234/56/78", "may 14 1962", "3/4", "DOB 19000101"],
 };
 
 const MONTHS: &[(&str, u32)] = &[
@@ -169,7 +169,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if t.len() == 8 && !embedded(doc, start, t.end as usize) {
         let s = doc.s(i);
         let (y, m, d) = (num(&s[..4]) as u32, num(&s[4..6]) as u32, num(&s[6..]) as u32);
-        if (1900..=2099).contains(&y) && valid_ymd(y, m, d) {
+        if (1900..=2099).contains(&y) && valid_ymd(y, m, d) && !is_placeholder_date(s) {
             out.push(Cand::new(Kind::Date, start, t.end as usize, 0.15, "compact date (YYYYMMDD)", Needs::Label));
         }
         return;
