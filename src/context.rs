@@ -26,16 +26,30 @@ impl Lines {
 
     pub fn kind(&mut self, doc: &Doc, line: usize) -> LineKind {
         let k = match self.cache[line] {
-            0 => {
-                let k = classify(doc.line_text(line));
-                self.cache[line] = k as u8 + 1;
-                k
-            }
-            n => [LineKind::Plain, LineKind::Log, LineKind::Code][(n - 1) as usize],
+            0 if log_line(doc.line_text(line)) => LineKind::Log,
+            0 | NOT_LOG => code_or_plain(doc.line_text(line)),
+            n => return [LineKind::Plain, LineKind::Log, LineKind::Code][(n - 1) as usize],
         };
+        self.cache[line] = k as u8 + 1;
         k
     }
+
+    /// Whether the line is a log line: `kind(..) == Log`, without looking for code
+    /// on the others.
+    pub fn is_log(&mut self, doc: &Doc, line: usize) -> bool {
+        match self.cache[line] {
+            0 => {
+                let log = log_line(doc.line_text(line));
+                self.cache[line] = if log { LineKind::Log as u8 + 1 } else { NOT_LOG };
+                log
+            }
+            n => n == LineKind::Log as u8 + 1,
+        }
+    }
 }
+
+/// The cache's mark for a line known not to be a log line, code not yet looked for.
+const NOT_LOG: u8 = 4;
 
 static LEVELS: Needles = Needles::new(&[" ERROR ", " WARN ", " INFO ", " DEBUG ", " TRACE ", " FATAL ", "[ERROR]", "[WARN]", "[INFO]", "[DEBUG]", " ERROR:", " WARN:", " INFO:", "Exception", "\tat ", "Caused by:"]);
 /// Syntax that marks a line as code anywhere in it.
@@ -50,19 +64,33 @@ const CODE_START: &[&str] = &[
     "new ", "void ", "String ", "class ", "fn ", "pub ", "func ", "#define", "//", "/*", "* @", "if (", "for (", "while (",
 ];
 
+#[cfg(test)]
 fn classify(line: &str) -> LineKind {
+    if log_line(line) {
+        LineKind::Log
+    } else {
+        code_or_plain(line)
+    }
+}
+
+/// Starts with a timestamp or a stack frame, or carries a level.
+fn log_line(line: &str) -> bool {
     let t = line.trim_start_matches(['+', '-', ' ', '\t', '>', '[']);
     let b = t.as_bytes();
     // 2026-11-20 10:15:32 / 2026-11-20T10:15 / 10:15:32.123 at line start
     let ts = b.len() >= 16 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && matches!(b[10], b' ' | b'T') && b[13] == b':';
     let clock = b.len() >= 8 && b[..2].iter().all(u8::is_ascii_digit) && b[2] == b':' && b[5] == b':';
-    if ts || clock || t.starts_with("at ") && t.contains('(') || LEVELS.any_in(line) {
-        return LineKind::Log;
-    }
+    ts || clock || t.starts_with("at ") && t.contains('(') || LEVELS.any_in(line)
+}
+
+/// Code or plain text, for a line that is not a log line.
+fn code_or_plain(line: &str) -> LineKind {
+    let t = line.trim_start_matches(['+', '-', ' ', '\t', '>', '[']);
     if CODE.any_in(line) || CODE_START.iter().any(|c| t.starts_with(c)) {
-        return LineKind::Code;
+        LineKind::Code
+    } else {
+        LineKind::Plain
     }
-    LineKind::Plain
 }
 
 /// The innermost field that holds `start..end`.

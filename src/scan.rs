@@ -109,7 +109,21 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     let fields = &extracted.fields;
     // Room for a typical document's candidates; a large one grows as it needs.
     let mut cands = Vec::with_capacity((doc.toks.len() / 4 + 16).min(4096));
-    recognizers::run(&doc, &mut cands);
+    let mut lines = Lines::new(&doc);
+    // Under a report threshold above the log cap, a log line's dates, phones and emails
+    // outside fields cannot be reported: their recognizers need not run there.
+    let muted = if scanner.policy.report_threshold > LOG_CAP { &[Kind::Date, Kind::Phone, Kind::Email][..] } else { &[] };
+    // Tokens come in order: the fields started so far and the furthest end among them
+    // tell whether one holds the token.
+    let (mut next_field, mut reach) = (0, 0);
+    recognizers::run(&doc, &mut cands, muted, |i| {
+        let t = &doc.toks[i];
+        while next_field < fields.len() && fields[next_field].start <= t.start as usize {
+            reach = reach.max(fields[next_field].end);
+            next_field += 1;
+        }
+        reach < t.end as usize && lines.is_log(&doc, t.line as usize)
+    });
     if extracted.possessive {
         lower_case_names(&doc, &mut cands);
     }
@@ -122,7 +136,6 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
             }
         }
     }
-    let mut lines = Lines::new(&doc);
     field_candidates(&doc, fields, &mut cands, &mut lines);
     names_on_patient_lines(&doc, fields, &mut cands);
     let anchor = extracted.patient_record
@@ -184,6 +197,11 @@ fn names_on_patient_lines(doc: &Doc, fields: &[Field], cands: &mut [Cand]) {
         c.patient_cue |= rows.binary_search(&doc.line_of(c.start)).is_ok();
     }
 }
+
+/// Kinds a log line shows for technical reasons (timestamps, callers, servers,
+/// class names): outside a field, their candidates there score at most `LOG_CAP`.
+const LOG_CAPPED: [Kind; 6] = [Kind::Date, Kind::Phone, Kind::IpAddress, Kind::Email, Kind::PersonName, Kind::StreetAddress];
+const LOG_CAP: f32 = 0.3;
 
 /// A candidate that shows the document is about an identified patient.
 fn is_anchor(c: &Cand) -> bool {
@@ -542,9 +560,7 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
     // (A candidate with a source is structured: an access log's client, an admin's pattern.)
     if field.is_none() && c.source.is_none() && c.kind.is_identifier() {
         match lines.kind(doc, line) {
-            LineKind::Log if matches!(c.kind, Kind::Date | Kind::Phone | Kind::IpAddress | Kind::Email | Kind::PersonName | Kind::StreetAddress) => {
-                c.score = c.score.min(0.3)
-            }
+            LineKind::Log if LOG_CAPPED.contains(&c.kind) => c.score = c.score.min(LOG_CAP),
             LineKind::Code if c.needs != Needs::Nothing || matches!(c.kind, Kind::Ssn | Kind::MedicareMbi | Kind::CreditCard) => c.score = c.score.min(0.35),
             _ => {}
         }

@@ -249,9 +249,16 @@ pub(crate) static REGISTRY: &[&Recognizer] = &[
 
 /// Runs every recognizer over the tokens in one pass: each token's key
 /// selects the few recognizers that can fire on it.
-pub(crate) fn run(doc: &Doc, out: &mut Vec<Cand>) {
+/// `muted(i)`: token `i` is where the recognizers of `muted_kinds` cannot
+/// propose anything that could be reported (see `scan::LOG_CAPPED`).
+pub(crate) fn run(doc: &Doc, out: &mut Vec<Cand>, muted_kinds: &[Kind], mut muted: impl FnMut(usize) -> bool) {
+    let mute = REGISTRY.iter().enumerate().filter(|(_, r)| muted_kinds.contains(&r.kind)).fold(0u32, |m, (b, _)| m | 1 << b);
     for i in 0..doc.toks.len() {
-        call(doc, i, dispatch(&Key::of(doc, i)), out);
+        let mut mask = dispatch(&Key::of(doc, i));
+        if mask & mute != 0 && muted(i) {
+            mask &= !mute;
+        }
+        call(doc, i, mask, out);
     }
 }
 
