@@ -139,7 +139,7 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     field_candidates(&doc, fields, &mut cands, &mut lines);
     names_on_patient_lines(&doc, fields, &mut cands);
     let anchor = extracted.patient_record
-        || recognizers::email::personal_sender(text)
+        || extracted.probes & formats::probe::FROM != 0 && recognizers::email::personal_sender(text)
         || cands.iter().any(|c| is_anchor(c) || c.kind == Kind::Date && field_at(fields, c.start, c.end).is_some_and(|f| f.role == Role::Dob && f.strong));
 
     let health = health_words(&doc, &cands);

@@ -4,7 +4,7 @@
 //! gives the role; the source is `dicom:<keyword>`. Binary DICOM files are
 //! read by `files::dicom`.
 
-use super::{find_bytes, trim_value, Extracted};
+use super::{trim_value, Extracted};
 use crate::labels::Role;
 use crate::text::Doc;
 
@@ -37,7 +37,7 @@ const TAGS: &[(&str, &str, &str, Role)] = &[
 ];
 
 pub(super) fn extract(doc: &Doc, x: &mut Extracted) {
-    if find_bytes(doc.bytes, b"(0010,", 0, false).is_none() {
+    if x.probes & super::probe::DICOM == 0 {
         return;
     }
     for l in 0..doc.line_starts.len() {

@@ -25,7 +25,7 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
     }
     // FHIR XML puts every value in a `value` attribute: without one, nothing below can match
     // (one search instead of three on most documents).
-    if find_bytes(text.as_bytes(), b" value=\"", 0, false).is_none() {
+    if x.probes & super::probe::VALUE == 0 {
         return;
     }
     // Any other FHIR resource as XML (ExplanationOfBenefit, Claim, Encounter...).

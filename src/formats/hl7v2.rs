@@ -128,7 +128,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
     let b = text.as_bytes();
     // The separators MSH declares; segments pasted without their MSH use the standard ones.
-    let (sep, comp, rep) = match super::find_bytes(b, b"MSH", 0, false) {
+    let msh = if x.probes & super::probe::MSH != 0 { super::find_bytes(b, b"MSH", 0, false) } else { None };
+    let (sep, comp, rep) = match msh {
         Some(msh) => match b.get(msh + 3) {
             Some(&c) if !c.is_ascii_alphanumeric() && !c.is_ascii_whitespace() => (
                 c,

@@ -4,7 +4,7 @@
 
 use super::{trim_value, Extracted};
 use crate::labels::{label_start, phrase_role, Role};
-use crate::text::{has, Class, Doc, Needles, TWO_SPACES};
+use crate::text::{has, Class, Doc, TWO_SPACES};
 
 /// Appends `word` lower-cased (as `str::to_lowercase`; in place when ASCII).
 fn push_lower(out: &mut String, word: &str) {
@@ -55,8 +55,7 @@ fn strong_sep(rest: &str) -> Option<usize> {
 }
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
-    static SLASH: Needles = Needles::new(&[" / "]);
-    if SLASH.any_in(doc.text) {
+    if x.probes & super::probe::SLASH != 0 {
         compound_labels(doc, x);
     }
     let toks = &doc.toks;
@@ -290,7 +289,8 @@ fn list_under_heading(doc: &Doc, first: usize, role: Role, x: &mut Extracted) {
 /// same line starts, or a cell/column break (`|`, tab, two spaces, `;`).
 /// `label` is the label's last token; the value's tokens come after it.
 fn value_end(doc: &Doc, label: usize, from: usize, line_end: usize) -> usize {
-    let breaks = |gap: &str| gap.bytes().any(|c| matches!(c, b'|' | b'\t' | b';' | b'\r' | b'\n')) || TWO_SPACES.any_in(gap);
+    // (Gaps are short: a plain look at their bytes, no searcher.)
+    let breaks = |gap: &str| gap.bytes().any(|c| matches!(c, b'|' | b'\t' | b';' | b'\r' | b'\n')) || has(gap, "  ");
     // The first token at or after `from` (as `Doc::tok_at`), a step or two
     // past the label rather than a search of the whole document.
     let mut j = label + 1;

@@ -7,7 +7,7 @@
 //! no source.
 
 use crate::labels::Role;
-use crate::text::Doc;
+use crate::text::{has, Doc};
 
 mod code;
 mod dicom_text;
@@ -43,6 +43,8 @@ pub(crate) struct Extracted {
     pub patient_record: bool,
     /// A lower-case "my", "his", "her" or "our" occurs (see `scan::lower_case_names`).
     pub possessive: bool,
+    /// Which `probe` keywords occur.
+    pub probes: u8,
 }
 
 impl Extracted {
@@ -53,28 +55,67 @@ impl Extracted {
     }
 }
 
+/// Keywords the extractors look for anywhere in the text, noted in the
+/// token pass of `extract` (each extractor searches for its own only where
+/// it occurs: most texts hold none of them).
+pub(crate) mod probe {
+    /// `From:`, an email header.
+    pub const FROM: u8 = 1;
+    /// `MSH`, an HL7 message header (also after an escaped `\r`).
+    pub const MSH: u8 = 2;
+    /// ` / `, between compound labels.
+    pub const SLASH: u8 = 4;
+    /// `<td` in any case, an HTML table cell.
+    pub const TD: u8 = 8;
+    /// `(0010,`, a DICOM patient tag.
+    pub const DICOM: u8 = 16;
+    /// ` value="`, FHIR XML.
+    pub const VALUE: u8 = 32;
+}
+
 /// Runs every extractor.
 pub(crate) fn extract(doc: &Doc) -> Extracted {
-    let mut x = Extracted { fields: Vec::with_capacity((doc.toks.len() / 8 + 16).min(4096)), patient_record: false, possessive: false };
-    hl7v2::extract(doc, &mut x);
-    json::extract(doc, &mut x);
-    table::extract(doc, &mut x);
-    // One pass over the tokens for what the extractors below look for: the
-    // SQL keywords that end a token, each word starting "Patient" (two
-    // extractors look at it; `<Patient`, `new Patient(`, `PatientService`),
+    let mut x = Extracted { fields: Vec::with_capacity((doc.toks.len() / 8 + 16).min(4096)), patient_record: false, possessive: false, probes: 0 };
+    // One pass over the tokens for what the extractors look for: the `probe`
+    // keywords, the SQL keywords that end a token, each word starting "Patient"
+    // (two extractors look at it; `<Patient`, `new Patient(`, `PatientService`),
     // X12's segment ids, and the possessives before a relative's name.
+    let b = doc.bytes;
     let mut sql = sql::Keywords::default();
     let mut patient = Vec::new();
     let mut x12 = false;
+    let mut gap_start = 0;
     for t in &doc.toks {
-        let w = &doc.bytes[t.start as usize..t.end as usize];
-        if w[0] == b'P' && w.starts_with(b"Patient") {
-            patient.push(t.start as usize);
+        let (s, e) = (t.start as usize, t.end as usize);
+        let w = &b[s..e];
+        let (before, after) = (if s > 0 { b[s - 1] } else { b'\n' }, b.get(e).copied());
+        x.probes |= match w[0] {
+            b'P' if w.starts_with(b"Patient") => {
+                patient.push(s);
+                0
+            }
+            b'F' if w == b"From" && after == Some(b':') => probe::FROM,
+            b'M' if w.starts_with(b"MSH") => probe::MSH,
+            b'r' | b'n' if w[1..].starts_with(b"MSH") && before == b'\\' => probe::MSH,
+            b'0' if w == b"0010" && before == b'(' && after == Some(b',') => probe::DICOM,
+            b't' | b'T' if w.len() >= 2 && w[1] | 0x20 == b'd' && before == b'<' => probe::TD,
+            b'v' if w == b"value" && before == b' ' && b[e..].starts_with(b"=\"") => probe::VALUE,
+            _ => 0,
+        };
+        if s >= gap_start + 3 && has(&doc.text[gap_start..s], " / ") {
+            x.probes |= probe::SLASH;
         }
+        gap_start = e;
         x12 |= w.len() == 3 && matches!(w, b"NM1" | b"DMG" | b"CLM" | b"CLP" | b"INS");
         x.possessive |= w.len() <= 3 && matches!(w, b"my" | b"his" | b"her" | b"our");
         sql.note(w);
     }
+    if has(&doc.text[gap_start..], " / ") {
+        x.probes |= probe::SLASH;
+    }
+    hl7v2::extract(doc, &mut x);
+    json::extract(doc, &mut x);
+    table::extract(doc, &mut x);
     if x12 {
         x12::extract(doc, &mut x);
     }

@@ -132,7 +132,9 @@ fn header_text(text: &str, s: usize, e: usize) -> &str {
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
-    html_tables(text, x);
+    if x.probes & super::probe::TD != 0 {
+        html_tables(text, x);
+    }
     super::fixed_width::extract(doc, x);
     let n_lines = doc.line_starts.len();
     let line_span = |l: usize| {

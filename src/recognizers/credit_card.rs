@@ -44,7 +44,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let mut j = i;
     let sep = doc.gap_after(i);
     while j < toks.len() && toks[j].is_num() && len + toks[j].len() <= 19 {
-        if j > i && doc.gap_before(j) != sep {
+        // Every card's second group has four digits or more (a date's 2026-11-20 does not).
+        if j > i && doc.gap_before(j) != sep || j == i + 1 && toks[j].len() < 4 {
             break;
         }
         buf[len..len + toks[j].len()].copy_from_slice(doc.s(j).as_bytes());

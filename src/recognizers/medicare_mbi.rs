@@ -48,17 +48,25 @@ pub(crate) fn valid(chars: &[u8]) -> bool {
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let t = &doc.toks[i];
     let (start, mut end) = (t.start as usize, t.end as usize);
-    let mut chars: Vec<u8> = doc.s(i).bytes().collect();
+    let first = doc.s(i).as_bytes();
+    // Most calls are on a UUID's or hash's groups: lower-case hex fails at once.
+    if !(b'1'..=b'9').contains(&first[0]) || first.iter().any(u8::is_ascii_lowercase) {
+        return;
+    }
+    let mut chars = [0u8; 11];
+    let mut n = first.len().min(11);
+    chars[..n].copy_from_slice(&first[..n]);
     // Dashed form 1EG4-TE5-MK73.
     if t.len() == 4 && i + 2 < doc.toks.len() && doc.gap_after(i) == "-" && doc.gap_after(i + 1) == "-" {
         let (b, c) = (&doc.toks[i + 1], &doc.toks[i + 2]);
         if b.len() == 3 && c.len() == 4 {
-            chars.extend(doc.s(i + 1).bytes());
-            chars.extend(doc.s(i + 2).bytes());
+            chars[4..7].copy_from_slice(doc.s(i + 1).as_bytes());
+            chars[7..].copy_from_slice(doc.s(i + 2).as_bytes());
+            n = 11;
             end = c.end as usize;
         }
     }
-    if valid(&chars) && !embedded(doc, start, end) {
+    if valid(&chars[..n]) && !embedded(doc, start, end) {
         out.push(Cand::new(Kind::MedicareMbi, start, end, 0.8, "valid Medicare MBI format", Needs::Nothing));
     }
 }
