@@ -112,7 +112,7 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     let mut lines = Lines::new(&doc);
     // Under a report threshold above the log cap, a log line's dates, phones and emails
     // outside fields cannot be reported: their recognizers need not run there.
-    let muted = if scanner.policy.report_threshold > LOG_CAP { &[Kind::Date, Kind::Phone, Kind::Email][..] } else { &[] };
+    let muted = if scanner.policy.report_threshold > LOG_CAP { &[Kind::Date, Kind::Phone, Kind::Email, Kind::PersonName, Kind::StreetAddress][..] } else { &[] };
     // Tokens come in order: the fields started so far and the furthest end among them
     // tell whether one holds the token.
     let (mut next_field, mut reach) = (0, 0);
@@ -200,7 +200,7 @@ fn names_on_patient_lines(doc: &Doc, fields: &[Field], cands: &mut [Cand]) {
 
 /// Kinds a log line shows for technical reasons (timestamps, callers, servers,
 /// class names): outside a field, their candidates there score at most `LOG_CAP`.
-const LOG_CAPPED: [Kind; 6] = [Kind::Date, Kind::Phone, Kind::IpAddress, Kind::Email, Kind::PersonName, Kind::StreetAddress];
+const LOG_CAPPED: [Kind; 7] = [Kind::Date, Kind::Phone, Kind::IpAddress, Kind::Email, Kind::PersonName, Kind::StreetAddress, Kind::ZipCode];
 const LOG_CAP: f32 = 0.3;
 
 /// A candidate that shows the document is about an identified patient.

@@ -620,3 +620,20 @@ fn spec_pages_name_fields_but_hold_no_patient() {
     assert_allowed(profile);
     assert_allowed("Test files must use the payer's test subscriber (member id from the payer's test kit, DOB 19000101). Revision 8.9, Sebastião Araújo.\n");
 }
+
+#[test]
+fn a_log_lines_weak_identifiers_outside_fields_stay_below_the_default_threshold() {
+    // Timestamps, callers and addresses in log lines are capped at 0.3 unless a field holds
+    // them; the field's value is reported. Under a threshold at or below the cap, the capped
+    // candidates are reported too (their recognizers run only where they could be).
+    let text = "2026-11-20 10:15:32,123 INFO [main] c.a.PatientService - dialed 617-415-3870 for Maria Gonzalez at 12 Elm Street, Boston, MA 02118 mrn=00412345\n";
+    let r = scan(text);
+    assert!(covered(&r, text, "00412345"));
+    for weak in ["617-415-3870", "Maria Gonzalez", "12 Elm Street", "02118", "2026-11-20"] {
+        assert!(!covered(&r, text, weak), "{weak} reported");
+    }
+    let low = Scanner::new(Policy::from_json(r#"{"report_threshold": 0.3}"#).unwrap()).unwrap().scan_text(text);
+    for weak in ["617-415-3870", "Maria Gonzalez", "12 Elm Street", "02118"] {
+        assert!(covered(&low, text, weak), "{weak} not reported at 0.3");
+    }
+}
