@@ -110,9 +110,10 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     // Room for a typical document's candidates; a large one grows as it needs.
     let mut cands = Vec::with_capacity((doc.toks.len() / 4 + 16).min(4096));
     let mut lines = Lines::new(&doc);
-    // Under a report threshold above the log cap, a log line's dates, phones and emails
-    // outside fields cannot be reported: their recognizers need not run there.
-    let muted = if scanner.policy.report_threshold > LOG_CAP { &[Kind::Date, Kind::Phone, Kind::Email, Kind::PersonName, Kind::StreetAddress][..] } else { &[] };
+    // Under a report threshold above the log cap, a log line's candidates of the capped
+    // kinds outside fields cannot be reported: their recognizers need not run there.
+    // (An access log's client is found from its request, by the URL recognizer.)
+    let muted = if scanner.policy.report_threshold > LOG_CAP { &[Kind::Date, Kind::Phone, Kind::Email, Kind::PersonName, Kind::StreetAddress, Kind::IpAddress][..] } else { &[] };
     // Tokens come in order: the fields started so far and the furthest end among them
     // tell whether one holds the token.
     let (mut next_field, mut reach) = (0, 0);

@@ -5,7 +5,9 @@
 //! IPv6: eight hexadecimal groups, or fewer with one `::`. Server addresses
 //! in logs are not a person's: an IP is reported only with a label or a
 //! field, or after a sign-in cue ("Member logged in from 73.84.237.81")
-//! in a document about a patient.
+//! in a document about a patient. (The client of an access log line that
+//! requests a patient's record is found from the request, by the URL
+//! recognizer.)
 
 use super::{Cand, Needs, Next, Recognizer};
 use crate::text::{Class, Doc};
@@ -16,7 +18,7 @@ pub(crate) static IP: Recognizer = Recognizer {
     kind: Kind::IpAddress,
     gate: |k| k.class == Class::Num && k.len <= 3 && k.next == Next::Dot || k.len <= 4 && k.next == Next::Colon,
     find,
-    hits: &["«184.170.117.20» - - [31/Jan/2025:23:16:41 +0000] \"GET /mychart/patient/7724967/documents HTTP/2.0\" 200", "from «203.0.113.42» at", "Member logged in from «73.84.237.81» at 9am", "Login attempts from «71.188.114.55» (his home connection)", "6 failed logins from «98.230.226.122»", "«10.1.2.3»:8080", "ip «2001:db8:85a3::8a2e:370:7334»", "«fe80::1ff:fe23:4567:890a»", "«2001:db8::8a2e:370:7334»"],
+    hits: &["from «203.0.113.42» at", "Member logged in from «73.84.237.81» at 9am", "Login attempts from «71.188.114.55» (his home connection)", "6 failed logins from «98.230.226.122»", "«10.1.2.3»:8080", "ip «2001:db8:85a3::8a2e:370:7334»", "«fe80::1ff:fe23:4567:890a»", "«2001:db8::8a2e:370:7334»"],
     misses: &["1.2.3.4.5", "v1.2.3.4", "256.1.1.1", "01.02.03.04", "12:30:45", "ERROR::", "a::b"],
 };
 
@@ -34,26 +36,15 @@ fn sign_in_before(doc: &Doc, start: usize) -> bool {
 }
 
 /// A private, loopback or link-local IPv4 address: a service's or a workstation's.
-fn private(ip: &str) -> bool {
+pub(super) fn private(ip: &str) -> bool {
     let mut o = ip.split('.').map(|p| p.parse::<u8>().unwrap_or(0));
     let (a, b) = (o.next().unwrap_or(0), o.next().unwrap_or(0));
     a == 10 || a == 127 || a == 172 && (16..32).contains(&b) || a == 192 && b == 168 || a == 169 && b == 254
 }
 
-/// `184.170.117.20 - - [31/Jan/2025:23:16:41 +0000] "GET /mychart/patient/7724967/documents ...`:
-/// the client of an access log line whose request names a patient's record,
-/// from outside (a private address is a service's or a workstation's).
-fn client_of_patient_request(doc: &Doc, start: usize, end: usize) -> bool {
-    if !(start == 0 || doc.bytes[start - 1] == b'\n') || !doc.text[end..].starts_with(" - ") {
-        return false;
-    }
-    if private(&doc.text[start..end]) {
-        return false;
-    }
-    let line = doc.line_text(doc.line_of(start));
-    let Some(q) = line.find(" /").filter(|&q| line[..q].ends_with(['T', 'E', 'H', 'D'])) else { return false };
-    let path = &line[q + 2..];
-    super::url::identifies_person(&path[..path.find([' ', '"']).unwrap_or(path.len())])
+/// Four decimal octets: `184.170.117.20`.
+pub(super) fn ipv4(s: &str) -> bool {
+    s.split('.').count() == 4 && s.split('.').all(octet)
 }
 
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
@@ -70,11 +61,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         if ok && !next_dot_digit && !after_v && !b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
             // A port makes it a server's.
             let port = b.get(end) == Some(&b':') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
-            if client_of_patient_request(doc, start, end) {
-                let mut c = Cand::new(Kind::IpAddress, start, end, 0.8, "client address of a request for a patient's record", Needs::Nothing);
-                c.source = Some("access-log:client".into());
-                out.push(c);
-            } else if sign_in_before(doc, start) && !port && !private(&doc.text[start..end]) {
+            if sign_in_before(doc, start) && !port && !private(&doc.text[start..end]) {
                 out.push(Cand::new(Kind::IpAddress, start, end, 0.45, "IPv4 address a person signed in from", Needs::Patient));
             } else {
                 out.push(Cand::new(Kind::IpAddress, start, end, 0.2, "IPv4 address", Needs::Label));

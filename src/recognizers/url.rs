@@ -81,5 +81,14 @@ fn request_path(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let method = doc.window(start.saturating_sub(8), start);
     if b.get(start) == Some(&b'/') && method.ends_with(' ') && ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"].iter().any(|m| method.trim_end().ends_with(m)) && identifies_person(&doc.text[start + 1..end - 1]) {
         out.push(Cand::new(Kind::Url, start, end - 1, 0.9, "URL with a patient or member id", Needs::Nothing));
+        // The line's client (`184.170.117.20 - - [...]`) asked for the patient's record: from
+        // outside, it is the patient's address (a private one is a service's or a workstation's).
+        let line = doc.line_text(doc.line_of(start));
+        let at = line.as_ptr() as usize - doc.text.as_ptr() as usize;
+        if let Some((ip, _)) = line.split_once(" - ").filter(|(ip, _)| super::ip::ipv4(ip) && !super::ip::private(ip)) {
+            let mut c = Cand::new(Kind::IpAddress, at, at + ip.len(), 0.8, "client address of a request for a patient's record", Needs::Nothing);
+            c.source = Some("access-log:client".into());
+            out.push(c);
+        }
     }
 }
