@@ -62,6 +62,8 @@ pub(crate) mod flag {
     pub const LABEL: u32 = 128;
     /// A month name or abbreviation.
     pub const MONTH: u32 = 256;
+    /// A later word of a label phrase (`date of birth`: of, birth).
+    pub const LABEL_REST: u32 = 512;
 }
 
 const MONTH_WORDS: &[&str] = &[
@@ -110,7 +112,7 @@ fn lexicon() -> Compact {
     // Words, counted with repeats: at least as many as the table holds, so it stays at most half full.
     let words = packed.iter().map(|(p, _)| p.iter().filter(|&&b| b < 0x20).count()).sum::<usize>()
         + texts.iter().map(|(t, _, _)| t.lines().count()).sum::<usize>()
-        + crate::labels::LABELS.len() * 2
+        + crate::labels::LABELS.len() * 4
         + MONTH_WORDS.len();
     let mut c = Compact::with_room(words);
     for (data, f) in packed {
@@ -127,6 +129,9 @@ fn lexicon() -> Compact {
         c.add(first.as_bytes(), flag::LABEL_START);
         if !phrase.contains(' ') {
             c.add(phrase.as_bytes(), flag::LABEL);
+        }
+        for w in phrase.split(' ').skip(1) {
+            c.add(w.as_bytes(), flag::LABEL_REST);
         }
     }
     for w in MONTH_WORDS {

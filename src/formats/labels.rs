@@ -4,6 +4,7 @@
 
 use super::{trim_value, Extracted};
 use crate::labels::{label_start, phrase_role, Role};
+use crate::dictionaries::flag;
 use crate::text::{has, Class, Doc, TWO_SPACES};
 
 /// Appends `word` lower-cased (as `str::to_lowercase`; in place when ASCII).
@@ -65,7 +66,15 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let mut ends: Vec<(usize, usize)> = Vec::new();
     while i < toks.len() {
         let t = &toks[i];
-        if t.class != Class::Word || !doc.has(i, crate::dictionaries::flag::LABEL_START) {
+        if t.class != Class::Word || !doc.has(i, flag::LABEL_START) {
+            i += 1;
+            continue;
+        }
+        // Neither a label alone nor followed by a word that continues one ("ehr" in
+        // `c.a.ehr.PatientService`): no phrase to look up. (A number or a letter may
+        // continue one: `pid 18`, `driver's license`.)
+        let next_continues = toks.get(i + 1).is_some_and(|n| n.line == t.line && (n.class != Class::Word || n.len() < 2 || doc.has(i + 1, flag::LABEL_REST)));
+        if !next_continues && !doc.has(i, flag::LABEL) {
             i += 1;
             continue;
         }
