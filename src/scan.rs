@@ -439,8 +439,13 @@ fn placeholder(v: &str) -> bool {
     if crate::recognizers::is_placeholder_date(t) && t.len() <= 10 {
         return true;
     }
-    // Template slots: <STREET>, {city}, ${PATIENT_NAME}.
-    if t.len() >= 3 && (t.starts_with('<') && t.ends_with('>') || t.starts_with(['{', '$']) && t.ends_with('}')) {
+    // Template slots: <STREET>, {city}, ${PATIENT_NAME}, @NAME@, ***.
+    if t.len() >= 3 && (t.starts_with('<') && t.ends_with('>') || t.starts_with(['{', '$']) && t.ends_with('}') || t.bytes().all(|b| b == b'*')) || formats::has_slot(t) {
+        return true;
+    }
+    // Documented test values: the 555-01xx phones, TEST00000001, the CMS example MBI.
+    let digits: Vec<u8> = t.bytes().filter(u8::is_ascii_digit).collect();
+    if digits.len() >= 7 && digits[digits.len() - 7..].starts_with(b"55501") && t.len() <= 16 || crate::recognizers::is_example_mbi(t) {
         return true;
     }
     // Digits counting up after any leading zeros: 12345, 0012345, 123456789.
@@ -450,7 +455,12 @@ fn placeholder(v: &str) -> bool {
     }
     let mut buf = [0u8; 48];
     let lower = crate::text::lower_into(t, &mut buf);
-    lower.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "test" | "testing" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum"))
+    // John Doe in any order and separators (`DOE^JANE`, `Doe, John`).
+    let mut words = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    if lower.contains("doe") && words.all(|w| matches!(w, "john" | "jane" | "doe" | "baby" | "j")) {
+        return true;
+    }
+    lower.split(|c: char| !c.is_alphanumeric()).map(|w| w.trim_end_matches(|c: char| c.is_ascii_digit())).any(|w| matches!(w, "test" | "testing" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum"))
         || matches!(&*lower, "john doe" | "jane doe" | "doe, john" | "doe, jane" | "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null")
 }
 

@@ -637,3 +637,24 @@ fn a_log_lines_weak_identifiers_outside_fields_stay_below_the_default_threshold(
         assert!(covered(&low, text, weak), "{weak} not reported at 0.3");
     }
 }
+
+#[test]
+fn templates_test_rows_and_staff_pages_are_not_patients() {
+    // A message template with slots and the spec's documented test values.
+    assert_allowed("{code}\nMSH|^~\\&|EPIC|TCBH|LAB|REF|<YYYYMMDDHHMMSS>||ADT^A01|<CONTROL_ID>|T|2.5.1|\nPID|1||<MRN>^^^TCBH^MR||{{patient_family}}^{{patient_given}}||<DOB>|U|||<STREET>^^<CITY>^MA^00000^USA||555-0100^PRN^PH|||||<ACCOUNT>|123-45-6789|\nNK1|1|DOE^JANE|MTH^Mother|^^^^00000|555-0199|\n{code}\nNotes: DOE^JOHN / DOE^JANE are the spec's test values.\n");
+    // A layout page's example row, and the layout's owner.
+    assert_allowed("Claims extract layout v2.8 (owner Mateus Cardoso)\n\nExample row (not a member):\nMbr#,pt_lname,pt_fname,DOB_YYYYMMDD,mbi,ssn,zip\nTEST00000001,Doe,John,<YYYYMMDD>,1EG4TE5MK73,123456789,00000\n\nQuestions to Mateus Cardoso (mateus.cardoso@tricountybh.org).\n");
+    // A SmartPhrase with @SLOTS@, edited on a date.
+    assert_allowed("SmartPhrase: .DCSUMMARY (owner Naledi Mokoena, last edited Jul 5, 2026)\n\nPatient: @NAME@    MRN: @MRN@    DOB: @DOB@    Age: @AGE@\nAdmission date: @ADMITDATE@    Discharge date: @DISCHDATE@\n");
+    // A prose line with commas is no table header ("no patient data on this page").
+    assert_allowed("Unit contacts (staff only, no patient data on this page)\nCreated by Rohan Mehta, last modified on Nov 23, 2026\n\nUnit main line (802) 412-0680, fax (503) 424-3112.\n");
+    // An on-call rota's pagers, a certificate's dates, a SQL error's column, a PR's people.
+    assert_allowed("||Date||Primary||Backup||\n|December 24, 2026|Aisha Kamara (617-9410)|Hannah Brandt (x3844)|\nSwap requests to oncall-swaps@acme-health.example.\n");
+    assert_allowed("*  subject: CN=fhir.partner-hie.example\n*  start date: Nov 21 16:11:12 2026 GMT\n*  expire date: Feb 19 16:11:12 2027 GMT\n");
+    assert_allowed("ERROR: duplicate key value violates unique constraint \"uk_patient_mrn\"\n  Detail: Key (mrn)=(<redacted>) already exists.\n");
+    assert_allowed("Pull request #1350: policy: anchor the ACME MRN pattern\nChloé Marchand wants to merge policy/anchor into main\nYasmin Qureshi commented:\n  Only 555-0100 to 555-0199.\n");
+    // A terminology resource's date is its publication.
+    assert_allowed("+{\n+  \"resourceType\": \"ValueSet\",\n+  \"version\": \"1.9.0\",\n+  \"status\": \"active\",\n+  \"date\": \"2026-10-21\"\n+}\n");
+    // Still a patient: a birth date in parentheses, with a month name.
+    assert_reported("Outreach:\n* Cornelius Eze (18-Nov-1946) — Chart # E619974502\n", &["Cornelius Eze", "18-Nov-1946", "E619974502"]);
+}

@@ -75,7 +75,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // A header has two spaces in a row: go to the next line that does.
         let Some(two) = super::find_bytes(doc.bytes, b"  ", doc.line_starts[l] as usize, false) else { break };
         l = l.max(doc.line_of(two));
-        let Some(cols) = header(doc.line_text(l)) else {
+        let Some(cols) = header(doc.line_text(l)).filter(|_| !super::has_slot(doc.line_text(l))) else {
             l += 1;
             continue;
         };
@@ -84,7 +84,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         while l < doc.line_starts.len() && !doc.line_text(l).trim().is_empty() {
             l += 1;
         }
-        let rows: Vec<Vec<Word>> = (first..l).filter(|&r| !rule(doc.line_text(r))).map(|r| words(doc, r)).collect();
+        let rows: Vec<Vec<Word>> = (first..l).filter(|&r| !rule(doc.line_text(r)) && !super::has_slot(doc.line_text(r))).map(|r| words(doc, r)).collect();
         let shapes = shapes(&cols, &rows);
         let mut patient = false;
         for row in &rows {

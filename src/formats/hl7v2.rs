@@ -176,8 +176,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let seg = &line[skip.min(line.len())..];
         if seg.len() > 4 && is_segment_id(&seg[..3]) && seg[3] == sep {
             let name = std::str::from_utf8(&seg[..3]).unwrap_or("");
-            // A PID with a value in it (a template's `<MRN>^^^LAB^MR||<LAST>^<FIRST>` has none).
-            if name == "PID" && seg.split(|&c| c == sep).skip(2).any(|f| f.iter().any(u8::is_ascii_alphanumeric) && !matches!(f.first(), Some(b'<' | b'{' | b'$'))) {
+            // A PID with a value in it (a template's `<MRN>^^^LAB^MR||<LAST>^<FIRST>` has none,
+            // and one with a slot such as `{{patient_given}}` is an example).
+            if name == "PID" && !super::has_slot(std::str::from_utf8(seg).unwrap_or("")) && seg.split(|&c| c == sep).skip(2).any(|f| f.iter().any(u8::is_ascii_alphanumeric) && !matches!(f.first(), Some(b'<' | b'{' | b'$'))) {
                 x.patient_record = true;
             }
             segment(x, name, pos + skip, seg, sep, comp, rep);

@@ -232,7 +232,12 @@ pub(super) fn fhir_role(resource: &str, path: &[&str], system: Option<&str>) -> 
         "start" | "end" if has("period") || has("billablePeriod") => Some(Role::PersonDate),
         "effectiveDateTime" | "issued" | "onsetDateTime" | "recordedDate" | "authoredOn" | "occurrenceDateTime" | "performedDateTime"
         | "abatementDateTime" | "dateWritten" | "created" | "date" | "servicedDate" => {
-            if resource == "Bundle" || has("meta") {
+            // A conformance or terminology resource's `date` is when it was published.
+            let knowledge = matches!(
+                resource,
+                "CapabilityStatement" | "StructureDefinition" | "ValueSet" | "CodeSystem" | "ConceptMap" | "ImplementationGuide" | "SearchParameter" | "OperationDefinition" | "Questionnaire" | "PlanDefinition" | "ActivityDefinition" | "Library" | "Measure" | "NamingSystem" | "MessageDefinition" | "StructureMap" | "TerminologyCapabilities"
+            );
+            if resource == "Bundle" || has("meta") || knowledge {
                 None
             } else {
                 Some(Role::PersonDate)

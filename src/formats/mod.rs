@@ -225,6 +225,23 @@ pub(crate) fn code_end(b: &[u8], from: usize, to: usize) -> usize {
     k
 }
 
+/// Whether `v` holds a template's slot: `<MRN>`, `<YYYYMMDD>`, `{{patient_given}}`,
+/// `${NAME}`, `{patient_name}`, `@NAME@` (not an HTML tag, nor a wiki macro such as
+/// `{code}`): an example, not a record.
+pub(crate) fn has_slot(v: &str) -> bool {
+    let b = v.as_bytes();
+    let inner = |from: usize, close: u8, ok: &dyn Fn(&[u8]) -> bool| b[from..].iter().position(|&c| c == close).is_some_and(|n| n > 0 && n <= 40 && ok(&b[from..from + n]));
+    let caps = |w: &[u8]| w.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_') && w.iter().any(u8::is_ascii_uppercase);
+    let ident = |w: &[u8]| w.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_');
+    (0..b.len()).any(|i| match b[i] {
+        b'<' => inner(i + 1, b'>', &caps),
+        b'{' if b.get(i + 1) == Some(&b'{') => inner(i + 2, b'}', &ident),
+        b'{' => i > 0 && b[i - 1] == b'$' && inner(i + 1, b'}', &ident) || inner(i + 1, b'}', &|w: &[u8]| ident(w) && (w.contains(&b'_') || caps(w))),
+        b'@' => inner(i + 1, b'@', &caps),
+        _ => false,
+    })
+}
+
 /// Trims white space and one layer of quotes from `start..end`.
 pub(crate) fn trim_value(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     let b = text.as_bytes();

@@ -175,8 +175,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         plausible.clear();
         plausible.extend(head.iter().map(|&(a, b)| {
             let h = header_text(text, a, b);
-            // (`<MRN>^^^<AUTH>^MR` holds a template's slots, not a column's name.)
-            h.len() <= 40 && h.bytes().filter(u8::is_ascii_digit).count() <= 2 && !(h.contains('<') && h.contains('>'))
+            // (`<MRN>^^^<AUTH>^MR` holds a template's slots, not a column's name; six words are prose.)
+            h.len() <= 40 && h.split(' ').count() <= 5 && h.bytes().filter(u8::is_ascii_digit).count() <= 2 && !super::has_slot(h)
         }));
         let n_plausible = plausible.iter().filter(|&&p| p).count();
         if d != Delim::Pipe && (n_plausible < 2 || n_plausible * 2 < head.len()) {
@@ -385,6 +385,11 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         cells(text, s, e, d, &mut cs);
         if cs.len() < 2 || (d == Delim::Pipe && !line.contains('|')) {
             break;
+        }
+        // `TEST00000001,Doe,John,<YYYYMMDD>,...`: an example row.
+        if super::has_slot(line) {
+            l += 1;
+            continue;
         }
         // Under "||Field||A01 value||A03 value||", rows keyed by HL7 field names.
         if d == Delim::Pipe && hl7_keyed_row(text, x, &cs) {

@@ -41,7 +41,7 @@ pub(crate) static DATE: Recognizer = Recognizer {
         "LocalDate.of(«1944, 10, 29»)",
         "his birthday is «december 3, 2009».",
     ],
-    misses: &["02/30/1962", "13/13/1962", "2023-02-29", "1.2.3", "10.0.0.1", "v2024-01-15", "1962-03-14-7", "1234/56/78", "may 14 1962", "3/4", "DOB 19000101"],
+    misses: &["start date: Nov 21 16:11:12 2026 GMT", "02/30/1962", "13/13/1962", "2023-02-29", "1.2.3", "10.0.0.1", "v2024-01-15", "1962-03-14-7", "1234/56/78", "may 14 1962", "3/4", "DOB 19000101"],
 };
 
 const MONTHS: &[(&str, u32)] = &[
@@ -108,6 +108,9 @@ fn push(doc: &Doc, out: &mut Vec<Cand>, start: usize, end: usize, score: f32, wh
         return;
     }
     let clock = clock_follows(doc, end);
+    if clock && year_after_clock(doc, end) {
+        return; // "Nov 21 16:11:12 2026 GMT": asctime, a certificate's or a system's time
+    }
     if page_date(doc, start) {
         out.push(Cand::new(Kind::Date, start, end, 0.1, "date a page or report was written", Needs::Label));
     } else if clock && doc.bytes[start..end].contains(&b'-') && doc.bytes[start].is_ascii_digit() {
@@ -121,6 +124,13 @@ fn push(doc: &Doc, out: &mut Vec<Cand>, start: usize, end: usize, score: f32, wh
     }
 }
 
+/// ` 16:11:12 2026` after `end`: the year after the clock, as only machines write it.
+fn year_after_clock(doc: &Doc, end: usize) -> bool {
+    let r = &doc.bytes[end..doc.bytes.len().min(end + 15)];
+    let digits = |a: usize, b: usize| r.get(a..b).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    r.len() >= 14 && r[0] == b' ' && digits(1, 3) && r[3] == b':' && digits(4, 6) && r[6] == b':' && digits(7, 9) && r[9] == b' ' && digits(10, 14) && !r.get(14).is_some_and(u8::is_ascii_digit)
+}
+
 /// "Created by Ann Lee, last modified by Bo Chan on Apr 21, 2024", "report
 /// run 2023-12-24": when a page or report was written, not a patient's date.
 fn page_date(doc: &Doc, start: usize) -> bool {
@@ -131,7 +141,7 @@ fn page_date(doc: &Doc, start: usize) -> bool {
     let before = doc.window(start.saturating_sub(48), start).to_ascii_lowercase();
     let line = before.rsplit('\n').next().unwrap_or("");
     line.ends_with(" on ") && ["modified", "created", "updated", "edited", "published"].iter().any(|w| line.contains(w))
-        || ["report run ", "generated on ", "printed on ", "exported on ", "last updated ", "last updated: "].iter().any(|w| line.ends_with(w))
+        || ["report run ", "generated on ", "printed on ", "exported on ", "last updated ", "last updated: ", "last edited "].iter().any(|w| line.ends_with(w))
 }
 
 /// A day token: `14` or `14th`.
@@ -253,7 +263,7 @@ fn month_first(doc: &Doc, i: usize, m: u32, out: &mut Vec<Cand>) {
             if valid_ymd(y, m, d) {
                 push(doc, out, start, toks[i + 2].end as usize, 0.3, "date with month name");
             }
-        } else if (1..=31).contains(&d) && next.len() <= 4 {
+        } else if (1..=31).contains(&d) && next.len() <= 4 && !year_after_clock(doc, next.end as usize) {
             out.push(Cand::new(Kind::Date, start, next.end as usize, 0.15, "month and day", Needs::Label));
         }
     } else if next.is_num() && next.len() == 4 && sep == " " && (1900..=2100).contains(&(num(doc.s(i + 1)) as u32)) {

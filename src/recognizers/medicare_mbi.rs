@@ -34,6 +34,12 @@ fn letter_ok(b: u8) -> bool {
 /// The example MBI CMS prints in its own documentation.
 const EXAMPLES: &[&[u8]] = &[b"1EG4TE5MK73"];
 
+/// CMS's documentation example, with or without its dashes.
+pub(crate) fn is_example(v: &str) -> bool {
+    let chars: Vec<u8> = v.bytes().filter(|&b| b != b'-').collect();
+    EXAMPLES.contains(&chars.as_slice())
+}
+
 pub(crate) fn valid(chars: &[u8]) -> bool {
     chars.len() == 11
         && !EXAMPLES.contains(&chars)

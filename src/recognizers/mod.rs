@@ -30,6 +30,7 @@ mod vin;
 mod vocabulary;
 
 pub(crate) use date::is_placeholder_date;
+pub(crate) use medicare_mbi::is_example as is_example_mbi;
 pub(crate) use person_name::is_name_token;
 
 /// What a candidate needs before it is reported.

@@ -67,6 +67,7 @@ const STAFF_BEFORE: &[&str] = &[
     "resident", "intern", "fellow", "cc", "by", "thanks", "regards", "cheers", "sincerely", "from", "engineer", "developer", "manager",
     "reporter", "assignee", "coordinator", "agent", "rep", "representative", "analyst", "admin", "administrator", "director", "lead",
     "dietitian", "technician", "tech", "chaplain", "aide", "midwife", "paramedic", "emt", "scribe", "md", "do", "dds", "pa", "lpn", "cna",
+    "owner",
 ];
 
 const STAFF_AFTER: &[&str] = &[
@@ -336,7 +337,14 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
         (_, Some(b'|')) => &[" | mrn", " | dob"],
         _ => &[" dob", " mrn", " is an ", " is a ", " was admitted", " presented", " was discharged", " was seen", " was diagnosed"],
     };
-    cues.iter().any(|p| r.starts_with(p.as_bytes()))
+    // An id or birth-date cue must be followed by its value: not "ACME MRN pattern",
+    // nor a column in an error message ("Key (mrn)=(...)").
+    let valued = |p: &str| {
+        let id = ["mrn", "mr", "dob", "d.o.b", "medical", "med", "chart", "member"].iter().any(|w| p.trim_start_matches([',', ' ', '(', '|']).trim_start().starts_with(w));
+        let next = rest[p.len()..].iter().find(|b| !matches!(b, b' ' | b':' | b'#' | b'.'));
+        !id || next.is_none_or(|b| !b.is_ascii_lowercase() && *b != b')')
+    };
+    cues.iter().any(|p| r.starts_with(p.as_bytes()) && valued(p))
         || !markup && {
             // "Maria Gonzalez, 67, ...", "Maria Gonzalez (67 y/o", "(67F)"
             // "Terry Parker (Feb 8, 1961)", "Ann Lee (03/14/1962)": a birth date in parentheses.
@@ -352,7 +360,14 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                 return false;
             }
             if months.iter().any(|m| paren.starts_with(m.as_bytes())) && paren.iter().filter(|b| b.is_ascii_digit()).count() >= 5
-                || (1..=4).contains(&digits) && matches!(paren.get(digits), Some(b'/' | b'-' | b'.')) && paren.iter().take(10).filter(|b| b.is_ascii_digit()).count() >= 4
+                || (1..=4).contains(&digits) && matches!(paren.get(digits), Some(b'/' | b'-' | b'.')) && paren.iter().take(10).filter(|b| b.is_ascii_digit()).count() >= 4 && {
+                    // A second separator after one or two digits or a month: a date (03/14/1962,
+                    // 18-Nov-1946), not a pager (617-9410).
+                    let rest = &paren[digits + 1..];
+                    let n = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+                    let n = if n == 0 { rest.iter().take(3).take_while(|b| b.is_ascii_alphabetic()).count() } else { n };
+                    (1..=3).contains(&n) && rest.get(n) == paren.get(digits)
+                }
             {
                 return true;
             }
@@ -371,7 +386,8 @@ fn staff_after(doc: &Doc, last: usize) -> bool {
     // "To: Nidhi Rao's care team", "Dr. Lee’s office": whose team or office, a provider.
     let end = doc.toks[last].end as usize;
     let rest = doc.window(end, end + 16);
-    if ["'s care team", "’s care team", "'s office", "’s office", "'s team", "’s team", "'s clinic", "’s clinic"].iter().any(|p| rest.starts_with(p)) {
+    // Pull request activity: "Chloé Marchand wants to merge", "Yasmin Qureshi commented:".
+    if ["'s care team", "’s care team", "'s office", "’s office", "'s team", "’s team", "'s clinic", "’s clinic", " wants to merge", " commented:"].iter().any(|p| rest.starts_with(p)) {
         return true;
     }
     let Some(n) = doc.toks.get(last + 1) else { return false };
