@@ -298,7 +298,11 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
         let lo = cands.partition_point(|c| c.start < f.start);
         // A word the name recognizer ruled out ("Levi", "Eve") does not stand for a patient
         // name field's value: `LEVI^SARAH` in PID-5 is a name.
-        let inside = cands[lo..].iter().take_while(|c| c.start < f.end).any(|c| (c.score > 0.0 || f.role != Role::PatientName) && c.end <= f.end && role_fits(f.role, c.kind) && !part_of_cell(f, c));
+        // ("Kim, Min-jun" in a name column where only "Min-jun" was recognised: the cell is the name.)
+        let name_cell = f.source.is_some() && matches!(f.role, Role::PatientName | Role::RelativeName);
+        let inside = cands[lo..].iter().take_while(|c| c.start < f.end).any(|c| {
+            (c.score > 0.0 || f.role != Role::PatientName) && c.end <= f.end && role_fits(f.role, c.kind) && !part_of_cell(f, c) && !(name_cell && (c.start > f.start || c.end < f.end))
+        });
         // "Sullivan, Paula (2416033)" in a patient column: the code is the patient's record number.
         let v = &text[f.start..f.end];
         if let Some(open) = v.strip_suffix(')').and_then(|w| w.rfind('(')).filter(|_| f.role == Role::PatientName) {

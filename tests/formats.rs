@@ -658,3 +658,10 @@ fn templates_test_rows_and_staff_pages_are_not_patients() {
     // Still a patient: a birth date in parentheses, with a month name.
     assert_reported("Outreach:\n* Cornelius Eze (18-Nov-1946) — Chart # E619974502\n", &["Cornelius Eze", "18-Nov-1946", "E619974502"]);
 }
+
+#[test]
+fn postgres_copy_rows_in_csv_and_whole_name_cells() {
+    let text = "COPY staging.encounter (enc_id, mrn, pt_name, admit_ts, discharge_ts, disposition) FROM stdin WITH (FORMAT csv);\n895922,E5118562,\"Kim, Min-jun\",2026-10-18 00:23,2026-10-19 09:47,AMA\n\\.\n";
+    assert_reported(text, &["E5118562", "Kim, Min-jun", "2026-10-18 00:23", "2026-10-19 09:47"]);
+    assert_eq!(found(text, Kind::PersonName), ["Kim, Min-jun"]);
+}

@@ -253,7 +253,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
 }
 
 /// PostgreSQL dumps: `COPY public.patients (id, mrn, ...) FROM stdin;`
-/// followed by tab-separated rows up to a line `\.`.
+/// followed by tab-separated rows (or CSV ones, `WITH (FORMAT csv)`) up to a
+/// line `\.`.
 fn copy_rows(text: &str, x: &mut Extracted) {
     let mut at = 0;
     while let Some(p) = find_bytes(text.as_bytes(), b"COPY ", at, false) {
@@ -269,21 +270,32 @@ fn copy_rows(text: &str, x: &mut Extracted) {
         let patient_table = people_table(&table);
         let roles: Vec<Option<Role>> =
             cols.iter().map(|c| field_role(c).map(|r| if r == Role::Name && patient_table { Role::PatientName } else { r })).collect();
+        let csv = head[c..].to_ascii_lowercase().contains("csv");
         let mut row = line_end + 1;
+        let mut cells = Vec::new();
         while row < text.len() {
             let end = text[row..].find('\n').map_or(text.len(), |e| row + e);
             let line = &text[row..end];
             if line.starts_with("\\.") || line.trim().is_empty() {
                 break;
             }
-            let mut k = row;
-            for (i, cell) in line.split('\t').enumerate() {
+            if csv {
+                super::table::csv_cells(text, row, end, &mut cells);
+            } else {
+                cells.clear();
+                let mut k = row;
+                for cell in line.split('\t') {
+                    cells.push((k, k + cell.len()));
+                    k += cell.len() + 1;
+                }
+            }
+            for (i, &(s, e)) in cells.iter().enumerate() {
+                let (s, e) = super::trim_value(text, s, e);
                 if let Some(Some(role)) = roles.get(i) {
-                    if !cell.is_empty() && cell != "\\N" {
-                        x.push(k, k + cell.trim_end_matches('\r').len(), *role, Some(format!("sql:{}", cols[i])), true);
+                    if e > s && &text[s..e] != "\\N" {
+                        x.push(s, e, *role, Some(format!("sql:{}", cols[i])), true);
                     }
                 }
-                k += cell.len() + 1;
             }
             if roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Ssn | Role::PatientName))) {
                 x.patient_record = true;

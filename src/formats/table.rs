@@ -36,6 +36,11 @@ impl Delim {
     }
 }
 
+/// The cells of a CSV line (see `cells`).
+pub(super) fn csv_cells(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    cells(text, start, end, Delim::Comma, out);
+}
+
 /// Cells of one line as byte spans (absolute), honouring CSV quotes, into
 /// `out` (a buffer reused from line to line).
 fn cells(text: &str, start: usize, end: usize, d: Delim, out: &mut Vec<(usize, usize)>) {
