@@ -665,3 +665,10 @@ fn postgres_copy_rows_in_csv_and_whole_name_cells() {
     assert_reported(text, &["E5118562", "Kim, Min-jun", "2026-10-18 00:23", "2026-10-19 09:47"]);
     assert_eq!(found(text, Kind::PersonName), ["Kim, Min-jun"]);
 }
+
+#[test]
+fn merge_rows_whose_columns_come_after_them() {
+    let text = "MERGE dbo.Member AS tgt\nUSING (VALUES\n    ('MBR-4262683-03', N'Dąbrowski', N'Grzegorz', '19420216', '855080779', 'dabrowski_grzegorz@comcast.net')\n) AS src ([Mbr#], LastName, FirstName, DOB_YYYYMMDD, SSN, Email)\n   ON tgt.[Mbr#] = src.[Mbr#];\n";
+    assert_reported(text, &["MBR-4262683-03", "Dąbrowski", "Grzegorz", "19420216", "855080779", "dabrowski_grzegorz@comcast.net"]);
+    assert!(!covers(text, "AS tgt"));
+}

@@ -134,6 +134,7 @@ pub(crate) struct Keywords {
     update: bool,
     r#where: bool,
     copy: bool,
+    merge: bool,
 }
 
 impl Keywords {
@@ -148,6 +149,7 @@ impl Keywords {
                 self.r#where |= ends(b"where");
             }
             b'y' => self.copy |= w.ends_with(b"COPY"),
+            b'g' => self.merge |= ends(b"using"),
             _ => {}
         }
     }
@@ -156,7 +158,10 @@ impl Keywords {
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
     let text = doc.text;
     let b = text.as_bytes();
-    let Keywords { insert, update, r#where, copy } = k;
+    let Keywords { insert, update, r#where, copy, merge } = k;
+    if merge {
+        values_alias(text, x);
+    }
     if !(insert && find_ci(text, "insert ", 0).is_some() || update && find_ci(text, "update ", 0).is_some()) {
         if r#where {
             where_literals(text, x);
@@ -250,6 +255,54 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
     update_sets(text, x);
     where_literals(text, x);
     copy_rows(text, x);
+}
+
+/// `MERGE dbo.Member AS tgt USING (VALUES ('MBR-4262683-03', N'Dąbrowski', ...), (...))
+/// AS src ([Mbr#], LastName, ...)`: rows whose column list comes after them.
+fn values_alias(text: &str, x: &mut Extracted) {
+    let b = text.as_bytes();
+    let skip_ws = |mut k: usize| {
+        while k < b.len() && b[k].is_ascii_whitespace() {
+            k += 1;
+        }
+        k
+    };
+    let mut at = 0;
+    while let Some(p) = find_ci(text, "using (values", at) {
+        let mut k = p + 13;
+        let mut rows = Vec::new();
+        loop {
+            k = skip_ws(k);
+            if k >= b.len() || b[k] != b'(' {
+                break;
+            }
+            let (vals, next) = items(b, k + 1);
+            rows.push(vals);
+            k = skip_ws(next);
+            if k < b.len() && b[k] == b',' {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        at = k.max(p + 13);
+        // ") AS src (col, ...)"
+        k = skip_ws(k + usize::from(b.get(k) == Some(&b')')));
+        let Some(open) = text[k..].find('(').map(|o| o + k).filter(|&o| text[k..o].trim_start().get(..3).is_some_and(|a| a.eq_ignore_ascii_case("as ")) && o - k < 40) else { continue };
+        let (cols, _) = items(b, open + 1);
+        let names: Vec<&str> = cols.iter().map(|&(s, e)| ident(&text[s..e])).collect();
+        let roles: Vec<Option<Role>> = names.iter().map(|c| field_role(c)).collect();
+        if roles.iter().any(|r| r.is_some_and(Role::marks_patient_record)) {
+            x.patient_record = true;
+        }
+        for vals in &rows {
+            for (c, &(s, e)) in vals.iter().enumerate() {
+                if let (Some(Some(role)), Some((ls, le))) = (roles.get(c), literal(text, s, e)) {
+                    x.push(ls, le, *role, Some(format!("sql:{}", names[c])), true);
+                }
+            }
+        }
+    }
 }
 
 /// PostgreSQL dumps: `COPY public.patients (id, mrn, ...) FROM stdin;`

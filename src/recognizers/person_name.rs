@@ -517,6 +517,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         if !patient_cue && n_words == 1 && (fw.0 == Word::Ambiguous && !matches!(doc.window(e, e + 2), " (" | ", ") || doc.toks[a].is(crate::text::UPPER) && doc.toks[a].len() <= 2) {
             return;
         }
+        // Nor a cue a common two-letter word in capitals ("MERGE dbo.Member AS tgt").
+        if n_words == 1 && doc.toks[a].is(crate::text::UPPER) && doc.toks[a].len() <= 2 && doc.has(a, flag::COMMON) {
+            return;
+        }
         // A cue alone does not make an unknown capitalised word a name
         // ("Patient Portal"); a dictionary name, a detail after it or an honorific does
         // ("Mr. Tsosie").
