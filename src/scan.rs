@@ -471,6 +471,15 @@ fn placeholder(v: &str) -> bool {
 /// Where an id field's value is a code: its first chunk when that has digits
 /// and an id's length.
 fn id_value(text: &str, f: &Field) -> Option<(usize, usize)> {
+    // A card's id printed in groups, "ZMD 1287 450639", as a structured cell's whole value.
+    let (vs, ve) = formats::trim_value(text, f.start, f.end);
+    let v = &text[vs..ve];
+    let groups = v.split(' ').count();
+    if f.source.is_some() && (2..=4).contains(&groups) && v.len() <= 24 && v.split(' ').all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+        && v.bytes().filter(u8::is_ascii_digit).count() >= 6
+    {
+        return Some((vs, ve));
+    }
     let (s, e) = first_chunk(text, f.start, f.end);
     let chunk = &text[s..e];
     let digits = chunk.bytes().filter(u8::is_ascii_digit).count();

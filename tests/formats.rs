@@ -672,3 +672,9 @@ fn merge_rows_whose_columns_come_after_them() {
     assert_reported(text, &["MBR-4262683-03", "Dąbrowski", "Grzegorz", "19420216", "855080779", "dabrowski_grzegorz@comcast.net"]);
     assert!(!covers(text, "AS tgt"));
 }
+
+#[test]
+fn member_ids_printed_in_groups() {
+    let text = "Mbr ID,Last,First,DOB\nZMS 2583 047226,Satō,Haruto,1951-02-03\n";
+    assert_reported(text, &["ZMS 2583 047226"]);
+}
