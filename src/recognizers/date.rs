@@ -21,7 +21,8 @@ pub(crate) static DATE: Recognizer = Recognizer {
         // 19620314; 03/14/1962, 1962-03-14, 14.03.1962; 14 March 1962, 14-Mar-1962.
         // And code's LocalDate.of(1944, 10, 29).
         Class::Num => k.len == 8 || k.len <= 4 && matches!(k.next, Next::Slash | Next::Dash | Next::Dot | Next::Other) || k.len <= 2 && k.next == Next::Space,
-        Class::Mixed => false,
+        // 25th of August 1926; 06APR1922.
+        Class::Mixed => (3..=4).contains(&k.len) && k.next == Next::Space || k.len == 9,
     },
     find,
     hits: &[
@@ -33,6 +34,9 @@ pub(crate) static DATE: Recognizer = Recognizer {
         "«March 14, 1962»",
         "«Mar. 14th 1962»",
         "«14 March 1962»",
+        "DOB: «25th of August 1926»",
+        "née le «19 novembre 1929»",
+        "DOB: «06APR1922»",
         "«14-Mar-1962»",
         "«14-MAR-62»",
         "since «March 2019»",
@@ -54,6 +58,9 @@ const MONTHS: &[(&str, u32)] = &[
     // Portuguese, the same way: "15 de dezembro de 1948".
     ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7), ("setembro", 9), ("outubro", 10),
     ("novembro", 11), ("dezembro", 12),
+    // French, day first: "19 novembre 1929", "4 septembre 1935".
+    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6), ("juillet", 7), ("août", 8),
+    ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12), ("decembre", 12),
 ];
 
 pub(crate) fn month_number(word: &str) -> Option<u32> {
@@ -174,7 +181,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     if t.class == crate::text::Class::Mixed {
-        return; // "14th March" is handled from the day only when numeric
+        ordinal_or_compact(doc, i, out);
+        return;
     }
     if t.len() == 8 && !embedded(doc, start, t.end as usize) {
         let s = doc.s(i);
@@ -210,8 +218,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         if t.len() <= 2 && matches!(sep, " " | "-" | ". ") {
             let de = |j: usize| sep == " " && doc.s(j) == "de" && doc.gap_after(j) == " " && doc.gap_before(j) == " ";
             let m_at = if i + 4 < toks.len() && de(i + 1) && de(i + 3) { i + 2 } else { i + 1 };
-            // English month words carry the lexicon's month flag (one lookup, not a list walk).
-            let month = if m_at == i + 1 { doc.has(m_at, crate::dictionaries::flag::MONTH).then(|| month_number(doc.s(m_at))).flatten() } else { month_number(doc.s(m_at)) };
+            // English month words carry the lexicon's month flag (one lookup); others are
+            // looked for in the list only when the word is long enough for one (mai, mars).
+            let month = if doc.has(m_at, crate::dictionaries::flag::MONTH) || toks[m_at].len() >= 3 && toks[m_at].is_word() { month_number(doc.s(m_at)) } else { None };
             if let Some(m) = month {
                 let d = num(doc.s(i)) as u32;
                 let sep2 = doc.gap_after(m_at);
@@ -223,6 +232,39 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// `25th of August 1926`, `3rd March 1941`; `06APR1922` (DDMMMYYYY, as clinical
+/// systems print it).
+fn ordinal_or_compact(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let toks = &doc.toks;
+    let (s, start) = (doc.s(i), toks[i].start as usize);
+    if !s.is_ascii() {
+        return;
+    }
+    if s.len() == 9 {
+        let b = s.as_bytes();
+        let (d, m, y) = (&s[..2], &s[2..5], &s[5..]);
+        if b[..2].iter().chain(&b[5..]).all(u8::is_ascii_digit) && b[2..5].iter().all(u8::is_ascii_alphabetic) {
+            if let Some(m) = month_number(m).filter(|_| !embedded(doc, start, toks[i].end as usize)) {
+                if valid_ymd(num(y) as u32, m, num(d) as u32) {
+                    push(doc, out, start, toks[i].end as usize, 0.3, "date with month name");
+                }
+            }
+        }
+        return;
+    }
+    let Some(d) = day_of(s) else { return };
+    let m_at = if i + 1 < toks.len() && doc.s(i + 1) == "of" { i + 2 } else { i + 1 };
+    if m_at + 1 >= toks.len() || toks[m_at + 1].line != toks[i].line || doc.gap_after(m_at - 1) != " " || !matches!(doc.gap_after(m_at), " " | ", ") {
+        return;
+    }
+    let Some(m) = month_number(doc.s(m_at)) else { return };
+    if let Some(y) = year_of(doc, m_at + 1).filter(|_| toks[m_at + 1].len() == 4) {
+        if valid_ymd(y, m, d) {
+            push(doc, out, start, toks[m_at + 1].end as usize, 0.3, "date with month name");
         }
     }
 }
