@@ -678,3 +678,17 @@ fn member_ids_printed_in_groups() {
     let text = "Mbr ID,Last,First,DOB\nZMS 2583 047226,Satō,Haruto,1951-02-03\n";
     assert_reported(text, &["ZMS 2583 047226"]);
 }
+
+#[test]
+fn ages_relatives_and_dates_in_spanish_and_french() {
+    let text = "Patiente : Mme Mekdes Haile, née le 19 novembre 1929 (97 ans), MRN 0075439941.\nPersonne de confiance : Yosef Cohen (fils), tél. 708 842 2195\nMi mamá tiene 92 años.\n";
+    assert_reported(text, &["19 novembre 1929", "Yosef Cohen", "92 años", "0075439941"]);
+}
+
+#[test]
+fn a_specifications_name_column_names_fields() {
+    let text = "||Seg||Field||Name||Value in prod message||Target column||\n|PID|PID-5|Patient Name|TAKAHASHI^FUMIKO|patient.name|\n|PID|PID-19|SSN Number|089-52-9299|patient.ssn|\n";
+    let r = scan(text);
+    assert!(!covered(&r, text, "Patient Name") && !covered(&r, text, "SSN Number"), "{:?}", r.findings);
+    assert!(covered(&r, text, "089-52-9299"));
+}

@@ -369,8 +369,14 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
             };
         }
     }
-    let patient = roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName)));
     let names: Vec<&str> = head.iter().map(|&(a, b)| header_text(text, a, b)).collect();
+    // `||Seg||Field||Name||Value||`: a specification's table, whose Name column names fields.
+    if names.iter().any(|n| ["field", "element", "segment", "seg", "attribute", "column", "data element"].iter().any(|w| n.eq_ignore_ascii_case(w))) {
+        for r in roles.iter_mut().filter(|r| matches!(r, Some(Role::Name))) {
+            *r = None;
+        }
+    }
+    let patient = roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName)));
     // Each cell's source is its column's: formatted once per column.
     let sources: Vec<String> = names.iter().map(|name| format!("{}:{}", d.prefix(), name)).collect();
     let mut seen_rows = 0;

@@ -18,11 +18,11 @@ pub(crate) static AGE: Recognizer = Recognizer {
         Class::Word => false,
     },
     find,
-    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "«92/F» |"],
+    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "«92/F» |", "tiene «92 años» y", "(«101 ans»)"],
     misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over", "she is 95% sure", "he is 92 kg", "is 95 mg"],
 };
 
-const AFTER_WORDS: &[&str] = &["year", "years", "yr", "yrs", "yo", "yof", "yom", "y"];
+const AFTER_WORDS: &[&str] = &["year", "years", "yr", "yrs", "yo", "yof", "yom", "y", "años", "anos", "ans", "tuổi", "jahre"];
 
 fn in_range(s: &str) -> bool {
     s.len() <= 3 && (90..=125).contains(&num(s))
@@ -84,7 +84,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
                     break;
                 }
             }
-            let unit_ok = end > n.end as usize || matches!(word.as_str(), "yo" | "yof" | "yom");
+            // (Spanish, Portuguese, French, Vietnamese and German years need no "old".)
+            let unit_ok = end > n.end as usize || matches!(word.as_str(), "yo" | "yof" | "yom" | "años" | "anos" | "ans" | "tuổi" | "jahre");
             if unit_ok && !population_after(&doc.text[end..]) {
                 out.push(Cand::new(Kind::AgeOver89, start, end, 0.45, "age over 89", Needs::Patient));
             }

@@ -196,7 +196,9 @@ pub(crate) fn word(doc: &Doc, j: usize) -> (Word, bool, bool) {
     let s = doc.s(j);
     let mut chars = s.chars();
     if chars.next().is_some() && chars.next().is_none() {
-        return (Word::Unknown, false, false); // initial
+        // An initial, but "I was seen": the pronoun.
+        let pronoun = s == "I" && doc.gap_after(j) == " " && doc.toks.get(j + 1).is_some_and(|n| n.is_word() && !n.is(CAP));
+        return (if pronoun { Word::Not } else { Word::Unknown }, false, false);
     }
     // "He was admitted": a pronoun, even where a dictionary has it as a surname (He, Su).
     if s.len() <= 4 && ["he", "she", "his", "her", "him", "hers", "they", "them", "we", "you", "it", "its", "our", "my", "me", "us"].iter().any(|p| s.eq_ignore_ascii_case(p)) {
@@ -333,6 +335,9 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
         (_, Some(b'(')) => &[
             " (dob", " (d.o.b", " (born", " (age", " (mrn", " (mr#", " (mr #", " (medical record", " (med rec", " (chart", " (member", " (self)", " (husband",
             " (wife)", " (spouse", " (mother", " (father", " (son)", " (daughter", " (sister", " (brother", " (niece", " (nephew", " (guardian",
+            // Spanish, Portuguese and French relatives; "née le" / "nacido el" for a birth date.
+            " (hijo", " (hija", " (esposa", " (esposo", " (madre", " (padre", " (filho", " (filha", " (fils)", " (fille)", " (épouse", " (époux",
+            " (mari)", " (mère", " (père", " (née ", " (né le",
         ],
         (_, Some(b'|')) => &[" | mrn", " | dob"],
         _ => &[" dob", " mrn", " is an ", " is a ", " was admitted", " presented", " was discharged", " was seen", " was diagnosed"],
