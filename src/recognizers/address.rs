@@ -27,6 +27,10 @@ pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
         "lives at «1234 Oak Street» with",
         "«55 N. Main St., Apt 4B, Springfield, IL» 62704",
         "«881 Maple Ave NW»",
+        "Requester address: «POB 2795», Lawrence, MA 01841",
+        "«Rural Route 1, Box 204», Tukwila",
+        "«RR 4 Box 646»|Biloxi MS",
+        "lives at «post office box 6194» in garden grove",
         "«12 Elm Rd\nBoston, MA» 02118",
         "«4433 Madison Ave. Suite 1059\nSt. Louis, MO» 63164",
         "«PO Box 881»",
@@ -141,7 +145,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         if t.is(CAP) && state_zip_ahead(doc, i) {
             city_line(doc, i, out);
         }
-        if matches!(doc.bytes[t.start as usize], b'p' | b'P') && t.len() <= 2 {
+        if matches!(doc.bytes[t.start as usize] | 0x20, b'p' | b'r' | b'h') && t.len() <= 5 {
             po_box(doc, i, out);
         }
         return;
@@ -259,16 +263,30 @@ fn city_line(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
 }
 
 /// `PO Box 881`, `P.O. Box 881`.
+/// `PO Box 7220`, `P.O. Box`, `POB 2795`, `Post Office Box 6194`, and rural
+/// routes: `RR 4 Box 646`, `HC 53 Box 225`, `Rural Route 1, Box 204`.
 fn po_box(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
-    let s = doc.s(i);
-    let (box_i, start) = if s.eq_ignore_ascii_case("po") && doc.gap_after(i) == " " {
-        (i + 1, doc.toks[i].start as usize)
-    } else if s.eq_ignore_ascii_case("p") && doc.gap_after(i) == "." && doc.toks.get(i + 1).is_some_and(|_| doc.s(i + 1).eq_ignore_ascii_case("o")) && doc.gap_after(i + 1) == ". " {
-        (i + 2, doc.toks[i].start as usize)
+    let toks = &doc.toks;
+    let is = |j: usize, w: &str| j < toks.len() && toks[j].line == toks[i].line && doc.s(j).eq_ignore_ascii_case(w);
+    let num = |j: usize| j < toks.len() && toks[j].line == toks[i].line && toks[j].is_num();
+    let gap = |j: usize, g: &[&str]| g.contains(&doc.gap_after(j));
+    // Where the box number is.
+    let n = if is(i, "po") && gap(i, &[" "]) && is(i + 1, "box") {
+        i + 2
+    } else if is(i, "p") && gap(i, &["."]) && is(i + 1, "o") && gap(i + 1, &[". ", " "]) && is(i + 2, "box") {
+        i + 3
+    } else if is(i, "pob") && gap(i, &[" "]) {
+        i + 1
+    } else if is(i, "post") && is(i + 1, "office") && is(i + 2, "box") && gap(i, &[" "]) && gap(i + 1, &[" "]) {
+        i + 3
+    } else if (is(i, "rr") || is(i, "hc")) && gap(i, &[" "]) && num(i + 1) && gap(i + 1, &[" ", ", "]) && is(i + 2, "box") {
+        i + 3
+    } else if is(i, "rural") && is(i + 1, "route") && num(i + 2) && gap(i + 2, &[" ", ", "]) && is(i + 3, "box") {
+        i + 4
     } else {
         return;
     };
-    if box_i + 1 < doc.toks.len() && doc.s(box_i).eq_ignore_ascii_case("box") && doc.gap_after(box_i) == " " && doc.toks[box_i + 1].is_num() {
-        out.push(Cand::new(Kind::StreetAddress, start, doc.toks[box_i + 1].end as usize, 0.4, "post office box", Needs::Patient));
+    if num(n) && gap(n - 1, &[" "]) {
+        out.push(Cand::new(Kind::StreetAddress, toks[i].start as usize, toks[n].end as usize, 0.4, "post office box", Needs::Patient));
     }
 }
