@@ -692,3 +692,12 @@ fn a_specifications_name_column_names_fields() {
     assert!(!covered(&r, text, "Patient Name") && !covered(&r, text, "SSN Number"), "{:?}", r.findings);
     assert!(covered(&r, text, "089-52-9299"));
 }
+
+#[test]
+fn a_chair_assignment_names_its_patients() {
+    // A full name with a record number in parentheses; "Chair 1:" is a place, not a meeting's chair.
+    let text = "||Shift||Chairs||\n|MWF 05:30|Chair 1: Bohdan Kovalenko (E4583883) tx ride (505) 594-6415 \\\\ Chair 2: Giorgi Beridze (32883894) tx ride 206-287-0741|\n";
+    assert_reported(text, &["Bohdan Kovalenko", "E4583883", "(505) 594-6415", "Giorgi Beridze", "32883894"]);
+    // An extension or a pager is no record number.
+    assert_allowed("||Date||Primary||Backup||\n|December 24, 2026|Aisha Kamara (x3844)|Hannah Brandt (617-9410)|\n");
+}

@@ -121,9 +121,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let abbreviated = last > i && doc.s(last).eq_ignore_ascii_case("no") && doc.bytes.get(toks[last].end as usize) == Some(&b'.');
         let mut label_end = toks[last].end as usize + usize::from(abbreviated);
         let line_end = doc.line_starts.get(t.line as usize + 1).map_or(doc.text.len(), |&e| e as usize);
-        // "Address line 2 = Unit 66", "address_2: #30": a numbered label.
+        // "Address line 2 = Unit 66", "address_2: #30": a numbered label. But "Chair 1:",
+        // "Bed 2:" name places, not the staff of a meeting.
         if let Some(n) = toks.get(last + 1).filter(|n| n.class == Class::Num && n.len() <= 2 && n.line == t.line && !abbreviated) {
             if matches!(doc.gap_before(last + 1), " " | "_") && strong_sep(&doc.text[n.end as usize..line_end]).is_some() {
+                if role == Role::Staff {
+                    i = last + 1;
+                    continue;
+                }
                 label_end = n.end as usize;
             }
         }

@@ -549,11 +549,27 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if doc.toks[first_i].is(UPPER) && doc.toks[last].is(UPPER) && !strong {
         return;
     }
+    // "Chair 1: Bohdan Kovalenko (E4583883)": a full name with a record number in
+    // parentheses (six digits or more: not an extension, a pager or a ticket).
+    if (strong || weak) && record_after(doc, e) {
+        let mut c = Cand::new(Kind::PersonName, s, e, 0.6, "name followed by patient details", Needs::Patient);
+        c.patient_cue = true;
+        out.push(c);
+        id_after(doc, e, prev, out);
+        return;
+    }
     if strong {
         out.push(Cand::new(Kind::PersonName, s, e, 0.3, "first and last name", Needs::Patient));
     } else if weak {
         out.push(Cand::new(Kind::PersonName, s, e, 0.2, "possible first and last name", Needs::Patient));
     }
+}
+
+/// ` (E4583883)` at `end`: a code of letters and six digits or more, alone in parentheses.
+fn record_after(doc: &Doc, end: usize) -> bool {
+    let b = &doc.bytes[end..];
+    let code = b.get(2..).map_or(0, |r| r.iter().take(21).take_while(|c| c.is_ascii_alphanumeric()).count());
+    b.starts_with(b" (") && (6..=20).contains(&code) && b.get(2 + code) == Some(&b')') && b[2..2 + code].iter().filter(|c| c.is_ascii_digit()).count() >= 6
 }
 
 /// "for member Caitlin Hancock (H29240518, Date of Birth ...)": a code in
