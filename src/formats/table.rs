@@ -370,12 +370,16 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         }
     }
     let names: Vec<&str> = head.iter().map(|&(a, b)| header_text(text, a, b)).collect();
-    // `||Seg||Field||Name||Value||`: a specification's table, whose Name column names fields.
-    if names.iter().any(|n| ["field", "element", "segment", "seg", "attribute", "column", "data element"].iter().any(|w| n.eq_ignore_ascii_case(w))) {
+    // `||Seg||Field||Name||Value in prod message||`: a specification's table, whose Name
+    // column names fields; a value column holds each row's field's value.
+    let spec_col = |words: &[&str]| names.iter().position(|n| words.iter().any(|w| n.eq_ignore_ascii_case(w)));
+    let field_col = spec_col(&["field", "element", "data element", "attribute"]);
+    if field_col.is_some() || spec_col(&["segment", "seg", "column"]).is_some() {
         for r in roles.iter_mut().filter(|r| matches!(r, Some(Role::Name))) {
             *r = None;
         }
     }
+    let value_col = field_col.and_then(|_| names.iter().position(|n| n.to_ascii_lowercase().split(' ').any(|w| matches!(w, "value" | "example" | "sample"))));
     let patient = roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName)));
     // Each cell's source is its column's: formatted once per column.
     let sources: Vec<String> = names.iter().map(|name| format!("{}:{}", d.prefix(), name)).collect();
@@ -401,6 +405,17 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         if super::has_slot(line) {
             l += 1;
             continue;
+        }
+        // The value cell of a row whose field cell names an HL7 field with a personal role.
+        if let (Some(fc), Some(vc)) = (field_col, value_col) {
+            if let (Some(&(fs, fe)), Some(&(vs, ve))) = (cs.get(fc), cs.get(vc)) {
+                let field = header_text(text, fs, fe);
+                if let Some(role) = super::hl7v2::named_field(field).filter(|r| r.is_personal()) {
+                    let (vs, ve) = trim_value(text, vs, ve);
+                    x.push(vs, ve, role, Some(format!("table:{field}")), true);
+                    x.patient_record |= role.marks_patient_record();
+                }
+            }
         }
         // Under "||Field||A01 value||A03 value||", rows keyed by HL7 field names.
         if d == Delim::Pipe && hl7_keyed_row(text, x, &cs) {
