@@ -95,8 +95,12 @@ run: build extension www
 # `phiGuardFiles`), then wasm-opt -Oz.
 wasm: setup $(PKG)/phi_guard_core_bg.wasm
 
-$(PKG)/phi_guard_core_bg.wasm: Cargo.toml Cargo.lock $(shell find src -type f)
-	$(CARGO) rustc --profile wasm --quiet --lib --target $(WASM_TARGET) --no-default-features --crate-type cdylib
+# The core crate inlines less than the native build (LLVM's threshold 100 instead of 225):
+# 16 KB gzipped smaller for about 3% of the wasm speed (README, WebAssembly size).
+CORE_WASM_FLAGS = -C llvm-args=-inline-threshold=100
+
+$(PKG)/phi_guard_core_bg.wasm: Makefile Cargo.toml Cargo.lock $(shell find src -type f)
+	$(CARGO) rustc --profile wasm --quiet --lib --target $(WASM_TARGET) --no-default-features --crate-type cdylib -- $(CORE_WASM_FLAGS)
 	$(CARGO) rustc --profile wasm --quiet --lib --target $(WASM_TARGET) --no-default-features --features wasm-files --target-dir $(WASM_FILES_DIR) --crate-type cdylib
 	rm -rf $(PKG) $(PKG).tmp && mkdir -p $(PKG).tmp
 	$(WASM_BINDGEN) $(WASM_OUT) --target web --out-dir $(PKG).tmp/web --out-name phi_guard_core
