@@ -277,9 +277,9 @@ fn po_box(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         i + 3
     } else if is(i, "pob") && gap(i, &[" "]) {
         i + 1
-    } else if is(i, "post") && is(i + 1, "office") && is(i + 2, "box") && gap(i, &[" "]) && gap(i + 1, &[" "]) {
-        i + 3
-    } else if (is(i, "rr") || is(i, "hc")) && gap(i, &[" "]) && num(i + 1) && gap(i + 1, &[" ", ", "]) && is(i + 2, "box") {
+    } else if is(i, "post") && is(i + 1, "office") && is(i + 2, "box") && gap(i, &[" "]) && gap(i + 1, &[" "])
+        || (is(i, "rr") || is(i, "hc")) && gap(i, &[" "]) && num(i + 1) && gap(i + 1, &[" ", ", "]) && is(i + 2, "box")
+    {
         i + 3
     } else if is(i, "rural") && is(i + 1, "route") && num(i + 2) && gap(i + 2, &[" ", ", "]) && is(i + 3, "box") {
         i + 4
