@@ -465,7 +465,7 @@ fn placeholder(v: &str) -> bool {
         return true;
     }
     lower.split(|c: char| !c.is_alphanumeric()).map(|w| w.trim_end_matches(|c: char| c.is_ascii_digit())).any(|w| matches!(w, "test" | "testing" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum"))
-        || matches!(&*lower, "john doe" | "jane doe" | "doe, john" | "doe, jane" | "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null")
+        || matches!(&*lower, "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null")
 }
 
 /// Where an id field's value is a code: its first chunk when that has digits
