@@ -348,6 +348,10 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("d c date", Role::PersonDate),
     ("dc date", Role::PersonDate),
     ("date discharged", Role::PersonDate),
+    ("arrived", Role::PersonDate),
+    ("arrival", Role::PersonDate),
+    ("arrival time", Role::PersonDate),
+    ("arrival date", Role::PersonDate),
     // Expected discharge date (and, in obstetrics, estimated date of delivery).
     ("edd", Role::PersonDate),
     ("expected discharge", Role::PersonDate),

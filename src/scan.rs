@@ -541,8 +541,11 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
                 return;
             }
             match f.role {
-                // A technical field's free text can still name a patient ("Issue: patient Thomas Malley ...").
-                Role::Staff | Role::Tech | Role::Dial | Role::Npi if c.needs != Needs::Nothing && !(f.role == Role::Tech && c.patient_cue) => {
+                // A technical field's free text can still name a patient ("Issue: patient Thomas Malley ..."),
+                // and a requester can be a relative ("Requester: Lê Văn Minh (son of the patient)").
+                Role::Staff | Role::Tech | Role::Dial | Role::Npi
+                    if c.needs != Needs::Nothing && !(f.role == Role::Tech && c.patient_cue) && !(f.role == Role::Staff && c.why == "name followed by patient details") =>
+                {
                     c.score = 0.0;
                     return;
                 }

@@ -702,3 +702,11 @@ fn a_chair_assignment_names_its_patients() {
     // An extension or a pager is no record number.
     assert_allowed("||Date||Primary||Backup||\n|December 24, 2026|Aisha Kamara (x3844)|Hannah Brandt (617-9410)|\n");
 }
+
+#[test]
+fn an_address_in_an_hl7_observation_and_a_relative_of_the_patient() {
+    let hl7 = "MSH|^~\\&|A|B|C|D|20261101||ORU^R01|1|P|2.5\rPID|1||418263^^^H^MR||DOE^ALICE\rOBX|2|XAD|56799-0^Address^LN||S5292 State Route 264^^Flushing^NY^11355-9077^USA||||||F\r";
+    assert_reported(hl7, &["S5292 State Route 264", "Flushing", "11355-9077"]);
+    let ticket = "MRN 00412345 locked out.\nRequester: Lê Văn Minh (son of the patient, healthcare proxy)\n";
+    assert_reported(ticket, &["Lê Văn Minh"]);
+}

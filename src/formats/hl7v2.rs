@@ -208,10 +208,15 @@ fn segment(x: &mut Extracted, name: &str, base: usize, seg: &[u8], sep: u8, comp
     // The map's fields of this segment (none for most segments).
     let Some(first) = MAP.iter().position(|e| e.0 == name) else { return };
     let fields = &MAP[first..first + MAP[first..].iter().take_while(|e| e.0 == name).count()];
-    for (p, (fs, fe)) in split(seg, sep).into_iter().enumerate().skip(1) {
+    let parts = split(seg, sep);
+    // An OBX whose value type (OBX-2) is XAD carries an address in OBX-5.
+    let xad = name == "OBX" && parts.get(2).is_some_and(|&(a, b)| &seg[a..b] == b"XAD");
+    for (p, (fs, fe)) in parts.into_iter().enumerate().skip(1) {
         let field_no = p + shift;
         if fe > fs {
-            if let Some(&(_, _, role, layout)) = fields.iter().find(|(_, n, _, _)| *n == field_no) {
+            if xad && field_no == 5 {
+                field(x, name, field_no, base, &seg[..fe], fs, Role::Address, Address, comp, rep);
+            } else if let Some(&(_, _, role, layout)) = fields.iter().find(|(_, n, _, _)| *n == field_no) {
                 field(x, name, field_no, base, &seg[..fe], fs, role, layout, comp, rep);
             }
         }

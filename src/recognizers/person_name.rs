@@ -337,7 +337,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
             " (wife)", " (spouse", " (mother", " (father", " (son)", " (daughter", " (sister", " (brother", " (niece", " (nephew", " (guardian",
             // Spanish, Portuguese and French relatives; "née le" / "nacido el" for a birth date.
             " (hijo", " (hija", " (esposa", " (esposo", " (madre", " (padre", " (filho", " (filha", " (fils)", " (fille)", " (épouse", " (époux",
-            " (mari)", " (mère", " (père", " (née ", " (né le",
+            " (mari)", " (mère", " (père", " (née ", " (né le", " (son of", " (daughter of", " (grandson", " (granddaughter",
         ],
         (_, Some(b'|')) => &[" | mrn", " | dob"],
         _ => &[" dob", " mrn", " is an ", " is a ", " was admitted", " presented", " was discharged", " was seen", " was diagnosed"],
