@@ -710,3 +710,10 @@ fn an_address_in_an_hl7_observation_and_a_relative_of_the_patient() {
     let ticket = "MRN 00412345 locked out.\nRequester: Lê Văn Minh (son of the patient, healthcare proxy)\n";
     assert_reported(ticket, &["Lê Văn Minh"]);
 }
+
+#[test]
+fn a_spreadsheet_header_under_merged_group_names() {
+    let text = "Patient\t\t\tContact\t\tDischarge\t\t\nLast\tFirst\tDOB\tPhone\tEmail\tDate\tPCP\tReached?\nPark\tSeo-yeon\t09.28.1986\t808-299-0266\tseoyeon.park@hotmail.fr\t11/5/2026\tRashida Tillman\tY\n";
+    assert_reported(text, &["Park", "Seo-yeon", "09.28.1986", "11/5/2026"]);
+    assert!(!covers(text, "Rashida Tillman"));
+}

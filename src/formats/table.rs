@@ -188,10 +188,13 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             l += 1;
             continue;
         }
-        let Some(roles) = header_roles(text, d, &head, &plausible) else {
+        let Some(mut roles) = header_roles(text, d, &head, &plausible) else {
             l += 1;
             continue;
         };
+        if l > 0 && d != Delim::Pipe {
+            group_header(text, d, line_span(l - 1), &head, &mut roles);
+        }
         // "|MRN|E729107974|" under "||Item||Value||": a label and its value, not a header
         // (a Markdown header has its |---| rule below it).
         let wiki_row = d == Delim::Pipe && !line.trim_start_matches([' ', '+', '-']).starts_with("||");
@@ -224,6 +227,35 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // or a Markdown one (the row above its |---| rule) on.
         under_header = pipe_row && (under_header || wiki_header || rule_below());
         l += 1;
+    }
+}
+
+/// A header row under a row of group names (a spreadsheet's merged cells:
+/// `Patient\t\t\tContact\t\tDischarge` over `Last\tFirst\tDOB\tPhone\tEmail\tDate`):
+/// a column the lower row leaves without a personal role takes the one of its
+/// group's name and its own ("Discharge Date", "Patient Last").
+fn group_header(text: &str, d: Delim, (s, e): (usize, usize), head: &[(usize, usize)], roles: &mut [Option<Role>]) {
+    let mut upper = Vec::new();
+    cells(text, s, e, d, &mut upper);
+    let named = upper.iter().filter(|&&(a, b)| !header_text(text, a, b).is_empty()).count();
+    // Group names are words (a title row, `Claims export,2024-03-08,Medicare Part B,,`, is not).
+    if upper.len() < 2 || named < 2 || named * 2 > upper.len() || upper.len() > head.len() + 1 || text[s..e].bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let mut group = "";
+    for (c, &(a, b)) in head.iter().enumerate() {
+        if let Some(&(ua, ub)) = upper.get(c) {
+            let g = header_text(text, ua, ub);
+            if !g.is_empty() {
+                group = g;
+            }
+        }
+        // (A bare "Date" is a technical column, "Last" anyone's name: the group says whose.)
+        if matches!(roles[c], None | Some(Role::Tech | Role::Name)) && !group.is_empty() {
+            if let Some(r) = field_role(&format!("{group} {}", header_text(text, a, b))) {
+                roles[c] = Some(r);
+            }
+        }
     }
 }
 
