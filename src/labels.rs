@@ -403,6 +403,11 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("address line", Role::Address),
     ("city", Role::City),
     ("town city", Role::City),
+    // One column for the rest of the address: "City State ZIP", "City/St/Zip".
+    ("city state zip", Role::City),
+    ("city st zip", Role::City),
+    ("city state", Role::City),
+    ("city state zip code", Role::City),
     ("town", Role::City),
     ("state", Role::State),
     ("zip", Role::Zip),
