@@ -717,3 +717,11 @@ fn a_spreadsheet_header_under_merged_group_names() {
     assert_reported(text, &["Park", "Seo-yeon", "09.28.1986", "11/5/2026"]);
     assert!(!covers(text, "Rashida Tillman"));
 }
+
+#[test]
+fn name_value_pairs_in_liquibase_and_json() {
+    let yaml = "- insert:\n    tableName: patient\n    columns:\n      - column: {name: mrn, value: \"CVH-1603200\"}\n      - column: {name: birth_date, valueDate: \"1931-06-23\"}\n";
+    assert_reported(yaml, &["CVH-1603200", "1931-06-23"]);
+    let json = "{\"fields\": [{\"name\": \"mrn\", \"value\": \"E5118562\"}, {\"name\": \"status\", \"value\": \"active\"}]}\n";
+    assert_reported(json, &["E5118562"]);
+}

@@ -56,6 +56,9 @@ fn strong_sep(rest: &str) -> Option<usize> {
 }
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
+    if x.probes & super::probe::NAME != 0 {
+        name_value_pairs(doc, x);
+    }
     if x.probes & super::probe::SLASH != 0 {
         compound_labels(doc, x);
     }
@@ -223,6 +226,28 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             }
         }
         i = last + 1;
+    }
+}
+
+/// Name/value pairs: Liquibase's `column: {name: mrn, value: "CVH-1603200"}`, JSON's
+/// `{"name": "dob", "value": "1931-06-23"}`: the value takes the role of the name.
+fn name_value_pairs(doc: &Doc, x: &mut Extracted) {
+    for l in 0..doc.line_starts.len() {
+        let line = doc.line_text(l);
+        let Some(n) = line.find("name").filter(|&n| line[n + 4..].trim_start_matches('"').starts_with(':')) else { continue };
+        let rest = line[n + 4..].trim_start_matches(['"', ':', ' ']);
+        let key_len = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+        let Some(role) = crate::labels::field_role(&rest[..key_len]).filter(|r| r.is_personal()) else { continue };
+        // `value`, `valueDate`, `valueString`..., then the quoted or bare value.
+        let Some(v) = rest[key_len..].find("value") else { continue };
+        let after = &rest[key_len + v + 5..];
+        let Some(colon) = after.find(':').filter(|&c| after[..c].trim_matches('"').bytes().all(|b| b.is_ascii_alphabetic())) else { continue };
+        let base = doc.line_starts[l] as usize + (after.as_ptr() as usize - line.as_ptr() as usize) + colon + 1;
+        let end = base + after[colon + 1..].find(['}', ',', '\n']).unwrap_or(after.len() - colon - 1);
+        let (s, e) = trim_value(doc.text, base, end);
+        if e > s {
+            x.push(s, e, role, None, true);
+        }
     }
 }
 

@@ -71,6 +71,8 @@ pub(crate) mod probe {
     pub const DICOM: u8 = 16;
     /// ` value="`, FHIR XML.
     pub const VALUE: u8 = 32;
+    /// `name:` or `"name":`, perhaps a name/value pair.
+    pub const NAME: u8 = 64;
 }
 
 /// Runs every extractor.
@@ -100,6 +102,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
             b'0' if w == b"0010" && before == b'(' && after == Some(b',') => probe::DICOM,
             b't' | b'T' if w.len() >= 2 && w[1] | 0x20 == b'd' && before == b'<' => probe::TD,
             b'v' if w == b"value" && before == b' ' && b[e..].starts_with(b"=\"") => probe::VALUE,
+            b'n' if w == b"name" && (after == Some(b':') || b[e..].starts_with(b"\":")) => probe::NAME,
             _ => 0,
         };
         if s >= gap_start + 3 && has(&doc.text[gap_start..s], " / ") {
