@@ -734,6 +734,13 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("seguro social", Role::Ssn),
     // Portuguese
     ("data de nascimento", Role::Dob),
+    // French
+    ("date de naissance", Role::Dob),
+    ("numéro de dossier", Role::Mrn),
+    ("numero de dossier", Role::Mrn),
+    ("téléphone", Role::Phone),
+    ("adresse", Role::Address),
+    ("courriel", Role::Email),
     ("prontuário", Role::Mrn),
     ("prontuario", Role::Mrn),
     ("telefone", Role::Phone),

@@ -725,3 +725,14 @@ fn name_value_pairs_in_liquibase_and_json() {
     let json = "{\"fields\": [{\"name\": \"mrn\", \"value\": \"E5118562\"}, {\"name\": \"status\", \"value\": \"active\"}]}\n";
     assert_reported(json, &["E5118562"]);
 }
+
+#[test]
+fn a_devices_serial_a_guarantor_and_french_labels() {
+    let device = "{\n  \"resourceType\": \"Device\",\n  \"udiCarrier\": [ { \"carrierHRF\": \"(01)06811977296658(11)261008(17)281031(21)RNR660397PB\" } ],\n  \"serialNumber\": \"RNR660397PB\",\n  \"patient\": { \"reference\": \"Patient/77\", \"display\": \"Ana Lima\" }\n}\n";
+    assert_reported(device, &["(01)06811977296658(11)261008(17)281031(21)RNR660397PB", "Ana Lima"]);
+    assert!(found(device, Kind::DeviceId).contains(&"RNR660397PB".to_string()));
+    let gt1 = "MSH|^~\\&|A|B|C|D|20261101||ADT^A04|1|P|2.5\rPID|1||418263^^^H^MR||KAPANADZE^GIORGI\rGT1|1|G2610608|KAPANADZE^GIORGI^G\r";
+    assert_reported(gt1, &["G2610608"]);
+    let french = "Patiente : Mme Layla Mansour, numéro de dossier 042-917-752\nTéléphone : 615 658 7236\n-- patient is 103, age check skipped\n";
+    assert_reported(french, &["042-917-752", "615 658 7236", "103"]);
+}

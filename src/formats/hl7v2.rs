@@ -69,6 +69,7 @@ const MAP: &[(&str, usize, Role, Layout)] = &[
     ("IN1", 49, Role::MemberId, Id),
     ("IN2", 2, Role::Ssn, Whole),
     ("IN2", 8, Role::MemberId, Id),
+    ("GT1", 2, Role::Account, Id),
     ("GT1", 3, Role::RelativeName, Whole),
     ("GT1", 5, Role::Address, Address),
     ("GT1", 6, Role::Phone, Phone),

@@ -197,6 +197,10 @@ pub(super) fn fhir_role(resource: &str, path: &[&str], system: Option<&str>) -> 
     if last == "display" && (has("patient") || has("subject") || has("beneficiary") || has("subscriber")) {
         return Some(Role::PatientName);
     }
+    // A device's own serial and UDI (a patient's implant or sensor when the Device names one).
+    if matches!(last, "serialNumber" | "carrierHRF") {
+        return Some(Role::Device);
+    }
     if staff {
         return Some(if has("telecom") || has("address") { Role::Dial } else { Role::Staff });
     }

@@ -18,7 +18,7 @@ pub(crate) static AGE: Recognizer = Recognizer {
         Class::Word => false,
     },
     find,
-    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "«92/F» |", "tiene «92 años» y", "(«101 ans»)"],
+    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "-- patient is «103», age check skipped", "«92/F» |", "tiene «92 años» y", "(«101 ans»)"],
     misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over", "she is 95% sure", "he is 92 kg", "is 95 mg"],
 };
 
@@ -100,7 +100,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // "She is 95 and can't go home alone", "he turned 92": a person's age, not a measure.
     if i > 1 && toks[i - 2].line == t.line {
         let (w1, w2) = (doc.s(i - 2).to_ascii_lowercase(), doc.s(i - 1).to_ascii_lowercase());
-        let person = matches!((w1.as_str(), w2.as_str()), ("he" | "she", "is" | "was") | (_, "turned" | "turns"));
+        let person = matches!((w1.as_str(), w2.as_str()), ("he" | "she" | "patient" | "pt", "is" | "was") | (_, "turned" | "turns"));
         let next = after.trim_start_matches(' ');
         let measure = !after.starts_with([' ', ',', '.', ';', ')', '\n']) && !after.is_empty()
             || ["kg", "lb", "pound", "percent", "mg", "min", "bpm", "cm", "in ", "inch", "degree", "mile", "%", "beats", "breaths"].iter().any(|u| next.starts_with(u));
