@@ -736,3 +736,9 @@ fn a_devices_serial_a_guarantor_and_french_labels() {
     let french = "Patiente : Mme Layla Mansour, numéro de dossier 042-917-752\nTéléphone : 615 658 7236\n-- patient is 103, age check skipped\n";
     assert_reported(french, &["042-917-752", "615 658 7236", "103"]);
 }
+
+#[test]
+fn a_label_in_parentheses_and_a_home_connection() {
+    let text = "Bệnh nhân Bùi Thu Hà. Mã hồ sơ (MRN): BKC-2587732.\nAbdirahman confirmed by phone (956-802-8062) that 174.80.114.189 is his home connection.\n";
+    assert_reported(text, &["BKC-2587732", "174.80.114.189", "956-802-8062"]);
+}

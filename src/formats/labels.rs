@@ -135,6 +135,10 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                 label_end = n.end as usize;
             }
         }
+        // "Mã hồ sơ (MRN): BKC-2587732": a label in parentheses after the words it stands for.
+        if doc.byte_before(t.start as usize) == b'(' && doc.bytes.get(label_end) == Some(&b')') && doc.bytes.get(label_end + 1) == Some(&b':') {
+            label_end += 1;
+        }
         let rest = &doc.text[label_end..line_end];
         // Labels must start a line, a cell or a clause (not "the patient").
         let before = &doc.text[doc.line_starts[t.line as usize] as usize..t.start as usize];

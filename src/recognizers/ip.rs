@@ -18,7 +18,7 @@ pub(crate) static IP: Recognizer = Recognizer {
     kind: Kind::IpAddress,
     gate: |k| k.class == Class::Num && k.len <= 3 && k.next == Next::Dot || k.len <= 4 && k.next == Next::Colon,
     find,
-    hits: &["from «203.0.113.42» at", "Member logged in from «73.84.237.81» at 9am", "Login attempts from «71.188.114.55» (his home connection)", "6 failed logins from «98.230.226.122»", "«10.1.2.3»:8080", "ip «2001:db8:85a3::8a2e:370:7334»", "«fe80::1ff:fe23:4567:890a»", "«2001:db8::8a2e:370:7334»"],
+    hits: &["from «203.0.113.42» at", "Member logged in from «73.84.237.81» at 9am", "Login attempts from «71.188.114.55» (his home connection)", "6 failed logins from «98.230.226.122»", "confirmed that «174.80.114.189» is his home connection", "«10.1.2.3»:8080", "ip «2001:db8:85a3::8a2e:370:7334»", "«fe80::1ff:fe23:4567:890a»", "«2001:db8::8a2e:370:7334»"],
     misses: &["1.2.3.4.5", "v1.2.3.4", "256.1.1.1", "01.02.03.04", "12:30:45", "ERROR::", "a::b"],
 };
 
@@ -61,7 +61,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         if ok && !next_dot_digit && !after_v && !b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
             // A port makes it a server's.
             let port = b.get(end) == Some(&b':') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
-            if sign_in_before(doc, start) && !port && !private(&doc.text[start..end]) {
+            // "... that 174.80.114.189 is his home connection".
+            let home = doc.window(end, end + 24).to_ascii_lowercase();
+            let home = [" is his home", " is her home", " is their home", " is my home"].iter().any(|p| home.starts_with(p));
+            if (sign_in_before(doc, start) || home) && !port && !private(&doc.text[start..end]) {
                 out.push(Cand::new(Kind::IpAddress, start, end, 0.45, "IPv4 address a person signed in from", Needs::Patient));
             } else {
                 out.push(Cand::new(Kind::IpAddress, start, end, 0.2, "IPv4 address", Needs::Label));
