@@ -19,6 +19,7 @@ pub(crate) static PHONE: Recognizer = Recognizer {
     gate: |k| k.class == Class::Num && (matches!(k.len, 1 | 3 | 10) || k.after_plus && (k.len <= 3 || (8..=15).contains(&k.len))),
     find,
     hits: &[
+        "NOK: son «505/821-0585»",
         "call «(617) 734-2291» today",
         "«617-734-2291»",
         "«617.734.2291»",
@@ -162,7 +163,8 @@ fn ten_digits(doc: &Doc, start: usize, a: usize, out: &mut Vec<Cand>) -> bool {
     }
     let (g1, g2) = (doc.gap_after(a), doc.gap_after(a + 1));
     let paren = at.start > 0 && doc.bytes[at.start as usize - 1] == b'(' && matches!(g1, ") " | ")" | ")-" | ") -") && matches!(g2, "-" | " " | ".");
-    let plain = matches!((g1, g2), ("-", "-") | (".", ".") | (" ", " ") | (" ", "-"));
+    // ("505/821-0585": the area code before a slash, as some people write it.)
+    let plain = matches!((g1, g2), ("-", "-") | (".", ".") | (" ", " ") | (" ", "-") | ("/", "-"));
     if !(paren || plain) {
         return false;
     }
