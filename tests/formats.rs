@@ -742,3 +742,9 @@ fn a_label_in_parentheses_and_a_home_connection() {
     let text = "Bệnh nhân Bùi Thu Hà. Mã hồ sơ (MRN): BKC-2587732.\nAbdirahman confirmed by phone (956-802-8062) that 174.80.114.189 is his home connection.\n";
     assert_reported(text, &["BKC-2587732", "174.80.114.189", "956-802-8062"]);
 }
+
+#[test]
+fn sql_literals_named_with_as() {
+    let text = "INSERT INTO claims.raw (claim_id, member, received_at)\nVALUES (\n  'CLM-17470384',\n  STRUCT('918726988C' AS member_id, 'Kavita Sharma' AS name, DATE '1969-11-27' AS dob),\n  CURRENT_TIMESTAMP());\n";
+    assert_reported(text, &["918726988C", "Kavita Sharma", "1969-11-27"]);
+}

@@ -255,6 +255,22 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
     update_sets(text, x);
     where_literals(text, x);
     copy_rows(text, x);
+    literals_as(text, x);
+}
+
+/// `STRUCT('918726988C' AS member_id, DATE '1969-11-27' AS dob)`, `SELECT 'x' AS mrn`:
+/// a literal takes the role of the name it is given.
+fn literals_as(text: &str, x: &mut Extracted) {
+    let mut at = 0;
+    while let Some(p) = find_ci(text, "' as ", at) {
+        at = p + 5;
+        let Some(open) = text[..p].rfind('\'').filter(|&o| !text[o + 1..p].contains(['\n', '\''])) else { continue };
+        let name = &text[p + 5..];
+        let name = ident(&name[..name.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(name.len())]);
+        if let Some(role) = field_role(name).filter(|r| r.is_personal()) {
+            x.push(open + 1, p, role, Some(format!("sql:{name}")), true);
+        }
+    }
 }
 
 /// `MERGE dbo.Member AS tgt USING (VALUES ('MBR-4262683-03', N'Dąbrowski', ...), (...))
