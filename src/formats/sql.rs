@@ -62,6 +62,34 @@ fn items(b: &[u8], mut i: usize) -> (Vec<(usize, usize)>, usize) {
     (out, i)
 }
 
+/// The parenthesised tuples from `k` on, `(...), (...)`: each one's items, and
+/// where the list ends (after the white space that follows it).
+fn tuples(b: &[u8], mut k: usize) -> (Vec<Vec<(usize, usize)>>, usize) {
+    let mut rows = Vec::new();
+    loop {
+        k = skip_ws(b, k);
+        if k >= b.len() || b[k] != b'(' {
+            break;
+        }
+        let (vals, next) = items(b, k + 1);
+        rows.push(vals);
+        k = skip_ws(b, next);
+        if k < b.len() && b[k] == b',' {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    (rows, k)
+}
+
+fn skip_ws(b: &[u8], mut k: usize) -> usize {
+    while k < b.len() && b[k].is_ascii_whitespace() {
+        k += 1;
+    }
+    k
+}
+
 /// The literal inside an item: `'text'` -> text, `DATE '1962-03-14'`,
 /// `TO_DATE('03/14/1962', ...)` -> the first string, numbers as they are.
 fn literal(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
@@ -214,16 +242,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
         if roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName))) || patient_table && (cols.is_empty() || roles.iter().any(|r| matches!(r, Some(Role::Name)))) {
             x.patient_record = true;
         }
-        let mut k = vpos + 6;
-        // One or more tuples.
-        loop {
-            while k < b.len() && b[k].is_ascii_whitespace() {
-                k += 1;
-            }
-            if k >= b.len() || b[k] != b'(' {
-                break;
-            }
-            let (vals, next) = items(b, k + 1);
+        let (rows, k) = tuples(b, vpos + 6);
+        for vals in rows {
             // A row of a patient table with no known columns (a dump without its CREATE
             // TABLE): its values are data, not code; their shapes tell what they are.
             if patient_table && cols.is_empty() {
@@ -240,15 +260,6 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
                     x.push(ls, le, role, Some(format!("sql:{}", cols[c])), true);
                 }
             }
-            k = next;
-            while k < b.len() && b[k].is_ascii_whitespace() {
-                k += 1;
-            }
-            if k < b.len() && b[k] == b',' {
-                k += 1;
-                continue;
-            }
-            break;
         }
         at = k.max(after);
     }
@@ -277,33 +288,12 @@ fn literals_as(text: &str, x: &mut Extracted) {
 /// AS src ([Mbr#], LastName, ...)`: rows whose column list comes after them.
 fn values_alias(text: &str, x: &mut Extracted) {
     let b = text.as_bytes();
-    let skip_ws = |mut k: usize| {
-        while k < b.len() && b[k].is_ascii_whitespace() {
-            k += 1;
-        }
-        k
-    };
     let mut at = 0;
     while let Some(p) = find_ci(text, "using (values", at) {
-        let mut k = p + 13;
-        let mut rows = Vec::new();
-        loop {
-            k = skip_ws(k);
-            if k >= b.len() || b[k] != b'(' {
-                break;
-            }
-            let (vals, next) = items(b, k + 1);
-            rows.push(vals);
-            k = skip_ws(next);
-            if k < b.len() && b[k] == b',' {
-                k += 1;
-                continue;
-            }
-            break;
-        }
+        let (rows, k) = tuples(b, p + 13);
         at = k.max(p + 13);
         // ") AS src (col, ...)"
-        k = skip_ws(k + usize::from(b.get(k) == Some(&b')')));
+        let k = skip_ws(b, k + usize::from(b.get(k) == Some(&b')')));
         let Some(open) = text[k..].find('(').map(|o| o + k).filter(|&o| text[k..o].trim_start().get(..3).is_some_and(|a| a.eq_ignore_ascii_case("as ")) && o - k < 40) else { continue };
         let (cols, _) = items(b, open + 1);
         let names: Vec<&str> = cols.iter().map(|&(s, e)| ident(&text[s..e])).collect();
