@@ -22,7 +22,10 @@ pub(crate) static AGE: Recognizer = Recognizer {
     misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over", "she is 95% sure", "he is 92 kg", "is 95 mg"],
 };
 
-const AFTER_WORDS: &[&str] = &["year", "years", "yr", "yrs", "yo", "yof", "yom", "y", "años", "anos", "ans", "tuổi", "jahre"];
+/// Units that need "old" (or "/o") after them: `92 years old`, `91 y/o`.
+const AFTER_WORDS: &[&str] = &["year", "years", "yr", "yrs", "y"];
+/// Units that stand alone: `97 yof`; Spanish, Portuguese, French, Vietnamese and German years.
+const WHOLE_UNITS: &[&str] = &["yo", "yof", "yom", "años", "anos", "ans", "tuổi", "jahre"];
 
 fn in_range(s: &str) -> bool {
     s.len() <= 3 && (90..=125).contains(&num(s))
@@ -74,7 +77,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if let Some(n) = toks.get(i + 1).filter(|n| n.line == t.line) {
         let gap = doc.gap_after(i);
         let word = doc.s(i + 1).to_ascii_lowercase();
-        if matches!(gap, " " | "-") && AFTER_WORDS.contains(&word.as_str()) {
+        let whole = WHOLE_UNITS.contains(&word.as_str());
+        if matches!(gap, " " | "-") && (whole || AFTER_WORDS.contains(&word.as_str())) {
             let mut end = n.end as usize;
             // "-old", " old", "/o", ".o."
             let rest = &doc.text[end..];
@@ -84,8 +88,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
                     break;
                 }
             }
-            // (Spanish, Portuguese, French, Vietnamese and German years need no "old".)
-            let unit_ok = end > n.end as usize || matches!(word.as_str(), "yo" | "yof" | "yom" | "años" | "anos" | "ans" | "tuổi" | "jahre");
+            let unit_ok = end > n.end as usize || whole;
             if unit_ok && !population_after(&doc.text[end..]) {
                 out.push(Cand::new(Kind::AgeOver89, start, end, 0.45, "age over 89", Needs::Patient));
             }
