@@ -368,6 +368,16 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("appointment date", Role::PersonDate),
     ("appt", Role::PersonDate),
     ("appt date", Role::PersonDate),
+    ("next appointment", Role::PersonDate),
+    ("next appt", Role::PersonDate),
+    ("next visit", Role::PersonDate),
+    ("next infusion", Role::PersonDate),
+    ("infusion date", Role::PersonDate),
+    ("intake date", Role::PersonDate),
+    ("exam date", Role::PersonDate),
+    ("date of exam", Role::PersonDate),
+    ("study date", Role::PersonDate),
+    ("implant date", Role::PersonDate),
     ("date of death", Role::PersonDate),
     ("dod", Role::PersonDate),
     ("death date", Role::PersonDate),
@@ -745,6 +755,18 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("prontuario", Role::Mrn),
     ("telefone", Role::Phone),
     ("endereço", Role::Address),
+    ("patiente", Role::PatientName),
+    // German
+    ("patientin", Role::PatientName),
+    ("vorname", Role::Name),
+    ("nachname", Role::Name),
+    ("geburtsdatum", Role::Dob),
+    ("versichertennummer", Role::MemberId),
+    ("aufnahmedatum", Role::PersonDate),
+    ("leistungsdatum", Role::PersonDate),
+    ("telefon", Role::Phone),
+    ("anschrift", Role::Address),
+    ("wohnort", Role::City),
 ];
 
 struct Table {
@@ -837,6 +859,11 @@ fn normalize_ascii(name: &[u8]) -> String {
         out.pop();
     }
     out
+}
+
+/// Whether a label word names the patient as the field's owner ("patient", "member").
+pub(crate) fn patient_owner(word: &str) -> bool {
+    owner(word) == Some(Role::PatientName)
 }
 
 /// Owner words that make a name-ish field a patient's or a staff member's.

@@ -141,7 +141,11 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     names_on_patient_lines(&doc, fields, &mut cands);
     let anchor = extracted.patient_record
         || extracted.probes & formats::probe::FROM != 0 && recognizers::email::personal_sender(text)
-        || cands.iter().any(|c| is_anchor(c) || c.kind == Kind::Date && field_at(fields, c.start, c.end).is_some_and(|f| f.role == Role::Dob && f.strong));
+        || cands.iter().any(|c| {
+            is_anchor(c)
+                || c.kind == Kind::Date && field_at(fields, c.start, c.end).is_some_and(|f| f.role == Role::Dob && f.strong)
+                || matches!(c.kind, Kind::Phone | Kind::Email) && field_at(fields, c.start, c.end).is_some_and(|f| role_fits(f.role, c.kind) && patient_label(&doc, f))
+        });
 
     let health = health_words(&doc, &cands);
     let staff = staff_words(&doc, fields, &cands);
@@ -524,7 +528,7 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
     let field = field_at(fields, c.start, c.end).filter(|f| f.source.is_some() || lines.kind(doc, line) != LineKind::Code);
     if let Some(f) = field {
         if c.source.is_none() && c.why != f.role.describe() {
-            if role_fits(f.role, c.kind) && contact_role(f.role) {
+            if role_fits(f.role, c.kind) && contact_role(f.role) && !patient_label(doc, f) {
                 // A phone in a "Phone:" field is a phone, but whose? The document decides.
                 c.score = c.score.max(0.45);
                 c.source = f.source.clone();
@@ -592,6 +596,18 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
             _ => {}
         }
     }
+}
+
+/// A prose label that names the patient as the owner of a contact value
+/// ("Patient cell 228 353 1968", "pt phone:", "Member email:"): the value is the patient's.
+fn patient_label(doc: &Doc, f: &Field) -> bool {
+    if f.source.is_some() {
+        return false;
+    }
+    let from = floor(doc.text, f.start.saturating_sub(40)).max(doc.line_starts[doc.line_of(f.start)] as usize);
+    let before = &doc.text[from..f.start];
+    let clause = &before[before.rfind(['.', ';', '!', '?']).map_or(0, |p| p + 1)..];
+    clause.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(3).any(|w| crate::labels::patient_owner(&w.to_ascii_lowercase()))
 }
 
 /// "e.g.", "for example", "such as" shortly before `start` on its line, with at most

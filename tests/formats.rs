@@ -748,3 +748,25 @@ fn sql_literals_named_with_as() {
     let text = "INSERT INTO claims.raw (claim_id, member, received_at)\nVALUES (\n  'CLM-17470384',\n  STRUCT('918726988C' AS member_id, 'Kavita Sharma' AS name, DATE '1969-11-27' AS dob),\n  CURRENT_TIMESTAMP());\n";
     assert_reported(text, &["918726988C", "Kavita Sharma", "1969-11-27"]);
 }
+
+#[test]
+fn csv_rows_whose_notes_cell_spans_lines() {
+    let text = "claim_id,patient,member_id,dos,notes\nCLM-1,\"Lindqvist, Aino\",W877263835,2026-09-21,\"Called the nephew.\nSays she is in hospice,\ncall back later\"\nCLM-2,\"Oyelaran, Tomi\",374359146B,2026-11-04,\"ok\"\n";
+    assert_reported(text, &["Oyelaran, Tomi", "374359146B", "2026-11-04"]);
+}
+
+#[test]
+fn fhir_in_a_java_text_block_and_german_columns() {
+    let text = "+        String json = \"\"\"\n+            {\n+              \"resourceType\": \"Patient\",\n+              \"identifier\": [{\"system\": \"urn:mrn\", \"value\": \"0017222413\"}],\n+              \"birthDate\": \"1999-12-13\"\n+            }\n+            \"\"\";\n";
+    assert_reported(text, &["0017222413", "1999-12-13"]);
+    let text = "Subscriber;Patient;Geburtsdatum;ZIP\nLVH 5679 398606;Okonkwo, Ada;21.05.1994;96720\n";
+    assert_reported(text, &["LVH 5679 398606", "21.05.1994"]);
+}
+
+#[test]
+fn a_contact_labelled_as_the_patients_makes_a_patient_document() {
+    let text = "Shirin Moradi has a standing parking validation for infusion visits.\nNext infusion: December 10, 2026. Patient cell 228 353 1968.\n";
+    assert_reported(text, &["Shirin Moradi", "December 10, 2026", "228 353 1968"]);
+    // A phone under a plain label, in a document about no one, stays low.
+    assert_allowed("Facilities desk phone 228 353 1968, ask for the garage.\n");
+}

@@ -61,6 +61,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                 }
                 i += 1;
             }
+            // A text block or triple-quoted string (`String json = """`) holds JSON: step in.
+            b'"' if b[i..].starts_with(b"\"\"\"") => i += 3,
             q @ (b'"' | b'\'') if q == b'"' || single => {
                 // An apostrophe in prose opens no string.
                 let Some(end) = string_end(b, i, q) else {

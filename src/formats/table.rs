@@ -418,10 +418,25 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
     let mut seen_rows = 0;
     let mut cs = Vec::new();
     while l < doc.line_starts.len() {
-        let (s, e) = line_span(l);
+        let (s, mut e) = line_span(l);
         let line = &text[s..e];
         if line.trim().is_empty() {
             break;
+        }
+        // A quoted cell may hold line breaks (a notes column in a CSV export): the row
+        // runs to the line where its quotes close, if that comes within a few lines.
+        if d != Delim::Pipe && odd_quotes(line) {
+            let mut k = l + 1;
+            let mut open = true;
+            while open && k < doc.line_starts.len() && k <= l + 20 {
+                let (ks, ke) = line_span(k);
+                open ^= odd_quotes(&text[ks..ke]);
+                k += 1;
+            }
+            if !open {
+                l = k - 1;
+                e = line_span(l).1;
+            }
         }
         // A rule, or a code block's fence right under a header given in prose
         // ("layout: DOS|PCN|NAME|MEMBER ...:" then {noformat} and the rows).
@@ -480,9 +495,13 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
     l
 }
 
-/// A single code with digits: `VRT770516202`, `2739154967-02`.
+/// A single code with digits: `VRT770516202`, `2739154967-02`, `LVH 5679 398606`.
 fn one_code(v: &str) -> bool {
-    (4..=24).contains(&v.len()) && v.bytes().filter(u8::is_ascii_digit).count() >= 3 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    (4..=24).contains(&v.len()) && v.bytes().filter(u8::is_ascii_digit).count() >= 3 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b' ')
+}
+
+fn odd_quotes(line: &str) -> bool {
+    line.bytes().filter(|&c| c == b'"').count() % 2 == 1
 }
 
 /// A Markdown separator row: `|---|:---:|` (after a diff marker).
