@@ -770,3 +770,13 @@ fn a_contact_labelled_as_the_patients_makes_a_patient_document() {
     // A phone under a plain label, in a document about no one, stays low.
     assert_allowed("Facilities desk phone 228 353 1968, ask for the garage.\n");
 }
+
+#[test]
+fn a_dates_clock_time_a_grouped_member_id_and_a_city_after_the_street() {
+    let text = "PATIENT: COHEN, NOA   DOB: 23 Jun 28   MRN: K3918346\nEXAM DATE: 11/29/2026 18:32\n";
+    assert_reported(text, &["11/29/2026 18:32"]);
+    let text = "Hello, my name is Dariush Farahani. My insurance member ID is BDX 2946 610759. Please write to me at 1547 Elm St, Fairbanks.\n";
+    assert_reported(text, &["BDX 2946 610759", "1547 Elm St, Fairbanks"]);
+    let text = "Member: Dariush Farahani\nMember ID: WZE 9274 070197\n";
+    assert_reported(text, &["WZE 9274 070197"]);
+}

@@ -399,7 +399,17 @@ fn next_is_label_colon(doc: &Doc, j: usize, line_end: usize) -> bool {
 /// and the `(01)` identifiers of a UDI.
 fn chunk_end(doc: &Doc, from: usize, line_end: usize) -> usize {
     let b = doc.bytes;
-    let k = super::code_end(b, from, line_end);
+    let mut k = super::code_end(b, from, line_end);
+    // "BDX 2946 610759": capital letters, then groups of digits.
+    if k >= from + 2 && b[from..k].iter().all(u8::is_ascii_uppercase) {
+        while k + 1 < line_end && b[k] == b' ' && b[k + 1].is_ascii_digit() {
+            let e = super::code_end(b, k + 1, line_end);
+            if !b[k + 1..e].iter().all(u8::is_ascii_digit) {
+                break;
+            }
+            k = e;
+        }
+    }
     if k == from || !b[from..k].iter().any(u8::is_ascii_digit) {
         return from;
     }

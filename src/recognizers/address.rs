@@ -28,16 +28,19 @@ pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
         "«55 N. Main St., Apt 4B, Springfield, IL» 62704",
         "«881 Maple Ave NW»",
         "Requester address: «POB 2795», Lawrence, MA 01841",
-        "«Rural Route 1, Box 204», Tukwila",
+        "«Rural Route 1, Box 204, Tukwila»",
+        "at «12 Oak St», Boston and",
         "«RR 4 Box 646»|Biloxi MS",
         "lives at «post office box 6194» in garden grove",
         "«12 Elm Rd\nBoston, MA» 02118",
         "«4433 Madison Ave. Suite 1059\nSt. Louis, MO» 63164",
         "«PO Box 881»",
+        "call me at «1547 Elm St, Fairbanks».",
+        "Vivimos en «Post Office Box 2469, Hilo».",
         "«742 Evergreen Terrace Suite 200»",
         "at «Springfield, IL» 62704.",
     ],
-    misses: &["version 2 Main thing", "took 200 mg Daily", "1234 oak street", "Room 12 West Wing"],
+    misses: &["version 2 Main thing",  "took 200 mg Daily", "1234 oak street", "Room 12 West Wing"],
 };
 
 const SUFFIXES: &[&str] = &[
@@ -218,6 +221,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             if let Some(st) = city_state(doc, k) {
                 end = toks[st].end as usize;
                 zip = zip_after(doc, st);
+            } else if let Some(e) = city_alone(doc, k) {
+                end = e;
             }
         }
     }
@@ -225,6 +230,26 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if let Some((zs, ze)) = zip {
         out.push(Cand::new(Kind::ZipCode, zs, ze, 0.5, "ZIP code in an address", Needs::Patient));
     }
+}
+
+/// `, Fairbanks.`, `, Garden Grove` at a line's end: a city alone closing the
+/// sentence after a street or box (token `k` after the comma); its end.
+fn city_alone(doc: &Doc, k: usize) -> Option<usize> {
+    let toks = &doc.toks;
+    if doc.gap_before(k) != ", " {
+        return None;
+    }
+    for j in k..(k + 3).min(toks.len()) {
+        let t = &toks[j];
+        if !(t.is_word() && t.is(CAP)) || t.line != toks[k].line {
+            return None;
+        }
+        if doc.gap_after(j) != " " {
+            let end = t.end as usize;
+            return doc.bytes.get(end).is_none_or(|b| matches!(b, b'.' | b'\n' | b'\r' | b';' | b')')).then_some(end);
+        }
+    }
+    None
 }
 
 /// A two-letter state followed by a ZIP within the next few tokens (a cheap test).
@@ -287,6 +312,7 @@ fn po_box(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return;
     };
     if num(n) && gap(n - 1, &[" "]) {
-        out.push(Cand::new(Kind::StreetAddress, toks[i].start as usize, toks[n].end as usize, 0.4, "post office box", Needs::Patient));
+        let end = if n + 1 < toks.len() { city_alone(doc, n + 1) } else { None };
+        out.push(Cand::new(Kind::StreetAddress, toks[i].start as usize, end.unwrap_or(toks[n].end as usize), 0.4, "post office box", Needs::Patient));
     }
 }

@@ -118,6 +118,8 @@ fn push(doc: &Doc, out: &mut Vec<Cand>, start: usize, end: usize, score: f32, wh
     if clock && year_after_clock(doc, end) {
         return; // "Nov 21 16:11:12 2026 GMT": asctime, a certificate's or a system's time
     }
+    // The clock time is part of the event's date ("EXAM DATE: 11/29/2026 18:32").
+    let end = if clock { clock_end(doc, end) } else { end };
     if page_date(doc, start) {
         out.push(Cand::new(Kind::Date, start, end, 0.1, "date a page or report was written", Needs::Label));
     } else if clock && doc.bytes[start..end].contains(&b'-') && doc.bytes[start].is_ascii_digit() {
@@ -129,6 +131,19 @@ fn push(doc: &Doc, out: &mut Vec<Cand>, start: usize, end: usize, score: f32, wh
     } else {
         out.push(Cand::new(Kind::Date, start, end, score, why, Needs::Patient));
     }
+}
+
+/// The end of the clock time after `end` (see `clock_follows`): `HH:MM`, `:SS`, ` AM`.
+fn clock_end(doc: &Doc, end: usize) -> usize {
+    let b = &doc.bytes;
+    let mut k = end + 4; // separator, HH, ':'
+    while k < b.len() && (b[k].is_ascii_digit() || b[k] == b':' && b.get(k + 1).is_some_and(u8::is_ascii_digit)) {
+        k += 1;
+    }
+    if b.get(k) == Some(&b' ') && b.get(k + 1..k + 3).is_some_and(|m| m.eq_ignore_ascii_case(b"AM") || m.eq_ignore_ascii_case(b"PM")) && !b.get(k + 3).is_some_and(u8::is_ascii_alphanumeric) {
+        k += 3;
+    }
+    k
 }
 
 /// ` 16:11:12 2026` after `end`: the year after the clock, as only machines write it.
