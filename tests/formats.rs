@@ -780,3 +780,14 @@ fn a_dates_clock_time_a_grouped_member_id_and_a_city_after_the_street() {
     let text = "Member: Dariush Farahani\nMember ID: WZE 9274 070197\n";
     assert_reported(text, &["WZE 9274 070197"]);
 }
+
+#[test]
+fn cues_before_names_the_dictionaries_lack_and_record_labels() {
+    assert_reported("Guarantor Hastiin Yazzie says the monthly payment was taken twice.\n", &["Hastiin Yazzie"]);
+    let text = "Patiente : Mme Mekdes Haile, née le 19 novembre 1929 (97 ans)\n";
+    assert_eq!(found(text, Kind::PersonName), ["Mekdes Haile"]);
+    assert_reported("Pt Ana Ruiz, MRN 4471882. Daughter-in-law Rosalinda Dela Cruz helps with the pill box.\n", &["Rosalinda Dela Cruz"]);
+    assert_reported("ACCESSION: 26-MR-6409504\nPATIENT: COHEN, NOA   DOB: 23 Jun 28\nMRN LFC-0157471, visit V137197895.\n", &["26-MR-6409504", "V137197895"]);
+    // A cue before product words is not a name.
+    assert_allowed("The Patient Portal Team shipped the Member Services Dashboard.\n");
+}

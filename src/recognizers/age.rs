@@ -18,8 +18,8 @@ pub(crate) static AGE: Recognizer = Recognizer {
         Class::Word => false,
     },
     find,
-    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "-- patient is «103», age check skipped", "«92/F» |", "tiene «92 años» y", "(«101 ans»)"],
-    misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over", "she is 95% sure", "he is 92 kg", "is 95 mg"],
+    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "-- patient is «103», age check skipped", "«92/F» |", "Park, Seo-yeon, «92 F»\n", "tiene «92 años» y", "(«101 ans»)"],
+    misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over", "she is 95% sure", "he is 92 kg", "is 95 mg", "rooms 12, 92 F wing"],
 };
 
 /// Units that need "old" (or "/o") after them: `92 years old`, `91 y/o`.
@@ -94,8 +94,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             }
             return;
         }
-        // "95/M" in a census row: age and sex.
-        if gap == "/" && matches!(word.as_str(), "m" | "f") && doc.gap_after(i + 1).starts_with([' ', '|', ',', '\t', '\n']) {
+        // "95/M" in a census row, "Park, Seo-yeon, 92 F" in a handoff list: age and sex.
+        let tail = doc.gap_after(i + 1);
+        let listed = gap == " " && doc.gap_before(i) == ", " && (tail.is_empty() || tail.starts_with(['\r', '\n', ',', '|']));
+        if (gap == "/" && tail.starts_with([' ', '|', ',', '\t', '\n']) || listed) && matches!(word.as_str(), "m" | "f") {
             out.push(Cand::new(Kind::AgeOver89, start, n.end as usize, 0.45, "age over 89", Needs::Patient));
             return;
         }

@@ -60,6 +60,7 @@ const PATIENT_BEFORE: &[&str] = &[
     "girlfriend", "boyfriend", "child", "baby", "infant", "newborn", "named", "sibling", "stepson", "stepdaughter", "stepmother",
     "stepfather", "cousin", "widow", "widower", "decedent", "deceased", "client", "guarantor", "mrs.", "patients", "neighbor", "roommate",
     "paciente", "sr", "sra", "srta", "hija", "hijo", "esposa", "esposo", "madre", "padre", "hermana", "hermano", "abuela", "abuelo",
+    "patiente", "mme", "mlle", "madame", "monsieur", "fils", "fille", "épouse",
 ];
 
 const STAFF_BEFORE: &[&str] = &[
@@ -201,7 +202,8 @@ pub(crate) fn word(doc: &Doc, j: usize) -> (Word, bool, bool) {
         return (if pronoun { Word::Not } else { Word::Unknown }, false, false);
     }
     // "He was admitted": a pronoun, even where a dictionary has it as a surname (He, Su).
-    if s.len() <= 4 && ["he", "she", "his", "her", "him", "hers", "they", "them", "we", "you", "it", "its", "our", "my", "me", "us"].iter().any(|p| s.eq_ignore_ascii_case(p)) {
+    // (And French honorifics: "Patiente : Mme Mekdes Haile".)
+    if s.len() <= 8 && ["he", "she", "his", "her", "him", "hers", "they", "them", "we", "you", "it", "its", "our", "my", "me", "us", "mme", "mlle", "madame", "monsieur"].iter().any(|p| s.eq_ignore_ascii_case(p)) {
         return (Word::Not, false, false);
     }
     let (first, last) = (doc.has(j, flag::FIRST), doc.has(j, flag::LAST));
@@ -457,7 +459,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let compound = matches!(prev, Some("patient" | "pt")) && PATIENT_COMPOUNDS.contains(&&*doc.lower(i, &mut [0u8; 48]));
     // A letter's "Re: Tunde Akínwùmí" line: the patient it is about (a name and nothing else).
     let regarding = prev == Some("re") && doc.gap_before(i) == ": " && doc.line_text(doc.toks[i].line as usize).trim_end().ends_with(doc.s(last));
-    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || self_introduction(doc, i) || sender == Some(true) || regarding;
+    // "Daughter-in-law Rosalinda Dela Cruz".
+    let at = doc.toks[i].start as usize;
+    let in_law = prev == Some("law") && doc.window(at.saturating_sub(8), at).eq_ignore_ascii_case("-in-law ");
+    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || in_law || self_introduction(doc, i) || sender == Some(true) || regarding;
     // "From: David Barnes (MRN 4088256)": a patient cue after the name outweighs a staff word before it.
     let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && !patient_after(doc, last) || staff_after(doc, last);
     // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
@@ -529,7 +534,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         // A cue alone does not make an unknown capitalised word a name
         // ("Patient Portal"); a dictionary name, a detail after it or an honorific does
         // ("Mr. Tsosie").
-        if name_words == 0 && !(uncased || (after || titled) && unknown > 0) {
+        // Nor does it a run of unknown words, unless it names two ("Guarantor Hastiin Yazzie").
+        if name_words == 0 && !(uncased || (after || titled) && unknown > 0 || patient_cue && unknown >= 2) {
             return;
         }
         // All upper case and long: a heading, unless a cue is explicit.
