@@ -16,7 +16,7 @@ pub(crate) static CREDIT_CARD: Recognizer = Recognizer {
     // 13-19 digits in one token, or the first of groups split by spaces or dashes.
     gate: |k| k.class == Class::Num && (3..=19).contains(&k.len) && k.first == First::TwoToSix && (k.len >= 13 || matches!(k.next, Next::Space | Next::Dash)),
     find,
-    hits: &["card «4539 5787 6362 1486» exp", "«4539-5787-6362-1486»", "«4539578763621486»", "amex «3475 123456 78904»"],
+    hits: &["card «4539 5787 6362 1486» exp", "«4539-5787-6362-1486»", "«4539578763621486»", "amex «3475 123456 78904»", "charge it: «4945719823945287» exp 04/27"],
     misses: &["4111 1111 1111 1111", "4539 5787 6362 1487", "1234 5678 9012 3456", "4539-5787-6362-1486-1"],
 };
 
@@ -67,7 +67,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     if issuer_ok(digits) && luhn(digits.as_bytes()) && !TEST_NUMBERS.contains(&digits) {
-        let (score, needs) = if grouped { (0.6, Needs::Nothing) } else { (0.45, Needs::Patient) };
+        // "my card ... 4945719823945287 exp 04/27 cvv 855": a card's words around it.
+        let around = |from: usize, to: usize, words: &[&str]| doc.window(from, to).to_ascii_lowercase().split(|c: char| !c.is_ascii_alphabetic()).any(|w| words.contains(&w));
+        let cued = around(start.saturating_sub(40), start, &["card", "visa", "mastercard", "amex", "discover"]) || around(end, end + 12, &["exp", "expires", "cvv", "cvc"]);
+        let (score, needs) = if grouped || cued { (if cued { 0.8 } else { 0.6 }, Needs::Nothing) } else { (0.45, Needs::Patient) };
         out.push(Cand::new(Kind::CreditCard, start, end, score, "valid card number (Luhn)", needs));
     }
 }
