@@ -487,11 +487,12 @@ fn id_value(text: &str, f: &Field) -> Option<(usize, usize)> {
     // In prose, "Member ID: WZE 9274 070197": letters, then groups of digits.
     let mut len = 0;
     for (n, g) in v.split(' ').take(4).enumerate() {
-        let ok = if n == 0 { g.len() >= 2 && g.bytes().any(|b| b.is_ascii_uppercase()) && g.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) } else { g.trim_end_matches(['.', ',', ';', ')']).len() >= 3 && g.trim_end_matches(['.', ',', ';', ')']).bytes().all(|b| b.is_ascii_digit()) };
+        let g = g.trim_end_matches(['.', ',', ';', ')']);
+        let ok = if n == 0 { g.len() >= 2 && g.bytes().any(|b| b.is_ascii_uppercase()) && g.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) } else { g.len() >= 3 && g.bytes().all(|b| b.is_ascii_digit()) };
         if !ok {
             break;
         }
-        len += (n > 0) as usize + g.trim_end_matches(['.', ',', ';', ')']).len();
+        len += (n > 0) as usize + g.len();
     }
     if len <= 24 && v[..len].contains(' ') && v[..len].bytes().filter(u8::is_ascii_digit).count() >= 6 {
         return Some((vs, vs + len));
