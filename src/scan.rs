@@ -42,8 +42,12 @@ pub(crate) fn cut_to_limit<'t>(policy: &crate::Policy, text: &'t str, notes: &mu
 pub(crate) fn reported(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     let policy = &scanner.policy;
     let mut findings = find(scanner, text, given);
-    findings.retain(|f| f.score >= policy.report_threshold && !policy.disabled_kinds.contains(&f.kind));
+    findings.retain(|f| reportable(policy, f.kind, f.score));
     findings
+}
+
+fn reportable(policy: &crate::Policy, kind: Kind, score: f32) -> bool {
+    score >= policy.report_threshold && !policy.disabled_kinds.contains(&kind)
 }
 
 /// The verdict on reported findings: identifiers warn (or block, by mode
@@ -97,7 +101,7 @@ impl Clock {
     }
 }
 
-/// Every finding with its final score (before the policy threshold).
+/// Every finding the policy reports, with its final score (and the `given` ones, filtered by `reported`).
 fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     let doc = Doc::new(text);
     let mut extracted = formats::extract(&doc);
@@ -157,14 +161,16 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     let mut kept = resolve_overlaps(cands, threshold);
     kept.retain(|c| !scanner.allow.iter().any(|re| re.find_iter(text).any(|m| m.start() <= c.start && c.end <= m.end())));
     merge_adjacent_names(&doc, &mut kept);
+    // (Previews only for what the policy reports: most candidates score below it.)
+    let rounded = |c: &Cand| (c.score.clamp(0.0, 1.0) * 100.0).round() / 100.0;
     let mut findings: Vec<Finding> = kept
         .into_iter()
-        .filter(|c| c.score > 0.0 && !given.findings.iter().any(|g| g.start < c.end && c.start < g.end))
+        .filter(|c| c.score > 0.0 && reportable(&scanner.policy, c.kind, rounded(c)) && !given.findings.iter().any(|g| g.start < c.end && c.start < g.end))
         .map(|c| Finding {
             kind: c.kind,
             start: c.start,
             end: c.end,
-            score: (c.score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+            score: rounded(&c),
             preview: preview(c.kind, &text[c.start..c.end]),
             reason: c.why.into(),
             source: c.source,

@@ -64,7 +64,12 @@ pub(crate) mod flag {
     pub const MONTH: u32 = 256;
     /// A later word of a label phrase (`date of birth`: of, birth).
     pub const LABEL_REST: u32 = 512;
+    /// A pronoun or a French honorific (`person_name::word`): never a name word,
+    /// even where a dictionary has it (He, Su).
+    pub const PRONOUN: u32 = 1024;
 }
+
+const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him", "hers", "they", "them", "we", "you", "it", "its", "our", "my", "me", "us", "mme", "mlle", "madame", "monsieur"];
 
 const MONTH_WORDS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb",
@@ -113,7 +118,8 @@ fn lexicon() -> Compact {
     let words = packed.iter().map(|(p, _)| p.iter().filter(|&&b| b < 0x20).count()).sum::<usize>()
         + texts.iter().map(|(t, _, _)| t.lines().count()).sum::<usize>()
         + crate::labels::LABELS.len() * 4
-        + MONTH_WORDS.len();
+        + MONTH_WORDS.len()
+        + PRONOUNS.len();
     let mut c = Compact::with_room(words);
     for (data, f) in packed {
         each_packed(data, |w| c.add(w, f));
@@ -136,6 +142,9 @@ fn lexicon() -> Compact {
     }
     for w in MONTH_WORDS {
         c.add(w.as_bytes(), flag::MONTH);
+    }
+    for w in PRONOUNS {
+        c.add(w.as_bytes(), flag::PRONOUN);
     }
     c
 }

@@ -203,7 +203,7 @@ pub(crate) fn word(doc: &Doc, j: usize) -> (Word, bool, bool) {
     }
     // "He was admitted": a pronoun, even where a dictionary has it as a surname (He, Su).
     // (And French honorifics: "Patiente : Mme Mekdes Haile".)
-    if s.len() <= 8 && ["he", "she", "his", "her", "him", "hers", "they", "them", "we", "you", "it", "its", "our", "my", "me", "us", "mme", "mlle", "madame", "monsieur"].iter().any(|p| s.eq_ignore_ascii_case(p)) {
+    if doc.has(j, flag::PRONOUN) {
         return (Word::Not, false, false);
     }
     let (first, last) = (doc.has(j, flag::FIRST), doc.has(j, flag::LAST));
