@@ -26,7 +26,7 @@ impl Lines {
 
     pub fn kind(&mut self, doc: &Doc, line: usize) -> LineKind {
         let k = match self.cache[line] {
-            0 if log_line(doc.line_text(line)) => LineKind::Log,
+            0 if log_line(doc, line) => LineKind::Log,
             0 | NOT_LOG => code_or_plain(doc.line_text(line)),
             n => return [LineKind::Plain, LineKind::Log, LineKind::Code][(n - 1) as usize],
         };
@@ -39,7 +39,7 @@ impl Lines {
     pub fn is_log(&mut self, doc: &Doc, line: usize) -> bool {
         match self.cache[line] {
             0 => {
-                let log = log_line(doc.line_text(line));
+                let log = log_line(doc, line);
                 self.cache[line] = if log { LineKind::Log as u8 + 1 } else { NOT_LOG };
                 log
             }
@@ -51,7 +51,28 @@ impl Lines {
 /// The cache's mark for a line known not to be a log line, code not yet looked for.
 const NOT_LOG: u8 = 4;
 
-static LEVELS: Needles = Needles::new(&[" ERROR ", " WARN ", " INFO ", " DEBUG ", " TRACE ", " FATAL ", "[ERROR]", "[WARN]", "[INFO]", "[DEBUG]", " ERROR:", " WARN:", " INFO:", "Exception", "\tat ", "Caused by:"]);
+/// Starts with a timestamp or a stack frame, or carries a level word.
+fn log_line(doc: &Doc, line: usize) -> bool {
+    log_start(doc.line_text(line)) || {
+        let first = doc.tok_at(doc.line_starts[line] as usize);
+        doc.toks[first..].iter().take_while(|t| t.line as usize == line).enumerate().any(|(k, t)| t.len() >= 2 && level_word(doc, first + k))
+    }
+}
+
+/// Token `i` makes its line a log line: a level (` ERROR `, `[WARN]`,
+/// ` INFO:`), an exception's name, a stack frame's `\tat ` or `Caused by:`.
+fn level_word(doc: &Doc, i: usize) -> bool {
+    let w = doc.s(i).as_bytes();
+    let t = &doc.toks[i];
+    let before = if t.start == 0 { b'\n' } else { doc.bytes[t.start as usize - 1] };
+    let after = doc.bytes.get(t.end as usize).copied().unwrap_or(b'\n');
+    match w {
+        b"ERROR" | b"WARN" | b"INFO" | b"DEBUG" => before == b' ' && (after == b' ' || after == b':' && w != b"DEBUG") || before == b'[' && after == b']',
+        b"TRACE" | b"FATAL" => before == b' ' && after == b' ',
+        b"at" => before == b'\t' && after == b' ',
+        _ => w.len() >= 6 && (w.ends_with(b"Caused") && doc.bytes[t.end as usize..].starts_with(b" by:") || w.len() >= 9 && crate::text::has(doc.s(i), "Exception")),
+    }
+}
 /// Syntax that marks a line as code anywhere in it.
 static CODE: Needles = Needles::new(&[
     "assert", "expect(", "@Test", "=> ", "#include", "();", "\");", "\"),", "'),", "');", " == ", " != ", "Pattern.compile", "re.compile",
@@ -66,21 +87,18 @@ const CODE_START: &[&str] = &[
 
 #[cfg(test)]
 fn classify(line: &str) -> LineKind {
-    if log_line(line) {
-        LineKind::Log
-    } else {
-        code_or_plain(line)
-    }
+    let doc = Doc::new(line);
+    Lines::new(&doc).kind(&doc, 0)
 }
 
-/// Starts with a timestamp or a stack frame, or carries a level.
-fn log_line(line: &str) -> bool {
+/// Starts with a timestamp or a stack frame.
+fn log_start(line: &str) -> bool {
     let t = line.trim_start_matches(['+', '-', ' ', '\t', '>', '[']);
     let b = t.as_bytes();
     // 2026-11-20 10:15:32 / 2026-11-20T10:15 / 10:15:32.123 at line start
     let ts = b.len() >= 16 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && matches!(b[10], b' ' | b'T') && b[13] == b':';
     let clock = b.len() >= 8 && b[..2].iter().all(u8::is_ascii_digit) && b[2] == b':' && b[5] == b':';
-    ts || clock || t.starts_with("at ") && t.contains('(') || LEVELS.any_in(line)
+    ts || clock || t.starts_with("at ") && t.contains('(')
 }
 
 /// Code or plain text, for a line that is not a log line.
@@ -108,6 +126,7 @@ pub(crate) fn field_at(fields: &[Field], start: usize, end: usize) -> Option<&Fi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Needles;
 
     #[test]
     fn classifies_lines() {
@@ -117,5 +136,28 @@ mod tests {
         assert!(classify("Patient Maria Gonzalez called about her refill.") == LineKind::Plain);
         assert!(classify("I need my records for a new specialist; let me know if (555) 201-3344 works.") == LineKind::Plain);
         assert!(classify("+        Patient patient = new Patient();") == LineKind::Code);
+    }
+
+    #[test]
+    fn level_words_are_the_level_strings() {
+        // The strings a log line carries, searched for in the line's text: the token
+        // test must agree on every line, at its edges and inside longer words.
+        let levels = Needles::new(&[" ERROR ", " WARN ", " INFO ", " DEBUG ", " TRACE ", " FATAL ", "[ERROR]", "[WARN]", "[INFO]", "[DEBUG]", " ERROR:", " WARN:", " INFO:", "Exception", "\tat ", "Caused by:"]);
+        let words = ["ERROR", "WARN", "INFO", "DEBUG", "TRACE", "FATAL", "at", "Caused", "Exception", "NullPointerException2", "Errors", "by:", "by", "INFOS", "xat", "Causedx"];
+        let seps = [" ", "[", "]", ":", "\t", "", "x", "\r"];
+        for w in words {
+            for a in seps {
+                for b in seps {
+                    for c in [" by:", " by", ""] {
+                        for line in [format!("{a}{w}{b}{c}"), format!("q{a}{w}{b}{c} z"), format!("{w}{b}{c}")] {
+                            let doc = Doc::new(&line);
+                            let mut lines = Lines::new(&doc);
+                            let want = log_start(&line) || levels.any_in(&line);
+                            assert_eq!(lines.is_log(&doc, 0), want, "{line:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 }
