@@ -358,9 +358,11 @@ mod tests {
             words.sort_unstable();
             words.join("\n")
         };
+        // (Entries of several words are not packed: no token could match them.)
+        let tokens = |source: &str| source.lines().filter(|l| !l.contains(' ')).collect::<Vec<_>>().join("\n");
         let both = unpack(front_coded!("both_names"));
-        assert_eq!(merged(&unpack(front_coded!("first_names")), &both), include_str!("first_names.txt").trim_end());
-        assert_eq!(merged(&unpack(front_coded!("last_names")), &both), include_str!("last_names.txt").trim_end());
+        assert_eq!(merged(&unpack(front_coded!("first_names")), &both), tokens(include_str!("first_names.txt")));
+        assert_eq!(merged(&unpack(front_coded!("last_names")), &both), tokens(include_str!("last_names.txt")));
         assert_eq!(unpack(front_coded!("common_words")), include_str!("common_words.txt").trim_end());
     }
 
