@@ -18,8 +18,10 @@ pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
     kind: Kind::StreetAddress,
     gate: |k| match k.class {
         Class::Word => k.cap || k.first == First::P,
-        // A house number, then a space or ". " before the street name.
-        _ => k.len <= 7 && k.first.is_digit() && matches!(k.next, Next::Space | Next::Dot),
+        // A house number, then a space or ". " before the street name; or a rural
+        // grid number (`W9982`).
+        Class::Num => k.len <= 7 && k.first.is_digit() && matches!(k.next, Next::Space | Next::Dot),
+        Class::Mixed => k.len <= 7 && (k.first.is_digit() || k.first == First::Other && k.len >= 4) && matches!(k.next, Next::Space | Next::Dot),
     },
     find,
     hits: &[
@@ -39,8 +41,13 @@ pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
         "Vivimos en «Post Office Box 2469, Hilo».",
         "«742 Evergreen Terrace Suite 200»",
         "at «Springfield, IL» 62704.",
+        "Vivimos en «1491 1/2 W 12th Ave, Gresham».",
+        "still lives at «W9982 State Route 264» in Kearny",
+        "Adresse : «S7407 Navajo Route 7, Waipahu, HI» 96797",
+        "«N4765 County Road K, Fairbanks».",
+        "«2210 County Rd 12»",
     ],
-    misses: &["version 2 Main thing",  "took 200 mg Daily", "1234 oak street", "Room 12 West Wing"],
+    misses: &["version 2 Main thing",  "took 200 mg Daily", "1234 oak street", "Room 12 West Wing", "build A1234 Release Notes", "X9982 State Route 264"],
 };
 
 const SUFFIXES: &[&str] = &[
@@ -153,18 +160,21 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         }
         return;
     }
-    // House number: 1-6 digits, or digits + one letter (12B).
+    // House number: 1-6 digits, or digits + one letter (12B), or a rural grid
+    // address's direction + digits (W9982, N4765: Wisconsin, Illinois, the Navajo Nation).
     let s = doc.s(i);
-    let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    if digits.is_empty() || digits.len() > 6 || s.len() - digits.len() > 1 || !digits.bytes().all(|b| b.is_ascii_digit()) || num(digits) == 0 {
+    let grid = s.len() >= 4 && matches!(s.as_bytes()[0], b'N' | b'S' | b'E' | b'W') && s[1..].bytes().all(|b| b.is_ascii_digit());
+    let digits = if grid { &s[1..] } else { s.trim_end_matches(|c: char| c.is_ascii_alphabetic()) };
+    if digits.is_empty() || digits.len() > 6 || !grid && s.len() - digits.len() > 1 || !digits.bytes().all(|b| b.is_ascii_digit()) || num(digits) == 0 {
         return;
     }
     let start = t.start as usize;
     if start > 0 && !matches!(doc.bytes[start - 1], b' ' | b'\n' | b'\t' | b',' | b':' | b'(' | b'"' | b'\'' | b'|' | b'>' | b'^' | b';') {
         return;
     }
-    // Street words, ending in a suffix.
-    let mut j = i + 1;
+    // Street words, ending in a suffix (after a half: "1491 1/2 W 12th Ave").
+    let half = toks.get(i + 2).is_some_and(|two| doc.gap_after(i) == " " && doc.s(i + 1) == "1" && doc.gap_after(i + 1) == "/" && two.line == t.line && doc.s(i + 2) == "2");
+    let mut j = if half { i + 3 } else { i + 1 };
     let mut suffix_at = None;
     let mut words = 0;
     while j < toks.len() && words < 6 && toks[j].line == t.line && word_gap_ok(doc.gap_before(j)) {
@@ -183,6 +193,13 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // A suffix word in the name: "Oak Ridge Rd", "Cedar Hollow Ave", "Park Lane Ct".
     while last - i < 6 && toks.get(last + 1).is_some_and(|n| n.line == t.line) && doc.gap_after(last) == " " && is_suffix(doc, last + 1) {
         last += 1;
+    }
+    // A numbered or lettered road: "State Route 264", "County Road K".
+    if let Some(n) = toks.get(last + 1).filter(|n| n.line == t.line && doc.gap_after(last) == " ") {
+        let road = ["route", "rte", "road", "rd", "highway", "hwy"].iter().any(|r| doc.s(last).eq_ignore_ascii_case(r));
+        if road && (n.is_num() && n.len() <= 4 || n.is_word() && n.is(UPPER) && n.len() <= 2) {
+            last += 1;
+        }
     }
     // Trailing direction: "Main St NW".
     if let Some(n) = toks.get(last + 1) {
