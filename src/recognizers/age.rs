@@ -1,10 +1,10 @@
 //! Ages of 90 and over (Safe Harbor aggregates them into "90 or older").
 //!
 //! `92-year-old`, `92 years old`, `92 yo`, `92 y/o`, `92yo`, `92 YOF`,
-//! `age 92`, `aged 92`, `Age: 92`. Ages 90 to 125 only. Population phrases
+//! `age 92`, `aged 92`, `Age: 92`, `ninety-four year old`. Ages 90 to 125 only. Population phrases
 //! are not a person's age: `aged 90 and older`, `over 90`, `>= 90`, `90+`.
 
-use super::{num, Cand, First, Needs, Recognizer};
+use super::{num, Cand, First, Needs, Next, Recognizer};
 use crate::text::{Class, Doc};
 use crate::Kind;
 
@@ -15,11 +15,12 @@ pub(crate) static AGE: Recognizer = Recognizer {
     gate: |k| match k.class {
         Class::Num => k.len == 2 && k.first == First::Nine || k.len == 3 && k.first == First::One,
         Class::Mixed => (2..=5).contains(&k.len) && matches!(k.first, First::One | First::Nine),
-        Class::Word => false,
+        // "ninety-four year old"
+        Class::Word => k.len == 6 && matches!(k.next, Next::Dash | Next::Space),
     },
     find,
-    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "-- patient is «103», age check skipped", "«92/F» |", "Park, Seo-yeon, «92 F»\n", "tiene «92 años» y", "(«101 ans»)"],
-    misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over", "she is 95% sure", "he is 92 kg", "is 95 mg", "rooms 12, 92 F wing"],
+    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "-- patient is «103», age check skipped", "«92/F» |", "Park, Seo-yeon, «92 F»\n", "tiene «92 años» y", "(«101 ans»)", "pt is a «ninety-four year old» male", "«Ninety-two-year-old» woman", "she is «ninety years old»"],
+    misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over", "she is 95% sure", "he is 92 kg", "is 95 mg", "rooms 12, 92 F wing", "ninety-four beds", "over ninety years old", "ninety day supply"],
 };
 
 /// Units that need "old" (or "/o") after them: `92 years old`, `91 y/o`.
@@ -45,9 +46,40 @@ fn population_before(before: &str) -> bool {
     ["over", "under", "above", "below", "least", "than", ">", ">=", "≥", "<", "<=", "≤", "ages", "between"].iter().any(|w| b.ends_with(w))
 }
 
+/// "ninety-four year old", "Ninety-two-year-old", "ninety years old": an age in words.
+fn in_words(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let toks = &doc.toks;
+    if !doc.s(i).eq_ignore_ascii_case("ninety") {
+        return;
+    }
+    const ONES: [&str; 9] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    let joined = |j: usize| toks.get(j + 1).is_some_and(|n| n.line == toks[i].line) && matches!(doc.gap_after(j), " " | "-");
+    let mut j = i;
+    if joined(j) && ONES.iter().any(|w| doc.s(j + 1).eq_ignore_ascii_case(w)) {
+        j += 1;
+    }
+    if !(joined(j) && AFTER_WORDS[..4].iter().any(|w| doc.s(j + 1).eq_ignore_ascii_case(w))) {
+        return;
+    }
+    let end = toks[j + 1].end as usize;
+    let rest = &doc.text[end..];
+    if !(rest.len() >= 4 && [&b" old"[..], b"-old"].iter().any(|o| rest.as_bytes()[..4].eq_ignore_ascii_case(o))) {
+        return;
+    }
+    let start = toks[i].start as usize;
+    let line_start = doc.line_starts[toks[i].line as usize] as usize;
+    if population_before(doc.window(line_start.max(start.saturating_sub(24)), start)) || population_after(&rest[4..]) {
+        return;
+    }
+    out.push(Cand::new(Kind::AgeOver89, start, end + 4, 0.45, "age over 89", Needs::Patient));
+}
+
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let toks = &doc.toks;
     let t = &toks[i];
+    if t.is_word() {
+        return in_words(doc, i, out);
+    }
     let s = doc.s(i);
     if !(2..=5).contains(&t.len()) || !s.starts_with(['9', '1']) {
         return;
