@@ -211,6 +211,8 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("resident", Role::PatientName),
     ("guarantor", Role::RelativeName),
     ("guarantor name", Role::RelativeName),
+    ("name on card", Role::PatientName),
+    ("cardholder name", Role::PatientName),
     ("mother", Role::RelativeName),
     ("mother name", Role::RelativeName),
     ("mothers maiden name", Role::RelativeName),

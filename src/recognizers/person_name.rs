@@ -28,6 +28,7 @@ pub(crate) static PERSON_NAME: Recognizer = Recognizer {
     find,
     hits: &[
         "Patient «Maria Gonzalez» was seen",
+        "my son was seen in the ER and nobody sent the form.\nthank you\n«Thu Trang Phạm»\nsent from my iphone",
         "seen with «Gonzalez, Maria»,",
         "Mr. «Nguyen» reports",
         "lives with daughter «Anh».",
@@ -44,7 +45,7 @@ pub(crate) static PERSON_NAME: Recognizer = Recognizer {
         "Next of kin: Mr. «da Rosa» (husband)",
         "From: «David Barnes» (MRN 4088256)",
     ],
-    misses: &["Member ID: 12345", "What is the member ID on your card?", "Patient Reports Pain", "The Discharge Summary", "PatientService failed", "Dr. Kim", "Meeting With The Team", "called the pharmacy"],
+    misses: &["Member ID: 12345", "What is the member ID on your card?", "Patient Reports Pain", "The Discharge Summary", "PatientService failed", "Dr. Kim", "Meeting With The Team", "called the pharmacy", "The build is green again.\nThanks,\nAna Lima", "Dummy account for my tests.\nThanks,\nAna Lima"],
 };
 
 /// Words that make "Patient X" a thing rather than a patient named X.
@@ -297,7 +298,22 @@ fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> 
     }
     let above = (line.saturating_sub(2)..line).rev().map(|l| doc.line_text(l).trim()).find(|l| !l.is_empty())?;
     let closing = above.trim_end_matches([',', '!', '.']).to_lowercase();
-    VALEDICTIONS.contains(&closing.as_str()).then(|| crate::recognizers::email::personal_sender(doc.text) || beside_personal_address(doc.text, text.trim()))
+    let message = doc.window(doc.line_starts[line].saturating_sub(2000) as usize, doc.line_starts[line] as usize);
+    VALEDICTIONS.contains(&closing.as_str()).then(|| crate::recognizers::email::personal_sender(doc.text) || beside_personal_address(doc.text, text.trim()) || own_care(message))
+}
+
+/// The message speaks of the writer's own care or a relative's: "my son",
+/// "my balance", "mi madre", "ma mère". Its signature is a patient's or a
+/// relative's, not a staff member's.
+fn own_care(message: &str) -> bool {
+    const OWN: &[&str] = &[
+        "my son", "my daughter", "my mother", "my father", "my mom", "my dad", "my wife", "my husband", "my grandmother", "my grandfather",
+        "my child", "my appointment", "my balance", "my bill", "my labs", "my lab results", "my records", "my prescription", "my mrn",
+        "my chart", "my insurance", "my medical", "my surgery", "mi madre", "mi padre", "mi mamá", "mi papá", "mi hijo", "mi hija", "mi esposo",
+        "mi esposa", "mi cita", "minha mãe", "meu pai", "meu filho", "minha filha", "ma mère", "mon père", "mon fils", "ma fille",
+    ];
+    let lower = message.to_lowercase();
+    OWN.iter().any(|p| lower.match_indices(p).any(|(k, _)| (k == 0 || !lower.as_bytes()[k - 1].is_ascii_alphanumeric()) && lower[k + p.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())))
 }
 
 /// Whether `name` appears on a line with an address at a personal mailbox
@@ -340,6 +356,8 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
             // Spanish, Portuguese and French relatives; "née le" / "nacido el" for a birth date.
             " (hijo", " (hija", " (esposa", " (esposo", " (madre", " (padre", " (filho", " (filha", " (fils)", " (fille)", " (épouse", " (époux",
             " (mari)", " (mère", " (père", " (née ", " (né le", " (son of", " (daughter of", " (grandson", " (granddaughter",
+            // Who speaks for a patient: "Requester: Tanisha Mukherjee (personal representative, executor)".
+            " (personal representative", " (executor", " (power of attorney", " (poa", " (next of kin", " (caregiver", " (guarantor",
         ],
         (_, Some(b'|')) => &[" | mrn", " | dob"],
         _ => &[" dob", " mrn", " is an ", " is a ", " was admitted", " presented", " was discharged", " was seen", " was diagnosed"],
