@@ -20,6 +20,7 @@ pub(crate) static PHONE: Recognizer = Recognizer {
     find,
     hits: &[
         "NOK: son «505/821-0585»",
+        "please call me Wojciech Woźniak at «7186979110»",
         "call «(617) 734-2291» today",
         "«617-734-2291»",
         "«617.734.2291»",
@@ -138,11 +139,13 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
 
 /// "can be reached at 9126622075", "call back at", "callback number is":
 /// words that say a bare number is a phone.
+/// Also with the writer's name between: "please call me Wojciech Woźniak at 7186979110".
 fn reach_cue(doc: &Doc, start: usize) -> bool {
-    let before = doc.window(start.saturating_sub(24), start).to_ascii_lowercase();
+    let before = doc.window(start.saturating_sub(64), start).to_ascii_lowercase();
     ["reached at ", "reach me at ", "reach her at ", "reach him at ", "call back at ", "call me at ", "call her at ", "call him at ", "callback number is ", "callback at ", "text me at "]
         .iter()
         .any(|c| before.ends_with(c))
+        || before.ends_with(" at ") && before.rsplit_once(['.', '\n']).map_or(&*before, |(_, s)| s).contains("call me ")
 }
 
 /// "Is 7187304094 still the best number?": the sentence calls it a phone number.
