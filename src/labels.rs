@@ -404,6 +404,13 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("period end", Role::PersonDate),
     ("deceased date time", Role::PersonDate),
     ("age", Role::Age),
+    ("age at admit", Role::Age),
+    ("age at admission", Role::Age),
+    ("age at visit", Role::Age),
+    ("age at encounter", Role::Age),
+    ("age at service", Role::Age),
+    ("age at discharge", Role::Age),
+    ("age at death", Role::Age),
     // address
     ("address", Role::Address),
     ("addr", Role::Address),

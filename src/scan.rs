@@ -357,6 +357,11 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                     extra.push(mk(Kind::Date, f.start, f.end, 0.9, Needs::Nothing));
                     continue;
                 }
+                if structured && month_day(digits) {
+                    // "03/26 08:00" in an Appt column: a date without its year is still the patient's.
+                    extra.push(mk(Kind::Date, f.start, f.start + digits.len() + (v.len() - v.trim_start().len()), 0.6, Needs::Patient));
+                    continue;
+                }
                 if (8..=14).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+') {
                     let y: u32 = digits[..4].parse().unwrap_or(0);
                     let m: u32 = digits[4..6].parse().unwrap_or(0);
@@ -413,6 +418,16 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
         }
     }
     cands.extend(extra);
+}
+
+/// `03/26` or `03/26 08:00`: a month and day (no year), perhaps with a clock time.
+fn month_day(v: &str) -> bool {
+    let b = v.as_bytes();
+    let (md, time) = v.split_once(' ').unwrap_or((v, ""));
+    let Some((m, d)) = md.split_once('/') else { return false };
+    let two = |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+    let clock = time.is_empty() || time.len() == 5 && time.as_bytes()[2] == b':' && two(&time[..2]) && two(&time[3..]);
+    b.len() <= 11 && two(m) && two(d) && (1..=12).contains(&m.parse::<u32>().unwrap_or(0)) && (1..=31).contains(&d.parse::<u32>().unwrap_or(0)) && clock
 }
 
 /// A candidate that covers only part of a structured address or date cell

@@ -791,3 +791,15 @@ fn cues_before_names_the_dictionaries_lack_and_record_labels() {
     // A cue before product words is not a name.
     assert_allowed("The Patient Portal Team shipped the Member Services Dashboard.\n");
 }
+
+#[test]
+fn yearless_dates_in_date_columns_and_ages_at_admission() {
+    // An appointment column holds month and day (and time) without the year.
+    let text = "||Appt||Patient||MRN||\n|03/26 08:00|Min-jun Kim|HX0285722|\n|03/27|Yael Mizrahi|HX0285723|\n";
+    assert_eq!(found(text, Kind::Date), ["03/26 08:00", "03/27"]);
+    // A release table's version column is not a date column.
+    assert_allowed("||Release||Version||Owner||\n|Spring|03/26|Team A|\n");
+    // A column named for the age at admission holds ages.
+    let text = "COPY mart.encounter_fact (encounter_key, mrn, age_at_admit) FROM stdin;\n88021\t6536704\t92\n88028\t6536705\t44\n\\.\n";
+    assert_eq!(found(text, Kind::AgeOver89), ["92"]);
+}
