@@ -524,7 +524,9 @@ fn id_value(text: &str, f: &Field) -> Option<(usize, usize)> {
     let udi = f.role == Role::Device && chunk.starts_with('(') && chunk.len() <= 80;
     // "[EMPI 10.114.44.48:443]": a server, not a record number.
     let ipv4 = chunk.split('.').count() == 4 && chunk.split('.').all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
-    (digits >= 3 && !ipv4 && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-')).then_some((s, e))
+    // A device serial may hold few digits: "sensor serial PDT8M3ZGDU".
+    let serial = f.role == Role::Device && (6..=24).contains(&chunk.len()) && digits >= 1 && chunk.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+    ((digits >= 3 || serial) && !ipv4 && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-')).then_some((s, e))
 }
 
 /// The first code in a value (see `formats::code_end`).

@@ -23,6 +23,7 @@ mod medicare_mbi;
 mod ndc;
 mod person_name;
 mod phone;
+mod udi;
 mod url;
 mod us_npi;
 mod us_ssn;
@@ -241,6 +242,7 @@ pub(crate) static REGISTRY: &[&Recognizer] = &[
     &person_name::PERSON_NAME,
     &phone::PHONE,
     &address::STREET_ADDRESS,
+    &udi::UDI,
     &url::URL,
     &us_npi::NPI,
     &us_ssn::SSN,

@@ -298,7 +298,7 @@ fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> 
     }
     let above = (line.saturating_sub(2)..line).rev().map(|l| doc.line_text(l).trim()).find(|l| !l.is_empty())?;
     let closing = above.trim_end_matches([',', '!', '.']).to_lowercase();
-    let message = doc.window(doc.line_starts[line].saturating_sub(2000) as usize, doc.line_starts[line] as usize);
+    let message = doc.window(doc.line_starts[line].saturating_sub(1200) as usize, doc.line_starts[line] as usize);
     VALEDICTIONS.contains(&closing.as_str()).then(|| crate::recognizers::email::personal_sender(doc.text) || beside_personal_address(doc.text, text.trim()) || own_care(message))
 }
 
@@ -306,14 +306,20 @@ fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> 
 /// "my balance", "mi madre", "ma mère". Its signature is a patient's or a
 /// relative's, not a staff member's.
 fn own_care(message: &str) -> bool {
-    const OWN: &[&str] = &[
-        "my son", "my daughter", "my mother", "my father", "my mom", "my dad", "my wife", "my husband", "my grandmother", "my grandfather",
-        "my child", "my appointment", "my balance", "my bill", "my labs", "my lab results", "my records", "my prescription", "my mrn",
-        "my chart", "my insurance", "my medical", "my surgery", "mi madre", "mi padre", "mi mamá", "mi papá", "mi hijo", "mi hija", "mi esposo",
-        "mi esposa", "mi cita", "minha mãe", "meu pai", "meu filho", "minha filha", "ma mère", "mon père", "mon fils", "ma fille",
+    const WHOSE: &[&str] = &["my", "mi", "ma", "mon", "meu", "minha"];
+    const WHAT: &[&str] = &[
+        "son", "daughter", "mother", "father", "mom", "dad", "wife", "husband", "grandmother", "grandfather", "child", "appointment", "balance",
+        "bill", "labs", "lab", "records", "prescription", "mrn", "chart", "insurance", "medical", "surgery", "madre", "padre", "mamá", "papá",
+        "hijo", "hija", "esposo", "esposa", "cita", "mãe", "pai", "filho", "filha", "mère", "père", "fils", "fille",
     ];
     let lower = message.to_lowercase();
-    OWN.iter().any(|p| lower.match_indices(p).any(|(k, _)| (k == 0 || !lower.as_bytes()[k - 1].is_ascii_alphanumeric()) && lower[k + p.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())))
+    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let mut prev = "";
+    words.any(|w| {
+        let own = WHOSE.contains(&prev) && WHAT.contains(&w);
+        prev = w;
+        own
+    })
 }
 
 /// Whether `name` appears on a line with an address at a personal mailbox
