@@ -803,3 +803,13 @@ fn yearless_dates_in_date_columns_and_ages_at_admission() {
     let text = "COPY mart.encounter_fact (encounter_key, mrn, age_at_admit) FROM stdin;\n88021\t6536704\t92\n88028\t6536705\t44\n\\.\n";
     assert_eq!(found(text, Kind::AgeOver89), ["92"]);
 }
+
+#[test]
+fn encounter_rows_dumped_without_columns() {
+    // A mysqldump of a care-event table, no CREATE TABLE: a row that names a person is
+    // that patient's, with their encounter number, record number and dates.
+    let text = "INSERT INTO `encounter` VALUES (17698,'ENC4144640','992-69-77','Okafor, Chiamaka J.','2024-10-23 17:01:00','2024-11-01','I48.91','Northriver Regional',166);\n";
+    assert_reported(text, &["ENC4144640", "992-69-77", "Okafor, Chiamaka J.", "2024-10-23 17:01:00", "2024-11-01"]);
+    // A row without a person (a schedule's slots) stays data.
+    assert_allowed("INSERT INTO `appointment_slot` VALUES (1,'SLOT-20240101','2024-10-23 17:00:00','Room 4');\n");
+}

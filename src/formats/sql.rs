@@ -112,6 +112,18 @@ fn people_table(table: &str) -> bool {
     ["patient", "member", "person", "subscriber", "beneficiar", "enrollee", "guarantor", "insured"].iter().any(|w| table.contains(w))
 }
 
+/// A table of a patient's care events (`encounter`, `visit`, `claim`): a row
+/// that names a person is that patient's.
+fn event_table(table: &str) -> bool {
+    ["encounter", "visit", "admission", "admit", "claim", "appointment", "episode", "inpatient", "referral"].iter().any(|w| table.contains(w))
+}
+
+/// `2024-10-23`, `2024-10-23 17:01:00`, `2024-10-23T17:01`.
+fn date_literal(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && [0, 1, 2, 3, 5, 6, 8, 9].iter().all(|&k| b[k].is_ascii_digit()) && (b.len() == 10 || matches!(b[10], b' ' | b'T') && b.len() <= 26)
+}
+
 /// The roles of a patient's row by the shapes of its values (`lits`, the
 /// literals' spans): `'San Jose','CA','95118-4498'` is a city, a state and a
 /// ZIP; `'Lot 31'` after a street is the address's second line, and a text
@@ -141,6 +153,11 @@ fn row_roles(text: &str, lits: &[(usize, usize)], id: Role) -> Vec<Role> {
         } else if code && !id_seen {
             id_seen = true;
             id
+        } else if code && id == Role::Account {
+            // An encounter's row: its number, then the patient's record number.
+            Role::Mrn
+        } else if quoted(i) && date_literal(w) {
+            Role::PersonDate
         } else if digits > 0 && w.len() <= 12 && i > 0 && v(i - 1).starts_with(|c: char| c.is_ascii_digit()) && ["apt", "unit", "suite", "ste", "lot", "fl", "#", "bldg", "rm"].iter().any(|p| w.len() > p.len() && w[..p.len()].eq_ignore_ascii_case(p))
             || w.starts_with(|c: char| c.is_ascii_digit()) && w.contains(' ') && w.len() <= 60 && w.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
         {
@@ -239,6 +256,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
         };
         let roles: Vec<Option<Role>> = cols.iter().map(|c| field_role(c)).collect();
         let patient_table = people_table(&table);
+        let event = !patient_table && event_table(&table);
         if roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName))) || patient_table && (cols.is_empty() || roles.iter().any(|r| matches!(r, Some(Role::Name)))) {
             x.patient_record = true;
         }
@@ -246,10 +264,16 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
         for vals in rows {
             // A row of a patient table with no known columns (a dump without its CREATE
             // TABLE): its values are data, not code; their shapes tell what they are.
-            if patient_table && cols.is_empty() {
-                let id = if table.contains("patient") { Role::Mrn } else { Role::MemberId };
+            if (patient_table || event) && cols.is_empty() {
+                let id = if table.contains("patient") { Role::Mrn } else if event { Role::Account } else { Role::MemberId };
                 let lits: Vec<_> = vals.iter().filter_map(|&(s, e)| literal(text, s, e)).collect();
-                for (&(ls, le), role) in lits.iter().zip(row_roles(text, &lits, id)) {
+                let roles = row_roles(text, &lits, id);
+                // (An event's row is a patient's when it names one.)
+                if !patient_table && !roles.contains(&Role::PatientName) {
+                    continue;
+                }
+                x.patient_record = true;
+                for (&(ls, le), role) in lits.iter().zip(roles) {
                     x.push(ls, le, role, Some(format!("sql:{table}")), true);
                 }
             }
