@@ -813,3 +813,12 @@ fn encounter_rows_dumped_without_columns() {
     // A row without a person (a schedule's slots) stays data.
     assert_allowed("INSERT INTO `appointment_slot` VALUES (1,'SLOT-20240101','2024-10-23 17:00:00','Room 4');\n");
 }
+
+#[test]
+fn tab_separated_exports_with_many_unknown_columns() {
+    // An 835 viewer's rows pasted with tabs: three known columns of nine.
+    let text = "PayerClaimCtrl\tPatientName\tMemberID\tServiceDate\tBilled\tAllowed\tPaid\tCARC\tCheckNo\n\
+                2833525635191\tDVORAK, BORIVOJ\tKMH50486811\t03/03/2024\t1940.12\t514.64\t577.88\t\t7101599183\n\
+                24G0352671\tMCCARTHY, SIOBHAN\tTEB005389832\t02/19/2024\t634.62\t144.71\t520.29\tCO-97\t7101599183\n";
+    assert_reported(text, &["DVORAK, BORIVOJ", "KMH50486811", "03/03/2024", "MCCARTHY, SIOBHAN", "TEB005389832"]);
+}

@@ -213,7 +213,11 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // (A row's delimiter may read as a comma when a cell holds commas: the bar decides.)
         let pipe_row = line.trim_start().starts_with('|');
         let wiki_header = line.trim_start().starts_with("||");
-        if head.len() >= 2 && (known >= 2 && known * 2 >= head.len() || defining && d == Delim::Pipe) && !(pipe_row && !wiki_header && under_header) {
+        // A tab-separated export's header (tabs are not prose) with a patient's column
+        // needs no more: `PayerClaimCtrl  PatientName  MemberID  Billed  Allowed  CARC`
+        // (but every column named: a row of group names over the header has gaps).
+        let tab_header = d == Delim::Tab && known >= 2 && head.iter().all(|&(a, b)| !header_text(text, a, b).is_empty());
+        if head.len() >= 2 && (known >= 2 && known * 2 >= head.len() || defining && (d == Delim::Pipe || tab_header)) && !(pipe_row && !wiki_header && under_header) {
             l = rows(doc, x, l + 1, d, &head, roles, &line_span);
             continue;
         }
@@ -269,7 +273,8 @@ fn header_roles(text: &str, d: Delim, head: &[(usize, usize)], plausible: &[bool
         let role = if p { field_role(header_text(text, a, b)) } else { None };
         left -= usize::from(p);
         known += usize::from(role.is_some());
-        if d != Delim::Pipe && (known + left < 2 || (known + left) * 2 < head.len()) {
+        // (A tab-separated header may have more unknown columns: see `extract`.)
+        if d != Delim::Pipe && (known + left < 2 || d != Delim::Tab && (known + left) * 2 < head.len()) {
             return None;
         }
         roles.push(role);
