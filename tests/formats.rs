@@ -822,3 +822,12 @@ fn tab_separated_exports_with_many_unknown_columns() {
                 24G0352671\tMCCARTHY, SIOBHAN\tTEB005389832\t02/19/2024\t634.62\t144.71\t520.29\tCO-97\t7101599183\n";
     assert_reported(text, &["DVORAK, BORIVOJ", "KMH50486811", "03/03/2024", "MCCARTHY, SIOBHAN", "TEB005389832"]);
 }
+
+#[test]
+fn hl7_fields_quoted_in_prose_with_their_components() {
+    let text = "The interface sends the old address.\nExpected PID-11: 9014 Quail Hollow St^^Burlington^VT^05469^USA^H\nActual PID-11 in outbound: 724 RAILROAD DR^^MACON^GA^31248^USA^H then it fails\n";
+    assert_reported(text, &["9014 Quail Hollow St", "Burlington", "05469", "724 RAILROAD DR", "MACON", "31248"]);
+    assert!(!covers(text, "fails"));
+    // A field named without a value is not one.
+    assert_allowed("PID-11 mapping: component 3 is the city, see the spec^1.\n");
+}
