@@ -347,6 +347,7 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("discharged", Role::PersonDate),
     ("discharge", Role::PersonDate),
     ("discharge date", Role::PersonDate),
+    ("shift date", Role::PersonDate),
     ("d c date", Role::PersonDate),
     ("dc date", Role::PersonDate),
     ("date discharged", Role::PersonDate),
@@ -544,6 +545,9 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("claim id", Role::Account),
     ("claimid", Role::Account),
     ("icn", Role::Account),
+    ("claim control", Role::Account),
+    ("claim control number", Role::Account),
+    ("payer claim control", Role::Account),
     ("claim number", Role::Account),
     ("claim no", Role::Account),
     ("license", Role::License),
@@ -780,6 +784,11 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("telefon", Role::Phone),
     ("anschrift", Role::Address),
     ("wohnort", Role::City),
+    ("konto", Role::Account),
+    ("fallnummer", Role::Account),
+    ("aufnahme", Role::PersonDate),
+    ("entlassung", Role::PersonDate),
+    ("entlassungsdatum", Role::PersonDate),
 ];
 
 struct Table {
@@ -946,6 +955,7 @@ fn expand_abbreviation(w: &str) -> &str {
         "ins" => "insurance",
         "mi" => "middle initial",
         "ctrl" => "control",
+        "disch" | "dsch" => "discharge",
         "enc" => "encounter",
         "adm" | "admit" => "admission",
         _ => w,

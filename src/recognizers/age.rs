@@ -19,8 +19,8 @@ pub(crate) static AGE: Recognizer = Recognizer {
         Class::Word => k.len == 6 && matches!(k.next, Next::Dash | Next::Space),
     },
     find,
-    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "-- patient is «103», age check skipped", "«92/F» |", "Park, Seo-yeon, «92 F»\n", "tiene «92 años» y", "(«101 ans»)", "pt is a «ninety-four year old» male", "«Ninety-two-year-old» woman", "she is «ninety years old»"],
-    misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over", "she is 95% sure", "he is 92 kg", "is 95 mg", "rooms 12, 92 F wing", "ninety-four beds", "over ninety years old", "ninety day supply"],
+    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "-- patient is «103», age check skipped", "«92/F» |", "Park, Seo-yeon, «92 F»\n", "tiene «92 años» y", "(«101 ans»)", "pt is a «ninety-four year old» male", "«Ninety-two-year-old» woman", "she is «ninety years old»", "my mother, who is «ninety-three» (born 1931)"],
+    misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over", "she is 95% sure", "he is 92 kg", "is 95 mg", "rooms 12, 92 F wing", "ninety-four beds", "over ninety years old", "ninety day supply", "the score is ninety-three percent"],
 };
 
 /// Units that need "old" (or "/o") after them: `92 years old`, `91 y/o`.
@@ -58,7 +58,16 @@ fn in_words(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if joined(j) && ONES.iter().any(|w| doc.s(j + 1).eq_ignore_ascii_case(w)) {
         j += 1;
     }
+    let start = toks[i].start as usize;
+    let line_start = doc.line_starts[toks[i].line as usize] as usize;
+    let before = doc.window(line_start.max(start.saturating_sub(24)), start);
     if !(joined(j) && AFTER_WORDS[..4].iter().any(|w| doc.s(j + 1).eq_ignore_ascii_case(w))) {
+        // "who is ninety-three (born 1931)": a person's age without its unit.
+        let b = before.to_ascii_lowercase();
+        let next = doc.toks.get(j + 1).filter(|n| n.line == toks[i].line).map_or("", |_| doc.s(j + 1));
+        if [" is ", " was ", "aged ", "turned "].iter().any(|w| b.ends_with(w)) && !doc.gap_after(j).starts_with(['%', '-']) && !["percent", "pounds", "lbs", "kg", "mg", "days", "minutes", "dollars", "degrees", "miles"].contains(&next) {
+            out.push(Cand::new(Kind::AgeOver89, start, toks[j].end as usize, 0.45, "age over 89", Needs::Patient));
+        }
         return;
     }
     let end = toks[j + 1].end as usize;
@@ -66,9 +75,7 @@ fn in_words(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if !(rest.len() >= 4 && [&b" old"[..], b"-old"].iter().any(|o| rest.as_bytes()[..4].eq_ignore_ascii_case(o))) {
         return;
     }
-    let start = toks[i].start as usize;
-    let line_start = doc.line_starts[toks[i].line as usize] as usize;
-    if population_before(doc.window(line_start.max(start.saturating_sub(24)), start)) || population_after(&rest[4..]) {
+    if population_before(before) || population_after(&rest[4..]) {
         return;
     }
     out.push(Cand::new(Kind::AgeOver89, start, end + 4, 0.45, "age over 89", Needs::Patient));

@@ -28,6 +28,8 @@ pub(crate) static PERSON_NAME: Recognizer = Recognizer {
     find,
     hits: &[
         "Patient «Maria Gonzalez» was seen",
+        "Per spouse («Refugio»), she has been eating less",
+        "Emergency contact «Refugio Treviño» 1-934-299-1877",
         "my son was seen in the ER and nobody sent the form.\nthank you\n«Thu Trang Phạm»\nsent from my iphone",
         "seen with «Gonzalez, Maria»,",
         "Mr. «Nguyen» reports",
@@ -61,7 +63,7 @@ const PATIENT_BEFORE: &[&str] = &[
     "girlfriend", "boyfriend", "child", "baby", "infant", "newborn", "named", "sibling", "stepson", "stepdaughter", "stepmother",
     "stepfather", "cousin", "widow", "widower", "decedent", "deceased", "client", "guarantor", "mrs.", "patients", "neighbor", "roommate",
     "paciente", "sr", "sra", "srta", "hija", "hijo", "esposa", "esposo", "madre", "padre", "hermana", "hermano", "abuela", "abuelo",
-    "patiente", "mme", "mlle", "madame", "monsieur", "fils", "fille", "épouse",
+    "patiente", "mme", "mlle", "madame", "monsieur", "fils", "fille", "épouse", "poa",
 ];
 
 const STAFF_BEFORE: &[&str] = &[
@@ -486,7 +488,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // "Daughter-in-law Rosalinda Dela Cruz".
     let at = doc.toks[i].start as usize;
     let in_law = prev == Some("law") && doc.window(at.saturating_sub(8), at).eq_ignore_ascii_case("-in-law ");
-    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || in_law || self_introduction(doc, i) || sender == Some(true) || regarding;
+    // "Emergency contact Refugio Treviño": the relative to call.
+    let emergency = prev == Some("contact") && doc.window(at.saturating_sub(18), at).eq_ignore_ascii_case("emergency contact ");
+    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || in_law || emergency || self_introduction(doc, i) || sender == Some(true) || regarding;
     // "From: David Barnes (MRN 4088256)": a patient cue after the name outweighs a staff word before it.
     let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && !patient_after(doc, last) || staff_after(doc, last);
     // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
@@ -559,7 +563,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         // ("Patient Portal"); a dictionary name, a detail after it or an honorific does
         // ("Mr. Tsosie").
         // Nor does it a run of unknown words, unless it names two ("Guarantor Hastiin Yazzie").
-        if name_words == 0 && !(uncased || (after || titled) && unknown > 0 || patient_cue && unknown >= 2) {
+        // Nor one in parentheses after a relative: "Per spouse (Refugio), she...".
+        let aside = patient_cue && unknown == 1 && n_words == 1 && doc.gap_before(first_i) == " (" && doc.gap_after(last).starts_with(')');
+        if name_words == 0 && !(uncased || (after || titled) && unknown > 0 || patient_cue && unknown >= 2 || aside) {
             return;
         }
         // All upper case and long: a heading, unless a cue is explicit.

@@ -21,6 +21,7 @@ pub(crate) static PHONE: Recognizer = Recognizer {
     hits: &[
         "NOK: son «505/821-0585»",
         "please call me Wojciech Woźniak at «7186979110»",
+        "my dob 12/8/98 . call me «5607601115» after 3",
         "call «(617) 734-2291» today",
         "«617-734-2291»",
         "«617.734.2291»",
@@ -142,7 +143,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
 /// Also with the writer's name between: "please call me Wojciech Woźniak at 7186979110".
 fn reach_cue(doc: &Doc, start: usize) -> bool {
     let before = doc.window(start.saturating_sub(64), start).to_ascii_lowercase();
-    ["reached at ", "reach me at ", "reach her at ", "reach him at ", "call back at ", "call me at ", "call her at ", "call him at ", "callback number is ", "callback at ", "text me at "]
+    ["reached at ", "reach me at ", "reach her at ", "reach him at ", "call back at ", "call me at ", "call her at ", "call him at ", "callback number is ", "callback at ", "text me at ", "call me "]
         .iter()
         .any(|c| before.ends_with(c))
         || before.ends_with(" at ") && before.rsplit_once(['.', '\n']).map_or(&*before, |(_, s)| s).contains("call me ")
