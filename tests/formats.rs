@@ -831,3 +831,15 @@ fn hl7_fields_quoted_in_prose_with_their_components() {
     // A field named without a value is not one.
     assert_allowed("PID-11 mapping: component 3 is the city, see the spec^1.\n");
 }
+
+#[test]
+fn upsert_assignments_and_comment_headers_are_not_data() {
+    // An upsert's SET list is assignments, not a CSV header over the next line.
+    let text = "INSERT INTO demographics AS t (mrn, street, city) VALUES ('2603127', '26698 Dogwood Blvd', 'Macon')\nON CONFLICT (mrn) DO UPDATE\n   SET street = EXCLUDED.street, unit = EXCLUDED.unit,\n       city = EXCLUDED.city, postal_code = EXCLUDED.postal_code, updated_at = now();\n";
+    assert!(!covers(text, "EXCLUDED.postal_code"));
+    assert_reported(text, &["26698 Dogwood Blvd", "Macon"]);
+    // A comment's author and time on a line of their own: when it was written.
+    let text = "Patient Maria Gonzalez, MRN 40718266, DOB 03/14/1962.\n\nComments\nWendell Ashby · Jan 26, 2025 08:48\nCalled the patient back.\n";
+    assert!(!covers(text, "Jan 26, 2025"));
+    assert_reported(text, &["03/14/1962"]);
+}

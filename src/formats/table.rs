@@ -180,8 +180,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         plausible.clear();
         plausible.extend(head.iter().map(|&(a, b)| {
             let h = header_text(text, a, b);
-            // (`<MRN>^^^<AUTH>^MR` holds a template's slots, not a column's name; six words are prose.)
-            h.len() <= 40 && h.split(' ').count() <= 5 && h.bytes().filter(u8::is_ascii_digit).count() <= 2 && !super::has_slot(h)
+            // (`<MRN>^^^<AUTH>^MR` holds a template's slots, not a column's name; six words are prose;
+            // `street = EXCLUDED.street` is an assignment.)
+            h.len() <= 40 && h.split(' ').count() <= 5 && h.bytes().filter(u8::is_ascii_digit).count() <= 2 && !super::has_slot(h) && !h.contains('=')
         }));
         let n_plausible = plausible.iter().filter(|&&p| p).count();
         if d != Delim::Pipe && (n_plausible < 2 || n_plausible * 2 < head.len()) {

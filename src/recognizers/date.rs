@@ -120,7 +120,7 @@ fn push(doc: &Doc, out: &mut Vec<Cand>, start: usize, end: usize, score: f32, wh
     }
     // The clock time is part of the event's date ("EXAM DATE: 11/29/2026 18:32").
     let end = if clock { clock_end(doc, end) } else { end };
-    if page_date(doc, start) {
+    if page_date(doc, start) || activity_header(doc, start, end) {
         out.push(Cand::new(Kind::Date, start, end, 0.1, "date a page or report was written", Needs::Label));
     } else if clock && doc.bytes[start..end].contains(&b'-') && doc.bytes[start].is_ascii_digit() {
         // 2026-11-20 10:15: a machine timestamp.
@@ -164,6 +164,14 @@ fn page_date(doc: &Doc, start: usize) -> bool {
     let line = before.rsplit('\n').next().unwrap_or("");
     line.ends_with(" on ") && ["modified", "created", "updated", "edited", "published"].iter().any(|w| line.contains(w))
         || ["report run ", "generated on ", "printed on ", "exported on ", "last updated ", "last updated: ", "last edited "].iter().any(|w| line.ends_with(w))
+}
+
+/// "Wendell Ashby · Jan 26, 2025 08:48" on a line of its own: when a
+/// comment was written (Jira and Confluence activity), not a patient's date.
+fn activity_header(doc: &Doc, start: usize, end: usize) -> bool {
+    let line_start = doc.text[..start].rfind('\n').map_or(0, |n| n + 1);
+    let before = &doc.text[line_start..start];
+    before.ends_with(" · ") && before.split(' ').count() <= 7 && doc.text[end..].split('\n').next().is_some_and(|r| r.trim().is_empty())
 }
 
 /// A day token: `14` or `14th`.
