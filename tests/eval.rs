@@ -582,10 +582,13 @@ fn eval_floors_hold() {
     fails.extend(misses(root.join("fresh.jsonl"), 0.99, 0.0, 0.965, 0.97).into_iter().map(|f| format!("fresh: {f}")));
     // A third author, asked for formats and phrasings unlike the first two (generate_fresh2.py):
     // far below the targets when it arrived (0.833 / 0.133 / 0.750 / 0.931), at them now.
-    fails.extend(misses(root.join("fresh2.jsonl"), 0.99, 0.0, 0.955, 0.98).into_iter().map(|f| format!("fresh2: {f}")));
+    fails.extend(misses(root.join("fresh2.jsonl"), 0.99, 0.0, 0.97, 0.98).into_iter().map(|f| format!("fresh2: {f}")));
     // A fourth author (generate_fresh3.py), same rules, the family names: first run
-    // 0.975 / 0.125 / 0.798 / 0.960; at the targets now (1.000 / 0 / 0.957 / 0.978).
-    fails.extend(misses(root.join("fresh3.jsonl"), 0.99, 0.0, 0.95, 0.97).into_iter().map(|f| format!("fresh3: {f}")));
+    // 0.975 / 0.125 / 0.798 / 0.960; at the targets now (1.000 / 0 / 0.968 / 0.979).
+    fails.extend(misses(root.join("fresh3.jsonl"), 0.99, 0.0, 0.96, 0.97).into_iter().map(|f| format!("fresh3: {f}")));
+    // A fifth author (generate_fresh4.py), same rules: first run 0.975 / 0 / 0.856 / 0.933
+    // (the first new corpus with no false alarm on arrival); at the targets now.
+    fails.extend(misses(root.join("fresh4.jsonl"), 0.99, 0.0, 0.95, 0.97).into_iter().map(|f| format!("fresh4: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 
