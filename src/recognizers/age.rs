@@ -19,7 +19,9 @@ pub(crate) static AGE: Recognizer = Recognizer {
         Class::Word => k.len == 6 && matches!(k.next, Next::Dash | Next::Space),
     },
     find,
+    #[cfg(test)]
     hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "-- patient is «103», age check skipped", "«92/F» |", "Park, Seo-yeon, «92 F»\n", "tiene «92 años» y", "(«101 ans»)", "pt is a «ninety-four year old» male", "«Ninety-two-year-old» woman", "she is «ninety years old»", "my mother, who is «ninety-three» (born 1931)"],
+    #[cfg(test)]
     misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over", "she is 95% sure", "he is 92 kg", "is 95 mg", "rooms 12, 92 F wing", "ninety-four beds", "over ninety years old", "ninety day supply", "the score is ninety-three percent"],
 };
 
@@ -49,36 +51,40 @@ fn population_before(before: &str) -> bool {
 /// "ninety-four year old", "Ninety-two-year-old", "ninety years old": an age in words.
 fn in_words(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let toks = &doc.toks;
+    // Token `j + 1` on the line, joined by a space or dash, lower-cased ("" otherwise).
+    let next = |j: usize| -> String {
+        let joined = toks.get(j + 1).is_some_and(|n| n.line == toks[i].line) && matches!(doc.gap_after(j), " " | "-");
+        if joined { doc.s(j + 1).to_ascii_lowercase() } else { String::new() }
+    };
     if !doc.s(i).eq_ignore_ascii_case("ninety") {
         return;
     }
-    const ONES: [&str; 9] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
-    let joined = |j: usize| toks.get(j + 1).is_some_and(|n| n.line == toks[i].line) && matches!(doc.gap_after(j), " " | "-");
     let mut j = i;
-    if joined(j) && ONES.iter().any(|w| doc.s(j + 1).eq_ignore_ascii_case(w)) {
+    if ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].contains(&&*next(j)) {
         j += 1;
     }
     let start = toks[i].start as usize;
     let line_start = doc.line_starts[toks[i].line as usize] as usize;
     let before = doc.window(line_start.max(start.saturating_sub(24)), start);
-    if !(joined(j) && AFTER_WORDS[..4].iter().any(|w| doc.s(j + 1).eq_ignore_ascii_case(w))) {
-        // "who is ninety-three (born 1931)": a person's age without its unit.
-        let b = before.to_ascii_lowercase();
-        let next = doc.toks.get(j + 1).filter(|n| n.line == toks[i].line).map_or("", |_| doc.s(j + 1));
-        if [" is ", " was ", "aged ", "turned "].iter().any(|w| b.ends_with(w)) && !doc.gap_after(j).starts_with(['%', '-']) && !["percent", "pounds", "lbs", "kg", "mg", "days", "minutes", "dollars", "degrees", "miles"].contains(&next) {
-            out.push(Cand::new(Kind::AgeOver89, start, toks[j].end as usize, 0.45, "age over 89", Needs::Patient));
+    let mut end = toks[j].end as usize;
+    if AFTER_WORDS[..4].contains(&&*next(j)) {
+        // "ninety-four year old": the unit needs "old".
+        end = toks[j + 1].end as usize;
+        let old = doc.text.get(end..end + 4).is_some_and(|o| o.eq_ignore_ascii_case(" old") || o.eq_ignore_ascii_case("-old"));
+        if !old || population_before(before) || population_after(&doc.text[end + 4..]) {
+            return;
         }
-        return;
+        end += 4;
+    } else {
+        // "who is ninety-three (born 1931)": a person's age without its unit, not a measure.
+        let b = before.to_ascii_lowercase();
+        let person = [" is ", " was ", "aged ", "turned "].iter().any(|w| b.ends_with(w));
+        let measure = doc.gap_after(j).starts_with(['%', '-']) || ["percent", "pounds", "lbs", "kg", "mg", "days", "minutes", "dollars", "degrees", "miles"].contains(&&*next(j));
+        if !person || measure {
+            return;
+        }
     }
-    let end = toks[j + 1].end as usize;
-    let rest = &doc.text[end..];
-    if !(rest.len() >= 4 && [&b" old"[..], b"-old"].iter().any(|o| rest.as_bytes()[..4].eq_ignore_ascii_case(o))) {
-        return;
-    }
-    if population_before(before) || population_after(&rest[4..]) {
-        return;
-    }
-    out.push(Cand::new(Kind::AgeOver89, start, end + 4, 0.45, "age over 89", Needs::Patient));
+    out.push(Cand::new(Kind::AgeOver89, start, end, 0.45, "age over 89", Needs::Patient));
 }
 
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {

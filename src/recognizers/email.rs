@@ -15,7 +15,9 @@ pub(crate) static EMAIL: Recognizer = Recognizer {
     kind: Kind::Email,
     gate: |k| k.next == Next::At,
     find,
+    #[cfg(test)]
     hits: &["write to «maria.gonzalez62@gmail.com».", "<«anh_tran+care@mail.example.org»>", "«j.o'neil@x.co»"],
+    #[cfg(test)]
     misses: &["git@github", "npm i @types/node", "user@localhost", "a@b.c1"],
 };
 

@@ -17,7 +17,9 @@ pub(crate) static MBI: Recognizer = Recognizer {
     kind: Kind::MedicareMbi,
     gate: |k| k.class == Class::Mixed && (k.len == 11 || k.len == 4 && k.next == Next::Dash),
     find,
+    #[cfg(test)]
     hits: &["MBI «2GH7TD6RA41»", "Medicare: «2GH7-TD6-RA41».", "«9AA0A00AA00»"],
+    #[cfg(test)]
     misses: &["1EG4-TE5-MK73", "0EG4TE5MK73", "1SG4TE5MK73", "1EG4TE5MK7", "1eg4te5mk73", "1EG4TE5MK73X"],
 };
 

@@ -222,9 +222,12 @@ pub(crate) struct Recognizer {
     pub gate: fn(&Key) -> bool,
     /// Looks at token `i` and pushes candidates.
     pub find: fn(&Doc, usize, &mut Vec<Cand>),
-    /// Texts with the expected match between « and ».
+    /// Texts with the expected match between « and » (tests only: not in the
+    /// shipped binary).
+    #[cfg(test)]
     pub hits: &'static [&'static str],
     /// Texts where it must propose nothing of its kind.
+    #[cfg(test)]
     pub misses: &'static [&'static str],
 }
 

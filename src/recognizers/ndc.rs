@@ -13,7 +13,9 @@ pub(crate) static NDC: Recognizer = Recognizer {
     kind: Kind::DrugCode,
     gate: |k| k.class == Class::Num && k.next == Next::Dash,
     find,
+    #[cfg(test)]
     hits: &["NDC «0002-8215-01»", "«50090-2875-1»", "«00093-7146-56»", "«12345-678-90»"],
+    #[cfg(test)]
     misses: &["2024-11-23", "555-123-4567", "0002-8215-011-2"],
 };
 

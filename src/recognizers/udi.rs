@@ -14,7 +14,9 @@ pub(crate) static UDI: Recognizer = Recognizer {
     // The "01" of "(01)".
     gate: |k| k.class == Class::Num && k.len == 2 && k.first == First::OtherDigit && k.next == Next::Other,
     find,
+    #[cfg(test)]
     hits: &["UDI from the box: «(01)91646891979143(17)280524(10)RW51P7(21)E777LTLEU5»", "«(01)00844588003288(21)A1B2C3D4»."],
+    #[cfg(test)]
     misses: &["(01)00844588003288", "(01)123(21)X", "list (01) item (21) another"],
 };
 

@@ -14,7 +14,9 @@ pub(crate) static NPI: Recognizer = Recognizer {
     kind: Kind::OtherId,
     gate: |k| k.class == Class::Num && k.len == 10,
     find,
+    #[cfg(test)]
     hits: &["NPI «1234567893»", "rendering «1245319599»,"],
+    #[cfg(test)]
     misses: &["NPI 1234567890", "3234567893", "12345678931"],
 };
 

@@ -15,7 +15,9 @@ pub(crate) static VIN: Recognizer = Recognizer {
     kind: Kind::VehicleId,
     gate: |k| k.class == Class::Mixed && k.len == 17,
     find,
+    #[cfg(test)]
     hits: &["VIN «1M8GDM9AXKP042788»", "car «1HGCM82633A004352» x", "vin: «WVWZZZ1JZXW000001»"],
+    #[cfg(test)]
     misses: &["1M8GDM9AXKP04278", "1M8GDM9AXKP0427O8", "abcdef0123456789a"],
 };
 
