@@ -843,3 +843,14 @@ fn upsert_assignments_and_comment_headers_are_not_data() {
     assert!(!covers(text, "Jan 26, 2025"));
     assert_reported(text, &["03/14/1962"]);
 }
+
+#[test]
+fn portal_links_and_form_answers_with_a_remark() {
+    // A patient portal's host and a record number in the path.
+    let text = "<tr><td>Mehmet Celik</td><td><a href=\"https://mychart.lakeshoremed.org/p/9859121/summary\">open</a></td></tr>\nPatient DOB 03/14/1962\n";
+    assert_reported(text, &["https://mychart.lakeshoremed.org/p/9859121/summary"]);
+    assert_allowed("Release notes: https://portal.example.org/release/20250101/notes-v2\n");
+    // A portal form's label with a remark in parentheses, its answer on the next line.
+    let text = "Patient full name\nHibo Cumar\n\nMedical record number (if known)\n4084658\n";
+    assert_reported(text, &["4084658"]);
+}

@@ -146,9 +146,12 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // A form's label on a line of its own and its answer on the next (service desk
         // portals): "Patient full name\nHibo Cumar", "Account number on your statement\n129965724".
         let whole_line = doc.line_text(t.line as usize);
+        // (A remark in parentheses may follow: "Medical record number (if known)".)
+        let lower_words = |t: &str| t.trim().bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
+        let remark = rest.trim_end().strip_suffix(')').and_then(|r| r.rsplit_once(" (")).filter(|(_, r)| lower_words(r)).map_or(rest, |(words, _)| words);
         if role.is_personal()
             && before.trim().split(' ').all(|w| w.len() < 12)
-            && rest.trim().bytes().all(|b| b.is_ascii_lowercase() || b == b' ')
+            && lower_words(remark)
             && whole_line.split_whitespace().count() <= 6
             && !whole_line.contains([':', '=', '#', '|', '?', '.', ',', '*'])
         {

@@ -17,10 +17,11 @@ pub(crate) static URL: Recognizer = Recognizer {
         "see «https://portal.example.org/patients/884213/chart» now",
         "«http://ehr.local/view?mrn=00412345&tab=2»",
         "(«https://x.org/api/Patient/abc-123»)",
+        "<a href=\"«https://mychart.lakeshoremed.org/p/9859121/summary»\">open</a>",
         "184.170.117.20 - - [31/Jan/2025:23:16:41 +0000] \"GET «/mychart/patient/7724967/documents» HTTP/2.0\" 200",
     ],
     #[cfg(test)]
-    misses: &["https://docs.example.org/guide/setup", "https://jira.example.org/browse/EHR-1234", "http://localhost:8080/health"],
+    misses: &["https://docs.example.org/guide/setup", "https://jira.example.org/browse/EHR-1234", "http://localhost:8080/health", "https://portal.example.org/release/20250101/notes-v2"],
 };
 
 const PERSON_SEGMENTS: &[&str] = &["patient", "patients", "member", "members", "person", "persons", "people", "subscriber", "subscribers", "beneficiary", "mrn", "chart", "relatedperson"];
@@ -65,10 +66,21 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     while end > start && matches!(b[end - 1], b'.' | b',' | b';' | b':') {
         end -= 1;
     }
-    if identifies_person(doc.text[start..end].splitn(4, '/').nth(3).unwrap_or("")) {
+    let url = &doc.text[start..end];
+    if identifies_person(url.splitn(4, '/').nth(3).unwrap_or("")) || portal_record(url) {
         // As sure as the id field inside it (`?mrn=...`), so the whole URL wins over the id alone.
         out.push(Cand::new(Kind::Url, start, end, 0.9, "URL with a patient or member id", Needs::Nothing));
     }
+}
+
+/// `https://mychart.lakeshoremed.org/p/9859121/summary`: a patient portal's
+/// host (its first label says so) and a record number in the path.
+fn portal_record(url: &str) -> bool {
+    let mut parts = url.split('/').skip(2);
+    let host = parts.next().unwrap_or("").to_ascii_lowercase();
+    let portal = ["patients.", "patient.", "portal.", "mychart.", "myhealth.", "patientportal."].iter().any(|p| host.starts_with(p));
+    // (Not a date in the path: /release/20250101/.)
+    portal && parts.any(|seg| seg.len() >= 5 && seg.bytes().all(|c| c.is_ascii_digit()) && !(seg.len() == 8 && (seg.starts_with("19") || seg.starts_with("20"))))
 }
 
 /// `"GET /mychart/patient/7724967/documents HTTP/2.0"`: the path of an access
