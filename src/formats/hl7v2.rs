@@ -115,38 +115,37 @@ pub(crate) fn named_field(name: &str) -> Option<Role> {
 }
 
 /// "Expected PID-11: 9014 Quail Hollow St^^Burlington^VT^05469^USA^H": a
-/// field quoted in prose with its components, read as in its segment.
-/// `named`: the tokens that may name a segment (three capitals and a dash).
-pub(crate) fn quoted_fields(doc: &Doc, x: &mut Extracted, named: &[usize]) {
-    for &i in named {
-        let Some(n) = doc.toks.get(i + 1).filter(|n| n.is_num() && doc.gap_after(i) == "-") else { continue };
-        let Some(&(seg, no, role, layout)) = MAP.iter().find(|e| e.0 == doc.s(i) && doc.s(i + 1).parse() == Ok(e.1)) else { continue };
-        // "PID-11:", "PID-11 in outbound:"
-        let mut j = i + 1;
-        while j < i + 4 && doc.gap_after(j) == " " && doc.toks.get(j + 1).is_some_and(|w| w.is_word() && w.line == n.line && !w.is(crate::text::CAP)) {
-            j += 1;
-        }
-        let gap = doc.gap_after(j);
-        if !gap.starts_with(':') || gap.contains('\n') {
-            continue;
-        }
-        let start = doc.toks[j].end as usize + gap.len();
-        let line_end = doc.line_starts.get(n.line as usize + 1).map_or(doc.text.len(), |&e| e as usize);
-        let value = &doc.bytes[start..line_end];
-        // The value's last component ends at a space (prose may go on after it).
-        let Some(caret) = value.iter().rposition(|&c| c == b'^') else { continue };
-        let end = start + caret + value[caret..].iter().position(|c| c.is_ascii_whitespace()).unwrap_or(value.len() - caret);
-        // (Components, not a sentence about them.)
-        if doc.text[start..end].contains(", ") || doc.text[start..end].contains(". ") {
-            continue;
-        }
-        field(x, seg, no, 0, &doc.bytes[..end], start, role, layout, b'^', b'~');
-        // (A patient's field with its value, as in a message.)
-        x.patient_record |= matches!(seg, "PID" | "NK1");
+/// field quoted in prose with its components (from token `i`, the segment's
+/// name), read as in its segment. Whether there was one.
+pub(crate) fn quoted_field(doc: &Doc, x: &mut Extracted, i: usize) -> bool {
+    let Some(n) = doc.toks.get(i + 1).filter(|n| n.is_num() && doc.gap_after(i) == "-") else { return false };
+    let Some(&(seg, no, role, layout)) = MAP.iter().find(|e| e.0 == doc.s(i) && doc.s(i + 1).parse() == Ok(e.1)) else { return false };
+    // "PID-11:", "PID-11 in outbound:"
+    let mut j = i + 1;
+    while j < i + 4 && doc.gap_after(j) == " " && doc.toks.get(j + 1).is_some_and(|w| w.is_word() && w.line == n.line && !w.is(crate::text::CAP)) {
+        j += 1;
     }
+    let gap = doc.gap_after(j);
+    if !gap.starts_with(':') || gap.contains('\n') {
+        return false;
+    }
+    let start = doc.toks[j].end as usize + gap.len();
+    let line_end = doc.line_starts.get(n.line as usize + 1).map_or(doc.text.len(), |&e| e as usize);
+    let value = &doc.bytes[start..line_end];
+    // The value's last component ends at a space (prose may go on after it).
+    let Some(caret) = value.iter().rposition(|&c| c == b'^') else { return false };
+    let end = start + caret + value[caret..].iter().position(|c| c.is_ascii_whitespace()).unwrap_or(value.len() - caret);
+    // (Components, not a sentence about them.)
+    if doc.text[start..end].contains(", ") || doc.text[start..end].contains(". ") {
+        return false;
+    }
+    field(x, seg, no, 0, &doc.bytes[..end], start, role, layout, b'^', b'~');
+    // (A patient's field with its value, as in a message.)
+    x.patient_record |= matches!(seg, "PID" | "NK1");
+    true
 }
 
-pub(crate) fn is_segment_id(s: &[u8]) -> bool {
+fn is_segment_id(s: &[u8]) -> bool {
     s.len() == 3 && s[0].is_ascii_uppercase() && s[1..].iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 

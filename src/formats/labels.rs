@@ -81,6 +81,11 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             i += 1;
             continue;
         }
+        // "PID-11: street^^city^ST^ZIP": a field quoted with its components.
+        if t.len() == 3 && doc.s(i) == "PID" && super::hl7v2::quoted_field(doc, x, i) {
+            i += 2;
+            continue;
+        }
         phrase.clear();
         push_lower(&mut phrase, doc.s(i));
         let (max, one_word) = label_start(&phrase);
@@ -148,10 +153,10 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let whole_line = doc.line_text(t.line as usize);
         // (A remark in parentheses may follow: "Medical record number (if known)".)
         let lower_words = |t: &str| t.trim().bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
-        let remark = rest.trim_end().strip_suffix(')').and_then(|r| r.rsplit_once(" (")).filter(|(_, r)| lower_words(r)).map_or(rest, |(words, _)| words);
+        let without_remark = || rest.trim_end().strip_suffix(')').and_then(|r| r.rsplit_once(" (")).filter(|(_, r)| lower_words(r)).map_or(rest, |(words, _)| words);
         if role.is_personal()
             && before.trim().split(' ').all(|w| w.len() < 12)
-            && lower_words(remark)
+            && lower_words(without_remark())
             && whole_line.split_whitespace().count() <= 6
             && !whole_line.contains([':', '=', '#', '|', '?', '.', ',', '*'])
         {

@@ -87,8 +87,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     let mut patient = Vec::new();
     let mut x12 = false;
     let mut gap_start = 0;
-    let mut hl7_named = Vec::new();
-    for (i, t) in doc.toks.iter().enumerate() {
+    for t in &doc.toks {
         let (s, e) = (t.start as usize, t.end as usize);
         let w = &b[s..e];
         let (before, after) = (if s > 0 { b[s - 1] } else { b'\n' }, b.get(e).copied());
@@ -111,9 +110,6 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
         }
         gap_start = e;
         x12 |= w.len() == 3 && matches!(w, b"NM1" | b"DMG" | b"CLM" | b"CLP" | b"INS");
-        if w.len() == 3 && after == Some(b'-') && hl7v2::is_segment_id(w) {
-            hl7_named.push(i);
-        }
         x.possessive |= w.len() <= 3 && matches!(w, b"my" | b"his" | b"her" | b"our");
         sql.note(w);
     }
@@ -121,9 +117,6 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
         x.probes |= probe::SLASH;
     }
     hl7v2::extract(doc, &mut x);
-    if !hl7_named.is_empty() {
-        hl7v2::quoted_fields(doc, &mut x, &hl7_named);
-    }
     json::extract(doc, &mut x);
     table::extract(doc, &mut x);
     if x12 {

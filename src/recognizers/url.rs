@@ -77,8 +77,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
 /// host (its first label says so) and a record number in the path.
 fn portal_record(url: &str) -> bool {
     let mut parts = url.split('/').skip(2);
-    let host = parts.next().unwrap_or("").to_ascii_lowercase();
-    let portal = ["patients.", "patient.", "portal.", "mychart.", "myhealth.", "patientportal."].iter().any(|p| host.starts_with(p));
+    let host = parts.next().unwrap_or("").as_bytes();
+    let portal = ["patients.", "patient.", "portal.", "mychart.", "myhealth.", "patientportal."].iter().any(|p| host.len() > p.len() && host[..p.len()].eq_ignore_ascii_case(p.as_bytes()));
     // (Not a date in the path: /release/20250101/.)
     portal && parts.any(|seg| seg.len() >= 5 && seg.bytes().all(|c| c.is_ascii_digit()) && !(seg.len() == 8 && (seg.starts_with("19") || seg.starts_with("20"))))
 }
