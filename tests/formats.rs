@@ -854,3 +854,9 @@ fn portal_links_and_form_answers_with_a_remark() {
     let text = "Patient full name\nHibo Cumar\n\nMedical record number (if known)\n4084658\n";
     assert_reported(text, &["4084658"]);
 }
+
+#[test]
+fn appointment_end_times_and_document_activity_dates() {
+    let text = "MSH|^~\\&|EPIC|LFC|CLOVERLEAF|BILLING|202410251200||SIU^S12|123|P|2.5\nSCH|69409874|||||NEW|NEW PT||40|MIN|^^^202406200915^202406200945\nPID|1||E3390112^^^LFC^MR||MARCHETTI^LINDSEY\nTXA|1|PN|TX|202402161822|2429880869^DESHPANDE^ANJALI\n";
+    assert_reported(text, &["202406200915", "202406200945", "202402161822"]);
+}

@@ -16,7 +16,8 @@ enum Layout {
     Whole,
     /// First component of each repetition (CX ids: `00412345^^^HOSP^MR`).
     Id,
-    /// A timing/quantity's start, its fourth component (`^^60^202307250930`).
+    /// A timing/quantity's start and end, its fourth and fifth components
+    /// (`^^60^202307250930^202307251030`).
     Start,
     /// XAD address: street, other, city, state, ZIP.
     Address,
@@ -81,6 +82,7 @@ const MAP: &[(&str, usize, Role, Layout)] = &[
     ("MRG", 7, Role::PatientName, Whole),
     ("ORC", 12, Role::Staff, Whole),
     ("OBR", 7, Role::PersonDate, Whole),
+    ("OBR", 8, Role::PersonDate, Whole),
     ("OBR", 16, Role::Staff, Whole),
     ("OBR", 32, Role::Staff, Whole),
     ("OBX", 5, Role::Note, Whole),
@@ -97,6 +99,8 @@ const MAP: &[(&str, usize, Role, Layout)] = &[
     ("FT1", 4, Role::PersonDate, Whole),
     ("PD1", 4, Role::Staff, Whole),
     ("ROL", 4, Role::Staff, Whole),
+    // A document's activity time (MDM).
+    ("TXA", 4, Role::PersonDate, Whole),
     ("MSH", 7, Role::Tech, Whole),
     ("MSH", 10, Role::Tech, Whole),
     ("EVN", 2, Role::Tech, Whole),
@@ -281,8 +285,13 @@ fn field(x: &mut Extracted, seg: &str, n: usize, base: usize, line: &[u8], fs: u
                     x.push(base + start, base + end, role, source(""), true);
                 }
             }
-            Id | Start => {
-                if let Some(&(a, b)) = comps.get(if let Start = layout { 3 } else { 0 }).filter(|(a, b)| b > a) {
+            Id => {
+                if let Some(&(a, b)) = comps.first().filter(|(a, b)| b > a) {
+                    x.push(base + a, base + b, role, source(""), true);
+                }
+            }
+            Start => {
+                for &(a, b) in comps.iter().skip(3).take(2).filter(|(a, b)| b > a) {
                     x.push(base + a, base + b, role, source(""), true);
                 }
             }
