@@ -30,7 +30,7 @@ pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
         "lives at «1234 Oak Street» with",
         "«55 N. Main St., Apt 4B, Springfield, IL» 62704",
         "«881 Maple Ave NW»",
-        "Requester address: «POB 2795», Lawrence, MA 01841",
+        "Requester address: «POB 2795, Lawrence, MA» 01841",
         "«Rural Route 1, Box 204, Tukwila»",
         "at «12 Oak St», Boston and",
         "«RR 4 Box 646»|Biloxi MS",
@@ -47,6 +47,8 @@ pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
         "Adresse : «S7407 Navajo Route 7, Waipahu, HI» 96797",
         "«N4765 County Road K, Fairbanks».",
         "«2210 County Rd 12»",
+        "«RR 3 Box 14, Dayton OH» 45454 |",
+        "«790 W Cermak Ter Bsmt, Dayton, OH» 45460",
     ],
     #[cfg(test)]
     misses: &["version 2 Main thing",  "took 200 mg Daily", "1234 oak street", "Room 12 West Wing", "build A1234 Release Notes", "X9982 State Route 264"],
@@ -209,6 +211,12 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             last += 1;
         }
     }
+    // A unit without a number: "Cermak Ter Bsmt", "Main St Rear" (USPS secondary designators).
+    if let Some(n) = toks.get(last + 1).filter(|n| n.line == t.line && n.is_word() && doc.gap_after(last) == " ") {
+        if ["bsmt", "basement", "rear", "frnt", "front", "lowr", "uppr", "ph", "lbby"].iter().any(|u| doc.s(last + 1).eq_ignore_ascii_case(u)) && n.is(CAP) {
+            last += 1;
+        }
+    }
     let mut end = toks[last].end as usize;
     if doc.bytes.get(end) == Some(&b'.') {
         end += 1;
@@ -331,7 +339,20 @@ fn po_box(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return;
     };
     if num(n) && gap(n - 1, &[" "]) {
-        let end = if n + 1 < toks.len() { city_alone(doc, n + 1) } else { None };
+        // Then "City, ST ZIP" (or the city alone closing the sentence), as after a street.
+        let mut zip = None;
+        let end = (n + 1 < toks.len() && matches!(doc.gap_after(n), ", " | " ") && toks[n + 1].line == toks[n].line)
+            .then(|| {
+                city_state(doc, n + 1).map(|st| {
+                    zip = zip_after(doc, st);
+                    toks[st].end as usize
+                })
+            })
+            .flatten()
+            .or_else(|| if n + 1 < toks.len() { city_alone(doc, n + 1) } else { None });
         out.push(Cand::new(Kind::StreetAddress, toks[i].start as usize, end.unwrap_or(toks[n].end as usize), 0.4, "post office box", Needs::Patient));
+        if let Some((zs, ze)) = zip {
+            out.push(Cand::new(Kind::ZipCode, zs, ze, 0.5, "ZIP code in an address", Needs::Patient));
+        }
     }
 }
