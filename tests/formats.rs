@@ -860,3 +860,11 @@ fn appointment_end_times_and_document_activity_dates() {
     let text = "MSH|^~\\&|EPIC|LFC|CLOVERLEAF|BILLING|202410251200||SIU^S12|123|P|2.5\nSCH|69409874|||||NEW|NEW PT||40|MIN|^^^202406200915^202406200945\nPID|1||E3390112^^^LFC^MR||MARCHETTI^LINDSEY\nTXA|1|PN|TX|202402161822|2429880869^DESHPANDE^ANJALI\n";
     assert_reported(text, &["202406200915", "202406200945", "202402161822"]);
 }
+
+#[test]
+fn dates_wrapped_in_a_call_in_seeds() {
+    let text = "Patient.create!(\n  mrn: \"M098987782\",\n  last_name: \"Etxeberria\",\n  dob: Date.parse(\"1984-09-14\"),\n  admitted_on: Date.parse(\"May 23, 2024\"),\n  created_at: Time.parse(\"2024-05-01\"),\n)\n";
+    assert_reported(text, &["1984-09-14"]);
+    // A record's own timestamp is not the patient's date.
+    assert!(!covers(text, "2024-05-01"));
+}

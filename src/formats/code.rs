@@ -112,6 +112,24 @@ fn chained_role(name: &str, line_before: &str) -> Option<Role> {
 }
 
 /// `patient`: where the words starting "Patient" are.
+/// `dob: Date.parse("1984-09-14")`, `birth_date = date.fromisoformat("...")`: a
+/// date literal wrapped in a call (from `call`, the called name's start),
+/// assigned to a date's name: that name's role and span.
+fn wrapped_date(doc: &Doc, call: usize) -> Option<(Role, usize, usize)> {
+    let b = doc.bytes;
+    // Back over the receiver ("Date.", "LocalDate.", "datetime.date.").
+    let mut k = call;
+    while k > 0 && (b[k - 1].is_ascii_alphanumeric() || matches!(b[k - 1], b'_' | b'.')) {
+        k -= 1;
+    }
+    let p = skip_ws_back(b, k);
+    if p == 0 || !matches!(b[p - 1], b':' | b'=') || p >= 2 && matches!(b[p - 2], b'=' | b'!' | b'<' | b'>') {
+        return None;
+    }
+    let (s, e) = ident_before(b, skip_ws_back(b, p - 1))?;
+    role_of(&doc.text[s..e]).filter(|r| matches!(r, Role::Dob | Role::PersonDate)).map(|r| (r, s, e))
+}
+
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
     let b = doc.bytes;
     if builds_patient(doc.text, patient) {
@@ -151,7 +169,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
             id.and_then(|(s, e)| {
                 let name = &doc.text[s..e];
                 let line_start = doc.line_starts[doc.line_of(s)] as usize;
-                role_of(name).or_else(|| chained_role(name, &doc.text[line_start..s])).map(|r| (r, s, e))
+                role_of(name).or_else(|| chained_role(name, &doc.text[line_start..s])).map(|r| (r, s, e)).or_else(|| wrapped_date(doc, s))
             })
         } else if before > 0 && matches!(b[before - 1], b'=' | b':' | b'>') {
             // name = "x", name: "x", :name => "x"
