@@ -97,8 +97,17 @@ fn log_start(line: &str) -> bool {
     let b = t.as_bytes();
     // 2026-11-20 10:15:32 / 2026-11-20T10:15 / 10:15:32.123 at line start
     let ts = b.len() >= 16 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && matches!(b[10], b' ' | b'T') && b[13] == b':';
-    let clock = b.len() >= 8 && b[..2].iter().all(u8::is_ascii_digit) && b[2] == b':' && b[5] == b':';
+    let clock = b.len() >= 8 && b[..2].iter().all(u8::is_ascii_digit) && b[2] == b':' && b[5] == b':' && !t.get(8..).is_some_and(chat_turn);
     ts || clock || t.starts_with("at ") && t.contains('(')
+}
+
+/// After a clock time: "] Shirin: ok also my new number is ...", a chat
+/// transcript's speaker and words, not a program's log.
+fn chat_turn(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.').trim_start_matches(']').trim_start();
+    rest.split_once(": ").is_some_and(|(speaker, _)| {
+        speaker.len() <= 40 && speaker.starts_with(char::is_uppercase) && speaker.split(' ').count() <= 4 && speaker.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-' | '(' | ')'))
+    })
 }
 
 /// Code or plain text, for a line that is not a log line.
@@ -136,6 +145,9 @@ mod tests {
         assert!(classify("Patient Maria Gonzalez called about her refill.") == LineKind::Plain);
         assert!(classify("I need my records for a new specialist; let me know if (555) 201-3344 works.") == LineKind::Plain);
         assert!(classify("+        Patient patient = new Patient();") == LineKind::Code);
+        // A chat transcript's turn is not a program's log line; a logger's name is no speaker.
+        assert!(classify("[14:10:07] Shirin: ok also my new number is 2409190506") == LineKind::Plain);
+        assert!(classify("10:15:32.123 [main] c.a.Foo: started") == LineKind::Log);
     }
 
     #[test]

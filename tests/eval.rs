@@ -588,7 +588,7 @@ fn eval_floors_hold() {
     fails.extend(misses(root.join("fresh3.jsonl"), 0.99, 0.0, 0.96, 0.97).into_iter().map(|f| format!("fresh3: {f}")));
     // A fifth author (generate_fresh4.py), same rules: first run 0.975 / 0 / 0.856 / 0.933
     // (the first new corpus with no false alarm on arrival); at the targets now.
-    fails.extend(misses(root.join("fresh4.jsonl"), 0.99, 0.0, 0.95, 0.97).into_iter().map(|f| format!("fresh4: {f}")));
+    fails.extend(misses(root.join("fresh4.jsonl"), 0.99, 0.0, 0.965, 0.975).into_iter().map(|f| format!("fresh4: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 

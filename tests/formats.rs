@@ -868,3 +868,9 @@ fn dates_wrapped_in_a_call_in_seeds() {
     // A record's own timestamp is not the patient's date.
     assert!(!covers(text, "2024-05-01"));
 }
+
+#[test]
+fn examiner_cases_state_ids_and_numbers_given_in_a_chat() {
+    let text = "Decedent: Maria Gonzalez   DOD: 8/4/24\nMedical examiner case no.: ME-2024-64696\n*Photo ID:* State ID T4034826 (OH)\n[14:10:07] Maria: ok also my new number is 2409190506\n";
+    assert_reported(text, &["ME-2024-64696", "T4034826", "2409190506"]);
+}
