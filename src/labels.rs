@@ -915,6 +915,27 @@ fn owner(word: &str) -> Option<Role> {
 
 /// The role of a field or column name, or `None` when it says nothing.
 pub(crate) fn field_role(name: &str) -> Option<Role> {
+    // The same column and key names come back paste after paste: a small
+    // direct-mapped cache per thread answers repeats (same result as below).
+    const SLOTS: usize = 1024;
+    thread_local! {
+        static CACHE: std::cell::RefCell<Vec<(Box<str>, Option<Role>)>> = std::cell::RefCell::new(vec![(Box::from(""), None); SLOTS]);
+    }
+    if name.len() < 2 || name.len() > 48 {
+        return role_of_field(name);
+    }
+    let slot = crate::text::quick_hash(name.as_bytes()) & (SLOTS - 1);
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let entry = &mut cache[slot];
+        if &*entry.0 != name {
+            *entry = (Box::from(name), role_of_field(name));
+        }
+        entry.1
+    })
+}
+
+fn role_of_field(name: &str) -> Option<Role> {
     // "Subscriber #", "MR#": the sign means "number".
     let trimmed = name.trim_end_matches([' ', ':']);
     let hash;
@@ -1045,6 +1066,18 @@ mod tests {
         }
         assert_eq!(field_role("severity_level_xyz"), Some(Role::Tech));
         assert_eq!(field_role("foo_bar"), None);
+    }
+
+    #[test]
+    fn the_cache_gives_the_uncached_roles() {
+        // Twice over every label and a few column names: first filling the cache, then from it
+        // (slots are shared, so names also evict one another).
+        let names: Vec<&str> = LABELS.iter().map(|(p, _)| *p).chain(["PatientFirstName", "MemberID", "clm_nbr", "Subscriber #", "foo_bar", "DISCH_DT"]).collect();
+        for _ in 0..2 {
+            for name in &names {
+                assert_eq!(field_role(name), role_of_field(name), "{name}");
+            }
+        }
     }
 
     #[test]

@@ -403,7 +403,7 @@ const CACHE_SLOTS: usize = 1 << 14;
 
 /// A hash of a word of two or more bytes from its first and last bytes and
 /// length (a cache index: collisions only cost a lookup).
-fn quick_hash(w: &[u8]) -> usize {
+pub(crate) fn quick_hash(w: &[u8]) -> usize {
     let n = w.len();
     let word = |s: &[u8]| s.iter().rev().fold(0u64, |acc, &b| (acc << 8) | b as u64);
     let (a, b) = if n >= 8 { (word(&w[..8]), word(&w[n - 8..])) } else if n >= 4 { (word(&w[..4]), word(&w[n - 4..])) } else { (word(w), 0) };
