@@ -244,18 +244,23 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         let gap = doc.gap_before(k);
         let same_line = toks[k].line == t.line && matches!(gap, ", " | " " | "., ");
         let next_line = toks[k].line == t.line + 1 && gap.trim_matches([' ', '\r', ',']) == "\n";
-        if same_line || next_line {
-            if let Some(st) = city_state(doc, k) {
-                end = toks[st].end as usize;
-                zip = zip_after(doc, st);
-            } else if let Some(e) = city_alone(doc, k) {
-                end = e;
-            }
+        if let Some((e, z)) = (same_line || next_line).then(|| city_after(doc, k)).flatten() {
+            end = e;
+            zip = z;
         }
     }
     out.push(Cand::new(Kind::StreetAddress, start, end, if zip.is_some() { 0.5 } else { 0.4 }, "street address", Needs::Patient));
     if let Some((zs, ze)) = zip {
         out.push(Cand::new(Kind::ZipCode, zs, ze, 0.5, "ZIP code in an address", Needs::Patient));
+    }
+}
+
+/// `City, ST [ZIP]` from token `k`, or a city alone closing the sentence:
+/// where it ends, and the ZIP's span.
+fn city_after(doc: &Doc, k: usize) -> Option<(usize, Option<(usize, usize)>)> {
+    match city_state(doc, k) {
+        Some(st) => Some((doc.toks[st].end as usize, zip_after(doc, st))),
+        None => city_alone(doc, k).map(|e| (e, None)),
     }
 }
 
@@ -340,17 +345,15 @@ fn po_box(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     };
     if num(n) && gap(n - 1, &[" "]) {
         // Then "City, ST ZIP" (or the city alone closing the sentence), as after a street.
-        let mut zip = None;
-        let end = (n + 1 < toks.len() && matches!(doc.gap_after(n), ", " | " ") && toks[n + 1].line == toks[n].line)
-            .then(|| {
-                city_state(doc, n + 1).map(|st| {
-                    zip = zip_after(doc, st);
-                    toks[st].end as usize
-                })
-            })
-            .flatten()
-            .or_else(|| if n + 1 < toks.len() { city_alone(doc, n + 1) } else { None });
-        out.push(Cand::new(Kind::StreetAddress, toks[i].start as usize, end.unwrap_or(toks[n].end as usize), 0.4, "post office box", Needs::Patient));
+        let place = if n + 1 >= toks.len() {
+            None
+        } else if matches!(doc.gap_after(n), ", " | " ") && toks[n + 1].line == toks[n].line {
+            city_after(doc, n + 1)
+        } else {
+            city_alone(doc, n + 1).map(|e| (e, None))
+        };
+        let (end, zip) = place.unwrap_or((toks[n].end as usize, None));
+        out.push(Cand::new(Kind::StreetAddress, toks[i].start as usize, end, 0.4, "post office box", Needs::Patient));
         if let Some((zs, ze)) = zip {
             out.push(Cand::new(Kind::ZipCode, zs, ze, 0.5, "ZIP code in an address", Needs::Patient));
         }
