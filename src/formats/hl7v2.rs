@@ -123,7 +123,8 @@ pub(crate) fn named_field(name: &str) -> Option<Role> {
 /// name), read as in its segment. Whether there was one.
 pub(crate) fn quoted_field(doc: &Doc, x: &mut Extracted, i: usize) -> bool {
     let Some(n) = doc.toks.get(i + 1).filter(|n| n.is_num() && doc.gap_after(i) == "-") else { return false };
-    let Some(&(seg, no, role, layout)) = MAP.iter().find(|e| e.0 == doc.s(i) && doc.s(i + 1).parse() == Ok(e.1)) else { return false };
+    let Ok(no) = doc.s(i + 1).parse::<usize>() else { return false };
+    let Some(&(seg, _, role, layout)) = MAP.iter().find(|e| e.0 == doc.s(i) && e.1 == no) else { return false };
     // "PID-11:", "PID-11 in outbound:"
     let mut j = i + 1;
     while j < i + 4 && doc.gap_after(j) == " " && doc.toks.get(j + 1).is_some_and(|w| w.is_word() && w.line == n.line && !w.is(crate::text::CAP)) {
