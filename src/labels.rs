@@ -165,8 +165,9 @@ impl Role {
 
 /// Label phrases, lower-case words separated by single spaces. Used for
 /// prose labels ("DOB:"), and for column, key and field names after
-/// [`normalize_field`].
-pub(crate) const LABELS: &[(&str, Role)] = &[
+/// [`normalize_field`]. A `const`: the wasm package holds only its packed
+/// form ([`labels`]), not a table of pointers (about 2 KB gzipped).
+const LABELS: &[(&str, Role)] = &[
     // names
     ("name", Role::Name),
     ("full name", Role::Name),
@@ -797,6 +798,52 @@ pub(crate) const LABELS: &[(&str, Role)] = &[
     ("entlassungsdatum", Role::PersonDate),
 ];
 
+/// [`LABELS`]' phrases, each ended by a NUL, and their roles in the same order.
+static PHRASES: &str = match std::str::from_utf8(&packed::<{ packed_len() }>()) {
+    Ok(s) => s,
+    Err(_) => panic!("labels are UTF-8"),
+};
+static ROLES: [Role; LABELS.len()] = {
+    let mut roles = [Role::Name; LABELS.len()];
+    let mut i = 0;
+    while i < LABELS.len() {
+        roles[i] = LABELS[i].1;
+        i += 1;
+    }
+    roles
+};
+
+const fn packed_len() -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < LABELS.len() {
+        n += LABELS[i].0.len() + 1;
+        i += 1;
+    }
+    n
+}
+
+const fn packed<const N: usize>() -> [u8; N] {
+    let mut out = [0; N];
+    let (mut k, mut i) = (0, 0);
+    while i < LABELS.len() {
+        let phrase = LABELS[i].0.as_bytes();
+        let mut j = 0;
+        while j < phrase.len() {
+            out[k] = phrase[j];
+            k += 1;
+            j += 1;
+        }
+        k += 1;
+        i += 1;
+    }
+    out
+}
+
+/// Every label phrase with its role.
+pub(crate) fn labels() -> impl Iterator<Item = (&'static str, Role)> {
+    PHRASES.split_terminator('\0').zip(ROLES.iter().copied())
+}
+
 struct Table {
     /// Phrase (space-separated words) to role.
     phrases: FxMap<&'static str, Role>,
@@ -810,7 +857,7 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut phrases = FxMap::default();
         let mut starts: FxMap<&'static str, (usize, Option<Role>)> = FxMap::default();
-        for &(phrase, role) in LABELS {
+        for (phrase, role) in labels() {
             phrases.insert(phrase, role);
             let first = phrase.split(' ').next().unwrap_or(phrase);
             let words = phrase.split(' ').count();
@@ -1082,6 +1129,7 @@ mod tests {
 
     #[test]
     fn labels_are_unique_and_normalized() {
+        assert!(labels().eq(LABELS.iter().copied()), "the packed labels are the table");
         let mut seen = std::collections::HashSet::new();
         for &(phrase, _) in LABELS {
             assert!(seen.insert(phrase), "duplicate label {phrase}");

@@ -117,7 +117,7 @@ fn lexicon() -> Compact {
     // Words, counted with repeats: at least as many as the table holds, so it stays at most half full.
     let words = packed.iter().map(|(p, _)| p.iter().filter(|&&b| b < 0x20).count()).sum::<usize>()
         + texts.iter().map(|(t, _, _)| t.lines().count()).sum::<usize>()
-        + crate::labels::LABELS.len() * 4
+        + crate::labels::labels().count() * 4
         + MONTH_WORDS.len()
         + PRONOUNS.len();
     let mut c = Compact::with_room(words);
@@ -130,7 +130,7 @@ fn lexicon() -> Compact {
             c.add(w.as_bytes(), f);
         }
     }
-    for (phrase, _) in crate::labels::LABELS {
+    for (phrase, _) in crate::labels::labels() {
         let first = phrase.split(' ').next().unwrap_or(phrase);
         c.add(first.as_bytes(), flag::LABEL_START);
         if !phrase.contains(' ') {
