@@ -874,3 +874,18 @@ fn examiner_cases_state_ids_and_numbers_given_in_a_chat() {
     let text = "Decedent: Maria Gonzalez   DOD: 8/4/24\nMedical examiner case no.: ME-2024-64696\n*Photo ID:* State ID T4034826 (OH)\n[14:10:07] Maria: ok also my new number is 2409190506\n";
     assert_reported(text, &["ME-2024-64696", "T4034826", "2409190506"]);
 }
+
+#[test]
+fn note_headers_banners_and_ids_in_parentheses() {
+    // An EHR's patient banner pasted as one line, and the note's date under its title.
+    let text = "Progress Note — Hospital Day 4\nKourosh Tehrani | 01874745 | Rm 412-B\nDate: 6/5/24\n\nA/P: type 1 diabetes, continue insulin.\n";
+    assert_reported(text, &["Kourosh Tehrani", "01874745", "6/5/24"]);
+    let text = "TEHRANI, KOUROSH | 82 y.o. M | E2048113\nSeen for COPD exacerbation.\n";
+    assert_reported(text, &["TEHRANI, KOUROSH", "E2048113"]);
+    // A record number in parentheses after a Last, First name in a column layout.
+    let text = "TELEPHONE ENCOUNTER\nDvořák, Bořivoj  (NR2348990)  DOB 28-OCT-26\n";
+    assert_reported(text, &["Dvořák, Bořivoj", "NR2348990", "28-OCT-26"]);
+    // Not a banner: a meeting's room and a schedule; not a note: release notes' date.
+    assert_allowed("Ana Lima | Room 4 | 10:00\nStandup | Room 4B | 2025-03-01\n");
+    assert_allowed("Release notes v4.2\nDate: 6/5/24\nFixed the MRN validator.\n");
+}

@@ -125,6 +125,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             i += 1;
             continue;
         };
+        // "Progress Note — Hospital Day 4 / <patient> / Date: 6/5/24": under a clinical
+        // note's title, the note's date is the patient's date of service.
+        let role = if role == Role::Tech && last == i && phrase == "date" && under_note_title(doc, t.line as usize) { Role::PersonDate } else { role };
         // "Hospital no. YI69906749": the abbreviation's dot belongs to the label.
         let abbreviated = last > i && doc.s(last).eq_ignore_ascii_case("no") && doc.bytes.get(toks[last].end as usize) == Some(&b'.');
         let mut label_end = toks[last].end as usize + usize::from(abbreviated);
@@ -239,6 +242,24 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         }
         i = last + 1;
     }
+}
+
+/// Titles of clinical notes (lower case), as the first line of a pasted note.
+const NOTE_TITLES: &[&str] = &[
+    "progress note", "discharge summary", "telephone encounter", "history and physical", "h&p", "consult note", "consultation note", "clinic note",
+    "office visit", "nursing note", "operative note", "operative report", "procedure note", "triage note", "ed note", "ed provider note", "visit note",
+    "admission note", "transfer note", "home health visit", "radiology report", "pathology report", "discharge instructions", "soap note",
+];
+
+/// Whether one of the three lines above `line` is a clinical note's title.
+fn under_note_title(doc: &Doc, line: usize) -> bool {
+    (line.saturating_sub(3)..line).any(|l| {
+        let title = doc.line_text(l).trim();
+        title.len() <= 60 && {
+            let lower = title.to_lowercase();
+            NOTE_TITLES.iter().any(|t| has(&lower, t))
+        }
+    })
 }
 
 /// Name/value pairs: Liquibase's `column: {name: mrn, value: "CVH-1603200"}`, JSON's

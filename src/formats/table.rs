@@ -227,6 +227,10 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // (non-patient) table's data rows.
         if wiki_row && !hl7_keyed_row(text, x, &head) && !(under_header && head.len() > 2) {
             key_value_row(text, x, &head);
+            // Bar-separated cells on a line alone, no column named: perhaps an EHR's patient banner.
+            if known == 0 && !pipe_row && !under_header {
+                banner(text, &head, x);
+            }
         }
         // Rows stay under a header while they are bar rows: from a wiki header (`||...||`)
         // or a Markdown one (the row above its |---| rule) on.
@@ -513,6 +517,47 @@ fn odd_quotes(line: &str) -> bool {
 /// A Markdown separator row: `|---|:---:|` (after a diff marker).
 fn is_rule(line: &str) -> bool {
     line.trim().trim_start_matches(['+', '-', ' ']).bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' ')) && line.contains('-')
+}
+
+/// An EHR's patient banner pasted as one line of cells: `Kourosh Tehrani | 01874745 |
+/// Rm 412-B`, `DOE, JANE | 75 y.o. F | 8812034`. One cell places the patient (`Rm`,
+/// `Room`, `Bed`) or gives their age and sex, and one is their record number alone
+/// (or their age and sex): the first cell is then the patient's name and the bare code
+/// their record number. (Labelled cells, `MRN 1234567`, `DOB 3/4/1950`, are the label
+/// extractor's.)
+fn banner(text: &str, cs: &[(usize, usize)], x: &mut Extracted) {
+    if !(3..=8).contains(&cs.len()) {
+        return;
+    }
+    let cell = |&(a, b): &(usize, usize)| text[a..b].trim();
+    let place = |c: &str| {
+        let (w, rest) = c.split_once(' ').unwrap_or((c, ""));
+        matches!(w.trim_end_matches([':', '#', '.']), "Rm" | "RM" | "Room" | "ROOM" | "Bed" | "BED") && rest.bytes().any(|b| b.is_ascii_digit())
+    };
+    // "75 y.o. F", "82 F", "91yo M", "(75 y.o.)".
+    let age_sex = |c: &str| {
+        let c = c.trim_matches(['(', ')']);
+        let n = c.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = c[n..].trim_start().trim_end_matches([' ', 'F', 'M']).trim_end();
+        (1..=3).contains(&n) && c.len() <= 12 && (matches!(rest, "y.o." | "yo" | "y/o" | "y" | "yrs" | "yr" | "Y") || rest.is_empty() && c.ends_with(['F', 'M']) && c.len() > n + 1)
+    };
+    // A record number alone: six to twelve digits, perhaps after a letter or two.
+    let bare_id = |c: &str| {
+        let digits = c.trim_start_matches(|ch: char| ch.is_ascii_uppercase());
+        (6..=12).contains(&digits.len()) && c.len() - digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    let id = cs[1..].iter().position(|c| bare_id(cell(c)));
+    let ages = cs[1..].iter().any(|c| age_sex(cell(c)));
+    if !(cs[1..].iter().any(|c| place(cell(c))) || ages) || !(id.is_some() || ages) {
+        return;
+    }
+    let (vs, ve) = trim_value(text, cs[0].0, cs[0].1);
+    x.push(vs, ve, Role::PatientName, None, true);
+    if let Some(k) = id {
+        let (vs, ve) = trim_value(text, cs[1 + k].0, cs[1 + k].1);
+        x.push(vs, ve, Role::Mrn, None, true);
+    }
+    x.patient_record = true;
 }
 
 /// A row whose first cell names an HL7 field with a personal role: each value

@@ -525,8 +525,13 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     // "Last, First" with both in the dictionaries.
-    if let Some(c) = comma_form(doc, first_i, last, patient_cue) {
-        if patient_cue {
+    if let Some(mut c) = comma_form(doc, first_i, last, patient_cue) {
+        // "Dvořák, Bořivoj  (NR2348990)  DOB ...": a record number in parentheses marks the patient.
+        if !patient_cue && record_after(doc, c.end) {
+            c.score = c.score.max(0.6);
+            c.patient_cue = true;
+            id_after(doc, c.end, prev, out);
+        } else if patient_cue {
             id_after(doc, c.end, prev, out);
         }
         out.push(c);
@@ -605,9 +610,21 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
 
 /// ` (E4583883)` at `end`: a code of letters and six digits or more, alone in parentheses.
 fn record_after(doc: &Doc, end: usize) -> bool {
-    let b = &doc.bytes[end..];
-    let code = b.get(2..).map_or(0, |r| r.iter().take(21).take_while(|c| c.is_ascii_alphanumeric()).count());
-    b.starts_with(b" (") && (6..=20).contains(&code) && b.get(2 + code) == Some(&b')') && b[2..2 + code].iter().filter(|c| c.is_ascii_digit()).count() >= 6
+    let Some(open) = paren_after(&doc.bytes[end..]) else { return false };
+    let b = &doc.bytes[end + open..];
+    let code = b.iter().take(21).take_while(|c| c.is_ascii_alphanumeric()).count();
+    (6..=20).contains(&code) && b.get(code) == Some(&b')') && b[..code].iter().filter(|c| c.is_ascii_digit()).count() >= 6
+}
+
+/// Where the text in parentheses starts after a name: ` (` or `  (` (columns).
+fn paren_after(b: &[u8]) -> Option<usize> {
+    if b.starts_with(b" (") {
+        Some(2)
+    } else if b.starts_with(b"  (") {
+        Some(3)
+    } else {
+        None
+    }
 }
 
 /// "for member Caitlin Hancock (H29240518, Date of Birth ...)": a code in
@@ -617,10 +634,8 @@ fn record_after(doc: &Doc, end: usize) -> bool {
 fn id_after(doc: &Doc, end: usize, cue: Option<&str>, out: &mut Vec<Cand>) {
     let b = doc.bytes;
     let end = end + b[end..].iter().take_while(|&&c| c == b'*' || c == b'_').count();
-    if !b[end..].starts_with(b" (") {
-        return;
-    }
-    let s = end + 2;
+    let Some(open) = paren_after(&b[end..]) else { return };
+    let s = end + open;
     let k = doc.tok_at(s);
     if doc.toks.get(k).is_some_and(|t| t.start as usize == s && t.is(UNCASED)) {
         let mut j = k;
