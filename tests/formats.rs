@@ -885,6 +885,12 @@ fn note_headers_banners_and_ids_in_parentheses() {
     // A record number in parentheses after a Last, First name in a column layout.
     let text = "TELEPHONE ENCOUNTER\nDvořák, Bořivoj  (NR2348990)  DOB 28-OCT-26\n";
     assert_reported(text, &["Dvořák, Bořivoj", "NR2348990", "28-OCT-26"]);
+    let text = "JUN-JUN DELA CRUZ  |  DOB 17.01.1948  |  MRN E5307755  |  DOS 11/30/2026\n";
+    assert_reported(text, &["JUN-JUN DELA CRUZ", "17.01.1948", "E5307755"]);
+    // A handoff list's "Last, First, age sex"; hyphenated given names and Arabic articles.
+    assert_reported("Rm 3A - Park, Seo-yeon, 92 F\n", &["Park, Seo-yeon", "92 F"]);
+    assert_reported("PATIENT: AL-HADDAD, YOUSSEF   DOB: 12 Aug 85\n", &["AL-HADDAD, YOUSSEF"]);
+    assert_reported("Hello, my name is Young-ho Jeong, birthday 21st of September 2003.\n", &["Young-ho Jeong"]);
     // Not a banner: a meeting's room and a schedule; not a note: release notes' date.
     assert_allowed("Ana Lima | Room 4 | 10:00\nStandup | Room 4B | 2025-03-01\n");
     assert_allowed("Release notes v4.2\nDate: 6/5/24\nFixed the MRN validator.\n");

@@ -520,10 +520,10 @@ fn is_rule(line: &str) -> bool {
 }
 
 /// An EHR's patient banner pasted as one line of cells: `Kourosh Tehrani | 01874745 |
-/// Rm 412-B`, `DOE, JANE | 75 y.o. F | 8812034`. One cell places the patient (`Rm`,
-/// `Room`, `Bed`) or gives their age and sex, and one is their record number alone
-/// (or their age and sex): the first cell is then the patient's name and the bare code
-/// their record number. (Labelled cells, `MRN 1234567`, `DOB 3/4/1950`, are the label
+/// Rm 412-B`, `DOE, JANE | 75 y.o. F | 8812034`, `DELA CRUZ, JUN | DOB 17.01.1948 |
+/// MRN E5307755`. One cell gives the patient's age and sex, birth date or record
+/// number, or places them (`Rm`, `Room`, `Bed`) beside a record number alone: the first
+/// cell is then the patient's name and a bare code their record number. (Labelled cells, `MRN 1234567`, `DOB 3/4/1950`, are the label
 /// extractor's.)
 fn banner(text: &str, cs: &[(usize, usize)], x: &mut Extracted) {
     if !(3..=8).contains(&cs.len()) {
@@ -546,8 +546,13 @@ fn banner(text: &str, cs: &[(usize, usize)], x: &mut Extracted) {
         let digits = c.trim_start_matches(|ch: char| ch.is_ascii_uppercase());
         (6..=12).contains(&digits.len()) && c.len() - digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit())
     };
+    // "DOB 17.01.1948", "MRN: E5307755": a cell labelled as the patient's birth date or record number.
+    let labelled = |c: &str| {
+        let label = c.split([' ', ':', '#']).next().unwrap_or(c);
+        label.len() <= 5 && matches!(field_role(label), Some(Role::Dob | Role::Mrn)) && c.bytes().any(|b| b.is_ascii_digit())
+    };
     let id = cs[1..].iter().position(|c| bare_id(cell(c)));
-    let ages = cs[1..].iter().any(|c| age_sex(cell(c)));
+    let ages = cs[1..].iter().any(|c| age_sex(cell(c)) || labelled(cell(c)));
     if !(cs[1..].iter().any(|c| place(cell(c))) || ages) || !(id.is_some() || ages) {
         return;
     }

@@ -159,7 +159,7 @@ pub(crate) fn name_run_from(doc: &Doc, i: usize) -> usize {
         }
         // A romanised Korean given name's second syllable: "Ha-eun", "Jae-seok".
         let lower = doc.s(j);
-        if gap == "-" && doc.toks[j - 1].len() <= 4 && (2..=5).contains(&lower.len()) && lower.bytes().all(|c| c.is_ascii_lowercase()) {
+        if gap == "-" && doc.toks[j - 1].len() <= 6 && (2..=5).contains(&lower.len()) && lower.bytes().all(|c| c.is_ascii_lowercase()) {
             last = j;
             j += 1;
             continue;
@@ -412,7 +412,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                 let tail = &d[n..];
                 (1..=3).contains(&n)
                     && d[..n].iter().fold(0u32, |age, b| age * 10 + u32::from(b - b'0')) <= 125
-                    && [")", ",", "y", "m,", "f,", "m)", "f)", "-y", " y", " m ", " f ", " male", " female", "-year", " year"].iter().any(|t| tail.starts_with(t.as_bytes()))
+                    && ([")", ",", "y", "m,", "f,", "m)", "f)", "-y", " y", " m ", " f ", " male", " female", "-year", " year", " m\n", " f\n", " m\r", " f\r"].iter().any(|t| tail.starts_with(t.as_bytes())) || matches!(tail, b" m" | b" f"))
             })
         }
 }
@@ -506,6 +506,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // Keep only name tokens in the run (skip particles/initials when counting).
     first_i += a - i;
     last = b;
+    // "AL-HADDAD, YOUSSEF", "Omar El-Sayed": an Arabic article joined by a hyphen is part of the family name.
+    if first_i > 0 && doc.gap_before(first_i) == "-" && doc.toks[first_i - 1].line == doc.toks[first_i].line && matches!(doc.s(first_i - 1), "Al" | "AL" | "El" | "EL" | "Abu" | "ABU" | "Abd" | "ABD" | "Ibn" | "IBN") {
+        first_i -= 1;
+    }
     let (fw, lw, n_words) = (word(doc, a), word(doc, b), b - a + 1);
     // A run that is one token of the run + non-name tail is only valid with a cue.
     let uncased = doc.toks[first_i].is(UNCASED);
