@@ -895,3 +895,17 @@ fn note_headers_banners_and_ids_in_parentheses() {
     assert_allowed("Ana Lima | Room 4 | 10:00\nStandup | Room 4B | 2025-03-01\n");
     assert_allowed("Release notes v4.2\nDate: 6/5/24\nFixed the MRN validator.\n");
 }
+
+#[test]
+fn record_merges_name_record_numbers() {
+    let text = "Yael Katz has two charts since registration. HIM merged 2724601 into 1920075 but the portal shows both.\n";
+    assert_reported(text, &["2724601", "1920075"]);
+    assert_reported("Merged. 306-92-07 is the surviving record, M648414538 is retired.\n", &["306-92-07", "M648414538"]);
+    assert_reported("EMPI says MRN-54125595 is the surviving MRN. Please merge B into A.\n", &["MRN-54125595"]);
+    // Builds, commits and pull requests are merged and retired too.
+    assert_allowed("Build 20241105 is retired. Merged 20241201 into release. Merged 9f8e7d6 into main.\n");
+    // A portal account beside a name marks the patient.
+    assert_reported("Vladimir Sokolov (portal login v.sokolov92@outlook.com) called about his results.\n", &["Vladimir Sokolov"]);
+    // A street after '[' (DICOM values) and a unit written "# 18".
+    assert_reported("(0010,0010) PN [SMITH^JOHN]\n(0010,1040) LO [1946 Ocotillo Ln Hamtramck MI 48279]  # PatientAddress\n", &["1946 Ocotillo Ln", "48279"]);
+}

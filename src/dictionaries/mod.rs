@@ -67,7 +67,12 @@ pub(crate) mod flag {
     /// A pronoun or a French honorific (`person_name::word`): never a name word,
     /// even where a dictionary has it (He, Su).
     pub const PRONOUN: u32 = 1024;
+    /// A word of record-merge talk (`merged`, `surviving`): the ids beside it are
+    /// a patient's record numbers (`formats::labels::merge_talk`).
+    pub const MERGE: u32 = 2048;
 }
+
+const MERGE_WORDS: &[&str] = &["merge", "merged", "merging", "surviving", "retired"];
 
 const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him", "hers", "they", "them", "we", "you", "it", "its", "our", "my", "me", "us", "mme", "mlle", "madame", "monsieur"];
 
@@ -119,7 +124,8 @@ fn lexicon() -> Compact {
         + texts.iter().map(|(t, _, _)| t.lines().count()).sum::<usize>()
         + crate::labels::labels().count() * 4
         + MONTH_WORDS.len()
-        + PRONOUNS.len();
+        + PRONOUNS.len()
+        + MERGE_WORDS.len();
     let mut c = Compact::with_room(words);
     for (data, f) in packed {
         each_packed(data, |w| c.add(w, f));
@@ -145,6 +151,9 @@ fn lexicon() -> Compact {
     }
     for w in PRONOUNS {
         c.add(w.as_bytes(), flag::PRONOUN);
+    }
+    for w in MERGE_WORDS {
+        c.add(w.as_bytes(), flag::MERGE);
     }
     c
 }

@@ -69,9 +69,16 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let mut ends: Vec<(usize, usize)> = Vec::new();
     while i < toks.len() {
         let t = &toks[i];
-        if t.class != Class::Word || !doc.has(i, flag::LABEL_START) {
+        if t.class != Class::Word || !doc.has(i, flag::LABEL_START | flag::MERGE) {
             i += 1;
             continue;
+        }
+        if doc.has(i, flag::MERGE) {
+            merge_talk(doc, x, i);
+            if !doc.has(i, flag::LABEL_START) {
+                i += 1;
+                continue;
+            }
         }
         // Neither a label alone nor followed by a word that continues one ("ehr" in
         // `c.a.ehr.PatientService`): no phrase to look up. (A number or a letter may
@@ -260,6 +267,58 @@ fn under_note_title(doc: &Doc, line: usize) -> bool {
             NOTE_TITLES.iter().any(|t| has(&lower, t))
         }
     })
+}
+
+/// Record-merge talk names a patient's record numbers: "HIM merged 2724601 into
+/// 1920075", "306-92-07 is the surviving record, M648414538 is retired", "EMPI says
+/// MRN-54125595 is the surviving MRN", "surviving MRN: 01459441". `i` is the merge word.
+fn merge_talk(doc: &Doc, x: &mut Extracted, i: usize) {
+    let line = doc.toks[i].line;
+    let line_end = doc.line_starts.get(line as usize + 1).map_or(doc.text.len(), |&e| e as usize);
+    // A record number: digits (six or more) with hyphens, after at most four capitals and a hyphen;
+    // not a commit ("9f8e7d6") or a version.
+    let id_at = |k: usize| -> Option<(usize, usize)> {
+        let t = doc.toks.get(k).filter(|t| t.line == line)?;
+        let (s, e) = (t.start as usize, chunk_end(doc, t.start as usize, line_end));
+        let v = &doc.text[s..e];
+        let digits = v.trim_start_matches(|c: char| c.is_ascii_uppercase()).trim_start_matches('-');
+        (v.len() - digits.len() <= 5 && digits.bytes().filter(u8::is_ascii_digit).count() >= 6 && digits.bytes().all(|b| b.is_ascii_digit() || b == b'-')).then_some((s, e))
+    };
+    // Only where the line speaks of records: not "build 20241105 is retired".
+    let lower = doc.line_text(line as usize).to_lowercase();
+    if !["mrn", "record", "chart", "patient", "empi", "mpi", "him "].iter().any(|w| has(&lower, w)) {
+        return;
+    }
+    let mut push = |(s, e): (usize, usize)| x.push(s, e, Role::Mrn, None, true);
+    let word = doc.s(i).to_ascii_lowercase();
+    if word.starts_with("merg") {
+        // "merged A into B", "merge A with B", "merged A and B".
+        let Some(a) = id_at(i + 1) else { return };
+        push(a);
+        let k = doc.tok_at(a.1);
+        if doc.toks.get(k).is_some_and(|t| t.line == line && matches!(doc.s(k), "into" | "with" | "and" | "to")) {
+            if let Some(b) = id_at(k + 1) {
+                push(b);
+            }
+        }
+        return;
+    }
+    // "A is the surviving record", "A is retired".
+    let before = &doc.text[doc.line_starts[line as usize] as usize..doc.toks[i].start as usize];
+    if let Some(head) = before.strip_suffix(" is the ").or_else(|| before.strip_suffix(" is ")).or_else(|| before.strip_suffix(" was ")) {
+        let start = doc.line_starts[line as usize] as usize + head.rfind(' ').map_or(0, |p| p + 1);
+        if let Some(a) = id_at(doc.tok_at(start)).filter(|a| a.0 == start) {
+            push(a);
+        }
+    }
+    // "surviving MRN: 01459441", "retired record 2724601".
+    let mut k = i + 1;
+    while k < i + 3 && doc.toks.get(k).is_some_and(|t| t.line == line && t.class == Class::Word) {
+        k += 1;
+    }
+    if let Some(a) = id_at(k).filter(|_| matches!(doc.gap_before(k).trim(), "" | ":" | "#" | "=")) {
+        push(a);
+    }
 }
 
 /// Name/value pairs: Liquibase's `column: {name: mrn, value: "CVH-1603200"}`, JSON's

@@ -49,6 +49,8 @@ pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
         "«2210 County Rd 12»",
         "«RR 3 Box 14, Dayton OH» 45454 |",
         "«790 W Cermak Ter Bsmt, Dayton, OH» 45460",
+        "(0010,1040) LO [«1946 Ocotillo Ln Hamtramck MI» 48279]",
+        "same address («9330 Saint Anselm Pl # 18, Minneapolis, MN» 55420)",
     ],
     #[cfg(test)]
     misses: &["version 2 Main thing",  "took 200 mg Daily", "1234 oak street", "Room 12 West Wing", "build A1234 Release Notes", "X9982 State Route 264"],
@@ -173,7 +175,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     let start = t.start as usize;
-    if start > 0 && !matches!(doc.bytes[start - 1], b' ' | b'\n' | b'\t' | b',' | b':' | b'(' | b'"' | b'\'' | b'|' | b'>' | b'^' | b';') {
+    if start > 0 && !matches!(doc.bytes[start - 1], b' ' | b'\n' | b'\r' | b'\t' | b',' | b':' | b'(' | b'[' | b'"' | b'\'' | b'|' | b'>' | b'^' | b';') {
         return;
     }
     // Street words, ending in a suffix (after a half: "1491 1/2 W 12th Ave").
@@ -233,7 +235,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
                     k += 2;
                 }
             }
-        } else if matches!(gap, " #" | ", #") && toks[k].len() <= 6 && !toks[k].is_word() {
+        } else if matches!(gap, " #" | ", #" | " # " | ", # ") && toks[k].len() <= 6 && !toks[k].is_word() {
             end = toks[k].end as usize;
             k += 1;
         }

@@ -368,6 +368,8 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
             " (mari)", " (mère", " (père", " (née ", " (né le", " (son of", " (daughter of", " (grandson", " (granddaughter",
             // Who speaks for a patient: "Requester: Tanisha Mukherjee (personal representative, executor)".
             " (personal representative", " (executor", " (power of attorney", " (poa", " (next of kin", " (caregiver", " (guarantor",
+            // A patient portal's account: "Vladimir Sokolov (portal login v.sokolov@outlook.com)".
+            " (portal login", " (portal user", " (portal account", " (mychart",
         ],
         (_, Some(b'|')) => &[" | mrn", " | dob"],
         _ => &[" dob", " mrn", " is an ", " is a ", " was admitted", " presented", " was discharged", " was seen", " was diagnosed"],
