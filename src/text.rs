@@ -471,6 +471,13 @@ pub(crate) fn has(hay: &str, needle: &str) -> bool {
     !n.is_empty() && hay.as_bytes().windows(n.len()).any(|w| w[0] == n[0] && w == n)
 }
 
+/// Whether `hay` contains `needle` (lower-case ASCII) in any ASCII case.
+#[inline(never)]
+pub(crate) fn has_ci(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    !n.is_empty() && hay.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 /// Lower-cases `s`: as it is when it already is, into `buf` when it is
 /// short ASCII.
 pub(crate) fn lower_into<'b>(s: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {

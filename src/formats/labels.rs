@@ -5,7 +5,7 @@
 use super::{trim_value, Extracted};
 use crate::labels::{label_start, phrase_role, Role};
 use crate::dictionaries::flag;
-use crate::text::{has, Class, Doc, TWO_SPACES};
+use crate::text::{has, has_ci, Class, Doc, TWO_SPACES};
 
 /// Appends `word` lower-cased (as `str::to_lowercase`; in place when ASCII).
 fn push_lower(out: &mut String, word: &str) {
@@ -259,66 +259,66 @@ const NOTE_TITLES: &[&str] = &[
 ];
 
 /// Whether one of the three lines above `line` is a clinical note's title.
+#[inline(never)]
 fn under_note_title(doc: &Doc, line: usize) -> bool {
     (line.saturating_sub(3)..line).any(|l| {
-        let title = doc.line_text(l).trim();
-        title.len() <= 60 && {
-            let lower = title.to_lowercase();
-            NOTE_TITLES.iter().any(|t| has(&lower, t))
-        }
+        let title = doc.line_text(l);
+        title.len() <= 60 && NOTE_TITLES.iter().any(|t| has_ci(title, t))
     })
 }
 
 /// Record-merge talk names a patient's record numbers: "HIM merged 2724601 into
 /// 1920075", "306-92-07 is the surviving record, M648414538 is retired", "EMPI says
 /// MRN-54125595 is the surviving MRN", "surviving MRN: 01459441". `i` is the merge word.
+#[inline(never)]
 fn merge_talk(doc: &Doc, x: &mut Extracted, i: usize) {
     let line = doc.toks[i].line;
     let line_end = doc.line_starts.get(line as usize + 1).map_or(doc.text.len(), |&e| e as usize);
-    // A record number: digits (six or more) with hyphens, after at most four capitals and a hyphen;
-    // not a commit ("9f8e7d6") or a version.
-    let id_at = |k: usize| -> Option<(usize, usize)> {
-        let t = doc.toks.get(k).filter(|t| t.line == line)?;
-        let (s, e) = (t.start as usize, chunk_end(doc, t.start as usize, line_end));
-        let v = &doc.text[s..e];
-        let digits = v.trim_start_matches(|c: char| c.is_ascii_uppercase()).trim_start_matches('-');
-        (v.len() - digits.len() <= 5 && digits.bytes().filter(u8::is_ascii_digit).count() >= 6 && digits.bytes().all(|b| b.is_ascii_digit() || b == b'-')).then_some((s, e))
-    };
     // Only where the line speaks of records: not "build 20241105 is retired".
-    let lower = doc.line_text(line as usize).to_lowercase();
-    if !["mrn", "record", "chart", "patient", "empi", "mpi", "him "].iter().any(|w| has(&lower, w)) {
+    let text = doc.line_text(line as usize);
+    if !["mrn", "record", "chart", "patient", "mpi", "him "].iter().any(|w| has_ci(text, w)) {
         return;
     }
-    let mut push = |(s, e): (usize, usize)| x.push(s, e, Role::Mrn, None, true);
-    let word = doc.s(i).to_ascii_lowercase();
-    if word.starts_with("merg") {
+    // Where the ids may start: after "merged" and after its "into"; before "is (the)
+    // surviving"; after "surviving (MRN):".
+    let mut at = [usize::MAX; 2];
+    if doc.bytes[doc.toks[i].start as usize] | 0x20 == b'm' {
         // "merged A into B", "merge A with B", "merged A and B".
-        let Some(a) = id_at(i + 1) else { return };
-        push(a);
-        let k = doc.tok_at(a.1);
+        at[0] = i + 1;
+        let k = doc.tok_at(chunk_end(doc, doc.toks.get(i + 1).map_or(line_end, |t| t.start as usize), line_end));
         if doc.toks.get(k).is_some_and(|t| t.line == line && matches!(doc.s(k), "into" | "with" | "and" | "to")) {
-            if let Some(b) = id_at(k + 1) {
-                push(b);
-            }
+            at[1] = k + 1;
         }
-        return;
-    }
-    // "A is the surviving record", "A is retired".
-    let before = &doc.text[doc.line_starts[line as usize] as usize..doc.toks[i].start as usize];
-    if let Some(head) = before.strip_suffix(" is the ").or_else(|| before.strip_suffix(" is ")).or_else(|| before.strip_suffix(" was ")) {
-        let start = doc.line_starts[line as usize] as usize + head.rfind(' ').map_or(0, |p| p + 1);
-        if let Some(a) = id_at(doc.tok_at(start)).filter(|a| a.0 == start) {
-            push(a);
+    } else {
+        let before = &doc.text[doc.line_starts[line as usize] as usize..doc.toks[i].start as usize];
+        if let Some(head) = before.strip_suffix(" is the ").or_else(|| before.strip_suffix(" is ")).or_else(|| before.strip_suffix(" was ")) {
+            at[0] = doc.tok_at(doc.line_starts[line as usize] as usize + head.rfind(' ').map_or(0, |p| p + 1));
+        }
+        let mut k = i + 1;
+        while k < i + 3 && doc.toks.get(k).is_some_and(|t| t.line == line && t.class == Class::Word) {
+            k += 1;
+        }
+        if matches!(doc.gap_before(k.min(doc.toks.len() - 1)).trim(), "" | ":" | "#" | "=") {
+            at[1] = k;
         }
     }
-    // "surviving MRN: 01459441", "retired record 2724601".
-    let mut k = i + 1;
-    while k < i + 3 && doc.toks.get(k).is_some_and(|t| t.line == line && t.class == Class::Word) {
-        k += 1;
+    for k in at {
+        if let Some((s, e)) = record_number(doc, k, line, line_end) {
+            x.push(s, e, Role::Mrn, None, true);
+        }
     }
-    if let Some(a) = id_at(k).filter(|_| matches!(doc.gap_before(k).trim(), "" | ":" | "#" | "=")) {
-        push(a);
-    }
+}
+
+/// A record number at token `k` of `line`: six digits or more with hyphens, after at
+/// most four capitals and a hyphen; not a commit ("9f8e7d6") or a version.
+#[inline(never)]
+fn record_number(doc: &Doc, k: usize, line: u32, line_end: usize) -> Option<(usize, usize)> {
+    let t = doc.toks.get(k).filter(|t| t.line == line && doc.byte_before(t.start as usize) != b'-')?;
+    let (s, e) = (t.start as usize, chunk_end(doc, t.start as usize, line_end));
+    let v = &doc.bytes[s..e];
+    let letters = v.iter().take_while(|b| b.is_ascii_uppercase()).count();
+    let digits = &v[letters + usize::from(v.get(letters) == Some(&b'-'))..];
+    (letters <= 4 && digits.iter().filter(|b| b.is_ascii_digit()).count() >= 6 && digits.iter().all(|&b| b.is_ascii_digit() || b == b'-')).then_some((s, e))
 }
 
 /// Name/value pairs: Liquibase's `column: {name: mrn, value: "CVH-1603200"}`, JSON's

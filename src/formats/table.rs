@@ -529,37 +529,36 @@ fn banner(text: &str, cs: &[(usize, usize)], x: &mut Extracted) {
     if !(3..=8).contains(&cs.len()) {
         return;
     }
-    let cell = |&(a, b): &(usize, usize)| text[a..b].trim();
-    let place = |c: &str| {
-        let (w, rest) = c.split_once(' ').unwrap_or((c, ""));
-        matches!(w.trim_end_matches([':', '#', '.']), "Rm" | "RM" | "Room" | "ROOM" | "Bed" | "BED") && rest.bytes().any(|b| b.is_ascii_digit())
-    };
-    // "75 y.o. F", "82 F", "91yo M", "(75 y.o.)".
-    let age_sex = |c: &str| {
-        let c = c.trim_matches(['(', ')']);
-        let n = c.bytes().take_while(u8::is_ascii_digit).count();
-        let rest = c[n..].trim_start().trim_end_matches([' ', 'F', 'M']).trim_end();
-        (1..=3).contains(&n) && c.len() <= 12 && (matches!(rest, "y.o." | "yo" | "y/o" | "y" | "yrs" | "yr" | "Y") || rest.is_empty() && c.ends_with(['F', 'M']) && c.len() > n + 1)
-    };
-    // A record number alone: six to twelve digits, perhaps after a letter or two.
-    let bare_id = |c: &str| {
-        let digits = c.trim_start_matches(|ch: char| ch.is_ascii_uppercase());
-        (6..=12).contains(&digits.len()) && c.len() - digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit())
-    };
-    // "DOB 17.01.1948", "MRN: E5307755": a cell labelled as the patient's birth date or record number.
-    let labelled = |c: &str| {
-        let label = c.split([' ', ':', '#']).next().unwrap_or(c);
-        label.len() <= 5 && matches!(field_role(label), Some(Role::Dob | Role::Mrn)) && c.bytes().any(|b| b.is_ascii_digit())
-    };
-    let id = cs[1..].iter().position(|c| bare_id(cell(c)));
-    let ages = cs[1..].iter().any(|c| age_sex(cell(c)) || labelled(cell(c)));
-    if !(cs[1..].iter().any(|c| place(cell(c))) || ages) || !(id.is_some() || ages) {
+    // What the cells after the first say: a place, the patient (age and sex, a labelled
+    // birth date or record number), a record number alone (digits after a letter or two).
+    let (mut place, mut person, mut id) = (false, false, None);
+    for (k, &(a, b)) in cs.iter().enumerate().skip(1) {
+        let c = text.as_bytes()[a..b].trim_ascii();
+        let c = c.strip_prefix(b"(").unwrap_or(c);
+        let c = c.strip_suffix(b")").unwrap_or(c);
+        let sp = c.iter().position(|&b| b == b' ').unwrap_or(c.len());
+        let (word, rest) = (&c[..sp], &c[sp..]);
+        let word = word.strip_suffix(b":").or_else(|| word.strip_suffix(b"#")).or_else(|| word.strip_suffix(b".")).unwrap_or(word);
+        let valued = rest.iter().any(u8::is_ascii_digit);
+        let n = c.iter().take_while(|b| b.is_ascii_digit()).count();
+        let after = c[n..].trim_ascii_start();
+        let letters = c.iter().take_while(|b| b.is_ascii_uppercase()).count();
+        match word {
+            b"Rm" | b"RM" | b"Room" | b"ROOM" | b"Bed" | b"BED" => place |= valued,
+            b"DOB" | b"MRN" | b"MR" => person |= valued,
+            // "75 y.o. F", "82 F", "91yo M", "(75 y.o.)".
+            _ if (1..=3).contains(&n) && c.len() <= 12 && (after.first().is_some_and(|&b| b | 0x20 == b'y') || matches!(after, b"F" | b"M")) => person = true,
+            _ if letters <= 2 && (6..=12).contains(&(c.len() - letters)) && c[letters..].iter().all(u8::is_ascii_digit) => id = id.or(Some(k)),
+            _ => {}
+        }
+    }
+    if !(place || person) || !(id.is_some() || person) {
         return;
     }
     let (vs, ve) = trim_value(text, cs[0].0, cs[0].1);
     x.push(vs, ve, Role::PatientName, None, true);
     if let Some(k) = id {
-        let (vs, ve) = trim_value(text, cs[1 + k].0, cs[1 + k].1);
+        let (vs, ve) = trim_value(text, cs[k].0, cs[k].1);
         x.push(vs, ve, Role::Mrn, None, true);
     }
     x.patient_record = true;
