@@ -909,3 +909,16 @@ fn record_merges_name_record_numbers() {
     // A street after '[' (DICOM values) and a unit written "# 18".
     assert_reported("(0010,0010) PN [SMITH^JOHN]\n(0010,1040) LO [1946 Ocotillo Ln Hamtramck MI 48279]  # PatientAddress\n", &["1946 Ocotillo Ln", "48279"]);
 }
+
+#[test]
+fn portal_messages_towns_and_senders_with_details() {
+    // A patient portal's message names its writer, a patient.
+    assert_reported("Subject: Fwd: Secure message from Abhishek Desai — attachment won't open\n", &["Abhishek Desai"]);
+    assert_allowed("Subject: message from Ana Lima about the sprint review\n");
+    // A quoted header's sender, "Last, First" with the patient's details after.
+    assert_reported(">>> From: Desai, Abhishek (MRN 6419334, DOB 06/12/1924)\n", &["Desai, Abhishek", "6419334"]);
+    // The town a patient lives in; not a tool the data lives in.
+    let text = "Patient Maria Gonzalez has COPD. Lives alone in Silver Spring, still drives.\nThe linking log lives in REDCap.\n";
+    assert_reported(text, &["Silver Spring"]);
+    assert!(!covers(text, "REDCap"));
+}

@@ -50,10 +50,11 @@ pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
         "«RR 3 Box 14, Dayton OH» 45454 |",
         "«790 W Cermak Ter Bsmt, Dayton, OH» 45460",
         "(0010,1040) LO [«1946 Ocotillo Ln Hamtramck MI» 48279]",
+        "Lives alone in «Silver Spring», still drives.",
         "same address («9330 Saint Anselm Pl # 18, Minneapolis, MN» 55420)",
     ],
     #[cfg(test)]
-    misses: &["version 2 Main thing",  "took 200 mg Daily", "1234 oak street", "Room 12 West Wing", "build A1234 Release Notes", "X9982 State Route 264"],
+    misses: &["version 2 Main thing",  "took 200 mg Daily", "1234 oak street", "Room 12 West Wing", "build A1234 Release Notes", "X9982 State Route 264", "lives in The Villages", "the log lives in REDCap"],
 };
 
 const SUFFIXES: &[&str] = &[
@@ -160,6 +161,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if t.is_word() {
         if t.is(CAP) && state_zip_ahead(doc, i) {
             city_line(doc, i, out);
+        }
+        if t.is(CAP) && i >= 2 && doc.s(i - 1) == "in" {
+            lives_in(doc, i, out);
         }
         if matches!(doc.bytes[t.start as usize] | 0x20, b'p' | b'r' | b'h') && t.len() <= 5 {
             po_box(doc, i, out);
@@ -292,6 +296,22 @@ fn state_zip_ahead(doc: &Doc, i: usize) -> bool {
         let t = &doc.toks[k];
         t.len() == 2 && t.is(UPPER) && doc.toks[k + 1].is_num() && doc.toks[k + 1].len() == 5
     })
+}
+
+/// "Lives alone in Pawtucket, still drives", "resides in Silver Spring": the town a
+/// person lives in (one to three capitalised words after "lives in").
+fn lives_in(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let verb = |k: usize| matches!(doc.s(k), "lives" | "Lives" | "living" | "Living" | "resides" | "Resides" | "residing");
+    // (A town's name is capitalised, not camel-cased: "the linking log lives in REDCap".)
+    let town_word = |k: usize| doc.s(k).bytes().skip(1).all(|b| !b.is_ascii_uppercase());
+    if !(verb(i - 2) || i >= 3 && doc.s(i - 2) == "alone" && verb(i - 3)) || !town_word(i) || matches!(doc.s(i), "The" | "A" | "An" | "Her" | "His" | "Their" | "Assisted" | "Nursing" | "Skilled" | "Group") {
+        return;
+    }
+    let mut last = i;
+    while last < i + 2 && doc.gap_after(last) == " " && doc.toks.get(last + 1).is_some_and(|n| n.line == doc.toks[i].line && n.is_word() && n.is(CAP) && town_word(last + 1)) {
+        last += 1;
+    }
+    out.push(Cand::new(Kind::StreetAddress, doc.toks[i].start as usize, doc.toks[last].end as usize, 0.45, "town a person lives in", Needs::Patient));
 }
 
 /// `Springfield, IL 62704` without a street line before it.

@@ -306,6 +306,16 @@ fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> 
     VALEDICTIONS.contains(&closing.as_str()).then(|| crate::recognizers::email::personal_sender(doc.text) || beside_personal_address(doc.text, text.trim()) || own_care(message))
 }
 
+/// "… message from <name at i>" on a line that names a patient portal ("Secure message",
+/// "MyChart", "portal"): the patient wrote it.
+fn portal_message(doc: &Doc, i: usize) -> bool {
+    let line = doc.toks[i].line as usize;
+    let before = &doc.text[doc.line_starts[line] as usize..doc.toks[i].start as usize];
+    before.len() >= 13
+        && before.as_bytes()[before.len() - 13..].eq_ignore_ascii_case(b"message from ")
+        && ["secure", "portal", "mychart", "myhealth", "patient"].iter().any(|w| crate::text::has_ci(before, w))
+}
+
 /// The message speaks of the writer's own care or a relative's: "my son",
 /// "my balance", "mi madre", "ma mère". Its signature is a patient's or a
 /// relative's, not a staff member's.
@@ -494,9 +504,13 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let in_law = prev == Some("law") && doc.window(at.saturating_sub(8), at).eq_ignore_ascii_case("-in-law ");
     // "Emergency contact Refugio Treviño": the relative to call.
     let emergency = prev == Some("contact") && doc.window(at.saturating_sub(18), at).eq_ignore_ascii_case("emergency contact ");
-    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || in_law || emergency || self_introduction(doc, i) || sender == Some(true) || regarding;
+    // "Secure message from María José Hernández", "New MyHealth message from ...": a patient portal's message.
+    let portal_message = prev == Some("from") && portal_message(doc, i);
+    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || in_law || emergency || self_introduction(doc, i) || sender == Some(true) || regarding || portal_message;
     // "From: David Barnes (MRN 4088256)": a patient cue after the name outweighs a staff word before it.
-    let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && !patient_after(doc, last) || staff_after(doc, last);
+    // (After "Last, First" too: "From: Desai, Abhishek (MRN 6419334, ...)".)
+    let details_after = || patient_after(doc, last) || doc.gap_after(last) == ", " && last + 1 < doc.toks.len() && is_name_token(doc, last + 1) && patient_after(doc, name_run_from(doc, last + 1));
+    let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && !details_after() || staff_after(doc, last);
     // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
     // (Token by token, without collecting the words: most runs are one or two.)
     let kept = |j: &usize| word(doc, *j).0 != Word::Not;
