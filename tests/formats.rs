@@ -922,3 +922,11 @@ fn portal_messages_towns_and_senders_with_details() {
     assert_reported(text, &["Silver Spring"]);
     assert!(!covers(text, "REDCap"));
 }
+
+#[test]
+fn record_numbers_in_parentheses_after_names_the_dictionaries_lack() {
+    let text = "|MWF 11:00|Chair 1: Shandiin Yazzie (47061122) tx ride \\\\ Chair 2: Jørgen Østergaard (PSN-0531442) tx ride|\n";
+    assert_reported(text, &["Shandiin Yazzie", "47061122", "PSN-0531442"]);
+    // A pager in parentheses is not a record number.
+    assert_allowed("||Date||Primary (pager)||\n|December 24, 2026|Aisha Kamara (617-9410)|\n|December 25, 2026|Elif Demir (412-4815)|\n");
+}

@@ -614,7 +614,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
     // "Chair 1: Bohdan Kovalenko (E4583883)": a full name with a record number in
     // parentheses (six digits or more: not an extension, a pager or a ticket).
-    if (strong || weak) && record_after(doc, e) {
+    // (Names the dictionaries lack too: "Chair 1: Shandiin Yazzie (47061122)".)
+    let plain = (a..=b).all(|j| matches!(word(doc, j).0, Word::Name | Word::Unknown));
+    if (strong || weak || plain) && record_after(doc, e) {
         let mut c = Cand::new(Kind::PersonName, s, e, 0.6, "name followed by patient details", Needs::Patient);
         c.patient_cue = true;
         out.push(c);
@@ -632,8 +634,15 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
 fn record_after(doc: &Doc, end: usize) -> bool {
     let Some(open) = paren_after(&doc.bytes[end..]) else { return false };
     let b = &doc.bytes[end + open..];
-    let code = b.iter().take(21).take_while(|c| c.is_ascii_alphanumeric()).count();
-    (6..=20).contains(&code) && b.get(code) == Some(&b')') && b[..code].iter().filter(|c| c.is_ascii_digit()).count() >= 6
+    let code = b.iter().take(21).take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+    (6..=20).contains(&code) && b.get(code) == Some(&b')') && b[..code].iter().filter(|c| c.is_ascii_digit()).count() >= 6 && prefixed(&b[..code])
+}
+
+/// A code with at most one hyphen, after a prefix of letters ("PSN-0531442"; not a
+/// pager's "617-9410").
+fn prefixed(code: &[u8]) -> bool {
+    let hyphens = code.iter().filter(|&&c| c == b'-').count();
+    hyphens == 0 || hyphens == 1 && code[0].is_ascii_alphabetic() && code.iter().take_while(|&&c| c != b'-').all(u8::is_ascii_alphabetic)
 }
 
 /// Where the text in parentheses starts after a name: ` (` or `  (` (columns).
@@ -669,9 +678,9 @@ fn id_after(doc: &Doc, end: usize, cue: Option<&str>, out: &mut Vec<Cand>) {
         }
         return;
     }
-    let len = b[s..].iter().take(21).take_while(|c| c.is_ascii_alphanumeric()).count();
+    let len = b[s..].iter().take(21).take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
     let code = &b[s..s + len];
-    if !(6..=20).contains(&len) || !matches!(b.get(s + len), Some(b')' | b',')) || code.iter().filter(|c| c.is_ascii_digit()).count() < 4 {
+    if !(6..=20).contains(&len) || !matches!(b.get(s + len), Some(b')' | b',')) || code.iter().filter(|c| c.is_ascii_digit()).count() < 4 || !prefixed(code) {
         return;
     }
     let member = matches!(cue, Some("member" | "subscriber" | "beneficiary" | "enrollee" | "insured"));
