@@ -469,7 +469,9 @@ fn placeholder(v: &str) -> bool {
         return true;
     }
     // Template slots: <STREET>, {city}, ${PATIENT_NAME}, @NAME@, ***.
-    if t.len() >= 3 && (t.starts_with('<') && t.ends_with('>') || t.starts_with(['{', '$']) && t.ends_with('}') || t.bytes().all(|b| b == b'*')) || formats::has_slot(t) {
+    // (And a scrubbed value's type: [ADDRESS], [NAME].)
+    let typed = t.len() >= 4 && t.starts_with('[') && t.ends_with(']') && t[1..t.len() - 1].bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+    if t.len() >= 3 && (t.starts_with('<') && t.ends_with('>') || t.starts_with(['{', '$']) && t.ends_with('}') || t.bytes().all(|b| b == b'*')) || typed || formats::has_slot(t) {
         return true;
     }
     // Documented test values: the 555-01xx phones, TEST00000001, the CMS example MBI.
@@ -524,9 +526,11 @@ fn id_value(text: &str, f: &Field) -> Option<(usize, usize)> {
     let udi = f.role == Role::Device && chunk.starts_with('(') && chunk.len() <= 80;
     // "[EMPI 10.114.44.48:443]": a server, not a record number.
     let ipv4 = chunk.split('.').count() == 4 && chunk.split('.').all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    // "fhir-server chart 3.21.2": a version, not a record number.
+    let version = chunk.contains('.') && chunk.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) && chunk.split('.').next().is_some_and(|p| p.len() <= 2);
     // A device serial may hold few digits: "sensor serial PDT8M3ZGDU".
     let serial = f.role == Role::Device && (6..=24).contains(&chunk.len()) && digits >= 1 && chunk.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
-    ((digits >= 3 || serial) && !ipv4 && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-')).then_some((s, e))
+    ((digits >= 3 || serial) && !ipv4 && !version && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-')).then_some((s, e))
 }
 
 /// The first code in a value (see `formats::code_end`).

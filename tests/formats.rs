@@ -930,3 +930,18 @@ fn record_numbers_in_parentheses_after_names_the_dictionaries_lack() {
     // A pager in parentheses is not a record number.
     assert_allowed("||Date||Primary (pager)||\n|December 24, 2026|Aisha Kamara (617-9410)|\n|December 25, 2026|Elif Demir (412-4815)|\n");
 }
+
+#[test]
+fn specification_pages_changelogs_and_directories_are_clean() {
+    // A changelog mentioning MSH-22 declares no separator: "PID-3 ... (HD-4078)" is no segment.
+    assert_allowed("## [6.1.3] - 2025-12-22\n### Fixed\n- Configurable PID-3 repetition order (HD-4078)\n- Support for HL7 v2.8 MSH-22 (CLIN-5652)\n");
+    // A chart's version; a page's publication date; a meeting's team and date.
+    assert_allowed("fhir-server chart 3.21.2 (app 7.16.27)\nPatient.birthDate is required.\nPublished 2026-07-04 by Priyanka Iyer.\n");
+    assert_allowed("h2. Sprint 83 retro — Team Interop (October 21, 2026)\n* Kofi Asante ran a great demo for the revenue-cycle team\n");
+    // Rows keyed by HL7 fields under a specification's header describe them.
+    assert_allowed("||Seq||Name||Type||Usage||Format / example||\n|PID-5|Patient Name|XPN|R|{{FAMILY^GIVEN^MIDDLE}}|\n|PID-11|Patient Address|XAD|RE|street^other^city^state^zip, e.g. {{123 MAIN ST^^ANYTOWN^OR^00000^USA^H}}|\n");
+    // Scrubbed values and an office's mailbox.
+    assert_allowed("PID|1||[ID]^^^FAC^MR||[NAME]||[DATE]|F|||[ADDRESS]||[PHONE]\nQuestions go to the privacy office (privacy@mercyhollow.org).\n");
+    // A department directory's contact is staff.
+    assert_allowed("| Department | Contact | Phone |\n|---|---|---|\n| Oncology infusion | Marcus Oyelaran | (206) 221-8936 x5338 |\n");
+}

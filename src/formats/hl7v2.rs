@@ -165,10 +165,15 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
     let b = text.as_bytes();
     // The separators MSH declares; segments pasted without their MSH use the standard ones.
-    let msh = if x.probes & super::probe::MSH != 0 { super::find_bytes(b, b"MSH", 0, false) } else { None };
+    // (Not a mention of a field, "MSH-22" or "MSH.9": a real header's separator is no such mark.)
+    let declares = |c: u8| !c.is_ascii_alphanumeric() && !c.is_ascii_whitespace() && !matches!(c, b'-' | b'.' | b'_' | b':' | b',' | b')');
+    let mut msh = if x.probes & super::probe::MSH != 0 { super::find_bytes(b, b"MSH", 0, false) } else { None };
+    while let Some(m) = msh.filter(|&m| !b.get(m + 3).is_some_and(|&c| declares(c))) {
+        msh = super::find_bytes(b, b"MSH", m + 3, false);
+    }
     let (sep, comp, rep) = match msh {
         Some(msh) => match b.get(msh + 3) {
-            Some(&c) if !c.is_ascii_alphanumeric() && !c.is_ascii_whitespace() => (
+            Some(&c) if declares(c) => (
                 c,
                 b.get(msh + 4).copied().filter(|c| !c.is_ascii_alphanumeric()).unwrap_or(b'^'),
                 b.get(msh + 5).copied().filter(|c| !c.is_ascii_alphanumeric()).unwrap_or(b'~'),

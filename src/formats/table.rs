@@ -154,6 +154,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     // over `|---|`) that is not a patient table's, the `|...|` rows are its data, never
     // another table's header.
     let mut under_header = false;
+    let mut spec_header = false;
     while l < n_lines {
         let (s, e) = line_span(l);
         let line = &text[s..e];
@@ -211,6 +212,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let known = roles.iter().filter(|r| r.is_some()).count();
         // A column that only a patient table has ("Patient", "DOB", "MRN") is enough.
         let defining = roles.iter().any(|r| matches!(r, Some(Role::PatientName | Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn)));
+        // `| Department | Contact | Phone |`: a directory's contact is staff, not a relative.
+        if !defining && roles.contains(&Some(Role::Staff)) {
+            for (r, &(a, b)) in roles.iter_mut().zip(&head) {
+                if *r == Some(Role::RelativeName) && header_text(text, a, b).eq_ignore_ascii_case("contact") {
+                    *r = Some(Role::Staff);
+                }
+            }
+        }
         // (A row's delimiter may read as a comma when a cell holds commas: the bar decides.)
         let pipe_row = line.trim_start().starts_with('|');
         let wiki_header = line.trim_start().starts_with("||");
@@ -225,7 +234,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // "|PID-5|KOVACS^ZSOFIA^C|KOVACS^ZSOFIA^C|ok|": a row keyed by an HL7 field holds
         // that field's values; otherwise label/value cells, unless the row is one of a
         // (non-patient) table's data rows.
-        if wiki_row && !hl7_keyed_row(text, x, &head) && !(under_header && head.len() > 2) {
+        // (Under a specification's header, `||Seq||Name||Type||Usage||Format / example||`,
+        // a row keyed by an HL7 field describes it: its cells are no values.)
+        if wiki_row && !(under_header && spec_header) && !hl7_keyed_row(text, x, &head) && !(under_header && head.len() > 2) {
             key_value_row(text, x, &head);
             // Bar-separated cells on a line alone, no column named: perhaps an EHR's patient banner.
             if known == 0 && !pipe_row && !under_header {
@@ -234,7 +245,11 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         }
         // Rows stay under a header while they are bar rows: from a wiki header (`||...||`)
         // or a Markdown one (the row above its |---| rule) on.
-        under_header = pipe_row && (under_header || wiki_header || rule_below());
+        let header_row = pipe_row && (wiki_header || !under_header && rule_below());
+        if header_row {
+            spec_header = head.iter().any(|&(a, b)| matches!(header_text(text, a, b).to_ascii_lowercase().as_str(), "type" | "data type" | "datatype" | "usage" | "opt" | "optionality" | "card." | "cardinality" | "format" | "description" | "len" | "length"));
+        }
+        under_header = pipe_row && (under_header || header_row);
         l += 1;
     }
 }

@@ -159,13 +159,15 @@ fn year_after_clock(doc: &Doc, end: usize) -> bool {
 /// run 2023-12-24": when a page or report was written, not a patient's date.
 fn page_date(doc: &Doc, start: usize) -> bool {
     // Every cue ends in "on ", "run " or "updated[:] ": most dates fail at the first byte.
-    if !(start >= 3 && doc.bytes[start - 1] == b' ' && matches!(&doc.bytes[start - 3..start - 1], b"on" | b"un" | b"ed" | b"d:")) {
+    if !(start >= 3 && doc.bytes[start - 1] == b' ' && matches!(&doc.bytes[start - 3..start - 1], b"on" | b"un" | b"ed" | b"d:" | b"ve")) {
         return false;
     }
     let before = doc.window(start.saturating_sub(48), start).to_ascii_lowercase();
     let line = before.rsplit('\n').next().unwrap_or("");
     line.ends_with(" on ") && ["modified", "created", "updated", "edited", "published"].iter().any(|w| line.contains(w))
         || ["report run ", "generated on ", "printed on ", "exported on ", "last updated ", "last updated: ", "last edited "].iter().any(|w| line.ends_with(w))
+        // "Published 2026-07-04 by Priyanka Iyer", "Effective 2026-01-01": a page's own dates.
+        || ["published ", "updated ", "revised ", "approved ", "modified ", "created ", "effective ", "released "].iter().any(|w| line.ends_with(w) && (line.len() == w.len() || !line.as_bytes()[line.len() - w.len() - 1].is_ascii_alphabetic()))
 }
 
 /// "Wendell Ashby · Jan 26, 2025 08:48" on a line of its own: when a

@@ -95,9 +95,23 @@ pub(crate) fn span_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
+/// Mailboxes of an office or a function, not a person (`privacy@`, `oncall-swaps@`).
+const ROLE_MAILBOXES: &[&str] = &[
+    "privacy", "support", "help", "helpdesk", "servicedesk", "info", "noreply", "no", "donotreply", "records", "medicalrecords", "him", "billing",
+    "admin", "security", "compliance", "oncall", "it", "contact", "hello", "team", "office", "lab", "pharmacy", "radiology", "scheduling",
+    "appointments", "roi", "legal", "hr", "webmaster", "postmaster", "alerts", "notifications", "ops", "devops", "integration", "interfaces",
+];
+
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if let Some((s, e)) = span_at(doc, i) {
-        out.push(Cand::new(Kind::Email, s, e, 0.4, "email address", Needs::Patient));
+        let addr = &doc.text[s..e];
+        let (local, domain) = addr.split_once('@').unwrap_or((addr, ""));
+        let first = local.split(['-', '.', '_']).next().unwrap_or(local).to_ascii_lowercase();
+        if ROLE_MAILBOXES.contains(&first.as_str()) && !personal_domain(domain) {
+            out.push(Cand::new(Kind::Email, s, e, 0.1, "an office's mailbox", Needs::Label));
+        } else {
+            out.push(Cand::new(Kind::Email, s, e, 0.4, "email address", Needs::Patient));
+        }
     }
 }
 

@@ -595,6 +595,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         if name_words == 0 && !(uncased || (after || titled) && unknown > 0 || patient_cue && unknown >= 2 || aside) {
             return;
         }
+        // Nor does a date after one unknown word: "Team Interop (October 21, 2026)" is a meeting's.
+        if name_words == 0 && n_words == 1 && !patient_cue && !titled && dated(doc, e) {
+            return;
+        }
         // All upper case and long: a heading, unless a cue is explicit.
         let mut c = Cand::new(Kind::PersonName, s, e, 0.6, if patient_cue { "name after a patient cue" } else { "name followed by patient details" }, Needs::Patient);
         c.patient_cue = true;
@@ -636,6 +640,12 @@ fn record_after(doc: &Doc, end: usize) -> bool {
     let b = &doc.bytes[end + open..];
     let code = b.iter().take(21).take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
     (6..=20).contains(&code) && b.get(code) == Some(&b')') && b[..code].iter().filter(|c| c.is_ascii_digit()).count() >= 6 && prefixed(&b[..code])
+}
+
+/// A date in parentheses at `end`: " (October 21, 2026)", " (03/14/1962)".
+fn dated(doc: &Doc, end: usize) -> bool {
+    let r = doc.bytes.get(end + 2..).unwrap_or(b"");
+    doc.bytes[end..].starts_with(b" (") && r.iter().take(10).any(u8::is_ascii_digit) && (r.first().is_some_and(u8::is_ascii_digit) && r.iter().take(3).any(|b| matches!(b, b'/' | b'-' | b'.')) || r.len() >= 3 && doc.text.get(end + 2..end + 5).is_some_and(|m| super::date::month_number(m).is_some()))
 }
 
 /// A code with at most one hyphen, after a prefix of letters ("PSN-0531442"; not a
