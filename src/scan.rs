@@ -344,7 +344,10 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 // In prose, a name after "Name:" is capitalised; structured cells may be any case.
                 // "KWARCIAK, TOLA (A7978720)": the name before an id in parentheses.
                 let v = v.strip_suffix(')').and_then(|w| w.rfind(" (")).map_or(v, |open| &v[..open]);
-                let capitalised = structured || v.split_whitespace().all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+                // (A JSON "name" of no known owner in lower case names a thing: a Postman request's
+                // "Create patient", a collection's "FHIR smoke".)
+                let thing = f.role == Role::Name && f.source.as_deref().is_some_and(|s| s.starts_with("json:"));
+                let capitalised = structured && !thing || v.split_whitespace().all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
                 if looks_like_name(v) && capitalised && (f.strong || structured) {
                     let (score, needs) = if f.role == Role::Name { (0.35, Needs::Patient) } else { (0.9, Needs::Nothing) };
                     extra.push(mk(kind, f.start, f.start + v.len(), if in_code { 0.3 } else { score }, needs));

@@ -945,3 +945,24 @@ fn specification_pages_changelogs_and_directories_are_clean() {
     // A department directory's contact is staff.
     assert_allowed("| Department | Contact | Phone |\n|---|---|---|\n| Oncology infusion | Marcus Oyelaran | (206) 221-8936 x5338 |\n");
 }
+
+#[test]
+fn v2xml_nested_json_xml_pairs_and_mar_rows() {
+    // HL7 v2.xml: each value by its field and component.
+    let text = "<PID>\n  <PID.3><CX.1>00780994</CX.1><CX.5>MR</CX.5></PID.3>\n  <PID.5><XPN.1><FN.1>Liu</FN.1></XPN.1><XPN.2>Tingting</XPN.2></PID.5>\n  <PID.7><TS.1>19610507</TS.1></PID.7>\n  <PID.11><XAD.1><SAD.1>712 NE Kalakaua Blvd</SAD.1></XAD.1><XAD.3>Kent</XAD.3><XAD.4>WA</XAD.4><XAD.5>98082</XAD.5></PID.11>\n</PID>\n";
+    assert_reported(text, &["00780994", "Liu", "Tingting", "19610507", "712 NE Kalakaua Blvd", "Kent", "98082"]);
+    assert!(!covers(text, "MR</CX.5>") && !covers(text, "WA</XAD.4>"));
+    // Segments in a Java string literal, indented.
+    let text = "    String er7 =\n        \"MSH|^~\\\\&|EPICADT|PROA|RHAPSODY|DW|20260603063417||ADT^A31|1|P|2.6\\r\" +\n        \"PID|1||604740443^^^PROA^MR||TAREAN^MIHAI||20251109|M\\r\";\n";
+    assert_reported(text, &["604740443", "TAREAN^MIHAI", "20251109"]);
+    // A FHIR resource in a JSON string (a Postman request body); the collection's names are things.
+    let text = r#"{"info": {"name": "FHIR smoke"}, "item": [{"name": "Create patient", "request": {"body": {"raw": "{\n  \"resourceType\": \"Patient\",\n  \"name\": [{\"family\": \"Park\", \"given\": [\"Minjun\"]}],\n  \"birthDate\": \"1979-03-05\"\n}"}}}]}"#;
+    assert_reported(text, &["Park", "Minjun", "1979-03-05"]);
+    assert!(!covers(text, "Create patient") && !covers(text, "FHIR smoke"));
+    // Liquibase XML name/value attributes.
+    let text = "<insert tableName=\"portal_account\">\n  <column name=\"mrn\" value=\"929432243\"/>\n  <column name=\"birth_date\" valueDate=\"1983-09-24\"/>\n</insert>\n";
+    assert_reported(text, &["929432243", "1983-09-24"]);
+    // A medication administration record: the patient's name and birth date after a comma, given times.
+    let text = "Override events for Caruso, Giuseppe, 12/08/1921, M386278. Copied from the MAR report:\n\n||Medication||Scheduled||Administered||By||\n|ceftriaxone 1 g IV q24h|08/03/2026 0600|08/03/2026 06:03|Lucía Ferrer, RN|\n";
+    assert_reported(text, &["Caruso, Giuseppe", "12/08/1921", "08/03/2026 06:03"]);
+}

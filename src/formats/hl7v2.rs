@@ -150,6 +150,68 @@ pub(crate) fn quoted_field(doc: &Doc, x: &mut Extracted, i: usize) -> bool {
     true
 }
 
+/// HL7 v2.xml: `<PID.5><XPN.1><FN.1>Liu</FN.1></XPN.1><XPN.2>Tingting</XPN.2></PID.5>`.
+/// Each text inside a mapped field's element takes the role its component has in
+/// the field (the number of the element right under the field's: `XAD.3` is the city).
+pub(crate) fn xml(doc: &Doc, x: &mut Extracted) {
+    let b = doc.bytes;
+    let mut k = 0;
+    while let Some(open) = super::find_bytes(b, b"<", k, false) {
+        k = open + 1;
+        // `<SEG.N>`
+        let Some(close) = b[open..].iter().take(12).position(|&c| c == b'>').map(|p| open + p) else { continue };
+        let tag = &b[open + 1..close];
+        if tag.len() < 5 || !is_segment_id(&tag[..3]) || tag[3] != b'.' {
+            continue;
+        }
+        let seg = std::str::from_utf8(&tag[..3]).unwrap_or("");
+        let Ok(n) = std::str::from_utf8(&tag[4..]).unwrap_or("").parse::<usize>() else { continue };
+        let Some(&(_, _, role, layout)) = MAP.iter().find(|e| e.0 == seg && e.1 == n) else { continue };
+        let mut end_tag = Vec::with_capacity(tag.len() + 3);
+        end_tag.extend_from_slice(b"</");
+        end_tag.extend_from_slice(tag);
+        let Some(end) = super::find_bytes(b, &end_tag, close, false) else { continue };
+        // Walk the element: depth 1 tags give the component; texts are values.
+        let (mut depth, mut component, mut p) = (0usize, 1usize, close + 1);
+        while p < end {
+            if b[p] == b'<' {
+                let q = b[p..end].iter().position(|&c| c == b'>').map_or(end, |q| p + q);
+                if b.get(p + 1) == Some(&b'/') {
+                    depth = depth.saturating_sub(1);
+                } else {
+                    depth += 1;
+                    if depth == 1 {
+                        // `XAD.3` -> 3
+                        let name = &b[p + 1..q];
+                        component = name.iter().rposition(|&c| c == b'.').and_then(|d| std::str::from_utf8(&name[d + 1..]).ok()?.parse().ok()).unwrap_or(1);
+                    }
+                }
+                p = q + 1;
+                continue;
+            }
+            let q = b[p..end].iter().position(|&c| c == b'<').map_or(end, |q| p + q);
+            let (s, e) = super::trim_value(doc.text, p, q);
+            let r = match layout {
+                Whole => Some(role),
+                Id => (component == 1).then_some(role),
+                Start => matches!(component, 4 | 5).then_some(role),
+                Address => [Role::Address, Role::Address, Role::City, Role::State, Role::Zip].get(component.wrapping_sub(1)).copied(),
+                Phone => match component {
+                    1 | 6 | 7 | 12 => Some(Role::Phone),
+                    4 => Some(Role::Email),
+                    _ => None,
+                },
+            };
+            if let Some(r) = r.filter(|_| e > s) {
+                x.push(s, e, r, Some(format!("hl7:{seg}-{n}")), true);
+            }
+            p = q;
+        }
+        x.patient_record |= matches!(seg, "PID" | "NK1");
+        k = end;
+    }
+}
+
 fn is_segment_id(s: &[u8]) -> bool {
     s.len() == 3 && s[0].is_ascii_uppercase() && s[1..].iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
@@ -213,7 +275,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // A short prefix (diff markers, quotes, bullets), or anything before "MSH".
         let skip = match find(line, b"MSH") {
             Some(m) if line.get(m + 3) == Some(&sep) => m,
-            _ => line.iter().take(6).take_while(|c| matches!(c, b'+' | b'-' | b' ' | b'>' | b'\t' | b'*' | b'{' | b'}' | b'"')).count(),
+            _ => line.iter().take(16).take_while(|c| matches!(c, b'+' | b'-' | b' ' | b'>' | b'\t' | b'*' | b'{' | b'}' | b'"')).count(),
         };
         let seg = &line[skip.min(line.len())..];
         if seg.len() > 4 && is_segment_id(&seg[..3]) && seg[3] == sep {

@@ -29,7 +29,10 @@ fn has_key(text: &str) -> bool {
 }
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
-    let text = doc.text;
+    extract_text(doc.text, x);
+}
+
+fn extract_text(text: &str, x: &mut Extracted) {
     // A key in single quotes, as in Python's repr of a dict that logs and error trackers
     // print (`{'first_name': 'Omar', ...}`): such strings count too. (Quotes are rare in logs.)
     let single = text.match_indices('\'').any(|(p, _)| text.as_bytes()[p + 1..].starts_with(b": "));
@@ -82,6 +85,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                         f.current = Some((s, e));
                     }
                 } else if !stack.is_empty() {
+                    if b[s..e].starts_with(b"{") && e - s > 20 && b[s..e].windows(2).any(|w| w == b"\\\"") {
+                        nested(text, s, e, x);
+                    }
                     value(text, &mut stack, s, e, x);
                 }
                 i = end + 1;
@@ -100,6 +106,35 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             }
             _ => i += 1,
         }
+    }
+}
+
+/// JSON inside a JSON string (a Postman request's `"raw": "{\n  \"resourceType\": ...}"`):
+/// read unescaped, its fields mapped back to where they are in the text.
+fn nested(text: &str, s: usize, e: usize, x: &mut Extracted) {
+    let b = &text.as_bytes()[s..e];
+    let (mut inner, mut at) = (Vec::with_capacity(b.len()), Vec::with_capacity(b.len() + 1));
+    let mut k = 0;
+    while k < b.len() {
+        let (byte, len) = match (b[k], b.get(k + 1)) {
+            (b'\\', Some(b'n' | b'r' | b't')) => (b' ', 2),
+            (b'\\', Some(&c)) => (c, 2),
+            (c, _) => (c, 1),
+        };
+        inner.push(byte);
+        at.push(s + k);
+        k += len;
+    }
+    at.push(e);
+    // (Escapes are ASCII: the bytes stay UTF-8.)
+    let Ok(inner) = String::from_utf8(inner) else { return };
+    let mut y = Extracted { fields: Vec::new(), patient_record: false, possessive: false, probes: 0 };
+    extract_text(&inner, &mut y);
+    x.patient_record |= y.patient_record;
+    for mut f in y.fields {
+        f.start = at[f.start];
+        f.end = at[f.end - 1] + 1;
+        x.fields.push(f);
     }
 }
 

@@ -326,14 +326,15 @@ fn record_number(doc: &Doc, k: usize, line: u32, line_end: usize) -> Option<(usi
 fn name_value_pairs(doc: &Doc, x: &mut Extracted) {
     for l in 0..doc.line_starts.len() {
         let line = doc.line_text(l);
-        let Some(n) = line.find("name").filter(|&n| line[n + 4..].trim_start_matches('"').starts_with(':')) else { continue };
-        let rest = line[n + 4..].trim_start_matches(['"', ':', ' ']);
+        // (Or XML attributes: Liquibase's `<column name="mrn" value="929432243"/>`.)
+        let Some(n) = line.find("name").filter(|&n| line[n + 4..].trim_start_matches('"').starts_with(':') || line[n + 4..].starts_with("=\"")) else { continue };
+        let rest = line[n + 4..].trim_start_matches(['"', ':', ' ', '=']);
         let key_len = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
         let Some(role) = crate::labels::field_role(&rest[..key_len]).filter(|r| r.is_personal()) else { continue };
         // `value`, `valueDate`, `valueString`..., then the quoted or bare value.
         let Some(v) = rest[key_len..].find("value") else { continue };
         let after = &rest[key_len + v + 5..];
-        let Some(colon) = after.find(':').filter(|&c| after[..c].trim_matches('"').bytes().all(|b| b.is_ascii_alphabetic())) else { continue };
+        let Some(colon) = after.find([':', '=']).filter(|&c| after[..c].trim_matches('"').bytes().all(|b| b.is_ascii_alphabetic())) else { continue };
         let base = doc.line_starts[l] as usize + (after.as_ptr() as usize - line.as_ptr() as usize) + colon + 1;
         let end = base + after[colon + 1..].find(['}', ',', '\n']).unwrap_or(after.len() - colon - 1);
         let (s, e) = trim_value(doc.text, base, end);

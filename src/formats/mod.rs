@@ -73,6 +73,8 @@ pub(crate) mod probe {
     pub const VALUE: u8 = 32;
     /// `name:` or `"name":`, perhaps a name/value pair.
     pub const NAME: u8 = 64;
+    /// `<PID.`, an HL7 v2.xml patient segment.
+    pub const V2XML: u8 = 128;
 }
 
 /// Runs every extractor.
@@ -96,13 +98,14 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
                 patient.push(s);
                 0
             }
+            b'P' if w == b"PID" && before == b'<' && after == Some(b'.') => probe::V2XML,
             b'F' if w == b"From" && after == Some(b':') => probe::FROM,
             b'M' if w.starts_with(b"MSH") => probe::MSH,
             b'r' | b'n' if w[1..].starts_with(b"MSH") && before == b'\\' => probe::MSH,
             b'0' if w == b"0010" && before == b'(' && after == Some(b',') => probe::DICOM,
             b't' | b'T' if w.len() >= 2 && w[1] | 0x20 == b'd' && before == b'<' => probe::TD,
             b'v' if w == b"value" && before == b' ' && b[e..].starts_with(b"=\"") => probe::VALUE,
-            b'n' if w == b"name" && (after == Some(b':') || b[e..].starts_with(b"\":")) => probe::NAME,
+            b'n' if w == b"name" && (after == Some(b':') || b[e..].starts_with(b"\":") || b[e..].starts_with(b"=\"")) => probe::NAME,
             _ => 0,
         };
         if s >= gap_start + 3 && has(&doc.text[gap_start..s], " / ") {
@@ -117,6 +120,9 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
         x.probes |= probe::SLASH;
     }
     hl7v2::extract(doc, &mut x);
+    if x.probes & probe::V2XML != 0 {
+        hl7v2::xml(doc, &mut x);
+    }
     json::extract(doc, &mut x);
     table::extract(doc, &mut x);
     if x12 {

@@ -418,6 +418,15 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
             {
                 return true;
             }
+            // "Override events for Caruso, Giuseppe, 12/08/1921, M386278": a birth date after a comma.
+            if let Some(d) = r.strip_prefix(b", ") {
+                let n = d.iter().take_while(|b| b.is_ascii_digit()).count();
+                let sep = d.get(n).copied();
+                let m = d.iter().skip(n + 1).take_while(|b| b.is_ascii_digit()).count();
+                if (1..=4).contains(&n) && matches!(sep, Some(b'/' | b'-' | b'.')) && (1..=2).contains(&m) && d.get(n + 1 + m).copied() == sep && d.get(n + 2 + m).is_some_and(u8::is_ascii_digit) {
+                    return true;
+                }
+            }
             let rest = r.strip_prefix(b", ").or_else(|| r.strip_prefix(b" ("));
             rest.is_some_and(|d| {
                 let n = d.iter().take_while(|b| b.is_ascii_digit()).count();
