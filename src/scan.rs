@@ -117,7 +117,8 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     // Under a report threshold above the log cap, a log line's candidates of the capped
     // kinds outside fields cannot be reported: their recognizers need not run there.
     // (An access log's client is found from its request, by the URL recognizer.)
-    let muted = if scanner.policy.report_threshold > LOG_CAP { &[Kind::Date, Kind::Phone, Kind::Email, Kind::PersonName, Kind::StreetAddress, Kind::IpAddress][..] } else { &[] };
+    // (Emails run everywhere: a consumer mailbox in a log line is a person's, see `adjust`.)
+    let muted = if scanner.policy.report_threshold > LOG_CAP { &[Kind::Date, Kind::Phone, Kind::PersonName, Kind::StreetAddress, Kind::IpAddress][..] } else { &[] };
     // Tokens come in order: the fields started so far and the furthest end among them
     // tell whether one holds the token.
     let (mut next_field, mut reach) = (0, 0);
@@ -634,6 +635,9 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
     // (A candidate with a source is structured: an access log's client, an admin's pattern.)
     if field.is_none() && c.source.is_none() && c.kind.is_identifier() {
         match lines.kind(doc, line) {
+            // A consumer mailbox (gmail.com, comcast.net) in a log line is a patient's or a
+            // customer's: staff and systems write from the organisation's domain.
+            LineKind::Log if c.kind == Kind::Email && crate::recognizers::email::personal_address(&doc.text[c.start..c.end]) => {}
             LineKind::Log if LOG_CAPPED.contains(&c.kind) => c.score = c.score.min(LOG_CAP),
             LineKind::Code if c.needs != Needs::Nothing || matches!(c.kind, Kind::Ssn | Kind::MedicareMbi | Kind::CreditCard) => c.score = c.score.min(0.35),
             _ => {}

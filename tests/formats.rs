@@ -966,3 +966,14 @@ fn v2xml_nested_json_xml_pairs_and_mar_rows() {
     let text = "Override events for Caruso, Giuseppe, 12/08/1921, M386278. Copied from the MAR report:\n\n||Medication||Scheduled||Administered||By||\n|ceftriaxone 1 g IV q24h|08/03/2026 0600|08/03/2026 06:03|Lucía Ferrer, RN|\n";
     assert_reported(text, &["Caruso, Giuseppe", "12/08/1921", "08/03/2026 06:03"]);
 }
+
+#[test]
+fn consumer_mailboxes_and_a_patients_own_feedback() {
+    // A consumer mailbox is a person's, also in a mail log; a message id at mail.gmail.com is not.
+    let text = "2026-08-12 12:43:43 mta-out-02 postfix/smtp[48069]: XT58TNAUWT: to=<tolafsson@comcast.net>, relay=mx.comcast.net[107.241.172.183]:25, status=deferred\n";
+    assert_reported(text, &["tolafsson@comcast.net"]);
+    assert_allowed("Message-ID: <7aca3f6c74b22319@mail.gmail.com>\nSubject: build green\n");
+    // A message about the writer's own visits is signed by a patient.
+    let text = "-----Original Message-----\nI want to give feedback about my last two visits to the infusion center. The wait was over an hour.\n\nThank you,\nEero Häkkinen\n";
+    assert_reported(text, &["Eero Häkkinen"]);
+}

@@ -324,14 +324,16 @@ fn own_care(message: &str) -> bool {
     const WHAT: &[&str] = &[
         "son", "daughter", "mother", "father", "mom", "dad", "wife", "husband", "grandmother", "grandfather", "child", "appointment", "balance",
         "bill", "labs", "lab", "records", "prescription", "mrn", "chart", "insurance", "medical", "surgery", "madre", "padre", "mamá", "papá",
-        "hijo", "hija", "esposo", "esposa", "cita", "mãe", "pai", "filho", "filha", "mère", "père", "fils", "fille",
+        "hijo", "hija", "esposo", "esposa", "cita", "mãe", "pai", "filho", "filha", "mère", "père", "fils", "fille", "visit", "visits", "infusion",
+        "infusions", "treatment", "treatments", "results", "medication", "medications", "therapy", "chemo", "dialysis",
     ];
     let lower = message.to_lowercase();
     let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-    let mut prev = "";
+    // "my son", and with words between: "my new prescription", "my last two visits".
+    let mut last = [""; 3];
     words.any(|w| {
-        let own = WHOSE.contains(&prev) && WHAT.contains(&w);
-        prev = w;
+        let own = last.iter().any(|p| WHOSE.contains(p)) && WHAT.contains(&w);
+        last = [last[1], last[2], w];
         own
     })
 }
