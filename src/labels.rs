@@ -847,43 +847,33 @@ pub(crate) fn labels() -> impl Iterator<Item = (&'static str, Role)> {
     PHRASES.split_terminator('\0').zip(ROLES.iter().copied())
 }
 
-struct Table {
-    /// Phrase (space-separated words) to role.
-    phrases: FxMap<&'static str, Role>,
-    /// Per first word: the longest phrase starting with it, in words, and
-    /// the word's own role when it is a label alone.
-    starts: FxMap<&'static str, (usize, Option<Role>)>,
-}
-
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
+/// Every label phrase and every first word of one, to the longest phrase starting
+/// with it (in words; 0 for a phrase that starts none) and its own role as a whole
+/// label: one map for both questions.
+fn table() -> &'static FxMap<&'static str, (usize, Option<Role>)> {
+    static TABLE: OnceLock<FxMap<&'static str, (usize, Option<Role>)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut phrases = FxMap::default();
-        let mut starts: FxMap<&'static str, (usize, Option<Role>)> = FxMap::default();
+        let mut table: FxMap<&'static str, (usize, Option<Role>)> = FxMap::default();
         for (phrase, role) in labels() {
-            phrases.insert(phrase, role);
+            table.entry(phrase).or_insert((0, None)).1 = Some(role);
             let first = phrase.split(' ').next().unwrap_or(phrase);
-            let words = phrase.split(' ').count();
-            let e = starts.entry(first).or_insert((0, None));
-            e.0 = e.0.max(words);
+            let e = table.entry(first).or_insert((0, None));
+            e.0 = e.0.max(phrase.split(' ').count());
         }
-        for (word, e) in starts.iter_mut() {
-            e.1 = phrases.get(word).copied();
-        }
-        Table { phrases, starts }
+        table
     })
 }
 
 /// The role of an exact label phrase (lower case, words separated by one space).
 pub(crate) fn phrase_role(phrase: &str) -> Option<Role> {
-    table().phrases.get(phrase).copied()
+    table().get(phrase).and_then(|e| e.1)
 }
 
 /// How many words the longest label starting with `word` has (0: none),
 /// and `word`'s own role as a one-word label: one lookup for a label's
 /// first word.
 pub(crate) fn label_start(word: &str) -> (usize, Option<Role>) {
-    table().starts.get(word).copied().unwrap_or((0, None))
+    table().get(word).copied().unwrap_or((0, None))
 }
 
 /// Splits a column, key or field name into lower-case words:

@@ -1,7 +1,7 @@
 //! Redaction: replace reported identifiers, keep everything else.
 
 use crate::{Error, Finding, Kind};
-use std::collections::HashMap;
+use crate::dictionaries::FxMap;
 
 /// How redacted values are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,11 +57,13 @@ pub(crate) fn apply(text: &str, findings: &[Finding], style: RedactStyle) -> Str
 /// Numbered stand-ins, consistent within a document. Names are matched by
 /// their parts, so "Maria Gonzalez", "Gonzalez, Maria" and a later "Maria"
 /// all become the same `[PATIENT-1]`.
+/// (All three maps are keyed by strings, a kind's id before a value: one map type in
+/// the wasm package rather than three.)
 #[derive(Default)]
 struct Pseudonyms {
-    by_value: HashMap<(Kind, String), usize>,
-    name_parts: HashMap<String, usize>,
-    next: HashMap<Kind, usize>,
+    by_value: FxMap<String, usize>,
+    name_parts: FxMap<String, usize>,
+    next: FxMap<String, usize>,
 }
 
 impl Pseudonyms {
@@ -82,12 +84,13 @@ impl Pseudonyms {
             }
             n
         } else {
-            let key: String = value.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-            match self.by_value.get(&(kind, key.clone())) {
+            let mut key = format!("{}\0", kind.id());
+            key.extend(value.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+            match self.by_value.get(&key) {
                 Some(&n) => n,
                 None => {
                     let n = self.next_number(kind);
-                    self.by_value.insert((kind, key), n);
+                    self.by_value.insert(key, n);
                     n
                 }
             }
@@ -96,7 +99,7 @@ impl Pseudonyms {
     }
 
     fn next_number(&mut self, kind: Kind) -> usize {
-        let n = self.next.entry(kind).or_insert(0);
+        let n = self.next.entry(kind.id().to_string()).or_insert(0);
         *n += 1;
         *n
     }

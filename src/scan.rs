@@ -2,7 +2,7 @@
 //! -> context scores -> policy -> report.
 
 use crate::context::{field_at, LineKind, Lines};
-use crate::dictionaries::{flag, is_common_word, FxMap, FxSet};
+use crate::dictionaries::{flag, is_common_word, FxMap};
 use crate::formats::{self, Field};
 use crate::labels::Role;
 use crate::recognizers::{self, is_name_token, Cand, Needs};
@@ -256,14 +256,16 @@ fn floor(text: &str, mut i: usize) -> usize {
 
 /// Lower-case words of staff names: mentions, "Dr. X", "X, MD", names in
 /// Reporter/Assignee/provider fields.
-fn staff_words(doc: &Doc, fields: &[Field], cands: &[Cand]) -> FxSet<String> {
-    let mut set = FxSet::default();
+/// (A map to nothing rather than a set: the wasm package then holds one hash table
+/// type for all its maps keyed by strings.)
+fn staff_words(doc: &Doc, fields: &[Field], cands: &[Cand]) -> FxMap<String, usize> {
+    let mut set = FxMap::default();
     let mut add = |s: usize, e: usize| {
         // Whole characters only: a long staff field is cut at 200 bytes, maybe inside one.
         let Some(span) = doc.text.get(ceil(doc.text, s)..floor(doc.text, e)) else { return };
         for w in span.split(|c: char| !c.is_alphanumeric()) {
             if w.chars().count() > 1 && w.chars().next().is_some_and(char::is_uppercase) {
-                set.insert(w.to_lowercase());
+                set.insert(w.to_lowercase(), 0);
             }
         }
     };
@@ -557,7 +559,7 @@ fn looks_like_name(v: &str) -> bool {
 }
 
 /// Applies fields, labels, staff and patient context to one candidate.
-fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize, staff: &FxSet<String>, lines: &mut Lines) {
+fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize, staff: &FxMap<String, usize>, lines: &mut Lines) {
     if c.staff_cue {
         c.score = 0.0;
         return;
@@ -626,7 +628,7 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
         }
     }
     if c.kind == Kind::PersonName && !c.patient_cue && field.is_none_or(|f| f.role == Role::Note) {
-        let all_staff = doc.text[c.start..c.end].split(|ch: char| !ch.is_alphanumeric()).filter(|w| w.chars().count() > 1).all(|w| staff.contains(&*crate::text::lower_into(w, &mut [0u8; 48])));
+        let all_staff = doc.text[c.start..c.end].split(|ch: char| !ch.is_alphanumeric()).filter(|w| w.chars().count() > 1).all(|w| staff.contains_key(&*crate::text::lower_into(w, &mut [0u8; 48])));
         if all_staff {
             c.score = 0.0;
             return;
@@ -675,16 +677,17 @@ fn example_before(doc: &Doc, start: usize) -> bool {
 
 /// Later mentions of a reported patient's name ("Maria tolerated the
 /// procedure") are reported too.
-fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxSet<String>, threshold: f32) {
+fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxMap<String, usize>, threshold: f32) {
     // Each name word, and whether it is also a common word ("Will", "Wood", "David").
-    let mut names: FxMap<String, bool> = FxMap::default();
+    // (Whether the name is also a common word, as 0 or 1.)
+    let mut names: FxMap<String, usize> = FxMap::default();
     let mut buf = [0u8; 48];
     for c in cands.iter().filter(|c| c.kind == Kind::PersonName && c.score >= threshold) {
         for w in doc.text[c.start..c.end].split(|ch: char| !ch.is_alphanumeric() && ch != '\'') {
             let lower = crate::text::lower_into(w, &mut buf);
-            if w.chars().count() > 2 && !staff.contains(&*lower) {
+            if w.chars().count() > 2 && !staff.contains_key(&*lower) {
                 let common = is_common_word(&lower);
-                names.insert(lower.into_owned(), common);
+                names.insert(lower.into_owned(), usize::from(common));
             }
         }
     }
@@ -710,7 +713,7 @@ fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxSet<String>, thre
         let plainly_a_name = || {
             doc.line_text(t.line as usize).trim() == doc.s(i) || i > 0 && doc.toks[i - 1].line == t.line && doc.gap_before(i) == " " && doc.toks[i - 1].is_word() && !doc.toks[i - 1].is(CAP)
         };
-        if names.get(&*doc.lower(i, &mut buf)).is_some_and(|&common| !common || plainly_a_name()) && !covered(s, e) {
+        if names.get(&*doc.lower(i, &mut buf)).is_some_and(|&common| common == 0 || plainly_a_name()) && !covered(s, e) {
             let mut c = Cand::new(Kind::PersonName, s, e, 0.6, "same name as a patient named in this document", Needs::Nothing);
             c.patient_cue = true;
             extra.push(c);

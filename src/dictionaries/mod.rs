@@ -3,7 +3,8 @@
 //! conditions, medications and clinical vocabulary. Sets are built on first
 //! use, once per process (or wasm instance).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use crate::labels::Role;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -34,12 +35,7 @@ impl Hasher for FxHasher {
 }
 
 pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
-pub(crate) type FxSet<T> = HashSet<T, FxBuild>;
 pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
-
-fn set(data: &'static str) -> FxSet<&'static str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
-}
 
 /// Flags of a word in the lexicon (see [`lex`]).
 pub(crate) mod flag {
@@ -293,45 +289,45 @@ pub(crate) fn is_common_word(lower: &str) -> bool {
 
 /// A set of phrases of one or more words, matched token by token.
 pub(crate) struct PhraseSet {
-    phrases: FxSet<&'static str>,
-    /// Longest phrase in words for each first word.
-    longest: FxMap<&'static str, u8>,
+    /// Each phrase and each first word of one, to the longest phrase starting with it
+    /// (in words; 0 for none) and, for a whole phrase, what it names (the same table
+    /// type as the labels', `labels::table`: one hash table's code in the wasm package).
+    table: FxMap<&'static str, (usize, Option<Role>)>,
 }
 
 impl PhraseSet {
-    fn new(data: &'static str) -> PhraseSet {
-        let phrases = set(data);
-        let mut longest: FxMap<&'static str, u8> = FxMap::default();
-        for p in &phrases {
+    fn new(data: &'static str, role: Role) -> PhraseSet {
+        let mut table: FxMap<&'static str, (usize, Option<Role>)> = FxMap::default();
+        for p in data.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            table.entry(p).or_insert((0, None)).1 = Some(role);
             let first = p.split(' ').next().unwrap_or(p);
-            let n = p.split(' ').count().min(255) as u8;
-            let e = longest.entry(first).or_insert(0);
-            *e = (*e).max(n);
+            let e = table.entry(first).or_insert((0, None));
+            e.0 = e.0.max(p.split(' ').count());
         }
-        PhraseSet { phrases, longest }
+        PhraseSet { table }
     }
 
     /// The longest phrase (in words) that starts with `first`, or 0.
     pub fn longest_from(&self, first: &str) -> usize {
-        self.longest.get(first).copied().unwrap_or(0) as usize
+        self.table.get(first).map_or(0, |e| e.0)
     }
 
     /// Whether the exact phrase is in the set.
     pub fn contains(&self, phrase: &str) -> bool {
-        self.phrases.contains(phrase)
+        self.table.get(phrase).is_some_and(|e| e.1.is_some())
     }
 }
 
 /// Diagnosis and condition terms.
 pub(crate) fn conditions() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new(include_str!("conditions.txt")))
+    SET.get_or_init(|| PhraseSet::new(include_str!("conditions.txt"), Role::Diagnosis))
 }
 
 /// Drug names, generic and brand.
 pub(crate) fn medications() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new(include_str!("medications.txt")))
+    SET.get_or_init(|| PhraseSet::new(include_str!("medications.txt"), Role::Medication))
 }
 
 #[cfg(test)]

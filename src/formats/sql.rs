@@ -8,7 +8,7 @@
 use super::{find_bytes, Extracted};
 use crate::labels::{field_role, Role};
 use crate::text::Doc;
-use std::collections::HashMap;
+use crate::dictionaries::FxMap;
 
 fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
     super::find_bytes(hay.as_bytes(), needle.as_bytes(), from, true)
@@ -216,7 +216,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
         }
         return;
     }
-    let mut tables: HashMap<String, Vec<String>> = HashMap::new();
+    // Table name to its columns (an index: one map type with the other string-keyed maps).
+    let (mut tables, mut columns): (FxMap<String, usize>, Vec<Vec<String>>) = (FxMap::default(), Vec::new());
     let mut at = 0;
     while let Some(p) = find_ci(text, "create table", at) {
         let after = p + 12;
@@ -224,7 +225,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
         let name = ident(text[after..open].trim().trim_start_matches("IF NOT EXISTS").trim_start_matches("if not exists")).to_ascii_lowercase();
         let (cols, next) = items(b, open + 1);
         let names = cols.iter().filter_map(|&(s, e)| text[s..e].split_whitespace().next().map(|w| ident(w).to_string())).collect();
-        tables.insert(name, names);
+        tables.insert(name, columns.len());
+        columns.push(names);
         at = next;
     }
     at = 0;
@@ -250,7 +252,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
             }
             None => {
                 let t = ident(head).to_ascii_lowercase();
-                let c = tables.get(&t).cloned().unwrap_or_default();
+                let c = tables.get(&t).map(|&k| columns[k].clone()).unwrap_or_default();
                 (t, c)
             }
         };
