@@ -959,6 +959,9 @@ fn v2xml_nested_json_xml_pairs_and_mar_rows() {
     let text = r#"{"info": {"name": "FHIR smoke"}, "item": [{"name": "Create patient", "request": {"body": {"raw": "{\n  \"resourceType\": \"Patient\",\n  \"name\": [{\"family\": \"Park\", \"given\": [\"Minjun\"]}],\n  \"birthDate\": \"1979-03-05\"\n}"}}}]}"#;
     assert_reported(text, &["Park", "Minjun", "1979-03-05"]);
     assert!(!covers(text, "Create patient") && !covers(text, "FHIR smoke"));
+    // A multi-row INSERT in a diff: the rows after the first carry the diff's marker.
+    let text = "+INSERT INTO rx_patient (rx_patient_id, mrn, full_name, dob)\n+VALUES\n+  (1, '8795479', 'Birtukan Tadesse', '2001-09-07'),\n+  (2, '1410983', 'Yusuf Mansour', '1923-05-26');\n";
+    assert_reported(text, &["8795479", "Birtukan Tadesse", "1410983", "Yusuf Mansour", "1923-05-26"]);
     // Liquibase XML name/value attributes.
     let text = "<insert tableName=\"portal_account\">\n  <column name=\"mrn\" value=\"929432243\"/>\n  <column name=\"birth_date\" valueDate=\"1983-09-24\"/>\n</insert>\n";
     assert_reported(text, &["929432243", "1983-09-24"]);

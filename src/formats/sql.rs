@@ -83,8 +83,9 @@ fn tuples(b: &[u8], mut k: usize) -> (Vec<Vec<(usize, usize)>>, usize) {
     (rows, k)
 }
 
+/// Past white space, and a diff's or a quote's marker at a line start (`+  (2, ...)`).
 fn skip_ws(b: &[u8], mut k: usize) -> usize {
-    while k < b.len() && b[k].is_ascii_whitespace() {
+    while k < b.len() && (b[k].is_ascii_whitespace() || matches!(b[k], b'+' | b'>') && (k == 0 || b[k - 1] == b'\n')) {
         k += 1;
     }
     k
