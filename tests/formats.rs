@@ -979,4 +979,9 @@ fn consumer_mailboxes_and_a_patients_own_feedback() {
     // A message about the writer's own visits is signed by a patient.
     let text = "-----Original Message-----\nI want to give feedback about my last two visits to the infusion center. The wait was over an hour.\n\nThank you,\nEero Häkkinen\n";
     assert_reported(text, &["Eero Häkkinen"]);
+    // An Appointment's start and end; dates in year, month and day characters.
+    let text = r#"{"resourceType": "Appointment", "status": "booked", "start": "2026-03-28T16:15:00-05:00", "end": "2026-03-28T16:45:00-05:00"}"#;
+    assert_reported(text, &["2026-03-28T16:15:00-05:00", "2026-03-28T16:45:00-05:00"]);
+    let text = "患者：山田 花子 (MRN 4471092)\n生年月日： 1979年4月6日（47歳）\n";
+    assert_reported(text, &["1979年4月6日"]);
 }

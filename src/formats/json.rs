@@ -270,7 +270,8 @@ pub(super) fn fhir_role(resource: &str, path: &[&str], system: Option<&str>) -> 
         "birthDate" => Some(Role::Dob),
         "deceasedDateTime" => Some(Role::PersonDate),
         "subscriberId" => Some(Role::MemberId),
-        "start" | "end" if has("period") || has("billablePeriod") => Some(Role::PersonDate),
+        // (An Appointment's or a Slot's own start and end: when the patient is seen.)
+        "start" | "end" if has("period") || has("billablePeriod") || matches!(resource, "Appointment" | "Encounter") && path.len() == 1 => Some(Role::PersonDate),
         "effectiveDateTime" | "issued" | "onsetDateTime" | "recordedDate" | "authoredOn" | "occurrenceDateTime" | "performedDateTime"
         | "abatementDateTime" | "dateWritten" | "created" | "date" | "servicedDate" => {
             // A conformance or terminology resource's `date` is when it was published.

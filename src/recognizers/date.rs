@@ -22,7 +22,8 @@ pub(crate) static DATE: Recognizer = Recognizer {
         // And code's LocalDate.of(1944, 10, 29).
         Class::Num => k.len == 8 || k.len <= 4 && matches!(k.next, Next::Slash | Next::Dash | Next::Dot | Next::Other) || k.len <= 2 && k.next == Next::Space,
         // 25th of August 1926; 06APR1922.
-        Class::Mixed => (3..=4).contains(&k.len) && k.next == Next::Space || k.len == 9,
+        // And 1979年4月6日, one token with its characters.
+        Class::Mixed => (3..=4).contains(&k.len) && k.next == Next::Space || k.len == 9 || k.len >= 11 && k.first.is_digit(),
     },
     find,
     #[cfg(test)]
@@ -191,10 +192,30 @@ fn year_of(doc: &Doc, j: usize) -> Option<u32> {
     (t.is_num() && (t.len() == 4 || t.len() == 2)).then(|| num(doc.s(j)) as u32).filter(|&y| t.len() == 2 || (1900..=2100).contains(&y))
 }
 
+/// `1979年4月6日` (Japanese, Chinese) at `start`: where it ends.
+fn cjk_date(doc: &Doc, start: usize) -> Option<usize> {
+    let b = &doc.bytes[start..];
+    let digits = |from: usize| b.get(from..).map_or(0, |r| r.iter().take(5).take_while(|c| c.is_ascii_digit()).count());
+    let (y, m) = (digits(0), digits(7));
+    let d = digits(7 + m + 3);
+    let at = |k: usize, c: &str| b.get(k..).is_some_and(|r| r.starts_with(c.as_bytes()));
+    if y != 4 || !at(4, "年") || !(1..=2).contains(&m) || !at(7 + m, "月") || !(1..=2).contains(&d) || !at(10 + m + d, "日") {
+        return None;
+    }
+    let n = |a: usize, l: usize| num(std::str::from_utf8(&b[a..a + l]).unwrap_or("0")) as u32;
+    ((1900..=2100).contains(&n(0, 4)) && valid_ymd(n(0, 4), n(7, m), n(10 + m, d))).then_some(start + 13 + m + d)
+}
+
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let toks = &doc.toks;
     let t = &toks[i];
     let start = t.start as usize;
+    if t.len() >= 11 && doc.bytes[start].is_ascii_digit() {
+        if let Some(end) = cjk_date(doc, start) {
+            push(doc, out, start, end, 0.55, "date in year, month and day characters");
+            return;
+        }
+    }
     if t.is_word() {
         // A month in lower case ("his birthday is december 3, 2009") when written out:
         // not "may", "mar" or "jan".
