@@ -984,4 +984,7 @@ fn consumer_mailboxes_and_a_patients_own_feedback() {
     assert_reported(text, &["2026-03-28T16:15:00-05:00", "2026-03-28T16:45:00-05:00"]);
     let text = "患者：山田 花子 (MRN 4471092)\n生年月日： 1979年4月6日（47歳）\n";
     assert_reported(text, &["1979年4月6日"]);
+    // Items after a middle dot; a name over a line break in a cell.
+    assert_reported("Patient: Wiremu Tāwhiri · DOB 07/09/2019 · MRN M313356\n", &["Wiremu Tāwhiri", "07/09/2019", "M313356"]);
+    assert_reported("| Guled Cali Jaamac<br/>DOB 1928-05-02<br/>MRN 28704172 | 9 N Ashbury Ave |\n", &["Guled Cali Jaamac", "1928-05-02", "28704172"]);
 }

@@ -422,7 +422,8 @@ fn list_under_heading(doc: &Doc, first: usize, role: Role, x: &mut Extracted) {
 /// `label` is the label's last token; the value's tokens come after it.
 fn value_end(doc: &Doc, label: usize, from: usize, line_end: usize) -> usize {
     // (Gaps are short: a plain look at their bytes, no searcher.)
-    let breaks = |gap: &str| gap.bytes().any(|c| matches!(c, b'|' | b'\t' | b';' | b'\r' | b'\n')) || has(gap, "  ");
+    // (And a middle dot between items: "Patient: Wiremu Tāwhiri · DOB 07/09/2019 · MRN M313356".)
+    let breaks = |gap: &str| gap.bytes().any(|c| matches!(c, b'|' | b'\t' | b';' | b'\r' | b'\n')) || has(gap, "  ") || has(gap, "·");
     // The first token at or after `from` (as `Doc::tok_at`), a step or two
     // past the label rather than a search of the whole document.
     let mut j = label + 1;
@@ -434,7 +435,7 @@ fn value_end(doc: &Doc, label: usize, from: usize, line_end: usize) -> usize {
         let gap_start = if j == first { from } else { doc.toks[j - 1].end as usize };
         let gap = &doc.text[gap_start.min(doc.toks[j].start as usize)..doc.toks[j].start as usize];
         if j > first && breaks(gap) {
-            return gap_start + gap.find(['|', '\t', ';', '\r', '\n']).or_else(|| TWO_SPACES.find(gap)).unwrap_or(0);
+            return gap_start + gap.find(['|', '\t', ';', '\r', '\n']).or_else(|| TWO_SPACES.find(gap)).or_else(|| gap.find('·')).unwrap_or(0);
         }
         if j > first && doc.has(j, crate::dictionaries::flag::LABEL_START) && next_is_label_colon(doc, j, line_end) {
             return gap_start;

@@ -354,12 +354,15 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
     // After closing markup, the cue words only: "*Harriet Hargrove* (Chart # E2852844)",
     // but "**Christmas Eve** (12/24/2025)" is a holiday's date.
     let raw = doc.window(end, end + 32);
+    // A line break in a cell ("Guled Cali Jaamac<br/>DOB 1928-05-02"): a space.
+    let br = ["<br/>", "<br />", "<br>"].iter().find_map(|t| raw.strip_prefix(t));
+    let raw = br.map_or(raw, |r| &r[..r.len().min(31)]);
     let rest = raw.trim_start_matches(['*', '_']);
     let markup = rest.len() < raw.len();
     let rest = rest.as_bytes();
-    let mut buf = [0u8; 32];
-    let r = &mut buf[..rest.len()];
-    r.copy_from_slice(rest);
+    let mut buf = [b' '; 32];
+    let r = &mut buf[..rest.len() + usize::from(br.is_some())];
+    r[usize::from(br.is_some())..].copy_from_slice(rest);
     r.make_ascii_lowercase();
     let r = &*r;
     // Every cue below starts with a comma or a space.
@@ -381,7 +384,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
             // Who speaks for a patient: "Requester: Tanisha Mukherjee (personal representative, executor)".
             " (personal representative", " (executor", " (power of attorney", " (poa", " (next of kin", " (caregiver", " (guarantor",
             // A patient portal's account: "Vladimir Sokolov (portal login v.sokolov@outlook.com)".
-            " (portal login", " (portal user", " (portal account", " (mychart",
+            " (portal login", " (portal user", " (portal account", " (mychart", " (proxy",
         ],
         (_, Some(b'|')) => &[" | mrn", " | dob"],
         _ => &[" dob", " mrn", " is an ", " is a ", " was admitted", " presented", " was discharged", " was seen", " was diagnosed"],
