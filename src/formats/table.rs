@@ -236,7 +236,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // (non-patient) table's data rows.
         // (Under a specification's header, `||Seq||Name||Type||Usage||Format / example||`,
         // a row keyed by an HL7 field describes it: its cells are no values.)
-        if wiki_row && !(under_header && spec_header) && !hl7_keyed_row(text, x, &head) && !(under_header && head.len() > 2) {
+        let spec_row = under_header && spec_header;
+        if wiki_row && !(spec_row || hl7_keyed_row(text, x, &head) || under_header && head.len() > 2) {
             key_value_row(text, x, &head);
             // Bar-separated cells on a line alone, no column named: perhaps an EHR's patient banner.
             if known == 0 && !pipe_row && !under_header {
@@ -567,7 +568,7 @@ fn banner(text: &str, cs: &[(usize, usize)], x: &mut Extracted) {
             _ => {}
         }
     }
-    if !(place || person) || !(id.is_some() || person) {
+    if !(person || place && id.is_some()) {
         return;
     }
     let (vs, ve) = trim_value(text, cs[0].0, cs[0].1);
