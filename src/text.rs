@@ -350,11 +350,15 @@ impl<'a> Doc<'a> {
         self.line_starts.partition_point(|&s| s as usize <= pos) - 1
     }
 
+    /// Where line `line` ends, after its line break (the next line's start).
+    pub fn line_end(&self, line: usize) -> usize {
+        self.line_starts.get(line + 1).map_or(self.text.len(), |&e| e as usize)
+    }
+
     /// The whole line with index `line`, without its line break.
     pub fn line_text(&self, line: usize) -> &'a str {
         let start = self.line_starts[line] as usize;
-        let end = self.line_starts.get(line + 1).map_or(self.text.len(), |&e| e as usize);
-        self.text[start..end].trim_end_matches(['\n', '\r'])
+        self.text[start..self.line_end(line)].trim_end_matches(['\n', '\r'])
     }
 
     /// First token at or after byte offset `pos`.

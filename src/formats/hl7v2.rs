@@ -27,6 +27,24 @@ enum Layout {
 
 use Layout::*;
 
+impl Layout {
+    /// The role of component `c` (from 1) of a field with this layout and role,
+    /// or `None` when that component holds no value of it.
+    fn component(self, role: Role, c: usize) -> Option<Role> {
+        match self {
+            Whole => Some(role),
+            Id => (c == 1).then_some(role),
+            Start => matches!(c, 4 | 5).then_some(role),
+            Address => [Role::Address, Role::Address, Role::City, Role::State, Role::Zip].get(c.wrapping_sub(1)).copied(),
+            Phone => match c {
+                1 | 6 | 7 | 12 => Some(Role::Phone),
+                4 => Some(Role::Email),
+                _ => None,
+            },
+        }
+    }
+}
+
 /// Fields with a meaning, by segment; a segment's rows are kept together.
 const MAP: &[(&str, usize, Role, Layout)] = &[
     ("PID", 2, Role::Mrn, Id),
@@ -135,7 +153,7 @@ pub(crate) fn quoted_field(doc: &Doc, x: &mut Extracted, i: usize) -> bool {
         return false;
     }
     let start = doc.toks[j].end as usize + gap.len();
-    let line_end = doc.line_starts.get(n.line as usize + 1).map_or(doc.text.len(), |&e| e as usize);
+    let line_end = doc.line_end(n.line as usize);
     let value = &doc.bytes[start..line_end];
     // The value's last component ends at a space (prose may go on after it).
     let Some(caret) = value.iter().rposition(|&c| c == b'^') else { return false };
@@ -191,18 +209,7 @@ pub(crate) fn xml(doc: &Doc, x: &mut Extracted) {
             }
             let q = b[p..end].iter().position(|&c| c == b'<').map_or(end, |q| p + q);
             let (s, e) = super::trim_value(doc.text, p, q);
-            let r = match layout {
-                Whole => Some(role),
-                Id => (component == 1).then_some(role),
-                Start => matches!(component, 4 | 5).then_some(role),
-                Address => [Role::Address, Role::Address, Role::City, Role::State, Role::Zip].get(component.wrapping_sub(1)).copied(),
-                Phone => match component {
-                    1 | 6 | 7 | 12 => Some(Role::Phone),
-                    4 => Some(Role::Email),
-                    _ => None,
-                },
-            };
-            if let Some(r) = r.filter(|_| e > s) {
+            if let Some(r) = layout.component(role, component).filter(|_| e > s) {
                 x.push(s, e, r, Some(format!("hl7:{seg}-{n}")), true);
             }
             p = q;
@@ -358,29 +365,13 @@ fn field(x: &mut Extracted, seg: &str, n: usize, base: usize, line: &[u8], fs: u
                     x.push(base + a, base + b, role, source(""), true);
                 }
             }
-            Start => {
-                for &(a, b) in comps.iter().skip(3).take(2).filter(|(a, b)| b > a) {
-                    x.push(base + a, base + b, role, source(""), true);
-                }
-            }
-            Address => {
-                let roles = [Role::Address, Role::Address, Role::City, Role::State, Role::Zip];
-                for (i, &(a, b)) in comps.iter().enumerate().take(5) {
-                    if b > a {
-                        x.push(base + a, base + b, roles[i], source(&format!(".{}", i + 1)), true);
-                    }
-                }
-            }
-            Phone => {
-                for (i, &(a, b)) in comps.iter().enumerate() {
-                    let r = match i {
-                        0 => Role::Phone,
-                        3 => Role::Email,
-                        5 | 6 | 11 => Role::Phone,
-                        _ => continue,
-                    };
-                    if b > a {
-                        x.push(base + a, base + b, r, source(&format!(".{}", i + 1)), true);
+            // Components by their place: a timing's start and end (the field's source), an
+            // address's or a phone's parts (each with its component number).
+            Start | Address | Phone => {
+                for (i, &(a, b)) in comps.iter().enumerate().filter(|(_, (a, b))| b > a) {
+                    if let Some(r) = layout.component(role, i + 1) {
+                        let suffix = if matches!(layout, Start) { String::new() } else { format!(".{}", i + 1) };
+                        x.push(base + a, base + b, r, source(&suffix), true);
                     }
                 }
             }

@@ -128,7 +128,7 @@ fn nested(text: &str, s: usize, e: usize, x: &mut Extracted) {
     at.push(e);
     // (Escapes are ASCII: the bytes stay UTF-8.)
     let Ok(inner) = String::from_utf8(inner) else { return };
-    let mut y = Extracted { fields: Vec::new(), patient_record: false, possessive: false, probes: 0 };
+    let mut y = Extracted::default();
     extract_text(&inner, &mut y);
     x.patient_record |= y.patient_record;
     for mut f in y.fields {

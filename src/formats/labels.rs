@@ -138,7 +138,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // "Hospital no. YI69906749": the abbreviation's dot belongs to the label.
         let abbreviated = last > i && doc.s(last).eq_ignore_ascii_case("no") && doc.bytes.get(toks[last].end as usize) == Some(&b'.');
         let mut label_end = toks[last].end as usize + usize::from(abbreviated);
-        let line_end = doc.line_starts.get(t.line as usize + 1).map_or(doc.text.len(), |&e| e as usize);
+        let line_end = doc.line_end(t.line as usize);
         // "Address line 2 = Unit 66", "address_2: #30": a numbered label. But "Chair 1:",
         // "Bed 2:" name places, not the staff of a meeting.
         if let Some(n) = toks.get(last + 1).filter(|n| n.class == Class::Num && n.len() <= 2 && n.line == t.line && !abbreviated) {
@@ -273,7 +273,7 @@ fn under_note_title(doc: &Doc, line: usize) -> bool {
 #[inline(never)]
 fn merge_talk(doc: &Doc, x: &mut Extracted, i: usize) {
     let line = doc.toks[i].line;
-    let line_end = doc.line_starts.get(line as usize + 1).map_or(doc.text.len(), |&e| e as usize);
+    let line_end = doc.line_end(line as usize);
     // Only where the line speaks of records: not "build 20241105 is retired".
     let text = doc.line_text(line as usize);
     if !["mrn", "record", "chart", "patient", "mpi", "him "].iter().any(|w| has_ci(text, w)) {

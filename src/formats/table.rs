@@ -248,7 +248,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // or a Markdown one (the row above its |---| rule) on.
         let header_row = pipe_row && (wiki_header || !under_header && rule_below());
         if header_row {
-            spec_header = head.iter().any(|&(a, b)| matches!(header_text(text, a, b).to_ascii_lowercase().as_str(), "type" | "data type" | "datatype" | "usage" | "opt" | "optionality" | "card." | "cardinality" | "format" | "description" | "len" | "length"));
+            const SPEC: &[&str] = &["type", "data type", "datatype", "usage", "opt", "optionality", "card.", "cardinality", "format", "description", "len", "length"];
+            spec_header = head.iter().any(|&(a, b)| SPEC.iter().any(|w| header_text(text, a, b).eq_ignore_ascii_case(w)));
         }
         under_header = pipe_row && (under_header || header_row);
         l += 1;
@@ -539,8 +540,8 @@ fn is_rule(line: &str) -> bool {
 /// Rm 412-B`, `DOE, JANE | 75 y.o. F | 8812034`, `DELA CRUZ, JUN | DOB 17.01.1948 |
 /// MRN E5307755`. One cell gives the patient's age and sex, birth date or record
 /// number, or places them (`Rm`, `Room`, `Bed`) beside a record number alone: the first
-/// cell is then the patient's name and a bare code their record number. (Labelled cells, `MRN 1234567`, `DOB 3/4/1950`, are the label
-/// extractor's.)
+/// cell is then the patient's name and a bare code their record number. (The values of
+/// labelled cells, `MRN 1234567`, `DOB 3/4/1950`, are the label extractor's.)
 fn banner(text: &str, cs: &[(usize, usize)], x: &mut Extracted) {
     if !(3..=8).contains(&cs.len()) {
         return;

@@ -102,9 +102,10 @@ const ROLE_MAILBOXES: &[&str] = &[
     "appointments", "roi", "legal", "hr", "webmaster", "postmaster", "alerts", "notifications", "ops", "devops", "integration", "interfaces",
 ];
 
-/// An email header naming messages, not people: `Message-ID: <7aca3f6c@mail.gmail.com>`.
-fn message_id(doc: &Doc, at: usize) -> bool {
-    let line = doc.text[..at].rsplit('\n').next().unwrap_or("").trim_start_matches(['>', ' ']);
+/// An email header naming messages, not people: `Message-ID: <7aca3f6c@mail.gmail.com>`
+/// on the line of token `i`.
+fn message_id(doc: &Doc, i: usize) -> bool {
+    let line = doc.line_text(doc.toks[i].line as usize).trim_start_matches(['>', ' ']);
     ["message-id", "in-reply-to", "references", "x-"].iter().any(|h| line.len() >= h.len() && line.as_bytes()[..h.len()].eq_ignore_ascii_case(h.as_bytes()))
 }
 
@@ -115,7 +116,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         let first = local.split(['-', '.', '_']).next().unwrap_or(local).to_ascii_lowercase();
         if ROLE_MAILBOXES.contains(&first.as_str()) && !personal_domain(domain) {
             out.push(Cand::new(Kind::Email, s, e, 0.1, "an office's mailbox", Needs::Label));
-        } else if personal_domain(domain) && !message_id(doc, s) {
+        } else if personal_domain(domain) && !message_id(doc, i) {
             // A consumer mailbox: in health-IT tickets, a patient's or a relative's (staff write
             // from the organisation's domain).
             out.push(Cand::new(Kind::Email, s, e, 0.5, "personal email address", Needs::Nothing));
