@@ -8,9 +8,29 @@ use crate::Kind;
 use crate::dictionaries::FxMap;
 use std::sync::OnceLock;
 
-/// What a field or label says its value is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub(crate) enum Role {
+macro_rules! roles {
+    ($( $(#[$doc:meta])* $variant:ident, )*) => {
+        /// What a field or label says its value is.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub(crate) enum Role {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Role {
+            /// The variant's name, as extraction JSON carries it (`PatientName`).
+            pub fn name(self) -> &'static str {
+                match self { $(Role::$variant => stringify!($variant),)* }
+            }
+
+            /// The role of a name written by [`Role::name`].
+            pub fn from_name(name: &str) -> Option<Role> {
+                [$(Role::$variant),*].into_iter().find(|r| r.name() == name)
+            }
+        }
+    };
+}
+
+roles! {
     /// A name field of unknown owner: a patient's when the document is about patients.
     Name,
     /// Explicitly the patient's (or member's, insured's) name.
@@ -75,6 +95,12 @@ pub(crate) enum Role {
     Tech,
     /// Conference bridge, pager, hotline: phone-like numbers that are not a person's.
     Dial,
+}
+
+impl serde::Serialize for Role {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
 }
 
 impl Role {

@@ -408,6 +408,7 @@ pub(crate) fn scan_extraction_value(scanner: &Scanner, v: &serde_json::Value) ->
 mod bridge {
     use super::{Extraction, FormatName, Part};
     use crate::formats::Field;
+    use crate::labels::Role;
     use crate::scan::Given;
     use crate::{Finding, Kind};
     use serde_json::Value;
@@ -447,7 +448,7 @@ mod bridge {
     }
 
     fn field(v: &Value) -> Option<Field> {
-        let role = serde_json::from_value(v.get("role")?.clone()).ok()?;
+        let role = Role::from_name(v.get("role")?.as_str()?)?;
         Some(Field { start: n(v, "start")?, end: n(v, "end")?, role, source: s(v, "source"), strong: b(v, "strong")? })
     }
 
