@@ -988,3 +988,15 @@ fn consumer_mailboxes_and_a_patients_own_feedback() {
     assert_reported("Patient: Wiremu Tāwhiri · DOB 07/09/2019 · MRN M313356\n", &["Wiremu Tāwhiri", "07/09/2019", "M313356"]);
     assert_reported("| Guled Cali Jaamac<br/>DOB 1928-05-02<br/>MRN 28704172 | 9 N Ashbury Ave |\n", &["Guled Cali Jaamac", "1928-05-02", "28704172"]);
 }
+
+#[test]
+fn member_records_in_flat_files() {
+    // Fixed width, no header: id, names in capitals, YYYYMMDD birth date, sex, ZIP.
+    let text = "```\n----+----1----+----2----+----3----+----4----+----5\nH6794180601  MAGALHAES       LUIZA        19300525 F 11213 A 20250418\nH2737993601  HAMISI          IMANI        19410212 F 96810 A 20251125\n```\n";
+    assert_reported(text, &["H6794180601", "MAGALHAES", "LUIZA", "19300525", "11213", "HAMISI"]);
+    // A pipe-delimited record; an HL7 segment stays the HL7 extractor's.
+    let text = "SUB|83139011661|GUNNARSSON|ASGEIR|19360711|M|25863 W Bayview Dr|Boise|ID|83730-2958\n";
+    assert_reported(text, &["GUNNARSSON", "ASGEIR", "19360711", "83730-2958"]);
+    // A build table's date beside a letter is no member record.
+    assert_allowed("| Build | 20240101 | M | Release |\nBUILD  20240101 M  RELEASE\n");
+}

@@ -192,6 +192,83 @@ fn year_of(doc: &Doc, j: usize) -> Option<u32> {
     (t.is_num() && (t.len() == 4 || t.len() == 2)).then(|| num(doc.s(j)) as u32).filter(|&y| t.len() == 2 || (1900..=2100).contains(&y))
 }
 
+/// A member or patient record in a flat file, the YYYYMMDD date at token `i` beside a
+/// sex code: `H6794180601  MAGALHAES  LUIZA  19300525 F 11213` (fixed width) or
+/// `SUB|83139011661|GUNNARSSON|ASGEIR|19360711|M|25863 W Bayview Dr|Boise|ID|83730`.
+/// The date is a birth date, the letters-only fields before it the person's name, a
+/// leading code with digits their member id, a ZIP after it theirs. Pushes them and
+/// says whether the line was one.
+fn member_record(doc: &Doc, i: usize, out: &mut Vec<Cand>) -> bool {
+    let t = &doc.toks[i];
+    let line_start = doc.line_starts[t.line as usize] as usize;
+    let line = doc.line_text(t.line as usize);
+    // (Not an HL7 segment: its fields are the HL7 extractor's.)
+    if line.contains('^') {
+        return false;
+    }
+    let pipes = line.bytes().filter(|&b| b == b'|').count() >= 4;
+    // Fields: between bars, or between runs of two spaces (a single space may join a name's words,
+    // and sits between the date, the sex code and the ZIP of a fixed-width row).
+    let mut fields: Vec<(usize, usize)> = Vec::with_capacity(16);
+    let b = line.as_bytes();
+    let mut k = 0;
+    while k < b.len() && fields.len() < 24 {
+        while k < b.len() && (b[k] == b' ' || b[k] == b'|') {
+            k += 1;
+        }
+        let s = k;
+        // In a fixed-width row a single space ends a number or a one-letter code
+        // (`19300525 F 11213`), two spaces anything.
+        let ends = |k: usize| b[k] == b'|' || !pipes && b[k] == b' ' && (b.get(k + 1) == Some(&b' ') || b[s..k].iter().all(u8::is_ascii_digit) || k - s == 1);
+        while k < b.len() && !ends(k) {
+            k += 1;
+        }
+        let mut e = k;
+        while e > s && b[e - 1] == b' ' {
+            e -= 1;
+        }
+        if e > s {
+            fields.push((s, e));
+        }
+    }
+    let at = t.start as usize - line_start;
+    let Some(d) = fields.iter().position(|&(s, _)| s == at) else { return false };
+    let field = |n: usize| fields.get(n).map_or("", |&(s, e)| &line[s..e]);
+    if !matches!(field(d + 1), "F" | "M" | "U") || d == 0 {
+        return false;
+    }
+    // The name: the fields before the date made of capitalised words (not common words).
+    let name_field = |f: &str| {
+        !f.is_empty() && f.len() <= 40 && f.split(' ').all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)) && !crate::dictionaries::is_common_word(&w.to_lowercase()))
+    };
+    let names: Vec<usize> = (d.saturating_sub(3)..d).filter(|&n| name_field(field(n))).collect();
+    if names.is_empty() {
+        return false;
+    }
+    let abs = |n: usize| (line_start + fields[n].0, line_start + fields[n].1);
+    for n in names {
+        let (s, e) = abs(n);
+        out.push(Cand::new(Kind::PersonName, s, e, 0.8, "name in a member record", Needs::Nothing));
+    }
+    out.push(Cand::new(Kind::Date, t.start as usize, t.end as usize, 0.8, "birth date in a member record", Needs::Nothing));
+    // The ZIP: right after the sex code, or after a state further on.
+    let zip = |f: &str| (f.len() == 5 || f.len() == 10 && f.as_bytes()[5] == b'-') && f.bytes().filter(u8::is_ascii_digit).count() >= 5 && f.bytes().all(|c| c.is_ascii_digit() || c == b'-');
+    if let Some(z) = (d + 2..fields.len()).find(|&n| zip(field(n)) && (n == d + 2 || super::address::STATES.contains(&field(n - 1)))) {
+        let (s, e) = abs(z);
+        out.push(Cand::new(Kind::ZipCode, s, e, 0.6, "ZIP code in a member record", Needs::Nothing));
+    }
+    // A leading code with digits and capitals: the member id.
+    let id = field(0);
+    if id.len() >= 8 && id.bytes().any(|c| c.is_ascii_digit()) && id.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+        let (s, e) = abs(0);
+        out.push(Cand::new(Kind::HealthPlanId, s, e, 0.6, "member id in a member record", Needs::Nothing));
+    } else if field(1).len() >= 8 && d > 1 && field(1).bytes().any(|c| c.is_ascii_digit()) && field(1).bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+        let (s, e) = abs(1);
+        out.push(Cand::new(Kind::HealthPlanId, s, e, 0.6, "member id in a member record", Needs::Nothing));
+    }
+    true
+}
+
 /// `1979年4月6日` (Japanese, Chinese) at `start`: where it ends.
 fn cjk_date(doc: &Doc, start: usize) -> Option<usize> {
     let b = &doc.bytes[start..];
@@ -236,7 +313,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         let s = doc.s(i);
         let (y, m, d) = (num(&s[..4]) as u32, num(&s[4..6]) as u32, num(&s[6..]) as u32);
         if (1900..=2099).contains(&y) && valid_ymd(y, m, d) && !is_placeholder_date(s) {
-            out.push(Cand::new(Kind::Date, start, t.end as usize, 0.15, "compact date (YYYYMMDD)", Needs::Label));
+            if !(y <= 2026 && member_record(doc, i, out)) {
+                out.push(Cand::new(Kind::Date, start, t.end as usize, 0.15, "compact date (YYYYMMDD)", Needs::Label));
+            }
         }
         return;
     }
