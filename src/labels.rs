@@ -22,7 +22,9 @@ macro_rules! roles {
                 match self { $(Role::$variant => stringify!($variant),)* }
             }
 
-            /// The role of a name written by [`Role::name`].
+            /// The role of a name written by [`Role::name`] (extraction JSON
+            /// read back by the core's `scanExtracted`).
+            #[cfg(any(test, target_arch = "wasm32"))]
             pub fn from_name(name: &str) -> Option<Role> {
                 [$(Role::$variant),*].into_iter().find(|r| r.name() == name)
             }

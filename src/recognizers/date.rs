@@ -258,12 +258,9 @@ fn member_record(doc: &Doc, i: usize, out: &mut Vec<Cand>) -> bool {
         out.push(Cand::new(Kind::ZipCode, s, e, 0.6, "ZIP code in a member record", Needs::Nothing));
     }
     // A leading code with digits and capitals: the member id.
-    let id = field(0);
-    if id.len() >= 8 && id.bytes().any(|c| c.is_ascii_digit()) && id.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
-        let (s, e) = abs(0);
-        out.push(Cand::new(Kind::HealthPlanId, s, e, 0.6, "member id in a member record", Needs::Nothing));
-    } else if field(1).len() >= 8 && d > 1 && field(1).bytes().any(|c| c.is_ascii_digit()) && field(1).bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
-        let (s, e) = abs(1);
+    let member_id = |n: usize| n < d && field(n).len() >= 8 && field(n).bytes().any(|c| c.is_ascii_digit()) && field(n).bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if let Some(n) = (0..2).find(|&n| member_id(n)) {
+        let (s, e) = abs(n);
         out.push(Cand::new(Kind::HealthPlanId, s, e, 0.6, "member id in a member record", Needs::Nothing));
     }
     true
@@ -312,10 +309,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if t.len() == 8 && !embedded(doc, start, t.end as usize) {
         let s = doc.s(i);
         let (y, m, d) = (num(&s[..4]) as u32, num(&s[4..6]) as u32, num(&s[6..]) as u32);
-        if (1900..=2099).contains(&y) && valid_ymd(y, m, d) && !is_placeholder_date(s) {
-            if !(y <= 2026 && member_record(doc, i, out)) {
-                out.push(Cand::new(Kind::Date, start, t.end as usize, 0.15, "compact date (YYYYMMDD)", Needs::Label));
-            }
+        // (A birth date in a member record is a past year.)
+        if (1900..=2099).contains(&y) && valid_ymd(y, m, d) && !is_placeholder_date(s) && !(y <= 2026 && member_record(doc, i, out)) {
+            out.push(Cand::new(Kind::Date, start, t.end as usize, 0.15, "compact date (YYYYMMDD)", Needs::Label));
         }
         return;
     }
