@@ -96,9 +96,17 @@ fn log_start(line: &str) -> bool {
     let t = line.trim_start_matches(['+', '-', ' ', '\t', '>', '[']);
     let b = t.as_bytes();
     // 2026-11-20 10:15:32 / 2026-11-20T10:15 / 10:15:32.123 at line start
-    let ts = b.len() >= 16 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && matches!(b[10], b' ' | b'T') && b[13] == b':';
+    // (Not a table row's first cell: "2026-03-20 22:43:14 | s3://… | 548 | …", query output.)
+    let ts = b.len() >= 16 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && matches!(b[10], b' ' | b'T') && b[13] == b':' && !table_cell(&b[16..]);
     let clock = b.len() >= 8 && b[..2].iter().all(u8::is_ascii_digit) && b[2] == b':' && b[5] == b':' && !t.get(8..).is_some_and(chat_turn);
     ts || clock || t.starts_with("at ") && t.contains('(')
+}
+
+/// What follows a timestamp's minutes is the rest of a table cell: seconds,
+/// a fraction or zone, then a column bar.
+fn table_cell(rest: &[u8]) -> bool {
+    let cell = rest.iter().position(|&c| c == b' ' || c == b'|').unwrap_or(rest.len());
+    rest[cell..].starts_with(b" | ") || rest[cell..].starts_with(b"|")
 }
 
 /// After a clock time: "] Shirin: ok also my new number is ...", a chat

@@ -534,8 +534,9 @@ fn id_value(text: &str, f: &Field) -> Option<(usize, usize)> {
     let ipv4 = chunk.split('.').count() == 4 && chunk.split('.').all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
     // "fhir-server chart 3.21.2": a version, not a record number.
     let version = chunk.contains('.') && chunk.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) && chunk.split('.').next().is_some_and(|p| p.len() <= 2);
-    // A device serial may hold few digits: "sensor serial PDT8M3ZGDU".
-    let serial = f.role == Role::Device && (6..=24).contains(&chunk.len()) && digits >= 1 && chunk.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+    // A device serial, or an id in a structured column, may hold few digits:
+    // "sensor serial PDT8M3ZGDU", a Member ID cell "ZGPZ2K7RCPN".
+    let serial = (f.role == Role::Device || f.source.is_some()) && (6..=24).contains(&chunk.len()) && digits >= 1 && chunk.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
     ((digits >= 3 || serial) && !ipv4 && !version && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-')).then_some((s, e))
 }
 

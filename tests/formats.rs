@@ -1000,3 +1000,27 @@ fn member_records_in_flat_files() {
     // A build table's date beside a letter is no member record.
     assert_allowed("| Build | 20240101 | M | Release |\nBUILD  20240101 M  RELEASE\n");
 }
+
+#[test]
+fn records_in_query_output_and_data_frames() {
+    // psql output whose rows start with a timestamp is a table, not a log; its raw_line
+    // cell holds a bar-delimited record: name, birth date, street, city, state, ZIP, phone.
+    let text = "      starttime       | line_number |  colname  | err_reason                | raw_line\n\
+----------------------+-------------+-----------+---------------------------+---------\n \
+2026-03-20 22:43:14 |         548 | dob       | Invalid date format - len | ZGPR69WK2B3|Akana|Nohea|06/02/1981|7350 NE Juniper Hollow Rd|Anchorage|AK|99516|9074138875\n";
+    assert_reported(text, &["ZGPR69WK2B3", "Akana", "Nohea", "06/02/1981", "7350 NE Juniper Hollow Rd", "Anchorage", "99516", "9074138875"]);
+    // A result table under placeholder columns: ids, then `LAST, FIRST` before a date, and a birth date.
+    let text = "| $1 | $2 | $3 | $4 | $5 | $6 |\n|---|---|---|---|---|---|\n| CLM49112265106 | H8278305901 | CARUSO, NICCOLO | 2026-02-03 | 99457 | 1929-10-02 |\n";
+    assert_reported(text, &["CLM49112265106", "H8278305901", "CARUSO, NICCOLO", "2026-02-03", "1929-10-02"]);
+    // A release table's row has no name before its date, nor a birth date.
+    assert_allowed("| Build | Owner | Date |\n|---|---|---|\n| BLD20260203 | Platform, Team | 2026-02-03 |\n");
+    // pandas prints each row's index under no column.
+    let text = "Out[14]:\n         claim_id                 pt_name         dob\n0   CLM18267518397            Sung-min Kim  1942-04-15\n3 2026944132746473             Åsa Ekström  1967-05-04\n";
+    assert_reported(text, &["CLM18267518397", "2026944132746473", "Sung-min Kim", "1967-05-04"]);
+    assert!(!covers(text, "3 2026944132746473"));
+    // Export abbreviations: sbscr_id, clm_thru_dt, dgns_cd; a Member ID with two digits.
+    let text = "clm_id,pt_nm,sbscr_id,clm_thru_dt,dgns_cd_1,clm_pmt_amt\nC05791963770,RAO^SARASWATHI,ZGP3U1DX36L,20260219,N179,117.74\n";
+    assert_reported(text, &["ZGP3U1DX36L", "20260219"]);
+    assert_eq!(found(text, Kind::DiagnosisCode), ["N179"]);
+    assert!(found(text, Kind::AccountNumber).iter().all(|v| v != "117.74"));
+}

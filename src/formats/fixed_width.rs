@@ -84,7 +84,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         while l < doc.line_starts.len() && !doc.line_text(l).trim().is_empty() {
             l += 1;
         }
-        let rows: Vec<Vec<Word>> = (first..l).filter(|&r| !rule(doc.line_text(r)) && !super::has_slot(doc.line_text(r))).map(|r| words(doc, r)).collect();
+        let mut rows: Vec<Vec<Word>> = (first..l).filter(|&r| !rule(doc.line_text(r)) && !super::has_slot(doc.line_text(r))).map(|r| words(doc, r)).collect();
+        // A data frame printed by pandas: each row starts with its index, under no column.
+        let index = |row: &Vec<Word>| row.first().is_some_and(|w| w.end_at <= cols[0].at && doc.text[w.start..w.end].bytes().all(|b| b.is_ascii_digit()));
+        if cols[0].at > 0 && rows.iter().filter(|row| row.len() > 1).all(index) {
+            rows.iter_mut().filter(|row| row.len() > 1).for_each(|row| {
+                row.remove(0);
+            });
+        }
         let shapes = shapes(&cols, &rows);
         let mut patient = false;
         for row in &rows {

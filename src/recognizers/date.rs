@@ -192,13 +192,15 @@ fn year_of(doc: &Doc, j: usize) -> Option<u32> {
     (t.is_num() && (t.len() == 4 || t.len() == 2)).then(|| num(doc.s(j)) as u32).filter(|&y| t.len() == 2 || (1900..=2100).contains(&y))
 }
 
-/// A member or patient record in a flat file, the YYYYMMDD date at token `i` beside a
-/// sex code: `H6794180601  MAGALHAES  LUIZA  19300525 F 11213` (fixed width) or
-/// `SUB|83139011661|GUNNARSSON|ASGEIR|19360711|M|25863 W Bayview Dr|Boise|ID|83730`.
+/// A member or patient record in a flat file, the birth date at token `i` beside a
+/// sex code: `H6794180601  MAGALHAES  LUIZA  19300525 F 11213` (fixed width),
+/// `SUB|83139011661|GUNNARSSON|ASGEIR|19360711|M|25863 W Bayview Dr|Boise|ID|83730`;
+/// or, delimited by bars, before a street and a state and ZIP:
+/// `ZGPR69WK2B3|Akana|Nohea|06/02/1981|7350 NE Juniper Hollow Rd|Anchorage|AK|99516|9074138875`.
 /// The date is a birth date, the letters-only fields before it the person's name, a
-/// leading code with digits their member id, a ZIP after it theirs. Pushes them and
-/// says whether the line was one.
-fn member_record(doc: &Doc, i: usize, out: &mut Vec<Cand>) -> bool {
+/// code with digits before the name their member id, the city, ZIP and phone after it
+/// theirs. Pushes them and says whether the line was one.
+fn member_record(doc: &Doc, i: usize, end: usize, out: &mut Vec<Cand>) -> bool {
     let t = &doc.toks[i];
     let line_start = doc.line_starts[t.line as usize] as usize;
     let line = doc.line_text(t.line as usize);
@@ -232,38 +234,83 @@ fn member_record(doc: &Doc, i: usize, out: &mut Vec<Cand>) -> bool {
         }
     }
     let at = t.start as usize - line_start;
-    let Some(d) = fields.iter().position(|&(s, _)| s == at) else { return false };
+    let Some(d) = fields.iter().position(|&(s, e)| s == at && e == end - line_start) else { return false };
     let field = |n: usize| fields.get(n).map_or("", |&(s, e)| &line[s..e]);
-    if !matches!(field(d + 1), "F" | "M" | "U") || d == 0 {
-        return false;
-    }
-    // The name: the fields before the date made of capitalised words (not common words).
-    let name_field = |f: &str| {
-        !f.is_empty() && f.len() <= 40 && f.split(' ').all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)) && !crate::dictionaries::is_common_word(&w.to_lowercase()))
-    };
+    let digits = |f: &str| f.bytes().filter(u8::is_ascii_digit).count();
+    let sex = matches!(field(d + 1), "F" | "M" | "U");
+    // A street: a house number, then words ("7350 NE Juniper Hollow Rd").
+    let street = |f: &str| f.split(' ').count() >= 3 && f.split(' ').next().is_some_and(|n| (1..=6).contains(&n.len()) && digits(n) == n.len());
+    let zip = |f: &str| (f.len() == 5 || f.len() == 10 && f.as_bytes()[5] == b'-') && digits(f) >= 5 && f.bytes().all(|c| c.is_ascii_digit() || c == b'-');
+    // The ZIP: right after the sex code, or after a state further on.
+    let state_zip = (d + 2..fields.len()).find(|&n| zip(field(n)) && (sex && n == d + 2 || super::address::STATES.contains(&field(n - 1))));
     let names: Vec<usize> = (d.saturating_sub(3)..d).filter(|&n| name_field(field(n))).collect();
-    if names.is_empty() {
+    let Some(&first_name) = names.first() else { return false };
+    let member_id = |n: usize| n < first_name && field(n).len() >= 8 && digits(field(n)) > 0 && field(n).bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    // A query's result row, `| CLM49112265106 | H8278305901 | CARUSO, NICCOLO | 2026-02-03 | 99457 | 1929-10-02 |`:
+    // ids, then the name right before a date, and a birth date (ten years past or more) in the row.
+    let dates: Vec<usize> = (0..fields.len()).filter(|&n| date_field(field(n)).is_some()).collect();
+    let member = sex || pipes && street(field(d + 1)) && state_zip.is_some();
+    let result_row = !member && pipes && names.last() == Some(&(d - 1)) && (0..first_name).any(member_id) && dates.iter().any(|&n| date_field(field(n)).is_some_and(|y| y + 10 <= 2026));
+    if d == 0 || !(member || result_row) {
         return false;
     }
     let abs = |n: usize| (line_start + fields[n].0, line_start + fields[n].1);
+    let mut push = |n: usize, kind: Kind, score: f32, why: &'static str| {
+        let (s, e) = abs(n);
+        out.push(Cand::new(kind, s, e, score, why, Needs::Nothing));
+    };
     for n in names {
-        let (s, e) = abs(n);
-        out.push(Cand::new(Kind::PersonName, s, e, 0.8, "name in a member record", Needs::Nothing));
+        push(n, Kind::PersonName, 0.8, "name in a member record");
     }
-    out.push(Cand::new(Kind::Date, t.start as usize, t.end as usize, 0.8, "birth date in a member record", Needs::Nothing));
-    // The ZIP: right after the sex code, or after a state further on.
-    let zip = |f: &str| (f.len() == 5 || f.len() == 10 && f.as_bytes()[5] == b'-') && f.bytes().filter(u8::is_ascii_digit).count() >= 5 && f.bytes().all(|c| c.is_ascii_digit() || c == b'-');
-    if let Some(z) = (d + 2..fields.len()).find(|&n| zip(field(n)) && (n == d + 2 || super::address::STATES.contains(&field(n - 1)))) {
-        let (s, e) = abs(z);
-        out.push(Cand::new(Kind::ZipCode, s, e, 0.6, "ZIP code in a member record", Needs::Nothing));
+    if result_row {
+        for &n in &dates {
+            push(n, Kind::Date, 0.8, "date in a patient's record");
+        }
+        for n in (0..first_name).filter(|&n| member_id(n)) {
+            push(n, Kind::OtherId, 0.6, "id in a patient's record");
+        }
+        return true;
     }
-    // A leading code with digits and capitals: the member id.
-    let member_id = |n: usize| n < d && field(n).len() >= 8 && field(n).bytes().any(|c| c.is_ascii_digit()) && field(n).bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-    if let Some(n) = (0..2).find(|&n| member_id(n)) {
-        let (s, e) = abs(n);
-        out.push(Cand::new(Kind::HealthPlanId, s, e, 0.6, "member id in a member record", Needs::Nothing));
+    push(d, Kind::Date, 0.8, "birth date in a member record");
+    if pipes && street(field(d + 1)) {
+        push(d + 1, Kind::StreetAddress, 0.6, "street in a member record");
+    }
+    if let Some(z) = state_zip {
+        push(z, Kind::ZipCode, 0.6, "ZIP code in a member record");
+        if field(z - 1).len() == 2 && z >= d + 3 && name_field(field(z - 2)) {
+            push(z - 2, Kind::StreetAddress, 0.6, "city in a member record");
+        }
+        if digits(field(z + 1)) == 10 && field(z + 1).len() == 10 {
+            push(z + 1, Kind::Phone, 0.6, "phone in a member record");
+        }
+    }
+    // A code with digits and capitals before the name (or leading the row): the member id.
+    if let Some(n) = [first_name.wrapping_sub(1), 0, 1].into_iter().find(|&n| member_id(n)) {
+        push(n, Kind::HealthPlanId, 0.6, "member id in a member record");
     }
     true
+}
+
+/// A record's name field: capitalised words, not common ones (`CARUSO, NICCOLO` in one).
+#[inline(never)]
+fn name_field(f: &str) -> bool {
+    let words = |f: &str| {
+        !f.is_empty() && f.len() <= 40 && f.split(' ').all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)) && !crate::dictionaries::is_common_word(&w.to_lowercase()))
+    };
+    f.split_once(", ").map_or_else(|| words(f), |(last, first)| words(last) && words(first))
+}
+
+/// The year of a record's date field: `1929-10-02`, `06/23/2021`, `19291002`.
+fn date_field(f: &str) -> Option<u32> {
+    let b = f.as_bytes();
+    let all = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
+    let y = match b.len() {
+        10 if b[4] == b'-' && b[7] == b'-' && all(&b[..4]) && all(&b[5..7]) && all(&b[8..]) => &f[..4],
+        10 if b[2] == b'/' && b[5] == b'/' && all(&b[..2]) && all(&b[3..5]) && all(&b[6..]) => &f[6..],
+        8 if all(b) => &f[..4],
+        _ => return None,
+    };
+    Some(num(y) as u32).filter(|y| (1900..=2099).contains(y))
 }
 
 /// `1979年4月6日` (Japanese, Chinese) at `start`: where it ends.
@@ -310,7 +357,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         let s = doc.s(i);
         let (y, m, d) = (num(&s[..4]) as u32, num(&s[4..6]) as u32, num(&s[6..]) as u32);
         // (A birth date in a member record is a past year.)
-        if (1900..=2099).contains(&y) && valid_ymd(y, m, d) && !is_placeholder_date(s) && !(y <= 2026 && member_record(doc, i, out)) {
+        if (1900..=2099).contains(&y) && valid_ymd(y, m, d) && !is_placeholder_date(s) && !(y <= 2026 && member_record(doc, i, t.end as usize, out)) {
             out.push(Cand::new(Kind::Date, start, t.end as usize, 0.15, "compact date (YYYYMMDD)", Needs::Label));
         }
         return;
@@ -408,7 +455,11 @@ fn numeric(doc: &Doc, i: usize, sep: &str, out: &mut Vec<Cand>) {
     } else {
         false
     };
-    if ok {
+    // (A record's birth date sits between bars: `|Akana|Nohea|06/02/1981|7350 NE …`.)
+    let before = &doc.bytes[start.saturating_sub(2)..start];
+    let after = &doc.bytes[end..doc.bytes.len().min(end + 2)];
+    let bars = before.iter().rev().find(|&&c| c != b' ') == Some(&b'|') && after.iter().find(|&&c| c != b' ') == Some(&b'|');
+    if ok && !(bars && member_record(doc, i, end, out)) {
         push(doc, out, start, end, 0.3, "valid calendar date");
     }
 }
