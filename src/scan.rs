@@ -118,7 +118,7 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     // kinds outside fields cannot be reported: their recognizers need not run there.
     // (An access log's client is found from its request, by the URL recognizer.)
     // (Emails run everywhere: a consumer mailbox in a log line is a person's, see `adjust`.)
-    let muted = if scanner.policy.report_threshold > LOG_CAP { &[Kind::Date, Kind::Phone, Kind::PersonName, Kind::StreetAddress, Kind::IpAddress][..] } else { &[] };
+    let muted = if scanner.policy.report_threshold > LOG_CAP { &LOG_CAPPED[..5] } else { &[] };
     // Tokens come in order: the fields started so far and the furthest end among them
     // tell whether one holds the token.
     let (mut next_field, mut reach) = (0, 0);
@@ -212,7 +212,8 @@ fn names_on_patient_lines(doc: &Doc, fields: &[Field], cands: &mut [Cand]) {
 
 /// Kinds a log line shows for technical reasons (timestamps, callers, servers,
 /// class names): outside a field, their candidates there score at most `LOG_CAP`.
-const LOG_CAPPED: [Kind; 7] = [Kind::Date, Kind::Phone, Kind::IpAddress, Kind::Email, Kind::PersonName, Kind::StreetAddress, Kind::ZipCode];
+/// (The first five are muted in log lines, see `find`.)
+const LOG_CAPPED: [Kind; 7] = [Kind::Date, Kind::Phone, Kind::PersonName, Kind::StreetAddress, Kind::IpAddress, Kind::Email, Kind::ZipCode];
 const LOG_CAP: f32 = 0.3;
 
 /// A candidate that shows the document is about an identified patient.

@@ -1024,3 +1024,17 @@ fn records_in_query_output_and_data_frames() {
     assert_eq!(found(text, Kind::DiagnosisCode), ["N179"]);
     assert!(found(text, Kind::AccountNumber).iter().all(|v| v != "117.74"));
 }
+
+#[test]
+fn chart_times_and_order_timing() {
+    // A MAR's scheduled time and a flowsheet's columns: dates with a chart's four-digit time.
+    let text = "MAR for Caruso, Giuseppe (MRN M386278):\n|ondansetron 4 mg IV q8h PRN|08/03/2026 1400|08/03/2026 14:00|\n\n| Row | 07/19 0800 | 07/19 1200 |\n|---|---|---|\n| BP | 178/55 | 151/98 |\n";
+    assert_reported(text, &["08/03/2026 1400", "07/19 0800", "07/19 1200"]);
+    // A count after a date is no time; a fraction is no date.
+    assert!(!covers("Seen on 08/03/2026 1400 patients in the queue, MRN 00412345", "1400"));
+    // An order's timing (ORC-7, RXE-1): when the patient's dose starts.
+    let text = "MSH|^~\\&|EHR|H|PH|H|202605160900||OMP^O09|1|P|2.5\nPID|1||00412345^^^H^MR||TSAI^MEI^^^^^L\nORC|NW|E48825717|||SC||^^^202605171400^^R\nRXE|^Q12H^^202605250900^^R|^APIXABAN^|981||MG\n";
+    assert_reported(text, &["202605171400", "202605250900"]);
+    // The address a patient joined a video visit from.
+    assert_reported("Telehealth note for patient Ana Ruiz (MRN 00412345).\nConnection: patient joined from 76.4.127.179; video dropped once.\n", &["76.4.127.179"]);
+}

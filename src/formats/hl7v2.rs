@@ -98,7 +98,10 @@ const MAP: &[(&str, usize, Role, Layout)] = &[
     ("MRG", 1, Role::Mrn, Id),
     ("MRG", 3, Role::Account, Id),
     ("MRG", 7, Role::PatientName, Whole),
+    // An order's quantity/timing: when the patient's dose or test starts.
+    ("ORC", 7, Role::PersonDate, Start),
     ("ORC", 12, Role::Staff, Whole),
+    ("RXE", 1, Role::PersonDate, Start),
     ("OBR", 7, Role::PersonDate, Whole),
     ("OBR", 8, Role::PersonDate, Whole),
     ("OBR", 16, Role::Staff, Whole),

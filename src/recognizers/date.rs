@@ -113,6 +113,14 @@ fn clock_follows(doc: &Doc, end: usize) -> bool {
     matches!(rest.first(), Some(b' ' | b'T' | b'_')) && digit(1) && digit(2) && rest.get(3) == Some(&b':') && digit(4)
 }
 
+/// ` 1400` after `end`, ending a cell or line: a time as charts write it
+/// (`|08/03/2026 1400|`, a MAR's scheduled dose, a flowsheet's column).
+fn military_time(doc: &Doc, end: usize) -> bool {
+    let r = &doc.bytes[end..doc.bytes.len().min(end + 7)];
+    let hhmm = r.len() >= 5 && r[0] == b' ' && r[1..5].iter().all(u8::is_ascii_digit) && num(&doc.text[end + 1..end + 3]) < 24 && num(&doc.text[end + 3..end + 5]) < 60;
+    hhmm && (r.len() == 5 || matches!(r[5], b'|' | b'\t' | b'\n' | b'\r') || r[5..].starts_with(b"  ") || r[5..].starts_with(b" |"))
+}
+
 fn push(doc: &Doc, out: &mut Vec<Cand>, start: usize, end: usize, score: f32, why: &'static str) {
     if is_placeholder_date(&doc.text[start..end]) {
         return;
@@ -121,8 +129,9 @@ fn push(doc: &Doc, out: &mut Vec<Cand>, start: usize, end: usize, score: f32, wh
     if clock && year_after_clock(doc, end) {
         return; // "Nov 21 16:11:12 2026 GMT": asctime, a certificate's or a system's time
     }
+    let military = !clock && military_time(doc, end);
     // The clock time is part of the event's date ("EXAM DATE: 11/29/2026 18:32").
-    let end = if clock { clock_end(doc, end) } else { end };
+    let (clock, end) = if clock { (true, clock_end(doc, end)) } else if military { (true, end + 5) } else { (false, end) };
     if page_date(doc, start) || activity_header(doc, start, end) {
         out.push(Cand::new(Kind::Date, start, end, 0.1, "date a page or report was written", Needs::Label));
     } else if clock && doc.bytes[start..end].contains(&b'-') && doc.bytes[start].is_ascii_digit() {
@@ -382,6 +391,11 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         }
         if matches!(sep, "/" | "-" | ".") && doc.gap_after(i + 1) == sep && toks[i + 2].is_num() && toks[i + 1].is_num() {
             numeric(doc, i, sep, out);
+            return;
+        }
+        // A flowsheet's column, `07/19 0800`: month and day with a chart's time.
+        if sep == "/" && t.len() <= 2 && toks[i + 1].len() <= 2 && toks[i + 1].is_num() && military_time(doc, toks[i + 1].end as usize) && valid_ymd(2000, num(doc.s(i)) as u32, num(doc.s(i + 1)) as u32) && !embedded(doc, start, toks[i + 1].end as usize) {
+            push(doc, out, start, toks[i + 1].end as usize, 0.3, "month and day with a time");
             return;
         }
         // 14 March 1962, 14-Mar-1962, 24 de abril de 1957

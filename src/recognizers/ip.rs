@@ -33,7 +33,7 @@ fn sign_in_before(doc: &Doc, start: usize) -> bool {
     let before = doc.window(start.saturating_sub(24), start).to_ascii_lowercase();
     let Some(before) = before.trim_end().strip_suffix(" from") else { return false };
     let words: Vec<&str> = before.rsplit(|c: char| c.is_whitespace() || c == '-').take(3).collect();
-    words.iter().any(|w| matches!(*w, "login" | "logins" | "logon" | "logged" | "signed" | "sign" | "log" | "accessed"))
+    words.iter().any(|w| matches!(*w, "login" | "logins" | "logon" | "logged" | "signed" | "sign" | "log" | "accessed" | "joined" | "connected"))
         || words.first().is_some_and(|w| matches!(*w, "in" | "on" | "attempts" | "attempt") && words.iter().any(|w| w.starts_with("log") || w.starts_with("sign")))
 }
 
@@ -64,9 +64,16 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             // A port makes it a server's.
             let port = b.get(end) == Some(&b':') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
             // "... that 174.80.114.189 is his home connection".
-            let home = doc.window(end, end + 24).to_ascii_lowercase();
-            let home = [" is his home", " is her home", " is their home", " is my home"].iter().any(|p| home.starts_with(p));
-            if (sign_in_before(doc, start) || home) && !port && !private(&doc.text[start..end]) {
+            let home = || {
+                let after = doc.window(end, end + 24).to_ascii_lowercase();
+                [" is his home", " is her home", " is their home", " is my home"].iter().any(|p| after.starts_with(p))
+            };
+            // An audit line of a person's own mailbox: `user=will1972@proton.me src=107.111.114.27`.
+            let person = || {
+                let line = doc.line_text(t.line as usize);
+                line.contains('@') && super::email::personal_address(line)
+            };
+            if !port && !private(&doc.text[start..end]) && (sign_in_before(doc, start) || home() || person()) {
                 out.push(Cand::new(Kind::IpAddress, start, end, 0.45, "IPv4 address a person signed in from", Needs::Patient));
             } else {
                 out.push(Cand::new(Kind::IpAddress, start, end, 0.2, "IPv4 address", Needs::Label));
