@@ -79,8 +79,7 @@ impl PhiGuard {
         let policy = if policy.is_undefined() || policy.is_null() {
             Policy::default()
         } else {
-            let value: serde_json::Value = serde_wasm_bindgen::from_value(policy).map_err(|e| JsError::new(&format!("policy: {e}")))?;
-            Policy::from_value(&value).map_err(error)?
+            Policy::from_value(&json_value(&policy, "policy")?).map_err(error)?
         };
         Ok(PhiGuard { scanner: Scanner::new(policy).map_err(error)?.with_clock(now) })
     }
@@ -98,8 +97,7 @@ impl PhiGuard {
     /// `on_error` verdict. `scanFile` in `phi_guard.js` calls the two.
     #[wasm_bindgen(js_name = scanExtracted)]
     pub fn scan_extracted(&self, extraction: JsValue) -> Result<JsValue, JsError> {
-        let value: serde_json::Value = serde_wasm_bindgen::from_value(extraction).map_err(|e| JsError::new(&format!("extraction: {e}")))?;
-        let scan = crate::files::scan_extraction_value(&self.scanner, &value).map_err(error)?;
+        let scan = crate::files::scan_extraction_value(&self.scanner, &json_value(&extraction, "extraction")?).map_err(error)?;
         timed(|| scan.report.into_utf16_offsets(&scan.text))
     }
 
@@ -186,6 +184,15 @@ fn error(e: crate::Error) -> JsError {
 }
 
 #[cfg(not(feature = "wasm-files"))]
+/// A JavaScript value as JSON data, through `JSON.stringify`: one parser
+/// (serde_json's) for policies from files and from objects, and none of a
+/// second deserializer's code in the package.
+#[cfg(not(feature = "wasm-files"))]
+fn json_value(value: &JsValue, what: &str) -> Result<serde_json::Value, JsError> {
+    let json = js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()).ok_or_else(|| JsError::new(&format!("{what}: not a JSON value")))?;
+    serde_json::from_str(&json).map_err(|_| JsError::new(&format!("{what}: not a JSON value")))
+}
+
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }

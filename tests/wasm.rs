@@ -85,6 +85,11 @@ fn bad_policies_throw_errors_that_name_the_field() {
     assert!(e.contains("mode") && e.contains("custom_patterns[0].regex"), "{e}");
     let e = PhiGuard::new(JsValue::from_str("not an object")).err().map(error_message).unwrap();
     assert!(e.contains("policy"), "{e}");
+    // An object that is no JSON data (it holds itself): a plain error, no panic.
+    let cyclic = js_sys::Object::new();
+    Reflect::set(&cyclic, &JsValue::from_str("self"), &cyclic).unwrap();
+    let e = PhiGuard::new(cyclic.into()).err().map(error_message).unwrap();
+    assert!(e.contains("policy: not a JSON value"), "{e}");
     assert!(guard(r#"{"mode": "block"}"#).is_ok());
 }
 
