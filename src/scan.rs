@@ -594,9 +594,12 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
             }
             match f.role {
                 // A technical field's free text can still name a patient ("Issue: patient Thomas Malley ..."),
-                // and a requester can be a relative ("Requester: Lê Văn Minh (son of the patient)").
+                // and a requester can be a relative ("Requester: Lê Văn Minh (son of the patient)"),
+                // a location a home ("Location: patient home — 17 E Kalakaua Loop, Hilo, HI 96712").
                 Role::Staff | Role::Tech | Role::Dial | Role::Npi
-                    if c.needs != Needs::Nothing && !(f.role == Role::Tech && c.patient_cue) && !(f.role == Role::Staff && c.why == "name followed by patient details") =>
+                    if c.needs != Needs::Nothing
+                        && !(f.role == Role::Tech && (c.patient_cue || matches!(c.kind, Kind::StreetAddress | Kind::ZipCode) && c.score >= 0.5))
+                        && !(f.role == Role::Staff && c.why == "name followed by patient details") =>
                 {
                     c.score = 0.0;
                     return;

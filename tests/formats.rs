@@ -1038,3 +1038,17 @@ fn chart_times_and_order_timing() {
     // The address a patient joined a video visit from.
     assert_reported("Telehealth note for patient Ana Ruiz (MRN 00412345).\nConnection: patient joined from 76.4.127.179; video dropped once.\n", &["76.4.127.179"]);
 }
+
+#[test]
+fn appointment_times_home_locations_and_id_lists() {
+    // An appointment's time belongs to its date, in English and Dutch.
+    let text = "Patient Ana Ruiz (MRN 00412345): see Dr. Tyrone Jefferson on April 15, 2026 at 10:40 AM.\nbooked for today, 4/25/2026 3:40 PM.\nMijn afspraak op 25 november 2026 om 09:15 kan ik niet nakomen.\n";
+    assert_reported(text, &["April 15, 2026 at 10:40 AM", "4/25/2026 3:40 PM", "25 november 2026 om 09:15"]);
+    // A technical "Location:" field that holds the patient's home; a street with Spanish particles.
+    let text = "Visit for patient Ana Ruiz (MRN 00412345).\nLocation: patient home — 17 E Kalakaua Loop, Hilo, HI 96712\nHome: 6094 Calle del Sol Loop, Spokane, WA 99284\n";
+    assert_reported(text, &["17 E Kalakaua Loop", "Hilo", "96712", "6094 Calle del Sol Loop", "99284"]);
+    assert_allowed("Location: us-east-1 — 17 replicas, see runbook\n");
+    // Every literal of an IN list under an id column.
+    let text = "SELECT PAT_NAME, BIRTH_DATE FROM dbo.PATIENT WHERE PAT_MRN_ID IN ('E9393568', '2179217', '15530126');\n";
+    assert_reported(text, &["E9393568", "2179217", "15530126"]);
+}

@@ -455,6 +455,21 @@ fn where_literals(text: &str, x: &mut Extracted) {
             }
             k = eq + 1;
         }
+        // `PAT_MRN_ID IN ('E9393568', '2179217')`: each literal of the list.
+        let mut k = p + 7;
+        while let Some(list) = find_ci(text, " in (", k).filter(|&l| l < end) {
+            let name = text[..list].rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or("");
+            let close = text[list..end].find(')').map_or(end, |c| list + c);
+            if let Some(role) = field_role(name) {
+                let mut q = list + 5;
+                while let Some(open) = text[q..close].find('\'').map(|o| q + o + 1) {
+                    let Some(shut) = text[open..close].find('\'').map(|c| open + c) else { break };
+                    x.push(open, shut, role, Some(format!("sql:{name}")), true);
+                    q = shut + 1;
+                }
+            }
+            k = close;
+        }
         at = end.max(p + 7);
     }
 }

@@ -95,7 +95,8 @@ fn street_word(doc: &Doc, j: usize) -> bool {
     let t = &doc.toks[j];
     let s = doc.s(j);
     match t.class {
-        crate::text::Class::Word => t.is(CAP) || t.is(UPPER),
+        // (Or a Spanish or French particle inside the name: "Calle del Sol", "Rue de la Paix".)
+        crate::text::Class::Word => t.is(CAP) || t.is(UPPER) || matches!(s, "del" | "de" | "la" | "las" | "los" | "el"),
         // 5th, 42nd, 1st
         crate::text::Class::Mixed => {
             let d = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());

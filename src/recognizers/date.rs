@@ -129,9 +129,14 @@ fn push(doc: &Doc, out: &mut Vec<Cand>, start: usize, end: usize, score: f32, wh
     if clock && year_after_clock(doc, end) {
         return; // "Nov 21 16:11:12 2026 GMT": asctime, a certificate's or a system's time
     }
-    let military = !clock && military_time(doc, end);
     // The clock time is part of the event's date ("EXAM DATE: 11/29/2026 18:32").
-    let (clock, end) = if clock { (true, clock_end(doc, end)) } else if military { (true, end + 5) } else { (false, end) };
+    let (clock, end) = if clock {
+        (true, clock_end(doc, end))
+    } else if military_time(doc, end) {
+        (true, end + 5)
+    } else {
+        spoken_clock(doc, end).map_or((false, end), |e| (true, e))
+    };
     if page_date(doc, start) || activity_header(doc, start, end) {
         out.push(Cand::new(Kind::Date, start, end, 0.1, "date a page or report was written", Needs::Label));
     } else if clock && doc.bytes[start..end].contains(&b'-') && doc.bytes[start].is_ascii_digit() {
@@ -143,6 +148,18 @@ fn push(doc: &Doc, out: &mut Vec<Cand>, start: usize, end: usize, score: f32, wh
     } else {
         out.push(Cand::new(Kind::Date, start, end, score, why, Needs::Patient));
     }
+}
+
+/// The end of an appointment's time after a date: ` at 10:40 AM`, ` 3:40 PM`,
+/// ` om 09:15` (Dutch), ` à 14h30` is not read.
+fn spoken_clock(doc: &Doc, end: usize) -> Option<usize> {
+    let r = &doc.bytes[end..doc.bytes.len().min(end + 12)];
+    let lead = [&b" at "[..], b", ", b" om ", b" um ", b" alle ", b" "].into_iter().find(|w| r.starts_with(w))?.len();
+    let h = r[lead..].iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+    let colon = lead + h;
+    let ok = (1..=2).contains(&h) && r.get(colon) == Some(&b':') && r.get(colon + 1..colon + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit));
+    // (A bare space takes a one-digit hour only: two digits are `clock_follows`'s.)
+    (ok && !(lead == 1 && h == 2)).then(|| clock_end(doc, end + colon - 3))
 }
 
 /// The end of the clock time after `end` (see `clock_follows`): `HH:MM`, `:SS`, ` AM`.
