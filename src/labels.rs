@@ -827,6 +827,38 @@ const LABELS: &[(&str, Role)] = &[
     ("aufnahme", Role::PersonDate),
     ("entlassung", Role::PersonDate),
     ("entlassungsdatum", Role::PersonDate),
+    // Italian
+    ("data di nascita", Role::Dob),
+    ("codice paziente", Role::Mrn),
+    ("numero paziente", Role::Mrn),
+    ("cartella clinica", Role::Mrn),
+    ("codice fiscale", Role::Ssn),
+    ("indirizzo", Role::Address),
+    ("cognome", Role::Name),
+    // Dutch
+    ("geboortedatum", Role::Dob),
+    ("patiëntnummer", Role::Mrn),
+    ("patientnummer", Role::Mrn),
+    ("burgerservicenummer", Role::Ssn),
+    ("telefoonnummer", Role::Phone),
+    ("adres", Role::Address),
+    // Polish
+    ("data urodzenia", Role::Dob),
+    ("numer karty", Role::Mrn),
+    ("numer pacjenta", Role::Mrn),
+    ("pesel", Role::Ssn),
+    ("nazwisko", Role::Name),
+    ("adres zamieszkania", Role::Address),
+    // Japanese
+    ("患者氏名", Role::PatientName),
+    ("氏名", Role::Name),
+    ("生年月日", Role::Dob),
+    ("カルテ番号", Role::Mrn),
+    ("診察券番号", Role::Mrn),
+    ("患者番号", Role::Mrn),
+    ("電話", Role::Phone),
+    ("電話番号", Role::Phone),
+    ("住所", Role::Address),
 ];
 
 /// [`LABELS`]' phrases, each ended by a NUL, and their roles in the same order.

@@ -313,7 +313,8 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
         // A word the name recognizer ruled out ("Levi", "Eve") does not stand for a patient
         // name field's value: `LEVI^SARAH` in PID-5 is a name.
         // ("Kim, Min-jun" in a name column where only "Min-jun" was recognised: the cell is the name.)
-        let name_cell = f.source.is_some() && matches!(f.role, Role::PatientName | Role::RelativeName);
+        // (So with a labelled name before its reading: "患者氏名： 山田 由美 様（Yumi Yamada）".)
+        let name_cell = (f.source.is_some() || f.strong) && matches!(f.role, Role::PatientName | Role::RelativeName);
         let inside = cands[lo..].iter().take_while(|c| c.start < f.end).any(|c| {
             (c.score > 0.0 || f.role != Role::PatientName) && c.end <= f.end && role_fits(f.role, c.kind) && !part_of_cell(f, c) && !(name_cell && (c.start > f.start || c.end < f.end))
         });
@@ -347,7 +348,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
             Role::PatientName | Role::RelativeName | Role::Name => {
                 // In prose, a name after "Name:" is capitalised; structured cells may be any case.
                 // "KWARCIAK, TOLA (A7978720)": the name before an id in parentheses.
-                let v = v.strip_suffix(')').and_then(|w| w.rfind(" (")).map_or(v, |open| &v[..open]);
+                // ("山田 由美 様（Yumi Yamada）": the name before its honorific and its reading.)
+                let open = v.strip_suffix(')').and_then(|w| w.rfind(" (")).or_else(|| v.strip_suffix('）').and_then(|w| w.rfind('（')));
+                let v = open.map_or(v, |open| &v[..open]).trim_end().trim_end_matches(['様', ' ']);
                 // (A JSON "name" of no known owner in lower case names a thing: a Postman request's
                 // "Create patient", a collection's "FHIR smoke".)
                 let thing = f.role == Role::Name && f.source.as_deref().is_some_and(|s| s.starts_with("json:"));

@@ -1052,3 +1052,26 @@ fn appointment_times_home_locations_and_id_lists() {
     let text = "SELECT PAT_NAME, BIRTH_DATE FROM dbo.PATIENT WHERE PAT_MRN_ID IN ('E9393568', '2179217', '15530126');\n";
     assert_reported(text, &["E9393568", "2179217", "15530126"]);
 }
+
+#[test]
+fn letters_and_forms_in_other_languages() {
+    // Italian: a greeting is no name; "sono" introduces the writer; Italian months; "codice paziente".
+    let text = "Buongiorno, sono Gianluca Colombo, nato il 6 aprile 1955, codice paziente E2706069. Dopo la visita del 23 settembre 2026 non ho ricevuto i referti.\n";
+    assert_reported(text, &["Gianluca Colombo", "6 aprile 1955", "E2706069", "23 settembre 2026"]);
+    assert!(!covers(text, "Buongiorno"));
+    // Dutch and Polish labels and months.
+    assert_reported("Ik ben patiënt bij Desert Sage (patiëntnummer 79300773).\n", &["79300773"]);
+    assert_reported("  data urodzenia: 28 października 1927\n  numer karty: E3006343\n", &["28 października 1927", "E3006343"]);
+    // Japanese forms: full-width colons and 【】 labels; the name before its honorific and reading.
+    let text = "患者氏名： 山田 由美 様（Yumi Yamada）\n電話： 505-951-6373\nカルテ番号： 308040098\n【氏名】高橋 誠\n【診察券番号】E2672875\n";
+    assert_reported(text, &["山田 由美", "505-951-6373", "308040098", "高橋 誠", "E2672875"]);
+    assert!(found(text, Kind::Ssn).is_empty());
+}
+
+#[test]
+fn member_records_keep_their_names_and_cities() {
+    // A given name that is also a common word, and a city that is one, in a member record;
+    // a record's names stand though staff share them.
+    let text = "ZGP6W83A1BF|Levi|David|02/28/1965|48086 Kamehameha Road|Lowell|MA|01895|9783310375\nSUB|17277007243|CHOWDARY|VENKATA|19620411|M|15812 N Old Mill Blvd|Portland|OR|97276-6688\nReviewed by David Chen.\n";
+    assert_reported(text, &["Levi", "David", "Lowell", "Portland", "97276-6688"]);
+}

@@ -42,7 +42,7 @@ fn strong_sep(rest: &str) -> Option<usize> {
         let colon = usize::from(after.starts_with(':'));
         return Some(lead + dots + colon);
     }
-    let sep_len = ["#:", ":", "#", "=", "-", "–", "|"].iter().find(|s| trimmed.starts_with(**s)).map(|s| s.len())?;
+    let sep_len = ["#:", ":", "：", "】", "#", "=", "-", "–", "|"].iter().find(|s| trimmed.starts_with(**s)).map(|s| s.len())?;
     if trimmed.starts_with('-') && lead == 0 {
         return None; // "member-id" is a word, not a separator
     }
@@ -157,7 +157,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let rest = &doc.text[label_end..line_end];
         // Labels must start a line, a cell or a clause (not "the patient").
         let before = &doc.text[doc.line_starts[t.line as usize] as usize..t.start as usize];
-        let at_boundary = before.trim().is_empty() || before.trim_end().ends_with([',', ';', '|', '(', '[', '{', '.', '*', '>', '-', '"', '\'', '\t']) || before.ends_with("  ");
+        let at_boundary = before.trim().is_empty() || before.trim_end().ends_with([',', ';', '|', '(', '[', '{', '.', '*', '>', '-', '"', '\'', '\t', '【']) || before.ends_with("  ");
         // A form's label on a line of its own and its answer on the next (service desk
         // portals): "Patient full name\nHibo Cumar", "Account number on your statement\n129965724".
         let whole_line = doc.line_text(t.line as usize);

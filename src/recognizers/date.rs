@@ -64,10 +64,17 @@ const MONTHS: &[(&str, u32)] = &[
     // French, day first: "19 novembre 1929", "4 septembre 1935".
     ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6), ("juillet", 7), ("août", 8),
     ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12), ("decembre", 12),
+    // Italian, German and Dutch, day first: "6 aprile 1955", "3. März 1941", "25 november 2026".
+    ("gennaio", 1), ("febbraio", 2), ("marzo", 3), ("aprile", 4), ("maggio", 5), ("giugno", 6), ("luglio", 7), ("settembre", 9),
+    ("ottobre", 10), ("dicembre", 12), ("januar", 1), ("februar", 2), ("märz", 3), ("juni", 6), ("juli", 7), ("oktober", 10),
+    ("dezember", 12), ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+    // Polish, in the genitive a date takes: "28 października 1927".
+    ("stycznia", 1), ("lutego", 2), ("marca", 3), ("kwietnia", 4), ("maja", 5), ("czerwca", 6), ("lipca", 7), ("sierpnia", 8),
+    ("września", 9), ("października", 10), ("listopada", 11), ("grudnia", 12),
 ];
 
 pub(crate) fn month_number(word: &str) -> Option<u32> {
-    if word.len() < 3 || word.len() > 10 {
+    if word.len() < 3 || word.len() > 13 {
         return None;
     }
     // MONTHS is lower-case ASCII: the same as comparing with the ASCII lower case.
@@ -281,9 +288,10 @@ fn member_record(doc: &Doc, i: usize, end: usize, out: &mut Vec<Cand>) -> bool {
         return false;
     }
     let abs = |n: usize| (line_start + fields[n].0, line_start + fields[n].1);
+    // (A record's names are its patient's, whatever staff share them.)
     let mut push = |n: usize, kind: Kind, score: f32, why: &'static str| {
         let (s, e) = abs(n);
-        out.push(Cand::new(kind, s, e, score, why, Needs::Nothing));
+        out.push(Cand { patient_cue: kind == Kind::PersonName, ..Cand::new(kind, s, e, score, why, Needs::Nothing) });
     };
     for n in names {
         push(n, Kind::PersonName, 0.8, "name in a member record");
@@ -303,7 +311,7 @@ fn member_record(doc: &Doc, i: usize, end: usize, out: &mut Vec<Cand>) -> bool {
     }
     if let Some(z) = state_zip {
         push(z, Kind::ZipCode, 0.6, "ZIP code in a member record");
-        if field(z - 1).len() == 2 && z >= d + 3 && name_field(field(z - 2)) {
+        if field(z - 1).len() == 2 && z >= d + 3 && capitalised(field(z - 2), true) {
             push(z - 2, Kind::StreetAddress, 0.6, "city in a member record");
         }
         if digits(field(z + 1)) == 10 && field(z + 1).len() == 10 {
@@ -318,12 +326,17 @@ fn member_record(doc: &Doc, i: usize, end: usize, out: &mut Vec<Cand>) -> bool {
 }
 
 /// A record's name field: capitalised words, not common ones (`CARUSO, NICCOLO` in one).
-#[inline(never)]
 fn name_field(f: &str) -> bool {
-    let words = |f: &str| {
-        !f.is_empty() && f.len() <= 40 && f.split(' ').all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)) && !crate::dictionaries::is_common_word(&w.to_lowercase()))
-    };
-    f.split_once(", ").map_or_else(|| words(f), |(last, first)| words(last) && words(first))
+    f.split_once(", ").map_or_else(|| capitalised(f, false), |(last, first)| capitalised(last, false) && capitalised(first, false))
+}
+
+/// Capitalised words (`Portland`, `MAGALHAES`), common words among them or not
+/// (unless names: `David`).
+#[inline(never)]
+fn capitalised(f: &str, common: bool) -> bool {
+    use crate::dictionaries::{flag, lex};
+    let word_ok = |w: &str| common || lex(&w.to_lowercase()) & (flag::COMMON | flag::FIRST | flag::LAST) != flag::COMMON;
+    !f.is_empty() && f.len() <= 40 && f.split(' ').all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)) && word_ok(w))
 }
 
 /// The year of a record's date field: `1929-10-02`, `06/23/2021`, `19291002`.

@@ -257,7 +257,12 @@ fn title_case_line(doc: &Doc, i: usize) -> bool {
 fn self_introduction(doc: &Doc, i: usize) -> bool {
     let start = doc.toks[i].start as usize;
     let before = doc.window(start.saturating_sub(16), start);
-    const INTRO: [&str; 9] = ["i'm ", "i’m ", "i am ", "name is ", "this is ", "im ", "me llamo ", "soy ", "nombre es "];
+    // (And in the languages patients write to US clinics in: Spanish, French, Italian,
+    // Portuguese, German, Dutch, Polish.)
+    const INTRO: [&str; 21] = [
+        "i'm ", "i’m ", "i am ", "name is ", "this is ", "im ", "me llamo ", "soy ", "nombre es ", "je suis ", "je m'appelle ", "mi chiamo ", "sono ",
+        "sou ", "nome é ", "ich bin ", "ich heiße ", "name ist ", "ik ben ", "naam is ", "jestem ",
+    ];
     if before.is_ascii() {
         // Same test without allocating: ASCII lower-casing is per byte.
         let b = before.as_bytes();
@@ -266,6 +271,9 @@ fn self_introduction(doc: &Doc, i: usize) -> bool {
     let before = before.to_lowercase();
     INTRO.iter().any(|p| before.ends_with(p))
 }
+
+/// Greetings that open a letter, capitalised like a name.
+const GREETINGS: &[&str] = &["buongiorno", "buonasera", "bonjour", "bonsoir", "hola", "hallo", "geachte", "beste", "gentile", "egregio", "salve", "ciao", "olá", "witam", "szanowni", "liebe", "lieber", "estimado", "estimada"];
 
 const VALEDICTIONS: &[&str] = &[
     "thanks", "thank you", "thanks again", "thanks so much", "many thanks", "regards", "best regards", "kind regards", "warm regards", "best",
@@ -607,6 +615,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         // Nor one in parentheses after a relative: "Per spouse (Refugio), she...".
         let aside = patient_cue && unknown == 1 && n_words == 1 && doc.gap_before(first_i) == " (" && doc.gap_after(last).starts_with(')');
         if name_words == 0 && !(uncased || (after || titled) && unknown > 0 || patient_cue && unknown >= 2 || aside) {
+            return;
+        }
+        // Nor is a greeting one: "Buongiorno, sono Gianluca Colombo, nato il ...".
+        if n_words == 1 && GREETINGS.iter().any(|g| doc.s(a).eq_ignore_ascii_case(g)) {
             return;
         }
         // Nor does a date after one unknown word: "Team Interop (October 21, 2026)" is a meeting's.
