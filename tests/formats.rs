@@ -1075,3 +1075,11 @@ fn member_records_keep_their_names_and_cities() {
     let text = "ZGP6W83A1BF|Levi|David|02/28/1965|48086 Kamehameha Road|Lowell|MA|01895|9783310375\nSUB|17277007243|CHOWDARY|VENKATA|19620411|M|15812 N Old Mill Blvd|Portland|OR|97276-6688\nReviewed by David Chen.\n";
     assert_reported(text, &["Levi", "David", "Lowell", "Portland", "97276-6688"]);
 }
+
+#[test]
+fn fhir_yaml_values_by_their_paths() {
+    // A diff of YAML seed data: a list of given names, an Encounter's identifier and period.
+    let text = "@@ -0,0 +1,20 @@\n+resources:\n+  - resourceType: \"Patient\"\n+    name:\n+      - family: \"Gupta\"\n+        given:\n+          - \"Amit\"\n+    birthDate: \"1942-04-12\"\n+  - resourceType: \"Encounter\"\n+    identifier:\n+      - value: \"V298333327\"\n+    period:\n+      start: \"2026-04-25T17:44:00Z\"\n+      end: \"2026-04-26T15:48:00Z\"\n+    participant:\n+      - individual:\n+          display: \"Dr. Lukas Brandt\"\n";
+    assert_reported(text, &["Gupta", "Amit", "1942-04-12", "V298333327", "2026-04-25T17:44:00Z", "2026-04-26T15:48:00Z"]);
+    assert!(!covers(text, "Lukas Brandt"));
+}

@@ -15,6 +15,7 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
         if yaml {
             x.patient_record = true;
             system_values(doc, x);
+            yaml_paths(doc, x);
             return;
         }
         if before.ends_with('<') && (after.starts_with(" xmlns") || after.starts_with('>')) {
@@ -57,6 +58,60 @@ fn system_values(doc: &Doc, x: &mut Extracted) {
         let value = [l + 1, l.wrapping_sub(1)].into_iter().filter(|&v| v < doc.line_starts.len()).find_map(|v| pair(v, "value"));
         if let Some((vs, ve)) = value {
             x.push(vs, ve, role, Some(source.to_string()), true);
+        }
+    }
+}
+
+/// YAML: keys by indentation give each value its path below its resource,
+/// as in FHIR JSON: a list of given names (`given:` / `- "Amit"`), an
+/// Encounter's `period:` / `start:`, an identifier without a system.
+/// (Values beside a `system:` are `system_values`'.)
+fn yaml_paths(doc: &Doc, x: &mut Extracted) {
+    let diff = doc.text.starts_with("@@ ") || doc.text.contains("\n@@ ");
+    let mut keys: Vec<(usize, &str)> = Vec::new();
+    let mut resource = "Patient";
+    let before = x.fields.len();
+    for l in 0..doc.line_starts.len() {
+        let line = doc.line_text(l);
+        // (A diff's marker is a column of its own.)
+        let body = if diff { line.get(1..).unwrap_or("") } else { line };
+        let mut rest = body.trim_start();
+        let mut indent = body.len() - rest.len();
+        let item = rest.starts_with("- ");
+        if item {
+            rest = rest[2..].trim_start();
+            indent = body.len() - rest.len();
+        }
+        if rest.is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        while keys.last().is_some_and(|&(k, _)| k >= indent) {
+            keys.pop();
+        }
+        let (key, value) = match rest.split_once(':') {
+            Some((k, v)) if !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') && (v.is_empty() || v.starts_with(' ')) => (Some(k), v),
+            _ if item => (None, rest),
+            _ => continue,
+        };
+        let value = value.trim();
+        if key == Some("resourceType") {
+            resource = value.trim_matches(['"', '\'']);
+            keys.clear();
+            continue;
+        }
+        if value.is_empty() {
+            if let Some(k) = key {
+                keys.push((indent, k));
+            }
+            continue;
+        }
+        let mut path: Vec<&str> = keys.iter().map(|&(_, k)| k).collect();
+        path.extend(key);
+        let at = value.as_ptr() as usize - doc.text.as_ptr() as usize;
+        let (vs, ve) = trim_value(doc.text, at, at + value.len());
+        // (`system_values` has read an identifier or telecom that has a system.)
+        if let Some(role) = fhir_role(resource, &path, None).filter(|_| !x.fields[..before].iter().any(|f| f.start == vs)) {
+            x.push(vs, ve, role, Some(format!("fhir:{resource}.{}", path.join("."))), true);
         }
     }
 }
