@@ -282,9 +282,10 @@ fn member_record(doc: &Doc, i: usize, end: usize, out: &mut Vec<Cand>) -> bool {
     // A query's result row, `| CLM49112265106 | H8278305901 | CARUSO, NICCOLO | 2026-02-03 | 99457 | 1929-10-02 |`:
     // ids, then the name right before a date, and a birth date (ten years past or more) in the row.
     let dates: Vec<usize> = (0..fields.len()).filter(|&n| date_field(field(n)).is_some()).collect();
-    let member = sex || pipes && street(field(d + 1)) && state_zip.is_some();
-    let result_row = !member && pipes && names.last() == Some(&(d - 1)) && (0..first_name).any(member_id) && dates.iter().any(|&n| date_field(field(n)).is_some_and(|y| y + 10 <= 2026));
-    if d == 0 || !(member || result_row) {
+    let street_after = pipes && street(field(d + 1));
+    let member = sex || street_after && state_zip.is_some();
+    let result_row = !member && pipes && names.last() == Some(&(d - 1)) && (0..first_name).any(member_id) && dates.iter().any(|&n| date_field(field(n)).is_some_and(|y| y + 10 <= THIS_YEAR));
+    if !(member || result_row) {
         return false;
     }
     let abs = |n: usize| (line_start + fields[n].0, line_start + fields[n].1);
@@ -306,7 +307,7 @@ fn member_record(doc: &Doc, i: usize, end: usize, out: &mut Vec<Cand>) -> bool {
         return true;
     }
     push(d, Kind::Date, 0.8, "birth date in a member record");
-    if pipes && street(field(d + 1)) {
+    if street_after {
         push(d + 1, Kind::StreetAddress, 0.6, "street in a member record");
     }
     if let Some(z) = state_zip {
@@ -324,6 +325,9 @@ fn member_record(doc: &Doc, i: usize, end: usize, out: &mut Vec<Cand>) -> bool {
     }
     true
 }
+
+/// The year birth dates are compared with (records hold no later one).
+const THIS_YEAR: u32 = 2026;
 
 /// A record's name field: capitalised words, not common ones (`CARUSO, NICCOLO` in one).
 fn name_field(f: &str) -> bool {
@@ -396,7 +400,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         let s = doc.s(i);
         let (y, m, d) = (num(&s[..4]) as u32, num(&s[4..6]) as u32, num(&s[6..]) as u32);
         // (A birth date in a member record is a past year.)
-        if (1900..=2099).contains(&y) && valid_ymd(y, m, d) && !is_placeholder_date(s) && !(y <= 2026 && member_record(doc, i, t.end as usize, out)) {
+        if (1900..=2099).contains(&y) && valid_ymd(y, m, d) && !is_placeholder_date(s) && !(y <= THIS_YEAR && member_record(doc, i, t.end as usize, out)) {
             out.push(Cand::new(Kind::Date, start, t.end as usize, 0.15, "compact date (YYYYMMDD)", Needs::Label));
         }
         return;
