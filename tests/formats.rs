@@ -1083,3 +1083,13 @@ fn fhir_yaml_values_by_their_paths() {
     assert_reported(text, &["Gupta", "Amit", "1942-04-12", "V298333327", "2026-04-25T17:44:00Z", "2026-04-26T15:48:00Z"]);
     assert!(!covers(text, "Lukas Brandt"));
 }
+
+#[test]
+fn note_titles_and_summaries_name_their_patient() {
+    // A clinical note's title, then whose note it is.
+    assert_reported("# Progress note — Faith Little\nS: feels better today, pain 3/10.\n", &["Faith Little"]);
+    // Age and sex after a comma: "Yevhen Melnyk, 83 M, bed 7N-29".
+    assert_reported("Patient summary: Yevhen Melnyk, 83 M, bed 7N-29, admitted 10/16/2026 with a hip fracture.\n", &["Yevhen Melnyk"]);
+    // A release's title is no note.
+    assert_allowed("# Release notes — Faith Little\nThe build ships on Friday.\n");
+}

@@ -258,6 +258,11 @@ const NOTE_TITLES: &[&str] = &[
     "admission note", "transfer note", "home health visit", "radiology report", "pathology report", "discharge instructions", "soap note",
 ];
 
+/// Whether `title` is a clinical note's title ("Progress note", "H&P").
+pub(crate) fn is_note_title(title: &str) -> bool {
+    NOTE_TITLES.iter().any(|t| title.eq_ignore_ascii_case(t))
+}
+
 /// Whether one of the three lines above `line` is a clinical note's title.
 #[inline(never)]
 fn under_note_title(doc: &Doc, line: usize) -> bool {

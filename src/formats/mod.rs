@@ -16,6 +16,7 @@ mod fixed_width;
 mod hl7v2;
 mod json;
 mod labels;
+pub(crate) use labels::is_note_title;
 mod sql;
 mod table;
 mod x12;

@@ -446,7 +446,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                 let tail = &d[n..];
                 (1..=3).contains(&n)
                     && d[..n].iter().fold(0u32, |age, b| age * 10 + u32::from(b - b'0')) <= 125
-                    && ([")", ",", "y", "m,", "f,", "m)", "f)", "-y", " y", " m ", " f ", " male", " female", "-year", " year", " m\n", " f\n", " m\r", " f\r"].iter().any(|t| tail.starts_with(t.as_bytes())) || matches!(tail, b" m" | b" f"))
+                    && ([")", ",", "y", "m,", "f,", "m)", "f)", "-y", " y", " m ", " f ", " m,", " f,", " male", " female", "-year", " year", " m\n", " f\n", " m\r", " f\r"].iter().any(|t| tail.starts_with(t.as_bytes())) || matches!(tail, b" m" | b" f"))
             })
         }
 }
@@ -521,6 +521,12 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let compound = matches!(prev, Some("patient" | "pt")) && PATIENT_COMPOUNDS.contains(&&*doc.lower(i, &mut [0u8; 48]));
     // A letter's "Re: Tunde Akínwùmí" line: the patient it is about (a name and nothing else).
     let regarding = prev == Some("re") && doc.gap_before(i) == ": " && doc.line_text(doc.toks[i].line as usize).trim_end().ends_with(doc.s(last));
+    // "# Progress note — Faith Little": a clinical note's title, then whose it is.
+    let note_title = matches!(doc.gap_before(i), " — " | " – " | " - " | ": ") && {
+        let line = doc.line_text(doc.toks[i].line as usize);
+        let title = &doc.text[doc.line_starts[doc.toks[i].line as usize] as usize..doc.toks[i].start as usize];
+        line.trim_end().ends_with(doc.s(last)) && crate::formats::is_note_title(title.trim_end_matches([' ', '—', '–', '-', ':']).trim_start_matches(['#', '*', ' ']))
+    };
     // "Daughter-in-law Rosalinda Dela Cruz".
     let at = doc.toks[i].start as usize;
     let in_law = prev == Some("law") && doc.window(at.saturating_sub(8), at).eq_ignore_ascii_case("-in-law ");
@@ -528,7 +534,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let emergency = prev == Some("contact") && doc.window(at.saturating_sub(18), at).eq_ignore_ascii_case("emergency contact ");
     // "Secure message from María José Hernández", "New MyHealth message from ...": a patient portal's message.
     let portal_message = prev == Some("from") && portal_message(doc, i);
-    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || in_law || emergency || self_introduction(doc, i) || sender == Some(true) || regarding || portal_message;
+    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || in_law || emergency || self_introduction(doc, i) || sender == Some(true) || regarding || note_title || portal_message;
     // "From: David Barnes (MRN 4088256)": a patient cue after the name outweighs a staff word before it.
     // (After "Last, First" too: "From: Desai, Abhishek (MRN 6419334, ...)".)
     let details_after = || patient_after(doc, last) || doc.gap_after(last) == ", " && last + 1 < doc.toks.len() && is_name_token(doc, last + 1) && patient_after(doc, name_run_from(doc, last + 1));
