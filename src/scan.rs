@@ -578,6 +578,13 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
     // A prose label inside a line of code (`parse_dob('DOB: 1962-03-14')`) is a test input's text.
     let field = field_at(fields, c.start, c.end).filter(|f| f.source.is_some() || lines.kind(doc, line) != LineKind::Code);
     if let Some(f) = field {
+        // A code's start or end date in a document about no patient is a schedule's
+        // (`start_date: "2026-12-07T09:00:00"` in an on-call rotation's YAML).
+        let code_key = |g: &Field| g.source.as_deref().is_some_and(|s| s.starts_with("code:"));
+        if f.role == Role::PersonDate && c.kind == Kind::Date && !anchor && fields[fields.partition_point(|g| g.start < f.start)..].iter().take_while(|g| g.start == f.start).any(code_key) {
+            c.score = c.score.min(0.4);
+            return;
+        }
         if c.source.is_none() && c.why != f.role.describe() {
             if role_fits(f.role, c.kind) && contact_role(f.role) && !patient_label(doc, f) {
                 // A phone in a "Phone:" field is a phone, but whose? The document decides.

@@ -1093,3 +1093,14 @@ fn note_titles_and_summaries_name_their_patient() {
     // A release's title is no note.
     assert_allowed("# Release notes — Faith Little\nThe build ships on Friday.\n");
 }
+
+#[test]
+fn rosters_and_schedules_are_not_patients() {
+    // A phone in parentheses after a name is no birth date: an on-call roster's staff.
+    assert_allowed("Holiday coverage 2026\nWed Dec 24: primary Sri Kusuma (415-305-2319), backup Young-hee Park (919-299-6403)\n");
+    // The parenthesis around a phone is not part of it.
+    let text = "Patient Ana Ruiz, cell (415-305-2319).\n";
+    assert_eq!(found(text, Kind::Phone), ["415-305-2319"]);
+    // A rotation's start date in YAML, in a document about no patient.
+    assert_allowed("schedule:\n  rotations:\n    - name: weekly\n      start_date: \"2026-12-07T09:00:00\"\n");
+}

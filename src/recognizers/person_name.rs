@@ -420,13 +420,13 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                 return false;
             }
             if months.iter().any(|m| paren.starts_with(m.as_bytes())) && paren.iter().filter(|b| b.is_ascii_digit()).count() >= 5
-                || (1..=4).contains(&digits) && matches!(paren.get(digits), Some(b'/' | b'-' | b'.')) && paren.iter().take(10).filter(|b| b.is_ascii_digit()).count() >= 4 && {
+                || matches!(digits, 1 | 2 | 4) && matches!(paren.get(digits), Some(b'/' | b'-' | b'.')) && paren.iter().take(10).filter(|b| b.is_ascii_digit()).count() >= 4 && {
                     // A second separator after one or two digits or a month: a date (03/14/1962,
-                    // 18-Nov-1946), not a pager (617-9410).
+                    // 18-Nov-1946, 1962-03-14), not a pager (617-9410) nor a phone (415-305-2319).
                     let rest = &paren[digits + 1..];
                     let n = rest.iter().take_while(|b| b.is_ascii_digit()).count();
                     let n = if n == 0 { rest.iter().take(3).take_while(|b| b.is_ascii_alphabetic()).count() } else { n };
-                    (1..=3).contains(&n) && rest.get(n) == paren.get(digits)
+                    (1..=3).contains(&n) && rest.get(n) == paren.get(digits) && !(n == 3 && rest[0].is_ascii_digit())
                 }
             {
                 return true;

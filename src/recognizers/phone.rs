@@ -175,6 +175,8 @@ fn ten_digits(doc: &Doc, start: usize, a: usize, out: &mut Vec<Cand>) -> bool {
         return false;
     }
     let end = lt.end as usize;
+    // "(415-305-2319)": the parenthesis is around the number, not the area code.
+    let start = if !paren && doc.bytes[start] == b'(' { start + 1 } else { start };
     // A bracketed number may touch what follows, unless a letter, digit or dash continues it.
     let continued = matches!(doc.bytes.get(end), Some(c) if c.is_ascii_alphanumeric() || *c == b'-');
     if embedded(doc, start, end) && (!paren || continued) {
