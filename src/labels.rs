@@ -1098,6 +1098,11 @@ fn role_of_words(norm: &str) -> Option<Role> {
     if let Some(r) = phrase_role(norm) {
         return Some(r);
     }
+    // "DOB on order", "Name on tube": what the words before the preposition name
+    // (not the order's or the tube's role).
+    if let Some(head) = [" on ", " of ", " for ", " at "].iter().find_map(|p| norm.split_once(p)).and_then(|(head, _)| phrase_role(head)) {
+        return Some(head);
+    }
     // The field's subject ("patient", "provider") and what it holds ("name", "phone").
     let subject = norm.split(' ').find_map(owner);
     // Longest suffix, then longest prefix, that is a known label. `norm`

@@ -1104,3 +1104,13 @@ fn rosters_and_schedules_are_not_patients() {
     // A rotation's start date in YAML, in a document about no patient.
     assert_allowed("schedule:\n  rotations:\n    - name: weekly\n      start_date: \"2026-12-07T09:00:00\"\n");
 }
+
+#[test]
+fn column_names_with_numbers_and_prepositions() {
+    // A UB-04 extract's form-locator column names hold digits.
+    let text = "FL03a_PCN,FL03b_MRN,FL08b_PT_NAME,FL09d_ZIP,FL10_BIRTHDATE\nPB9537488097,1055063537,\"IONESCU, RALUCA\",968661781,10/05/1939\n";
+    assert_reported(text, &["1055063537", "IONESCU, RALUCA", "968661781", "10/05/1939"]);
+    // "DOB on order": what the words before the preposition name.
+    let text = "| Accession | Name on tube | DOB on order |\n| 25-CH-916406 | Tsosie, Roscoe | 01/29/1990 |\n";
+    assert_reported(text, &["Tsosie, Roscoe", "01/29/1990"]);
+}
