@@ -162,7 +162,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let [t, p, c, sc, digits] = byte_counts(line);
         // (A line of JSON, `{ "id": "Patient.identifier", "path": ...`, holds commas but no header.)
         // (Numbered column names, `FL03b_MRN,FL06_FROM,...` on a UB-04 extract, have two each at most.)
-        let Some(d) = delimiter_from(t, p, c, sc).filter(|&d| (digits <= 6 || p > 0 || digits <= 2 * (t + c + sc)) && !sql_statement(line) && (d == Delim::Pipe || !has(line, "\": "))) else {
+        let Some(d) = delimiter_from(t, p, c, sc).filter(|&d| (digits <= 6 || p > 0 || digits <= 2 * (t + c + sc + 1)) && !sql_statement(line) && (d == Delim::Pipe || !has(line, "\": "))) else {
             under_header &= line.trim_start().starts_with('|');
             l += 1;
             continue;
