@@ -1114,3 +1114,16 @@ fn column_names_with_numbers_and_prepositions() {
     let text = "| Accession | Name on tube | DOB on order |\n| 25-CH-916406 | Tsosie, Roscoe | 01/29/1990 |\n";
     assert_reported(text, &["Tsosie, Roscoe", "01/29/1990"]);
 }
+
+#[test]
+fn ccd_snippets_php_arrays_and_values_on_file() {
+    // A C-CDA recordTarget pasted in a ticket: the patient's and the guardian's identifiers.
+    let text = "{code:xml}\n<recordTarget>\n  <patientRole>\n    <id extension=\"987688454\" root=\"2.16.840.1.113883.3.7128.1.1\"/>\n    <id extension=\"278198693\" root=\"2.16.840.1.113883.4.1\"/>\n    <addr use=\"HP\">\n      <streetAddressLine>327 SW Millstone Pl Apt 921</streetAddressLine>\n      <city>Grand Rapids</city>\n      <postalCode>49576</postalCode>\n    </addr>\n    <telecom value=\"tel:+1-616-688-5685\" use=\"HP\"/>\n    <patient>\n      <name use=\"L\"><given>Yurii</given><family>Bondarenko</family></name>\n      <birthTime value=\"19550902\"/>\n      <guardian>\n        <guardianPerson><name><given>Oksana</given><family>Bondarenko</family></name></guardianPerson>\n      </guardian>\n    </patient>\n  </patientRole>\n</recordTarget>\n{code}\n";
+    assert_reported(text, &["987688454", "278198693", "327 SW Millstone Pl Apt 921", "Grand Rapids", "49576", "+1-616-688-5685", "Yurii", "19550902", "Oksana"]);
+    assert_eq!(found(text, Kind::Ssn), ["278198693"]);
+    // A PHP array's quoted keys.
+    let text = "DB::table('referrals')->insert([\n    ['patient_name' => 'احمد ستانکزی', 'dob' => '1993-11-28', 'mrn' => '00812255'],\n]);\n";
+    assert_reported(text, &["احمد ستانکزی", "1993-11-28", "00812255"]);
+    // "DOB on file:" is a birth date label.
+    assert_reported("Hi, this is a reminder of your appt. DOB on file: 05/09/2002. Reply C to confirm.\n", &["05/09/2002"]);
+}

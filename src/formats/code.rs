@@ -180,7 +180,11 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
             if b[p] == b'=' && p > 0 && matches!(b[p - 1], b'=' | b'!' | b'<' | b'>') {
                 None // comparison
             } else {
-                ident_before(b, skip_ws_back(b, p)).and_then(|(s, e)| role_of(&doc.text[s..e]).map(|r| (r, s, e)))
+                // (A quoted key, as PHP arrays write them: `'patient_name' => 'x'`.)
+                let end = skip_ws_back(b, p);
+                let quoted = end >= 2 && b[end - 1] == b'\'' && b[..end - 1].last().is_some_and(|c| c.is_ascii_alphanumeric());
+                let id = if quoted { ident_before(b, end - 1).filter(|&(s, _)| s > 0 && b[s - 1] == b'\'') } else { ident_before(b, end) };
+                id.and_then(|(s, e)| role_of(&doc.text[s..e]).map(|r| (r, s, e)))
             }
         } else {
             None

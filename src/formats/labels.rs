@@ -33,7 +33,11 @@ fn takes_chunk(role: Role) -> bool {
 
 /// Separator after a label: `:`, `#`, `=`, `#:`, ` - `, `No.:`. Returns its length.
 fn strong_sep(rest: &str) -> Option<usize> {
-    let trimmed = rest.trim_start_matches([' ', '\t']);
+    let mut trimmed = rest.trim_start_matches([' ', '\t']);
+    // "DOB on file: 05/09/2002", "MRN on record:": where the value is kept.
+    if let Some(t) = ["on file", "on record", "of record"].iter().find_map(|w| trimmed.strip_prefix(w)).filter(|t| t.starts_with(':')) {
+        trimmed = t;
+    }
     let lead = rest.len() - trimmed.len();
     // Dot leaders in forms and reports: "Date of birth......... 1975-06-13".
     let dots = trimmed.bytes().take_while(|&b| b == b'.').count();

@@ -9,6 +9,7 @@
 use crate::labels::Role;
 use crate::text::{has, Doc};
 
+mod cda_text;
 mod code;
 mod dicom_text;
 mod fhir_text;
@@ -89,6 +90,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     let mut sql = sql::Keywords::default();
     let mut patient = Vec::new();
     let mut x12 = false;
+    let mut cda = false;
     let mut gap_start = 0;
     for t in &doc.toks {
         let (s, e) = (t.start as usize, t.end as usize);
@@ -103,6 +105,10 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
             b'F' if w == b"From" && after == Some(b':') => probe::FROM,
             b'M' if w.starts_with(b"MSH") => probe::MSH,
             b'r' | b'n' if w[1..].starts_with(b"MSH") && before == b'\\' => probe::MSH,
+            b'r' if before == b'<' && w == b"recordTarget" => {
+                cda = true;
+                0
+            }
             b'0' if w == b"0010" && before == b'(' && after == Some(b',') => probe::DICOM,
             b't' | b'T' if w.len() >= 2 && w[1] | 0x20 == b'd' && before == b'<' => probe::TD,
             b'v' if w == b"value" && before == b' ' && b[e..].starts_with(b"=\"") => probe::VALUE,
@@ -134,6 +140,9 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     labels::extract(doc, &mut x);
     dicom_text::extract(doc, &mut x);
     fhir_text::extract(doc, &mut x, &patient);
+    if cda {
+        cda_text::extract(doc, &mut x);
+    }
     // Extractors cut some values at fixed widths: keep spans on character boundaries.
     for f in &mut x.fields {
         while !doc.text.is_char_boundary(f.start) {
