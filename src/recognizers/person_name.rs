@@ -255,6 +255,11 @@ fn title_case_line(doc: &Doc, i: usize) -> bool {
 /// "I'm Thảo Vũ", "my name is Anh Tran", "This is Maria Gonzalez": the
 /// writer of a message introducing themselves.
 fn self_introduction(doc: &Doc, i: usize) -> bool {
+    // Each phrase below ends in one of these words: most names follow none of them.
+    const LAST: [&str; 18] = ["m", "am", "is", "im", "llamo", "soy", "es", "suis", "appelle", "chiamo", "sono", "sou", "é", "bin", "heiße", "ist", "ben", "jestem"];
+    if i == 0 || doc.gap_before(i) != " " || !LAST.iter().any(|w| doc.s(i - 1).eq_ignore_ascii_case(w)) {
+        return false;
+    }
     let start = doc.toks[i].start as usize;
     let before = doc.window(start.saturating_sub(16), start);
     // (And in the languages patients write to US clinics in: Spanish, French, Italian,
