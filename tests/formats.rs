@@ -1127,3 +1127,12 @@ fn ccd_snippets_php_arrays_and_values_on_file() {
     // "DOB on file:" is a birth date label.
     assert_reported("Hi, this is a reminder of your appt. DOB on file: 05/09/2002. Reply C to confirm.\n", &["05/09/2002"]);
 }
+
+#[test]
+fn rows_of_fields_and_their_values() {
+    // A conversion report: each row names a column, its legacy and converted values are that column's.
+    let text = "| Legacy acct | Field | Legacy value | Converted value | Cause |\n| A56888901 | BIRTH_DATE | 07/27/2003 | 2003-07-07 | MM/DD swapped |\n| HB52260444 | PATIENT_NAME | Aino Mäkinen | MAKINEN, AINO | order lost |\n";
+    assert_reported(text, &["07/27/2003", "2003-07-07", "Aino Mäkinen", "MAKINEN, AINO"]);
+    // A ticket's two-column `||Field||Value||` table stays label/value rows: staff stay staff.
+    assert_allowed("||Field||Value||\n|Issue|FHIR-8275|\n|Reporter|Sanjay Subramanian|\n|Assignee|Antônio Gonçalves|\n");
+}

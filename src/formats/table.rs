@@ -228,7 +228,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // needs no more: `PayerClaimCtrl  PatientName  MemberID  Billed  Allowed  CARC`
         // (but every column named: a row of group names over the header has gaps).
         let tab_header = d == Delim::Tab && known >= 2 && head.iter().all(|&(a, b)| !header_text(text, a, b).is_empty());
-        if head.len() >= 2 && (known >= 2 && known * 2 >= head.len() || defining && (d == Delim::Pipe || tab_header)) && !(pipe_row && !wiki_header && under_header) {
+        // (Or a table of fields and their values: `| Legacy acct | Field | Legacy value | Converted value |`;
+        // not a two-column `||Field||Value||`, which is label/value rows.)
+        let field_values = || {
+            head.len() > 2
+                && head.iter().any(|&(a, b)| header_text(text, a, b).eq_ignore_ascii_case("field"))
+                && head.iter().any(|&(a, b)| value_column(header_text(text, a, b)))
+        };
+        if head.len() >= 2 && (known >= 2 && known * 2 >= head.len() || defining && (d == Delim::Pipe || tab_header) || field_values()) && !(pipe_row && !wiki_header && under_header) {
             l = rows(doc, x, l + 1, d, &head, roles, &line_span);
             continue;
         }
@@ -439,7 +446,7 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
             *r = None;
         }
     }
-    let value_col = field_col.and_then(|_| names.iter().position(|n| n.to_ascii_lowercase().split(' ').any(|w| matches!(w, "value" | "example" | "sample"))));
+    let value_cols: Vec<usize> = if field_col.is_some() { (0..names.len()).filter(|&c| value_column(names[c])).collect() } else { Vec::new() };
     let patient = roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName)));
     // Each cell's source is its column's: formatted once per column.
     let sources: Vec<String> = names.iter().map(|name| format!("{}:{}", d.prefix(), name)).collect();
@@ -481,15 +488,17 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
             l += 1;
             continue;
         }
-        // The value cell of a row whose field cell names an HL7 field with a personal role.
-        if let (Some(fc), Some(vc)) = (field_col, value_col) {
-            if let (Some(&(fs, fe)), Some(&(vs, ve))) = (cs.get(fc), cs.get(vc)) {
-                let field = header_text(text, fs, fe);
-                if let Some(role) = super::hl7v2::named_field(field).filter(|r| r.is_personal()) {
+        // The value cells of a row whose field cell names an HL7 field or a column with a
+        // personal role (`| BIRTH_DATE | 07/27/2003 | 2003-07-07 |` under "Legacy value",
+        // "Converted value").
+        if let Some(&(fs, fe)) = field_col.and_then(|fc| cs.get(fc)) {
+            let field = header_text(text, fs, fe);
+            if let Some(role) = super::hl7v2::named_field(field).or_else(|| field_role(field)).filter(|r| r.is_personal()) {
+                for &(vs, ve) in value_cols.iter().filter_map(|&vc| cs.get(vc)) {
                     let (vs, ve) = trim_value(text, vs, ve);
                     x.push(vs, ve, role, Some(format!("table:{field}")), true);
-                    x.patient_record |= role.marks_patient_record();
                 }
+                x.patient_record |= role.marks_patient_record();
             }
         }
         // Under "||Field||A01 value||A03 value||", rows keyed by HL7 field names.
@@ -524,6 +533,11 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
 }
 
 /// A single code with digits: `VRT770516202`, `2739154967-02`, `LVH 5679 398606`.
+/// A column of values under a field column: "Value", "Legacy value", "Example".
+fn value_column(name: &str) -> bool {
+    name.to_ascii_lowercase().split(' ').any(|w| matches!(w, "value" | "example" | "sample"))
+}
+
 fn one_code(v: &str) -> bool {
     (4..=24).contains(&v.len()) && v.bytes().filter(u8::is_ascii_digit).count() >= 3 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b' ')
 }
