@@ -199,6 +199,7 @@ const LABELS: &[(&str, Role)] = &[
     // names
     ("name", Role::Name),
     ("full name", Role::Name),
+    ("legal name", Role::Name),
     ("first name", Role::Name),
     ("firstname", Role::Name),
     ("fname", Role::Name),

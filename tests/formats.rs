@@ -1136,3 +1136,4 @@ fn rows_of_fields_and_their_values() {
     // A ticket's two-column `||Field||Value||` table stays label/value rows: staff stay staff.
     assert_allowed("||Field||Value||\n|Issue|FHIR-8275|\n|Reporter|Sanjay Subramanian|\n|Assignee|Antônio Gonçalves|\n");
 }
+
