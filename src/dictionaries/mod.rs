@@ -169,7 +169,8 @@ fn unpack(packed: &[u8]) -> String {
 struct Compact {
     slots: Vec<Slot>,
     mask: usize,
-    long: FxMap<Box<str>, u32>,
+    // (The same map type as the scanner's string-keyed maps: one copy of its code in the wasm.)
+    long: FxMap<String, usize>,
 }
 
 impl Compact {
@@ -184,9 +185,9 @@ impl Compact {
         if w.is_empty() || w.len() > INLINE {
             let w = std::str::from_utf8(w).expect("word lists are UTF-8");
             match self.long.get_mut(w) {
-                Some(f) => *f |= flags,
+                Some(f) => *f |= flags as usize,
                 None => {
-                    self.long.insert(w.into(), flags);
+                    self.long.insert(w.into(), flags as usize);
                 }
             }
             return;
@@ -255,7 +256,7 @@ pub(crate) fn lex(lower: &str) -> u32 {
     let c = compact();
     let w = lower.as_bytes();
     if w.is_empty() || w.len() > INLINE {
-        return c.long.get(lower).copied().unwrap_or(0);
+        return c.long.get(lower).map_or(0, |&f| f as u32);
     }
     let mut i = slot_hash(w) & c.mask;
     loop {

@@ -95,17 +95,19 @@ mod cue {
 }
 
 fn cues(lower: &str) -> u8 {
-    static MAP: std::sync::OnceLock<crate::dictionaries::FxMap<&'static str, u8>> = std::sync::OnceLock::new();
+    // (The phrase tables' map type, the cue bits in its count: one copy of the hash
+    // table's code in the wasm package.)
+    static MAP: std::sync::OnceLock<crate::dictionaries::FxMap<&'static str, (usize, Option<crate::labels::Role>)>> = std::sync::OnceLock::new();
     let map = MAP.get_or_init(|| {
         let mut m = crate::dictionaries::FxMap::default();
         for (list, bit) in [(PATIENT_BEFORE, cue::PATIENT_BEFORE), (STAFF_BEFORE, cue::STAFF_BEFORE), (STAFF_AFTER, cue::STAFF_AFTER), (PARTICLES, cue::PARTICLE)] {
             for &w in list {
-                *m.entry(w).or_insert(0) |= bit;
+                m.entry(w).or_insert((0, None)).0 |= usize::from(bit);
             }
         }
         m
     });
-    map.get(lower).copied().unwrap_or(0)
+    map.get(lower).map_or(0, |&(bits, _)| bits as u8)
 }
 
 fn is_particle(w: &str) -> bool {
