@@ -189,8 +189,8 @@ fn error(e: crate::Error) -> JsError {
 /// second deserializer's code in the package.
 #[cfg(not(feature = "wasm-files"))]
 fn json_value(value: &JsValue, what: &str) -> Result<serde_json::Value, JsError> {
-    let json = js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()).ok_or_else(|| JsError::new(&format!("{what}: not a JSON value")))?;
-    serde_json::from_str(&json).map_err(|_| JsError::new(&format!("{what}: not a JSON value")))
+    let json = js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string());
+    json.and_then(|json| serde_json::from_str(&json).ok()).ok_or_else(|| JsError::new(&format!("{what}: not a JSON value")))
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {

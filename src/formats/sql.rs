@@ -439,13 +439,18 @@ fn top_level_comma(b: &[u8], from: usize, to: usize) -> usize {
 
 /// `WHERE contact_name = 'Sarah Rodriguez' AND mrn = '00172970'`: a quoted
 /// literal compared with a column takes the column's role.
+/// The column name that ends right before `at` (white space allowed): `PAT_MRN_ID` of `PAT_MRN_ID = '...'`.
+fn name_before(text: &str, at: usize) -> &str {
+    text[..at].trim_end().rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or("")
+}
+
 fn where_literals(text: &str, x: &mut Extracted) {
     let mut at = 0;
     while let Some(p) = find_ci(text, " where ", at) {
         let end = text[p..].find(';').map_or(text.len(), |e| p + e);
         let mut k = p + 7;
         while let Some(eq) = text[k..end].find('=').map(|e| k + e) {
-            let name = text[..eq].trim_end().rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or("");
+            let name = name_before(text, eq);
             let value = text[eq + 1..end].trim_start();
             if value.starts_with('\'') {
                 let vs = end - value.len() + 1;
@@ -458,17 +463,17 @@ fn where_literals(text: &str, x: &mut Extracted) {
         // `PAT_MRN_ID IN ('E9393568', '2179217')`: each literal of the list.
         let mut k = p + 7;
         while let Some(list) = find_ci(text, " in (", k).filter(|&l| l < end) {
-            let name = text[..list].rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or("");
-            let close = text[list..end].find(')').map_or(end, |c| list + c);
+            let name = name_before(text, list);
+            let (values, after) = items(text.as_bytes(), list + 5);
             if let Some(role) = field_role(name) {
-                let mut q = list + 5;
-                while let Some(open) = text[q..close].find('\'').map(|o| q + o + 1) {
-                    let Some(shut) = text[open..close].find('\'').map(|c| open + c) else { break };
-                    x.push(open, shut, role, Some(format!("sql:{name}")), true);
-                    q = shut + 1;
+                // (Quoted values only, within the statement.)
+                for (s, e) in values.into_iter().filter(|&(s, e)| e <= end && text[s..e].contains('\'')) {
+                    if let Some((vs, ve)) = literal(text, s, e) {
+                        x.push(vs, ve, role, Some(format!("sql:{name}")), true);
+                    }
                 }
             }
-            k = close;
+            k = after.min(end);
         }
         at = end.max(p + 7);
     }

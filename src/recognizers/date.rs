@@ -281,10 +281,10 @@ fn member_record(doc: &Doc, i: usize, end: usize, out: &mut Vec<Cand>) -> bool {
     let member_id = |n: usize| n < first_name && field(n).len() >= 8 && digits(field(n)) > 0 && field(n).bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     // A query's result row, `| CLM49112265106 | H8278305901 | CARUSO, NICCOLO | 2026-02-03 | 99457 | 1929-10-02 |`:
     // ids, then the name right before a date, and a birth date (ten years past or more) in the row.
-    let dates: Vec<usize> = (0..fields.len()).filter(|&n| date_field(field(n)).is_some()).collect();
+    let dates = || (0..fields.len()).filter_map(|n| Some((n, date_field(field(n))?)));
     let street_after = pipes && street(field(d + 1));
     let member = sex || street_after && state_zip.is_some();
-    let result_row = !member && pipes && names.last() == Some(&(d - 1)) && (0..first_name).any(member_id) && dates.iter().any(|&n| date_field(field(n)).is_some_and(|y| y + 10 <= THIS_YEAR));
+    let result_row = !member && pipes && names.last() == Some(&(d - 1)) && (0..first_name).any(member_id) && dates().any(|(_, y)| y + 10 <= THIS_YEAR);
     if !(member || result_row) {
         return false;
     }
@@ -298,7 +298,7 @@ fn member_record(doc: &Doc, i: usize, end: usize, out: &mut Vec<Cand>) -> bool {
         push(n, Kind::PersonName, 0.8, "name in a member record");
     }
     if result_row {
-        for &n in &dates {
+        for (n, _) in dates() {
             push(n, Kind::Date, 0.8, "date in a patient's record");
         }
         for n in (0..first_name).filter(|&n| member_id(n)) {
