@@ -352,9 +352,11 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 let open = v.strip_suffix(')').and_then(|w| w.rfind(" (")).or_else(|| v.strip_suffix('）').and_then(|w| w.rfind('（')));
                 let v = open.map_or(v, |open| &v[..open]).trim_end().trim_end_matches(['様', ' ']);
                 // (A JSON "name" of no known owner in lower case names a thing: a Postman request's
-                // "Create patient", a collection's "FHIR smoke".)
-                let thing = f.role == Role::Name && f.source.as_deref().is_some_and(|s| s.starts_with("json:"));
-                let capitalised = structured && !thing || v.split_whitespace().all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+                // "Create patient", a collection's "FHIR smoke"; so does a `name:` in code, a test case's "us input".)
+                let thing = f.role == Role::Name && f.source.as_deref().is_some_and(|s| s.starts_with("json:") || s.starts_with("code:"));
+                let upper = |w: &str| w.chars().next().is_some_and(|c| !c.is_lowercase());
+                // (Where a thing's name may come, a name's particles stay lower case: "dos Santos".)
+                let capitalised = structured && !thing || if thing { v.split_whitespace().last().is_some_and(upper) } else { v.split_whitespace().all(upper) };
                 if looks_like_name(v) && capitalised && (f.strong || structured) {
                     let (score, needs) = if f.role == Role::Name { (0.35, Needs::Patient) } else { (0.9, Needs::Nothing) };
                     extra.push(mk(kind, f.start, f.start + v.len(), if in_code { 0.3 } else { score }, needs));

@@ -1137,3 +1137,36 @@ fn rows_of_fields_and_their_values() {
     assert_allowed("||Field||Value||\n|Issue|FHIR-8275|\n|Reporter|Sanjay Subramanian|\n|Assignee|Antônio Gonçalves|\n");
 }
 
+
+#[test]
+fn hl7_in_a_code_span_and_dates_at_shifted_positions() {
+    // A segment pasted inside Markdown backticks reads as one without them.
+    let text = "Repro:\n```PID|1||9620518^^^SMH^MR||MAZUR^GRZEGORZ^K||19510112|M|||95 E Sandpiper Blvd Apt 94^^Salt Lake City^UT^84137||3856716870```\n";
+    assert_reported(text, &["9620518", "MAZUR^GRZEGORZ^K", "19510112", "Salt Lake City", "84137", "3856716870"]);
+    assert!(!found(text, Kind::Phone).iter().any(|p| p.contains('`')));
+    // A time anywhere in PID or PV1 is one of the patient's (a sender's death or discharge field one off).
+    let text = "PID|1||00141742^^^SAIM^MR||DOE^ANN||19401007|F||||||||||||||||||||202604080153|Y\nPV1|1|I|4W^412^B^SAIM||||||||||||||||||||||||||||||||||||||202603261903|202604081643\n";
+    assert_reported(text, &["202604080153", "202603261903", "202604081643"]);
+    // Not a version or a count in another field.
+    let text = "PID|1||00141742^^^SAIM^MR||DOE^ANN||19401007|F|||||||||||||||12345678|Y\n";
+    assert!(!covers(text, "12345678"));
+}
+
+#[test]
+fn wrapped_and_listed_literals_in_fixtures() {
+    // A literal wrapped in a call or an array is the field's it is assigned to.
+    let text = "  await prisma.patient.create({ data: {\n      mrn: 'H1958520',\n      birthDate: new Date('1956-07-29'),\n  } });\n";
+    assert_reported(text, &["1956-07-29"]);
+    let text = "+\t\t\tIdentifier: []fhir.Identifier{{System: ptr(mrnSystem), Value: ptr(\"331047748\")}},\n+\t\t\tName: []fhir.HumanName{{Family: ptr(\"Adebisi\"), Given: []string{\"Oluwaseun\"}}},\n+\t\t\tBirthDate: ptr(\"12/23/2003\"),\n";
+    assert_reported(text, &["Adebisi", "Oluwaseun", "12/23/2003"]);
+    let text = "+  var p = new Patient {\n+    BirthDate = \"1978-06-02\",\n+    Name = { new HumanName { Family = \"Etxeberria\", Given = new[] { \"Montserrat\" } } },\n+    Deceased = new FhirDateTime(\"2025-05-25\"),\n+    Address = { new Address { Line = new[] { \"9491 S Chestnut Drive\", \"Unit 4\" }, City = \"Tucson\" } },\n+  };\n";
+    assert_reported(text, &["Etxeberria", "Montserrat", "2025-05-25", "9491 S Chestnut Drive", "Unit 4", "Tucson"]);
+    // Key and value in turn: Spark's named_struct, Postgres' json_build_object.
+    let text = "INSERT INTO dev_gold.member_dim VALUES\n  ('ZGT7559979486', named_struct('given', 'Aino', 'family', 'Nieminen'), DATE'2008-04-17', named_struct('line1', '34883 E Hawthorne Ave Apt 307', 'city', 'Fargo', 'zip', '58134'));\n";
+    assert_reported(text, &["Aino", "Nieminen", "Fargo", "58134"]);
+    assert!(found(text, Kind::PersonName).iter().all(|n| n != "family" && n != "given"));
+    // Not a compiled pattern, nor a test case's name.
+    assert_allowed("private static final Pattern MBI = Pattern.compile(\"[0-9A-Z]{11}\");\n");
+    let text = "\ttests := []struct{ name string }{\n\t\t{name: \"us input\"},\n\t}\n";
+    assert!(found(text, Kind::PersonName).is_empty());
+}

@@ -34,11 +34,19 @@ fn skip_ws_back(b: &[u8], mut k: usize) -> usize {
     k
 }
 
+/// A field's role and its name's span.
+type Named = (Role, usize, usize);
+
+/// Whether a normalized name is a validator's or an accessor's (`is valid ssn`, `pattern compile`).
+fn not_a_field(norm: &str) -> bool {
+    norm.split(' ').any(|w| NOT_A_FIELD.contains(&w))
+}
+
 /// The role an identifier names, unless it is a validator or accessor.
 fn role_of(name: &str) -> Option<Role> {
     let norm = normalize_field(name);
     let mut words: Vec<&str> = norm.split(' ').collect();
-    if words.iter().any(|w| NOT_A_FIELD.contains(w)) {
+    if not_a_field(&norm) {
         return None;
     }
     if matches!(words.first(), Some(&("set" | "add" | "with" | "put"))) {
@@ -111,23 +119,38 @@ fn chained_role(name: &str, line_before: &str) -> Option<Role> {
     .map(|(_, r)| r)
 }
 
-/// `patient`: where the words starting "Patient" are.
-/// `dob: Date.parse("1984-09-14")`, `birth_date = date.fromisoformat("...")`: a
-/// date literal wrapped in a call (from `call`, the called name's start),
-/// assigned to a date's name: that name's role and span.
-fn wrapped_date(doc: &Doc, call: usize) -> Option<(Role, usize, usize)> {
+/// `dob: Date.parse("1984-09-14")`, `birthDate: new Date('1956-07-29')`,
+/// `Family: ptr("Adebisi")`: a literal wrapped in a call (from `call`, the
+/// called name's start, or its `new`), assigned to a field's name: that name's
+/// role and span. Any field's when the literal is the call's one argument
+/// (`sole`); else only a date's (`Date.parse("...", fmt)`).
+fn wrapped(doc: &Doc, call: usize, sole: bool) -> Option<Named> {
     let b = doc.bytes;
     // Back over the receiver ("Date.", "LocalDate.", "datetime.date.").
     let mut k = call;
     while k > 0 && (b[k - 1].is_ascii_alphanumeric() || matches!(b[k - 1], b'_' | b'.')) {
         k -= 1;
     }
-    let p = skip_ws_back(b, k);
+    let (s, e) = assigned_to(b, skip_ws_back(b, k))?;
+    role_of(&doc.text[s..e]).filter(|r| sole || matches!(r, Role::Dob | Role::PersonDate)).map(|r| (r, s, e))
+}
+
+/// The name assigned to what starts at `p` (`name: `, `name = `; not `==`): its span.
+fn assigned_to(b: &[u8], p: usize) -> Option<(usize, usize)> {
     if p == 0 || !matches!(b[p - 1], b':' | b'=') || p >= 2 && matches!(b[p - 2], b'=' | b'!' | b'<' | b'>') {
         return None;
     }
-    let (s, e) = ident_before(b, skip_ws_back(b, p - 1))?;
-    role_of(&doc.text[s..e]).filter(|r| matches!(r, Role::Dob | Role::PersonDate)).map(|r| (r, s, e))
+    ident_before(b, skip_ws_back(b, p - 1))
+}
+
+/// `given: ['Niamh']`, `Given = new[] { "Montserrat" }`, `Given: []string{"Arif"}`:
+/// the name a list or array literal opening before `open` is assigned to.
+fn list_of(b: &[u8], open: usize) -> Option<(usize, usize)> {
+    let mut p = open;
+    while p > 0 && open - p < 24 && (b[p - 1].is_ascii_alphanumeric() || matches!(b[p - 1], b'[' | b']' | b'{' | b' ' | b'_')) {
+        p -= 1;
+    }
+    assigned_to(b, p)
 }
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
@@ -139,6 +162,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
         return;
     }
     let mut k = 0;
+    // The last literal's role (from a name or a list) and closing quote.
+    let mut prev: Option<(Option<Named>, usize)> = None;
     while k < b.len() {
         let q = b[k];
         if q != b'"' && q != b'\'' {
@@ -156,22 +181,32 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
             continue;
         }
         let before = skip_ws_back(b, k);
-        let role = if before > 0 && b[before - 1] == b'(' {
+        let opener = if before > 0 { b[before - 1] } else { b'\n' };
+        let role = if opener == b'(' {
             // setFamily("x"), or setBirthDateElement(new DateType("x")).
+            let sole = after == b')';
             let mut id = ident_before(b, skip_ws_back(b, before - 1));
+            let mut new_at = None;
             if let Some((s, _)) = id {
                 let pre = skip_ws_back(b, s);
                 if doc.text[..pre].ends_with("new") && pre >= 4 {
                     let outer = skip_ws_back(b, pre - 3);
+                    new_at = Some(pre - 3);
                     id = (outer > 0 && b[outer - 1] == b'(').then(|| ident_before(b, skip_ws_back(b, outer - 1))).flatten();
                 }
             }
-            id.and_then(|(s, e)| {
-                let name = &doc.text[s..e];
-                let line_start = doc.line_starts[doc.line_of(s)] as usize;
-                role_of(name).or_else(|| chained_role(name, &doc.text[line_start..s])).map(|r| (r, s, e)).or_else(|| wrapped_date(doc, s))
-            })
-        } else if before > 0 && matches!(b[before - 1], b'=' | b':' | b'>') {
+            match id {
+                Some((s, e)) => {
+                    let name = &doc.text[s..e];
+                    let line_start = doc.line_starts[doc.line_of(s)] as usize;
+                    // (`Pattern.compile("[0-9A-Z]{11}")` builds no field's value.)
+                    let sole = sole && !not_a_field(&normalize_field(name));
+                    role_of(name).or_else(|| chained_role(name, &doc.text[line_start..s])).map(|r| (r, s, e)).or_else(|| wrapped(doc, s, sole))
+                }
+                // `birthDate: new Date('1956-07-29')`
+                None => new_at.and_then(|n| wrapped(doc, n, sole)),
+            }
+        } else if matches!(opener, b'=' | b':' | b'>') {
             // name = "x", name: "x", :name => "x"
             let mut p = before - 1;
             if b[p] == b'>' && p > 0 && b[p - 1] == b'=' {
@@ -186,9 +221,26 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
                 let id = if quoted { ident_before(b, end - 1).filter(|&(s, _)| s > 0 && b[s - 1] == b'\'') } else { ident_before(b, end) };
                 id.and_then(|(s, e)| role_of(&doc.text[s..e]).map(|r| (r, s, e)))
             }
+        } else if matches!(opener, b'[' | b'{') && matches!(b[close + 1..].iter().find(|&&c| c != b' '), Some(b',' | b']' | b'}')) {
+            // An array's first item.
+            list_of(b, before - 1).and_then(|(s, e)| {
+                let line_start = doc.line_starts[doc.line_of(s)] as usize;
+                role_of(&doc.text[s..e]).or_else(|| chained_role(&doc.text[s..e], &doc.text[line_start..s])).map(|r| (r, s, e))
+            })
+        } else if opener == b',' && prev.is_some_and(|(_, c)| before - 1 == c + 1) {
+            // After the literal before it: the next item of its list (`line: ['626 Elm Pl', '#421']`),
+            // or the value of a key named by it (`named_struct('given', 'Aino', 'family', ...)`).
+            let (role, c) = prev.unwrap_or_default();
+            role.or_else(|| {
+                let key_start = b[..c].iter().rposition(|&q| q == b[c]).map_or(c, |p| p + 1);
+                let key = &doc.text[key_start..c];
+                (key.len() < 30 && role_of(&doc.text[k + 1..close]).is_none()).then(|| role_of(key).map(|r| (r, key_start, c))).flatten()
+            })
         } else {
             None
         };
+        // (A value goes on its list; a key's value has no more items.)
+        prev = Some((role.filter(|_| opener != b',' || prev.is_some_and(|(r, _)| r.is_some())), close));
         if let Some((role, s, e)) = role {
             let name = normalize_field(&doc.text[s..e]).replace(' ', "_");
             x.push(k + 1, close, role, Some(format!("code:{name}")), true);

@@ -281,11 +281,12 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             end = pos + cut;
             next = end + 1;
         }
-        let line = &b[pos..end];
+        // (A Markdown code span's closing backticks are not the last field's.)
+        let line = &b[pos..end - b[pos..end].iter().rev().take_while(|&&c| c == b'`').count()];
         // A short prefix (diff markers, quotes, bullets), or anything before "MSH".
         let skip = match find(line, b"MSH") {
             Some(m) if line.get(m + 3) == Some(&sep) => m,
-            _ => line.iter().take(16).take_while(|c| matches!(c, b'+' | b'-' | b' ' | b'>' | b'\t' | b'*' | b'{' | b'}' | b'"')).count(),
+            _ => line.iter().take(16).take_while(|c| matches!(c, b'+' | b'-' | b' ' | b'>' | b'\t' | b'*' | b'{' | b'}' | b'"' | b'`')).count(),
         };
         let seg = &line[skip.min(line.len())..];
         if seg.len() > 4 && is_segment_id(&seg[..3]) && seg[3] == sep {
@@ -332,6 +333,10 @@ fn segment(x: &mut Extracted, name: &str, base: usize, seg: &[u8], sep: u8, comp
                 field(x, name, field_no, base, &seg[..fe], fs, Role::Address, Address, comp, rep);
             } else if let Some(&(_, _, role, layout)) = fields.iter().find(|(_, n, _, _)| *n == field_no) {
                 field(x, name, field_no, base, &seg[..fe], fs, role, layout, comp, rep);
+            } else if matches!(name, "PID" | "PV1" | "NK1") && hl7_timestamp(&seg[fs..fe]) {
+                // Any other time in a patient's or a visit's segment is one of the patient's dates
+                // (a death, an admission; versions and senders shift their positions).
+                x.push(base + fs, base + fe, Role::PersonDate, Some(format!("hl7:{name}-{field_no}")), true);
             }
         }
     }
@@ -380,6 +385,12 @@ fn field(x: &mut Extracted, seg: &str, n: usize, base: usize, line: &[u8], fs: u
             }
         }
     }
+}
+
+/// `YYYYMMDD`, with up to the seconds after it: a valid calendar date.
+fn hl7_timestamp(v: &[u8]) -> bool {
+    let n = |r: std::ops::Range<usize>| v[r].iter().fold(0, |a, &c| a * 10 + u32::from(c - b'0'));
+    matches!(v.len(), 8 | 12 | 14) && v.iter().all(u8::is_ascii_digit) && crate::recognizers::date::valid_ymd(n(0..4), n(4..6), n(6..8))
 }
 
 fn split(v: &[u8], sep: u8) -> Vec<(usize, usize)> {

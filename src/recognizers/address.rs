@@ -39,6 +39,8 @@ pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
         "«4433 Madison Ave. Suite 1059\nSt. Louis, MO» 63164",
         "«PO Box 881»",
         "call me at «1547 Elm St, Fairbanks».",
+        "Our address changed: «34259 SW Aspen Ter, Lowell» 01820. My phone",
+        "She's at «7352 NE Larkspur Cir, Fresno», if somebody needs to come out.",
         "Vivimos en «Post Office Box 2469, Hilo».",
         "«742 Evergreen Terrace Suite 200»",
         "at «Springfield, IL» 62704.",
@@ -267,13 +269,14 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
 fn city_after(doc: &Doc, k: usize) -> Option<(usize, Option<(usize, usize)>)> {
     match city_state(doc, k) {
         Some(st) => Some((doc.toks[st].end as usize, zip_after(doc, st))),
-        None => city_alone(doc, k).map(|e| (e, None)),
+        None => city_alone(doc, k),
     }
 }
 
-/// `, Fairbanks.`, `, Garden Grove` at a line's end: a city alone closing the
-/// sentence after a street or box (token `k` after the comma); its end.
-fn city_alone(doc: &Doc, k: usize) -> Option<usize> {
+/// `, Fairbanks.`, `, Garden Grove` at a line's end, `, Fresno, if ...`, `, Lowell 01820`:
+/// a city alone closing its clause after a street or box (token `k` after the comma),
+/// or with its ZIP; where it ends, and the ZIP's span.
+fn city_alone(doc: &Doc, k: usize) -> Option<(usize, Option<(usize, usize)>)> {
     let toks = &doc.toks;
     if doc.gap_before(k) != ", " {
         return None;
@@ -283,9 +286,12 @@ fn city_alone(doc: &Doc, k: usize) -> Option<usize> {
         if !(t.is_word() && t.is(CAP)) || t.line != toks[k].line {
             return None;
         }
+        if let Some(zip) = zip_after(doc, j) {
+            return Some((t.end as usize, Some(zip)));
+        }
         if doc.gap_after(j) != " " {
             let end = t.end as usize;
-            return doc.bytes.get(end).is_none_or(|b| matches!(b, b'.' | b'\n' | b'\r' | b';' | b')')).then_some(end);
+            return doc.bytes.get(end).is_none_or(|b| matches!(b, b'.' | b'\n' | b'\r' | b';' | b')' | b',')).then_some((end, None));
         }
     }
     None
@@ -373,7 +379,7 @@ fn po_box(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         } else if matches!(doc.gap_after(n), ", " | " ") && toks[n + 1].line == toks[n].line {
             city_after(doc, n + 1)
         } else {
-            city_alone(doc, n + 1).map(|e| (e, None))
+            city_alone(doc, n + 1)
         };
         let (end, zip) = place.unwrap_or((toks[n].end as usize, None));
         out.push(Cand::new(Kind::StreetAddress, toks[i].start as usize, end, 0.4, "post office box", Needs::Patient));

@@ -14,7 +14,7 @@ use crate::Kind;
 pub(crate) mod address;
 mod age;
 mod credit_card;
-mod date;
+pub(crate) mod date;
 mod dea;
 pub(crate) mod email;
 mod icd10;
