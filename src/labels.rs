@@ -397,9 +397,11 @@ const LABELS: &[(&str, Role)] = &[
     ("service date", Role::PersonDate),
     ("date of visit", Role::PersonDate),
     ("visit date", Role::PersonDate),
+    ("visit time", Role::PersonDate),
     ("seen in clinic", Role::PersonDate),
     ("date seen", Role::PersonDate),
     ("encounter date", Role::PersonDate),
+    ("encounter time", Role::PersonDate),
     ("appointment", Role::PersonDate),
     ("appointment date", Role::PersonDate),
     ("appt", Role::PersonDate),
@@ -1051,9 +1053,9 @@ fn role_of_field(name: &str) -> Option<Role> {
         return None;
     }
     let role = role_of_words(&norm);
-    // A generic word ("date", "code") or an owner alone ("patient_ctrl_no") says less
-    // than the abbreviation beside it.
-    if role.is_some_and(|r| !matches!(r, Role::Tech | Role::Note | Role::PatientName | Role::RelativeName | Role::Staff)) {
+    // A generic word ("date", "code"), an owner alone ("patient_ctrl_no") or a visit
+    // ("visit_ts") says less than the abbreviation beside it.
+    if role.is_some_and(|r| !matches!(r, Role::Tech | Role::Note | Role::PatientName | Role::RelativeName | Role::Staff | Role::Account)) {
         return role;
     }
     // Export abbreviations: clm_nbr, mbr_id, svc_dt, pat_fname, SVC DATE.
@@ -1071,6 +1073,7 @@ fn expand_abbreviation(w: &str) -> &str {
         "mbr" | "memb" | "mem" => "member",
         "clm" => "claim",
         "dt" | "dte" => "date",
+        "ts" | "tm" => "time",
         "svc" | "srv" | "serv" => "service",
         "addr" | "adr" => "address",
         "ph" | "tel" | "phn" => "phone",

@@ -1170,3 +1170,11 @@ fn wrapped_and_listed_literals_in_fixtures() {
     let text = "\ttests := []struct{ name string }{\n\t\t{name: \"us input\"},\n\t}\n";
     assert!(found(text, Kind::PersonName).is_empty());
 }
+
+#[test]
+fn visit_times_and_literals_that_are_not_keys() {
+    // `visit_ts`: a visit's time stamp is the patient's; a clinic's name before a phone
+    // is a value, not the key of the phone.
+    let text = "INSERT INTO visits_by_patient (mrn, visit_ts, visit_id, patient_name, dob, clinic, phone) VALUES ('15-963-107', '2026-03-05 17:07:00+0000', now(), 'Hao Wang', '1974-12-08', 'Lakeshore Community Clinic', '260-962-9554');\n";
+    assert_reported(text, &["2026-03-05 17:07:00+0000", "Hao Wang", "1974-12-08", "260-962-9554"]);
+}

@@ -234,7 +234,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
             role.or_else(|| {
                 let key_start = b[..c].iter().rposition(|&q| q == b[c]).map_or(c, |p| p + 1);
                 let key = &doc.text[key_start..c];
-                (key.len() < 30 && role_of(&doc.text[k + 1..close]).is_none()).then(|| role_of(key).map(|r| (r, key_start, c))).flatten()
+                // (A key is a name in code: `'line1'`, not `'Lakeshore Community Clinic'`.)
+                let ident = key.len() < 30 && key.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_');
+                (ident && role_of(&doc.text[k + 1..close]).is_none()).then(|| role_of(key).map(|r| (r, key_start, c))).flatten()
             })
         } else {
             None
