@@ -1178,3 +1178,19 @@ fn visit_times_and_literals_that_are_not_keys() {
     let text = "INSERT INTO visits_by_patient (mrn, visit_ts, visit_id, patient_name, dob, clinic, phone) VALUES ('15-963-107', '2026-03-05 17:07:00+0000', now(), 'Hao Wang', '1974-12-08', 'Lakeshore Community Clinic', '260-962-9554');\n";
     assert_reported(text, &["2026-03-05 17:07:00+0000", "Hao Wang", "1974-12-08", "260-962-9554"]);
 }
+
+#[test]
+fn appointments_without_a_year_and_numbers_read_out() {
+    let text = "Voicemail: we need the appointment on December 28 moved to the first floor. My cell is 605-653-1430, that's 6 0 5 6 5 3 1 4 3 0. Thank you.\nPatient: Ana Ruiz, DOB 03/04/1951, type 2 diabetes.\n";
+    assert_reported(text, &["December 28", "6 0 5 6 5 3 1 4 3 0"]);
+    let text = "Hi, this is a reminder of your appt w/ Dr. Szabo on Sat 1/16 at 10:40 AM. DOB on file: 05/09/2002.\n";
+    assert_reported(text, &["1/16"]);
+    // A change window's weekday and day are no one's appointment.
+    assert_allowed("| CHG2702532 | Rotate MLLP TLS certs | Thu 06/06 00:12-02:12 | Low | Approved |\n| CHG7193783 | Patch SQL cluster | Mon 06/03 01:34-03:34 | Low | Approved |\n");
+}
+
+#[test]
+fn a_message_under_a_requester_heading_is_not_staff() {
+    let text = "Raised by: batbolds79@comcast.net   Assigned to: Khalil Al-Masri\n\nMessage from requester:\n> Now I can't log in. My name is Sarangerel Batbold, birthday 5/5/2001. Please help.\n";
+    assert_reported(text, &["Sarangerel Batbold", "5/5/2001"]);
+}

@@ -214,7 +214,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             let id_code = matches!(role, Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn) && doc.text[s..e].bytes().any(|b| b.is_ascii_digit()) && !doc.text[s..e].contains(' ');
             if at_boundary || pair || id_code || rest.trim_start().starts_with(':') || rest.starts_with("...") {
                 x.push(s, e, role, None, true);
-                if s == e && matches!(role, Role::Staff | Role::Dial) {
+                // (A heading is the label alone: not "Message from requester:" before a message.)
+                if s == e && matches!(role, Role::Staff | Role::Dial) && (i == 0 || toks[i - 1].line != t.line) {
                     list_under_heading(doc, t.line as usize + 1, role, x);
                 }
             }

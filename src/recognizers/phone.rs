@@ -39,9 +39,10 @@ pub(crate) static PHONE: Recognizer = Recognizer {
         "value: \"«+16177342291 ext. 6751»\"",
         "«+442079460958»",
         "ph «734-2291»",
+        "My cell is 605-653-1430, that's «6 0 5 6 5 3 1 4 3 0». Thank you",
     ],
     #[cfg(test)]
-    misses: &["1.0.0+20130313144700", "+10177342291", "+1234567", "(017) 734-2291", "617-134-2291", "911-734-2291", "212-555-0142", "2024-01-15", "1.2.3.4", "12-3456-7890"],
+    misses: &["1.0.0+20130313144700", "+10177342291", "+1234567", "(017) 734-2291", "617-134-2291", "911-734-2291", "212-555-0142", "2024-01-15", "1.2.3.4", "12-3456-7890", "0 1 0 0 1 1 0 1 0 1", "6 0 5 6 5 3 1 4 3 0 7"],
 };
 
 fn nanp_ok(area: &str, exchange: &str, line: &str) -> bool {
@@ -113,6 +114,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     // Optional trunk prefix "1-", "1 ", "1.", "1 (".
+    if t.len() == 1 && read_out(doc, i, out) {
+        return;
+    }
     let trunk = t.len() == 1 && doc.s(i) == "1" && matches!(doc.gap_after(i), "-" | " " | "." | " (" | "(");
     let area_i = if trunk { i + 1 } else { i };
     let start = if !trunk && prev == b'(' { start - 1 } else { start };
@@ -138,6 +142,21 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             push(out, doc, t.start as usize, i + 1, 0.15, "seven-digit phone number", Needs::Label);
         }
     }
+}
+
+/// "that's 6 0 5 6 5 3 1 4 3 0": a number read out digit by digit (a voicemail's
+/// transcript), from token `i`. Whether it was one.
+fn read_out(doc: &Doc, i: usize, out: &mut Vec<Cand>) -> bool {
+    let Some(digits) = doc.toks.get(i..i + 10) else { return false };
+    if !digits.iter().enumerate().all(|(k, d)| d.is_num() && d.len() == 1 && d.line == digits[0].line && (k == 0 || doc.gap_before(i + k) == " ")) {
+        return false;
+    }
+    let n: String = (i..i + 10).map(|k| doc.s(k)).collect();
+    let end = digits[9].end as usize;
+    if nanp_ok(&n[..3], &n[3..6], &n[6..]) && !embedded(doc, digits[0].start as usize, end) && !doc.bytes.get(end..end + 2).is_some_and(|g| g[0] == b' ' && g[1].is_ascii_digit()) {
+        push(out, doc, digits[0].start as usize, i + 9, 0.45, "phone number read out digit by digit", Needs::Patient);
+    }
+    true
 }
 
 /// "can be reached at 9126622075", "call back at", "callback number is":
