@@ -434,7 +434,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         }
         // "your appt ... on Sat 1/16 at 10:40 AM", "appointment on 12/3": a visit's day without
         // its year (not a change window's "Thu 06/06 00:12-02:12").
-        if sep == "/" && t.len() <= 2 && toks[i + 1].len() <= 2 && toks[i + 1].is_num() && (weekday_before(doc, i) && appointment_before(doc, start) || booked_on(doc, start)) && valid_ymd(2000, num(doc.s(i)) as u32, num(doc.s(i + 1)) as u32) && !embedded(doc, start, toks[i + 1].end as usize) {
+        if sep == "/" && t.len() <= 2 && toks[i + 1].len() <= 2 && toks[i + 1].is_num() && (weekday_of_appointment(doc, i) || booked_on(doc, i)) && valid_ymd(2000, num(doc.s(i)) as u32, num(doc.s(i + 1)) as u32) && !embedded(doc, start, toks[i + 1].end as usize) {
             out.push(Cand::new(Kind::Date, start, toks[i + 1].end as usize, 0.5, "appointment date", Needs::Patient));
             return;
         }
@@ -519,26 +519,22 @@ fn numeric(doc: &Doc, i: usize, sep: &str, out: &mut Vec<Cand>) {
 }
 
 /// `March 14, 1962`, `Mar. 14th 1962`, `March 1962`.
+/// The word `k` tokens before token `i`, on its line, is one of `words` (any case).
+fn word_before(doc: &Doc, i: usize, k: usize, words: &[&str]) -> bool {
+    i >= k && doc.toks[i - k].line == doc.toks[i].line && words.iter().any(|w| doc.s(i - k).eq_ignore_ascii_case(w))
+}
+
 /// "the appointment on December 28", "surgery scheduled for Jan 4": a visit's day
-/// without its year (before `start`).
-fn booked_on(doc: &Doc, start: usize) -> bool {
-    let before = doc.window(start.saturating_sub(24), start).to_ascii_lowercase();
-    ["appointment on ", "appt on ", "appointment for ", "scheduled for ", "visit on ", "surgery on ", "procedure on ", "admitted on ", "discharged on ", "seen on "].iter().any(|c| before.ends_with(c))
+/// without its year (from token `i`).
+fn booked_on(doc: &Doc, i: usize) -> bool {
+    word_before(doc, i, 1, &["on", "for"]) && word_before(doc, i, 2, &["appointment", "appt", "scheduled", "visit", "surgery", "procedure", "admitted", "discharged", "seen"])
 }
 
-/// An appointment named in the 80 bytes before `start`, on its line.
-fn appointment_before(doc: &Doc, start: usize) -> bool {
-    let before = doc.window(start.saturating_sub(80), start).to_ascii_lowercase();
-    let line = before.rsplit('\n').next().unwrap_or("");
-    ["appt", "appointment", "visit"].iter().any(|w| line.contains(w))
-}
-
-/// A day of the week right before token `i` ("Sat 1/16", "Tuesday, 3/4").
-fn weekday_before(doc: &Doc, i: usize) -> bool {
-    i > 0 && matches!(doc.gap_before(i), " " | ", " | ". ") && doc.toks[i - 1].is_word() && {
-        let w = doc.s(i - 1).to_ascii_lowercase();
-        ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"].contains(&w.as_str()) || w.ends_with("day") && ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"].iter().any(|d| w.strip_suffix("day") == Some(d))
-    }
+/// "your appt w/ Dr. Szabo on Sat 1/16": a weekday before token `i`, and an
+/// appointment named earlier on the line.
+fn weekday_of_appointment(doc: &Doc, i: usize) -> bool {
+    word_before(doc, i, 1, &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+        && (3..12).any(|k| word_before(doc, i, k, &["appt", "appointment", "visit"]))
 }
 
 fn month_first(doc: &Doc, i: usize, m: u32, out: &mut Vec<Cand>) {
@@ -556,7 +552,7 @@ fn month_first(doc: &Doc, i: usize, m: u32, out: &mut Vec<Cand>) {
                 push(doc, out, start, toks[i + 2].end as usize, 0.3, "date with month name");
             }
         } else if (1..=31).contains(&d) && next.len() <= 4 && !year_after_clock(doc, next.end as usize) {
-            if booked_on(doc, start) {
+            if booked_on(doc, i) {
                 out.push(Cand::new(Kind::Date, start, next.end as usize, 0.5, "appointment date", Needs::Patient));
             } else {
                 out.push(Cand::new(Kind::Date, start, next.end as usize, 0.15, "month and day", Needs::Label));

@@ -45,14 +45,14 @@ pub(crate) static PHONE: Recognizer = Recognizer {
     misses: &["1.0.0+20130313144700", "+10177342291", "+1234567", "(017) 734-2291", "617-134-2291", "911-734-2291", "212-555-0142", "2024-01-15", "1.2.3.4", "12-3456-7890", "0 1 0 0 1 1 0 1 0 1", "6 0 5 6 5 3 1 4 3 0 7"],
 };
 
-fn nanp_ok(area: &str, exchange: &str, line: &str) -> bool {
-    let (a, e) = (area.as_bytes(), exchange.as_bytes());
+fn nanp_ok(area: &[u8], exchange: &[u8], line: &[u8]) -> bool {
     let n11 = |d: &[u8]| d[1] == b'1' && d[2] == b'1';
-    a[0] >= b'2'
-        && e[0] >= b'2'
-        && !n11(a)
-        && !n11(e)
-        && !(exchange == "555" && line.starts_with("01"))
+    area[0] >= b'2' && exchange[0] >= b'2' && !n11(area) && !n11(exchange) && !(exchange == b"555" && line.starts_with(b"01"))
+}
+
+/// Ten digits that make a valid NANP number.
+fn nanp10(d: &[u8]) -> bool {
+    d.len() == 10 && nanp_ok(&d[..3], &d[3..6], &d[6..])
 }
 
 /// Extends `end` over an extension: ` x204`, `x204`, ` ext. 12`, ` ext 12`.
@@ -126,7 +126,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let s = doc.s(i);
     // "Husband Jules (5138979880)", "brother Neville, 7262849200": a contact number after a name.
     let after_name = i > 0 && matches!(doc.gap_before(i), " (" | ", ") && doc.toks[i - 1].line == t.line && doc.toks[i - 1].is_word() && doc.toks[i - 1].is(crate::text::CAP);
-    if s.len() == 10 && (after_name || reach_cue(doc, t.start as usize) || number_after(doc, t.end as usize)) && nanp_ok(&s[..3], &s[3..6], &s[6..]) && !embedded(doc, t.start as usize, t.end as usize) {
+    if s.len() == 10 && (after_name || reach_cue(doc, t.start as usize) || number_after(doc, t.end as usize)) && nanp10(s.as_bytes()) && !embedded(doc, t.start as usize, t.end as usize) {
         push(out, doc, t.start as usize, i, 0.3, "ten-digit phone number after a name", Needs::Patient);
         return;
     }
@@ -134,7 +134,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     // Bare ten digits, or a seven-digit local number: only with a label.
-    if s.len() == 10 && !embedded(doc, t.start as usize, t.end as usize) && nanp_ok(&s[..3], &s[3..6], &s[6..]) {
+    if s.len() == 10 && !embedded(doc, t.start as usize, t.end as usize) && nanp10(s.as_bytes()) {
         push(out, doc, t.start as usize, i, 0.2, "ten-digit phone number", Needs::Label);
     } else if s.len() == 3 && i + 1 < toks.len() && doc.gap_after(i) == "-" && toks[i + 1].is_num() && toks[i + 1].len() == 4 {
         let end = toks[i + 1].end as usize;
@@ -147,14 +147,17 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
 /// "that's 6 0 5 6 5 3 1 4 3 0": a number read out digit by digit (a voicemail's
 /// transcript), from token `i`. Whether it was one.
 fn read_out(doc: &Doc, i: usize, out: &mut Vec<Cand>) -> bool {
-    let Some(digits) = doc.toks.get(i..i + 10) else { return false };
-    if !digits.iter().enumerate().all(|(k, d)| d.is_num() && d.len() == 1 && d.line == digits[0].line && (k == 0 || doc.gap_before(i + k) == " ")) {
-        return false;
+    let mut n = [0u8; 10];
+    let mut end = 0;
+    for (k, digit) in n.iter_mut().enumerate() {
+        // Single digits, one space apart.
+        let Some(d) = doc.toks.get(i + k).filter(|d| d.is_num() && d.len() == 1 && (k == 0 || d.start as usize == end + 1 && doc.bytes[end] == b' ')) else { return false };
+        *digit = doc.bytes[d.start as usize];
+        end = d.end as usize;
     }
-    let n: String = (i..i + 10).map(|k| doc.s(k)).collect();
-    let end = digits[9].end as usize;
-    if nanp_ok(&n[..3], &n[3..6], &n[6..]) && !embedded(doc, digits[0].start as usize, end) && !doc.bytes.get(end..end + 2).is_some_and(|g| g[0] == b' ' && g[1].is_ascii_digit()) {
-        push(out, doc, digits[0].start as usize, i + 9, 0.45, "phone number read out digit by digit", Needs::Patient);
+    let start = doc.toks[i].start as usize;
+    if nanp10(&n) && !embedded(doc, start, end) && !doc.bytes.get(end..end + 2).is_some_and(|g| g[0] == b' ' && g[1].is_ascii_digit()) {
+        out.push(Cand::new(Kind::Phone, start, end, 0.45, "phone number read out digit by digit", Needs::Patient));
     }
     true
 }
@@ -203,7 +206,7 @@ fn ten_digits(doc: &Doc, start: usize, a: usize, out: &mut Vec<Cand>) -> bool {
     }
     let (ar, ex, ln) = (doc.s(a), doc.s(a + 1), doc.s(a + 2));
     // Numbers outside the NANP rules are left to phone fields and labels.
-    if nanp_ok(ar, ex, ln) {
+    if nanp_ok(ar.as_bytes(), ex.as_bytes(), ln.as_bytes()) {
         push(out, doc, start, a + 2, 0.45, "valid NANP phone number", Needs::Patient);
     }
     true
@@ -218,7 +221,7 @@ fn e164(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     if let Some(n) = s.strip_prefix('1').filter(|n| n.len() == 10) {
-        if nanp_ok(&n[..3], &n[3..6], &n[6..]) {
+        if nanp10(n.as_bytes()) {
             push(out, doc, start, i, 0.45, "valid NANP phone number", Needs::Patient);
         }
     } else if !s.starts_with(['0', '1']) && s.len() >= 10 {
