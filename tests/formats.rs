@@ -1194,3 +1194,14 @@ fn a_message_under_a_requester_heading_is_not_staff() {
     let text = "Raised by: batbolds79@comcast.net   Assigned to: Khalil Al-Masri\n\nMessage from requester:\n> Now I can't log in. My name is Sarangerel Batbold, birthday 5/5/2001. Please help.\n";
     assert_reported(text, &["Sarangerel Batbold", "5/5/2001"]);
 }
+
+#[test]
+fn questionnaire_answers_and_patch_values() {
+    // An answer is what its item's linkId asks.
+    let text = "{\n  \"resourceType\": \"QuestionnaireResponse\",\n  \"authored\": \"2025-04-01T16:07:00-05:00\",\n  \"item\": [\n    { \"linkId\": \"legal-name\", \"answer\": [{ \"valueString\": \"Itzhak S. Ben-David\" }] },\n    { \"linkId\": \"dob\", \"answer\": [{ \"valueDate\": \"1945-10-08\" }] },\n    { \"linkId\": \"mobile\", \"answer\": [{ \"valueString\": \"(520) 435-5448\" }] },\n    { \"linkId\": \"pharmacy\", \"answer\": [{ \"valueString\": \"Walgreens #18426\" }] }\n  ]\n}\n";
+    assert_reported(text, &["2025-04-01T16:07:00-05:00", "Itzhak S. Ben-David", "1945-10-08", "(520) 435-5448"]);
+    assert!(!covers(text, "Walgreens"));
+    // A FHIRPath Patch on a Patient: the address it adds.
+    let text = "{\"resourceType\": \"Parameters\", \"parameter\": [{ \"name\": \"operation\", \"part\": [\n  { \"name\": \"path\", \"valueString\": \"Patient\" },\n  { \"name\": \"value\", \"valueAddress\": { \"line\": [\"16570 Coppermine St Lot 67\"], \"city\": \"Jackson\", \"postalCode\": \"39208\" } }\n]}]}\n";
+    assert_reported(text, &["16570 Coppermine St Lot 67", "Jackson", "39208"]);
+}

@@ -19,6 +19,8 @@ struct Frame {
     system: Option<(usize, usize)>,
     /// Fields waiting for a later `system` to decide (telecom value before system).
     pending: Vec<(usize, usize)>,
+    /// `linkId` of a QuestionnaireResponse item in this object: what its answers are.
+    link: Option<(usize, usize)>,
     object: bool,
 }
 
@@ -41,14 +43,14 @@ fn extract_text(text: &str, x: &mut Extracted) {
     }
     let b = text.as_bytes();
     // Fragments (a diff hunk) start inside an object: begin with an implicit one.
-    let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), object: true };
+    let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), link: None, object: true };
     let mut stack: Vec<Frame> = vec![root()];
     let mut i = 0;
     while i < b.len() {
         match b[i] {
             b'{' | b'[' => {
                 let key = stack.last().and_then(|f| if f.object { f.current } else { f.key });
-                stack.push(Frame { key, current: None, resource: None, system: None, pending: Vec::new(), object: b[i] == b'{' });
+                stack.push(Frame { key, current: None, resource: None, system: None, pending: Vec::new(), link: None, object: b[i] == b'{' });
                 i += 1;
             }
             b'}' | b']' => {
@@ -186,13 +188,32 @@ fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted)
         }
         return;
     }
-    // Path of keys, outermost first.
-    let mut path: Vec<&str> = stack.iter().filter_map(|f| f.key.map(|(a, b)| &text[a..b])).collect();
+    if k == "linkId" {
+        if let Some(f) = stack.last_mut() {
+            f.link = Some((s, e));
+        }
+        return;
+    }
+    // Path of keys, outermost first (a FHIR Parameters' `valueAddress` holds an address).
+    let mut path: Vec<&str> = stack.iter().filter_map(|f| f.key.map(|(a, b)| fhir_type_key(&text[a..b]))).collect();
     if top.object {
         path.push(k);
     }
     path.dedup();
+    // A questionnaire's answer is what its item's `linkId` asks ("dob", "legal-name").
+    if path.contains(&"answer") {
+        if let Some(role) = stack.iter().rev().find_map(|f| f.link).and_then(|(a, b)| field_role(&text[a..b])).filter(|r| r.is_personal()) {
+            // (A form's "name" is its respondent's, or a contact's they give.)
+            let role = if role == Role::Name { Role::PatientName } else { role };
+            x.push(s, e, role, Some(format!("fhir:item.answer.{k}")), true);
+            return;
+        }
+    }
     let resource = resource_name(text, stack);
+    // A FHIRPath Patch whose operations' paths start at a Patient changes a patient's record.
+    if resource == Some("Parameters") && text[s..e].strip_prefix("Patient").is_some_and(|r| r.is_empty() || r.starts_with('.')) {
+        x.patient_record = true;
+    }
     if let Some(res) = resource {
         let system = stack.last().and_then(|f| f.system).map(|(a, b)| text[a..b].to_ascii_lowercase());
         if let Some(role) = fhir_role(res, &path, system.as_deref()) {
@@ -216,6 +237,17 @@ fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted)
     let role = parent.and_then(|p| field_role(&format!("{p} {k}"))).filter(|r| *r != Role::Note).or_else(|| field_role(k));
     if let Some(role) = role {
         x.push(s, e, role, Some(format!("json:{}", path.join("."))), true);
+    }
+}
+
+/// A FHIR Parameters value's key as the element it holds (`valueAddress`: an address).
+fn fhir_type_key(key: &str) -> &str {
+    match key {
+        "valueAddress" => "address",
+        "valueHumanName" => "name",
+        "valueContactPoint" => "telecom",
+        "valueIdentifier" => "identifier",
+        _ => key,
     }
 }
 
@@ -272,7 +304,7 @@ pub(super) fn fhir_role(resource: &str, path: &[&str], system: Option<&str>) -> 
         "subscriberId" => Some(Role::MemberId),
         // (An Appointment's or a Slot's own start and end: when the patient is seen.)
         "start" | "end" if has("period") || has("billablePeriod") || matches!(resource, "Appointment" | "Encounter") && path.len() == 1 => Some(Role::PersonDate),
-        "effectiveDateTime" | "issued" | "onsetDateTime" | "recordedDate" | "authoredOn" | "occurrenceDateTime" | "performedDateTime"
+        "effectiveDateTime" | "issued" | "onsetDateTime" | "recordedDate" | "authoredOn" | "authored" | "occurrenceDateTime" | "performedDateTime"
         | "abatementDateTime" | "dateWritten" | "created" | "date" | "servicedDate" => {
             // A conformance or terminology resource's `date` is when it was published.
             let knowledge = matches!(
