@@ -104,6 +104,14 @@ impl Clock {
 /// Every finding the policy reports, with its final score (and the `given` ones, filtered by `reported`).
 fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     let doc = Doc::new(text);
+    // A fax's OCR text ("PATlENT: ... D0B:") is read as its writer meant it (same offsets).
+    let undone;
+    let (text, doc) = if doc.lex.iter().any(|&f| f & crate::dictionaries::flag::OCR != 0) {
+        undone = crate::text::ocr_undone(&doc);
+        (undone.as_str(), Doc::new(&undone))
+    } else {
+        (text, doc)
+    };
     let mut extracted = formats::extract(&doc);
     if !given.fields.is_empty() {
         extracted.fields.extend(given.fields.iter().cloned());

@@ -383,7 +383,8 @@ fn lex_flags(text: &str, toks: &[Tok]) -> Vec<u32> {
         toks.iter()
             .map(|t| {
                 if t.class != Class::Word || t.len() < 2 || t.len() > 40 {
-                    return 0;
+                    // (`D0B`: a label with a zero for its O.)
+                    return if t.class == Class::Mixed && t.len() <= 6 && bytes[t.start as usize].is_ascii_uppercase() { ocr_confused(&bytes[t.start as usize..t.end as usize]) } else { 0 };
                 }
                 let w = &bytes[t.start as usize..t.end as usize];
                 let lookup = |buf: &mut [u8; 48]| crate::dictionaries::lex(&lower_into(&text[t.start as usize..t.end as usize], buf));
@@ -394,12 +395,77 @@ fn lex_flags(text: &str, toks: &[Tok]) -> Vec<u32> {
                 if let Some(flags) = slot.get(w) {
                     return flags;
                 }
-                let f = lookup(&mut buf);
+                // (A word of no list may be one an OCR engine misread: `PATlENT`.)
+                let f = match lookup(&mut buf) {
+                    0 => ocr_confused(w),
+                    f => f,
+                };
                 *slot = Slot::new(w, f);
                 f
             })
             .collect()
     })
+}
+
+/// What an OCR engine misread in a word of no list, undone: `l` for `I` in
+/// capitals (`PATlENT`, `SHlRIN`, `lD`) or at a word's start (`lnsurance`),
+/// `0` for `O` in a label in capitals (`D0B`). None when that makes no word either.
+fn undo_ocr(w: &[u8]) -> Option<Vec<u8>> {
+    use crate::dictionaries::flag;
+    let caps_and = |c: u8| w.iter().all(|&b| b.is_ascii_uppercase() || b == c);
+    let upper = w.iter().filter(|b| b.is_ascii_uppercase()).count();
+    let (fixed, wanted): (Vec<u8>, u32) = if w.contains(&b'0') {
+        if upper < 2 || !caps_and(b'0') {
+            return None;
+        }
+        (w.iter().map(|&b| if b == b'0' { b'O' } else { b }).collect(), flag::LABEL | flag::LABEL_START | flag::LABEL_REST)
+    } else if !w.contains(&b'l') {
+        return None;
+    } else if (upper >= 2 || w.len() == 2 && w[0] == b'l' && upper == 1) && caps_and(b'l') {
+        (w.iter().map(|&b| if b == b'l' { b'I' } else { b }).collect(), u32::MAX)
+    } else if upper == 0 && w.len() >= 4 && w[0] == b'l' && !matches!(w[1], b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'l') {
+        (std::iter::once(b'I').chain(w[1..].iter().copied()).collect(), u32::MAX)
+    } else {
+        return None;
+    };
+    let lower = String::from_utf8(fixed.to_ascii_lowercase()).ok()?;
+    (crate::dictionaries::lex(&lower) & wanted != 0).then_some(fixed)
+}
+
+/// `flag::OCR` for a word an OCR engine misread (see `undo_ocr`), else 0.
+/// (Out of line: the lexicon's hot loop stays small.)
+#[inline(never)]
+fn ocr_confused(w: &[u8]) -> u32 {
+    if (w.contains(&b'l') || w[0].is_ascii_uppercase() && w.contains(&b'0')) && w.is_ascii() && undo_ocr(w).is_some() {
+        crate::dictionaries::flag::OCR
+    } else {
+        0
+    }
+}
+
+/// The text with what an OCR engine misread undone, byte for byte (so every
+/// offset holds): the words `undo_ocr` mends, and digit groups with a letter O
+/// among the digits (`(9O7) 221-1355`, `O9/02/1964`). Only for a text with an
+/// OCR-confused word (`flag::OCR`).
+pub(crate) fn ocr_undone(doc: &Doc) -> String {
+    let mut out = doc.bytes.to_vec();
+    for (i, t) in doc.toks.iter().enumerate() {
+        let (s, e) = (t.start as usize, t.end as usize);
+        let w = &doc.bytes[s..e];
+        if doc.lex[i] & crate::dictionaries::flag::OCR != 0 {
+            if let Some(fixed) = undo_ocr(w) {
+                out[s..e].copy_from_slice(&fixed);
+            }
+        } else if t.class == Class::Mixed && w.iter().all(|&b| b.is_ascii_digit() || b == b'O') {
+            for b in &mut out[s..e] {
+                if *b == b'O' {
+                    *b = b'0';
+                }
+            }
+        }
+    }
+    // (ASCII bytes replaced by ASCII bytes: still UTF-8.)
+    String::from_utf8(out).unwrap_or_else(|_| doc.text.to_string())
 }
 
 /// Slots of the lexicon cache (16 bytes each: 256 KB, within L2).

@@ -1205,3 +1205,18 @@ fn questionnaire_answers_and_patch_values() {
     let text = "{\"resourceType\": \"Parameters\", \"parameter\": [{ \"name\": \"operation\", \"part\": [\n  { \"name\": \"path\", \"valueString\": \"Patient\" },\n  { \"name\": \"value\", \"valueAddress\": { \"line\": [\"16570 Coppermine St Lot 67\"], \"city\": \"Jackson\", \"postalCode\": \"39208\" } }\n]}]}\n";
     assert_reported(text, &["16570 Coppermine St Lot 67", "Jackson", "39208"]);
 }
+
+#[test]
+fn ocr_misreadings_are_read_as_meant() {
+    // A fax's OCR text: `l` for `I`, `0` for `O` in labels, `O` for `0` among digits.
+    let text = "| FX-236385 | PATlENT: SHlRIN TEHRANI  D0B: 10/06/1978  PH: (9O7) 284-4327  REASON: type 2 diabetes mellitus | 0.57 |\n";
+    let report = scan(text);
+    for part in ["SHlRIN TEHRANI", "10/06/1978", "(9O7) 284-4327"] {
+        assert!(covered(&report, text, part), "{part} not reported");
+    }
+    // Offsets are the text's own: the match is what was written.
+    let f = report.findings.iter().find(|f| f.kind == Kind::PersonName).expect("a name");
+    assert_eq!(&text[f.start..f.end], "SHlRIN TEHRANI");
+    // A street's `Pl` is a place, not a misread `PI`; a lower-case `l` word stays itself.
+    assert_allowed("Deployed to 12 Elm Pl staging; see lsof output and the llama config.\n");
+}

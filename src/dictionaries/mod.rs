@@ -68,6 +68,9 @@ pub(crate) mod flag {
     /// A word of record-merge talk (`merged`, `surviving`): the ids beside it are
     /// a patient's record numbers (`formats::labels::merge_talk`).
     pub const MERGE: u32 = 2048;
+    /// Not a word, but one with an OCR engine's confusion undone (`PATlENT`, `D0B`,
+    /// `lnsurance`): the text is read again with it undone (`text::ocr_undone`).
+    pub const OCR: u32 = 4096;
 }
 
 const MERGE_WORDS: &[&str] = &["merge", "merged", "merging", "surviving", "retired"];
