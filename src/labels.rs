@@ -434,6 +434,9 @@ const LABELS: &[(&str, Role)] = &[
     ("service from", Role::PersonDate),
     ("service to", Role::PersonDate),
     ("start date", Role::PersonDate),
+    ("starts at", Role::PersonDate),
+    // An Epic encounter's date (Clarity's CONTACT_DATE).
+    ("contact date", Role::PersonDate),
     ("end date", Role::PersonDate),
     ("effective date", Role::PersonDate),
     ("period start", Role::PersonDate),

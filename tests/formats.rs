@@ -1220,3 +1220,11 @@ fn ocr_misreadings_are_read_as_meant() {
     // A street's `Pl` is a place, not a misread `PI`; a lower-case `l` word stays itself.
     assert_allowed("Deployed to 12 Elm Pl staging; see lsof output and the llama config.\n");
 }
+
+#[test]
+fn encounter_contact_dates_and_appointment_starts() {
+    let text = "PAT_ENC_CSN_ID\tPAT_MRN_ID\tPAT_NAME\tBIRTH_DATE\tCONTACT_DATE\tHOME_PHONE\n9777377469\t281687450\tKAPANADZE,DAVIT\t1959-04-29 00:00:00.000\t2026-06-26 00:00:00.000\tNULL\n";
+    assert_reported(text, &["281687450", "KAPANADZE,DAVIT", "1959-04-29", "2026-06-26"]);
+    let text = "  await prisma.patient.create({ data: {\n      mrn: 'H1958520',\n      appointments: { create: [{ startsAt: new Date('2026-04-29T18:45:00Z'), reason: 'Unspecified atrial fibrillation' }] },\n  } });\n";
+    assert_reported(text, &["2026-04-29T18:45:00Z"]);
+}
