@@ -36,6 +36,7 @@ pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
         "«RR 4 Box 646»|Biloxi MS",
         "lives at «post office box 6194» in garden grove",
         "«12 Elm Rd\nBoston, MA» 02118",
+        "\"«435 E Cedar Ln\nApt 864\nAlbuquerque, NM» 87136\"",
         "«4433 Madison Ave. Suite 1059\nSt. Louis, MO» 63164",
         "«PO Box 881»",
         "call me at «1547 Elm St, Fairbanks».",
@@ -230,15 +231,17 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if doc.bytes.get(end) == Some(&b'.') {
         end += 1;
     }
-    // Unit: ", Apt 4B", " Suite 200", " #12".
+    // Unit: ", Apt 4B", " Suite 200", " #12", or "Apt 864" on the next line (a cell's lines).
     let mut k = last + 1;
-    if k < toks.len() && toks[k].line == t.line {
+    let mut line = t.line;
+    if k < toks.len() && (toks[k].line == t.line || toks[k].line == t.line + 1 && doc.gap_before(k).trim_matches([' ', '\r']) == "\n") {
         let gap = doc.gap_before(k);
         let unit_word = UNITS.iter().any(|x| x.eq_ignore_ascii_case(doc.s(k))) && toks[k].is_word();
-        if unit_word && matches!(gap, " " | ", " | ". " | "., ") {
-            if let Some(v) = toks.get(k + 1).filter(|v| v.line == t.line && v.len() <= 6 && !v.is_word() || v.len() == 1) {
+        if unit_word && (matches!(gap, " " | ", " | ". " | "., ") || toks[k].line > t.line) {
+            if let Some(v) = toks.get(k + 1).filter(|v| v.line == toks[k].line && (v.len() <= 6 && !v.is_word() || v.len() == 1)) {
                 if matches!(doc.gap_after(k), " " | ". " | " #" | "." | " # ") {
                     end = v.end as usize;
+                    line = v.line;
                     k += 2;
                 }
             }
@@ -251,8 +254,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let mut zip = None;
     if k < toks.len() {
         let gap = doc.gap_before(k);
-        let same_line = toks[k].line == t.line && matches!(gap, ", " | " " | "., ");
-        let next_line = toks[k].line == t.line + 1 && gap.trim_matches([' ', '\r', ',']) == "\n";
+        let same_line = toks[k].line == line && matches!(gap, ", " | " " | "., ");
+        let next_line = toks[k].line == line + 1 && gap.trim_matches([' ', '\r', ',']) == "\n";
         if let Some((e, z)) = (same_line || next_line).then(|| city_after(doc, k)).flatten() {
             end = e;
             zip = z;
