@@ -711,8 +711,12 @@ fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxMap<String, usize
         for w in doc.text[c.start..c.end].split(|ch: char| !ch.is_alphanumeric() && ch != '\'') {
             let lower = crate::text::lower_into(w, &mut buf);
             if w.chars().count() > 2 && !staff.contains_key(&*lower) {
-                let common = is_common_word(&lower);
-                names.insert(lower.into_owned(), usize::from(common));
+                let common = usize::from(is_common_word(&lower));
+                // (Also as written without its accents: "Göran Öberg" in one system, "Goran Oberg" in another.)
+                if let Some(plain) = crate::dictionaries::unaccented(&lower) {
+                    names.insert(plain, common);
+                }
+                names.insert(lower.into_owned(), common);
             }
         }
     }

@@ -9,6 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 mod fold;
+pub(crate) use fold::unaccented;
 
 /// A small, fast hasher for short keys (the FxHash mix used by rustc).
 #[derive(Default, Clone, Copy)]
