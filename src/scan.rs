@@ -167,6 +167,7 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     }
     let threshold = scanner.policy.report_threshold;
     propagate_names(&doc, &mut cands, &staff, threshold);
+    propagate_values(text, &mut cands, threshold);
     let mut kept = resolve_overlaps(cands, threshold);
     kept.retain(|c| !scanner.allow.iter().any(|re| re.find_iter(text).any(|m| m.start() <= c.start && c.end <= m.end())));
     merge_adjacent_names(&doc, &mut kept);
@@ -749,6 +750,22 @@ fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxMap<String, usize
         }
     }
     cands.extend(extra);
+}
+
+/// A reported identifier's value seen again (`assertThat(csv).doesNotContain("643-51-4236")`
+/// in a test that sets that SSN) is reported again.
+fn propagate_values(text: &str, cands: &mut [Cand], threshold: f32) {
+    let repeatable = |k: Kind| matches!(k, Kind::Ssn | Kind::Mrn | Kind::HealthPlanId | Kind::MedicareMbi | Kind::Phone | Kind::Email | Kind::AccountNumber);
+    let reported: Vec<(Kind, &str, f32)> = cands.iter().filter(|c| c.score >= threshold && repeatable(c.kind)).map(|c| (c.kind, &text[c.start..c.end], c.score)).collect();
+    if reported.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut().filter(|c| c.score > 0.0 && c.score < threshold && repeatable(c.kind)) {
+        if let Some(&(_, _, score)) = reported.iter().find(|r| r.0 == c.kind && r.1 == &text[c.start..c.end]) {
+            c.score = score;
+            c.why = "same value as one reported in this document";
+        }
+    }
 }
 
 /// "hi, my son văn minh phạm was seen in the ER": a name a patient typed in

@@ -1228,3 +1228,13 @@ fn encounter_contact_dates_and_appointment_starts() {
     let text = "  await prisma.patient.create({ data: {\n      mrn: 'H1958520',\n      appointments: { create: [{ startsAt: new Date('2026-04-29T18:45:00Z'), reason: 'Unspecified atrial fibrillation' }] },\n  } });\n";
     assert_reported(text, &["2026-04-29T18:45:00Z"]);
 }
+
+#[test]
+fn java_fixtures_and_repeated_values() {
+    let text = "+        Patient patient = new Patient();\n+        patient.addIdentifier().setSystem(\"http://hl7.org/fhir/sid/us-ssn\").setValue(\"643-51-4236\");\n+        patient.addIdentifier().setSystem(\"urn:oid:1.2.840.114350.1.13.0.1.7.5.737384.14\").setValue(\"MR757101\");\n+        patient.setBirthDate(new GregorianCalendar(1982, Calendar.JUNE, 18).getTime());\n+        assertThat(csv).doesNotContain(\"643-51-4236\");\n";
+    assert_reported(text, &["MR757101", "1982, Calendar.JUNE, 18"]);
+    // The SSN the test set, seen again in its assertion.
+    let report = scan(text);
+    let ssns = report.findings.iter().filter(|f| f.kind == Kind::Ssn).count();
+    assert_eq!(ssns, 2, "{:?}", report.findings);
+}

@@ -112,6 +112,8 @@ fn chained_role(name: &str, line_before: &str) -> Option<Role> {
         ("email", Role::Email),
         ("addaddress", Role::Address),
         ("address", Role::Address),
+        // (A patient's identifier of no named system: a record number.)
+        ("patient.addidentifier", Role::Mrn),
     ]
     .iter()
     .filter_map(|&(w, r)| at(w).map(|p| (p, r)))

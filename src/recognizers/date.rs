@@ -408,17 +408,21 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if i + 2 < toks.len() && toks[i + 1].line == t.line {
         let sep = doc.gap_after(i);
         // A date built in code: LocalDate.of(1944, 10, 29), new DateTime(1977, 10, 14), date(1944, 10, 29).
-        if sep == ", " && t.len() == 4 && doc.byte_before(start) == b'(' && doc.gap_after(i + 1) == ", " && doc.gap_after(i + 2).starts_with(')') {
-            let (y, m, d) = (num(doc.s(i)) as u32, num(doc.s(i + 1)) as u32, num(doc.s(i + 2)) as u32);
-            if (1900..=2100).contains(&y) && valid_ymd(y, m, d) && toks[i + 1].is_num() && toks[i + 2].is_num() {
+        // (Or with Java's month constant: `new GregorianCalendar(1982, Calendar.JUNE, 18)`.)
+        let calendar = i + 3 < toks.len() && doc.s(i + 1) == "Calendar" && doc.gap_after(i + 1) == ".";
+        let (m_at, d_at) = if calendar { (i + 2, i + 3) } else { (i + 1, i + 2) };
+        if sep == ", " && t.len() == 4 && doc.byte_before(start) == b'(' && doc.gap_after(m_at) == ", " && doc.gap_after(d_at).starts_with(')') {
+            let m = if calendar { month_number(doc.s(m_at)).unwrap_or(0) } else { num(doc.s(m_at)) as u32 };
+            let (y, d) = (num(doc.s(i)) as u32, num(doc.s(d_at)) as u32);
+            if (1900..=2100).contains(&y) && valid_ymd(y, m, d) && (calendar || toks[m_at].is_num()) && toks[d_at].is_num() {
                 // Right after a birth-date name (`DateOfBirth = new DateTime(`, `.withBirthDate(LocalDate.of(`):
                 // a birth date; not a test's expected value (`parse_dob('DOB: ...') == date(`).
                 let before = doc.window(start.saturating_sub(40), start).to_ascii_lowercase();
                 let after_label = before.rfind("birth").or_else(|| before.rfind("dob")).map(|k| &before[k..]);
                 if after_label.is_some_and(|rest| !rest.contains(['\'', '"']) && !rest.contains("==")) {
-                    out.push(Cand::new(Kind::Date, start, toks[i + 2].end as usize, 0.8, "birth date built in code", Needs::Nothing));
+                    out.push(Cand::new(Kind::Date, start, toks[d_at].end as usize, 0.8, "birth date built in code", Needs::Nothing));
                 } else {
-                    push(doc, out, start, toks[i + 2].end as usize, 0.3, "date built in code");
+                    push(doc, out, start, toks[d_at].end as usize, 0.3, "date built in code");
                 }
             }
             return;
