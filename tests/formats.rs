@@ -1238,3 +1238,14 @@ fn java_fixtures_and_repeated_values() {
     let ssns = report.findings.iter().filter(|f| f.kind == Kind::Ssn).count();
     assert_eq!(ssns, 2, "{:?}", report.findings);
 }
+
+#[test]
+fn generic_values_named_by_their_system_and_case_numbers() {
+    // `value` says nothing alone; the identifier's system before it says a record number.
+    let text = "+  identifier: [{ system: 'urn:mrn', value: '00471798' }],\n+  birthDate: '1942-03-18',\n";
+    assert_reported(text, &["00471798"]);
+    let text = "+\t\t\tIdentifier: []fhir.Identifier{{System: ptr(mrnSystem), Value: ptr(\"331047748\")}},\n+\t\t\tBirthDate:  ptr(\"12/23/2003\"),\n";
+    assert_reported(text, &["331047748", "12/23/2003"]);
+    // A hospice's, a medical examiner's and a pharmacy's numbers for the patient.
+    assert_reported("Patient: de la Cruz, Juan Pablo     Hospice ID: HSP-878885\nME case # ME-2026-33530\nRx number: 6838153   Filled: 10/19/2026\n", &["HSP-878885", "ME-2026-33530", "6838153"]);
+}

@@ -104,7 +104,7 @@ fn chained_role(name: &str, line_before: &str) -> Option<Role> {
     [
         ("us-ssn", Role::Ssn),
         ("ssn", Role::Ssn),
-        ("/mrn", Role::Mrn),
+        ("mrn", Role::Mrn),
         ("\"mr\"", Role::Mrn),
         ("member", Role::MemberId),
         ("subscriber", Role::MemberId),
@@ -134,7 +134,10 @@ fn wrapped(doc: &Doc, call: usize, sole: bool) -> Option<Named> {
         k -= 1;
     }
     let (s, e) = assigned_to(b, skip_ws_back(b, k))?;
-    role_of(&doc.text[s..e]).filter(|r| sole || matches!(r, Role::Dob | Role::PersonDate)).map(|r| (r, s, e))
+    let name = &doc.text[s..e];
+    // (`System: ptr(mrnSystem), Value: ptr("331047748")`: a generic name, by the system before it.)
+    let line_start = doc.line_starts[doc.line_of(s)] as usize;
+    role_of(name).or_else(|| chained_role(name, &doc.text[line_start..s])).filter(|r| sole || matches!(r, Role::Dob | Role::PersonDate)).map(|r| (r, s, e))
 }
 
 /// The name assigned to what starts at `p` (`name: `, `name = `; not `==`): its span.
@@ -221,7 +224,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
                 let end = skip_ws_back(b, p);
                 let quoted = end >= 2 && b[end - 1] == b'\'' && b[..end - 1].last().is_some_and(|c| c.is_ascii_alphanumeric());
                 let id = if quoted { ident_before(b, end - 1).filter(|&(s, _)| s > 0 && b[s - 1] == b'\'') } else { ident_before(b, end) };
-                id.and_then(|(s, e)| role_of(&doc.text[s..e]).map(|r| (r, s, e)))
+                // (`{ system: 'urn:mrn', value: '00471798' }`: a generic key says what it is by the system before it.)
+                id.and_then(|(s, e)| role_of(&doc.text[s..e]).or_else(|| chained_role(&doc.text[s..e], &doc.text[doc.line_starts[doc.line_of(s)] as usize..s])).map(|r| (r, s, e)))
             }
         } else if matches!(opener, b'[' | b'{') && matches!(b[close + 1..].iter().find(|&&c| c != b' '), Some(b',' | b']' | b'}')) {
             // An array's first item.
