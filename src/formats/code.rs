@@ -133,11 +133,16 @@ fn wrapped(doc: &Doc, call: usize, sole: bool) -> Option<Named> {
     while k > 0 && (b[k - 1].is_ascii_alphanumeric() || matches!(b[k - 1], b'_' | b'.')) {
         k -= 1;
     }
-    let (s, e) = assigned_to(b, skip_ws_back(b, k))?;
+    named(doc, assigned_to(b, skip_ws_back(b, k))?).filter(|(r, ..)| sole || matches!(r, Role::Dob | Role::PersonDate))
+}
+
+/// The role the name at `(s, e)` gives its value: its own, or a generic name's
+/// (`value`, `setValue`) by the call or system before it on its line
+/// (`System: ptr(mrnSystem), Value: ptr("331047748")`, `system: 'urn:mrn', value: '...'`).
+fn named(doc: &Doc, (s, e): (usize, usize)) -> Option<Named> {
     let name = &doc.text[s..e];
-    // (`System: ptr(mrnSystem), Value: ptr("331047748")`: a generic name, by the system before it.)
     let line_start = doc.line_starts[doc.line_of(s)] as usize;
-    role_of(name).or_else(|| chained_role(name, &doc.text[line_start..s])).filter(|r| sole || matches!(r, Role::Dob | Role::PersonDate)).map(|r| (r, s, e))
+    role_of(name).or_else(|| chained_role(name, &doc.text[line_start..s])).map(|r| (r, s, e))
 }
 
 /// The name assigned to what starts at `p` (`name: `, `name = `; not `==`): its span.
@@ -202,11 +207,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
             }
             match id {
                 Some((s, e)) => {
-                    let name = &doc.text[s..e];
-                    let line_start = doc.line_starts[doc.line_of(s)] as usize;
                     // (`Pattern.compile("[0-9A-Z]{11}")` builds no field's value.)
-                    let sole = sole && !not_a_field(&normalize_field(name));
-                    role_of(name).or_else(|| chained_role(name, &doc.text[line_start..s])).map(|r| (r, s, e)).or_else(|| wrapped(doc, s, sole))
+                    let sole = sole && !not_a_field(&normalize_field(&doc.text[s..e]));
+                    named(doc, (s, e)).or_else(|| wrapped(doc, s, sole))
                 }
                 // `birthDate: new Date('1956-07-29')`
                 None => new_at.and_then(|n| wrapped(doc, n, sole)),
@@ -224,15 +227,11 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
                 let end = skip_ws_back(b, p);
                 let quoted = end >= 2 && b[end - 1] == b'\'' && b[..end - 1].last().is_some_and(|c| c.is_ascii_alphanumeric());
                 let id = if quoted { ident_before(b, end - 1).filter(|&(s, _)| s > 0 && b[s - 1] == b'\'') } else { ident_before(b, end) };
-                // (`{ system: 'urn:mrn', value: '00471798' }`: a generic key says what it is by the system before it.)
-                id.and_then(|(s, e)| role_of(&doc.text[s..e]).or_else(|| chained_role(&doc.text[s..e], &doc.text[doc.line_starts[doc.line_of(s)] as usize..s])).map(|r| (r, s, e)))
+                id.and_then(|id| named(doc, id))
             }
         } else if matches!(opener, b'[' | b'{') && matches!(b[close + 1..].iter().find(|&&c| c != b' '), Some(b',' | b']' | b'}')) {
             // An array's first item.
-            list_of(b, before - 1).and_then(|(s, e)| {
-                let line_start = doc.line_starts[doc.line_of(s)] as usize;
-                role_of(&doc.text[s..e]).or_else(|| chained_role(&doc.text[s..e], &doc.text[line_start..s])).map(|r| (r, s, e))
-            })
+            list_of(b, before - 1).and_then(|id| named(doc, id))
         } else if opener == b',' && prev.is_some_and(|(_, c)| before - 1 == c + 1) {
             // After the literal before it: the next item of its list (`line: ['626 Elm Pl', '#421']`),
             // or the value of a key named by it (`named_struct('given', 'Aino', 'family', ...)`).

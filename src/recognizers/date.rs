@@ -522,7 +522,6 @@ fn numeric(doc: &Doc, i: usize, sep: &str, out: &mut Vec<Cand>) {
     }
 }
 
-/// `March 14, 1962`, `Mar. 14th 1962`, `March 1962`.
 /// The word `k` tokens before token `i`, on its line, is one of `words` (any case).
 fn word_before(doc: &Doc, i: usize, k: usize, words: &[&str]) -> bool {
     i >= k && doc.toks[i - k].line == doc.toks[i].line && words.iter().any(|w| doc.s(i - k).eq_ignore_ascii_case(w))
@@ -541,6 +540,7 @@ fn weekday_of_appointment(doc: &Doc, i: usize) -> bool {
         && (3..12).any(|k| word_before(doc, i, k, &["appt", "appointment", "visit"]))
 }
 
+/// `March 14, 1962`, `Mar. 14th 1962`, `March 1962`; `December 28` after an appointment.
 fn month_first(doc: &Doc, i: usize, m: u32, out: &mut Vec<Cand>) {
     let toks = &doc.toks;
     let start = toks[i].start as usize;
@@ -556,11 +556,8 @@ fn month_first(doc: &Doc, i: usize, m: u32, out: &mut Vec<Cand>) {
                 push(doc, out, start, toks[i + 2].end as usize, 0.3, "date with month name");
             }
         } else if (1..=31).contains(&d) && next.len() <= 4 && !year_after_clock(doc, next.end as usize) {
-            if booked_on(doc, i) {
-                out.push(Cand::new(Kind::Date, start, next.end as usize, 0.5, "appointment date", Needs::Patient));
-            } else {
-                out.push(Cand::new(Kind::Date, start, next.end as usize, 0.15, "month and day", Needs::Label));
-            }
+            let (score, why, needs) = if booked_on(doc, i) { (0.5, "appointment date", Needs::Patient) } else { (0.15, "month and day", Needs::Label) };
+            out.push(Cand::new(Kind::Date, start, next.end as usize, score, why, needs));
         }
     } else if next.is_num() && next.len() == 4 && sep == " " && (1900..=2100).contains(&(num(doc.s(i + 1)) as u32)) {
         out.push(Cand::new(Kind::Date, start, next.end as usize, 0.2, "month and year", Needs::Label));

@@ -113,10 +113,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         international(doc, i, out);
         return;
     }
-    // Optional trunk prefix "1-", "1 ", "1.", "1 (".
     if t.len() == 1 && read_out(doc, i, out) {
         return;
     }
+    // Optional trunk prefix "1-", "1 ", "1.", "1 (".
     let trunk = t.len() == 1 && doc.s(i) == "1" && matches!(doc.gap_after(i), "-" | " " | "." | " (" | "(");
     let area_i = if trunk { i + 1 } else { i };
     let start = if !trunk && prev == b'(' { start - 1 } else { start };
