@@ -42,7 +42,7 @@ pub(crate) static PHONE: Recognizer = Recognizer {
         "My cell is 605-653-1430, that's «6 0 5 6 5 3 1 4 3 0». Thank you",
     ],
     #[cfg(test)]
-    misses: &["1.0.0+20130313144700", "+10177342291", "+1234567", "(017) 734-2291", "617-134-2291", "911-734-2291", "212-555-0142", "2024-01-15", "1.2.3.4", "12-3456-7890", "0 1 0 0 1 1 0 1 0 1", "6 0 5 6 5 3 1 4 3 0 7"],
+    misses: &["1.0.0+20130313144700", "+10177342291", "+1234567", "(017) 734-2291", "617-134-2291", "911-734-2291", "212-555-0142", "2024-01-15", "1.2.3.4", "12-3456-7890", "0 1 0 0 1 1 0 1 0 1", "6 0 5 6 5 3 1 4 3 0 7", "Scores: 2 3 4 5 6 7 8 9 2 3"],
 };
 
 fn nanp_ok(area: &[u8], exchange: &[u8], line: &[u8]) -> bool {
@@ -156,7 +156,10 @@ fn read_out(doc: &Doc, i: usize, out: &mut Vec<Cand>) -> bool {
         end = d.end as usize;
     }
     let start = doc.toks[i].start as usize;
-    if nanp10(&n) && !embedded(doc, start, end) && !doc.bytes.get(end..end + 2).is_some_and(|g| g[0] == b' ' && g[1].is_ascii_digit()) {
+    // (Said to be a number: not a row of scores.)
+    let before = doc.window(start.saturating_sub(40), start).to_ascii_lowercase();
+    let said = ["phone", "cell", "number", "call", "that's", "that is"].iter().any(|w| before.contains(w));
+    if said && nanp10(&n) && !embedded(doc, start, end) && !doc.bytes.get(end..end + 2).is_some_and(|g| g[0] == b' ' && g[1].is_ascii_digit()) {
         out.push(Cand::new(Kind::Phone, start, end, 0.45, "phone number read out digit by digit", Needs::Patient));
     }
     true
