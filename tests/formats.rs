@@ -1249,3 +1249,9 @@ fn generic_values_named_by_their_system_and_case_numbers() {
     // A hospice's, a medical examiner's and a pharmacy's numbers for the patient.
     assert_reported("Patient: de la Cruz, Juan Pablo     Hospice ID: HSP-878885\nME case # ME-2026-33530\nRx number: 6838153   Filled: 10/19/2026\n", &["HSP-878885", "ME-2026-33530", "6838153"]);
 }
+
+#[test]
+fn x12_date_ranges_plan_dates_and_record_numbers() {
+    let text = "ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *260101*1200*^*00501*000000001*0*P*:~\nNM1*IL*1*DOE*JANE****MI*W689187690~\nDTP*291*D8*20260503~\nCLM*PB2468881394*2885.53***11:B:1~\nDTP*434*RD8*20260805-20260813~\nREF*EA*1007298587~\n";
+    assert_reported(text, &["20260503", "20260805", "20260813", "1007298587"]);
+}

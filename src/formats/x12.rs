@@ -91,7 +91,8 @@ fn segment(doc: &Doc, x: &mut Extracted, s: usize, end: usize, sep: u8, party: &
             push(3, Role::Zip);
         }
         b"DMG" if person_loop => push(2, Role::Dob),
-        b"REF" if person_loop => push(2, if el(1) == "SY" { Role::Ssn } else if el(1) == "EA" { Role::Mrn } else { Role::MemberId }),
+        // (A medical record number is the patient's in any loop.)
+        b"REF" if person_loop || el(1) == "EA" => push(2, if el(1) == "SY" { Role::Ssn } else if el(1) == "EA" { Role::Mrn } else { Role::MemberId }),
         b"PER" if person_loop => {
             for n in [4, 6, 8] {
                 push(n, if el(n - 1) == "EM" { Role::Email } else { Role::Phone });
@@ -105,8 +106,14 @@ fn segment(doc: &Doc, x: &mut Extracted, s: usize, end: usize, sep: u8, party: &
             push(1, Role::Account);
             push(7, Role::OtherId);
         }
-        // Service, onset, admission and discharge dates.
-        b"DTP" if matches!(el(1), "472" | "431" | "435" | "096" | "434" | "304" | "454") => push(3, Role::PersonDate),
+        // Service, onset, admission, discharge and plan (eligibility) dates; a range (`RD8`) is two dates.
+        b"DTP" if matches!(el(1), "472" | "431" | "435" | "096" | "434" | "304" | "454" | "291" | "307" | "356" | "357") => match elems.get(2) {
+            Some(&(a, z)) if el(2) == "RD8" && z >= a + 17 && b[a + 8] == b'-' => {
+                x.push(a, a + 8, Role::PersonDate, Some(format!("x12:{id}-03")), true);
+                x.push(a + 9, a + 17, Role::PersonDate, Some(format!("x12:{id}-03")), true);
+            }
+            _ => push(3, Role::PersonDate),
+        },
         // 835: the claim's statement period and the service date.
         b"DTM" if matches!(el(1), "232" | "233" | "472" | "050") => push(2, Role::PersonDate),
         _ => {}
