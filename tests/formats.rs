@@ -1185,6 +1185,7 @@ fn appointments_without_a_year_and_numbers_read_out() {
     assert_reported(text, &["December 28", "6 0 5 6 5 3 1 4 3 0"]);
     let text = "Hi, this is a reminder of your appt w/ Dr. Szabo on Sat 1/16 at 10:40 AM. DOB on file: 05/09/2002.\n";
     assert_reported(text, &["1/16"]);
+    assert_reported("Patient: Ana Ruiz. Time of death: 08/22/2026 at 0644. Pronounced by Dr. Lee.\n", &["08/22/2026 at 0644"]);
     // A change window's weekday and day are no one's appointment.
     assert_allowed("| CHG2702532 | Rotate MLLP TLS certs | Thu 06/06 00:12-02:12 | Low | Approved |\n| CHG7193783 | Patch SQL cluster | Mon 06/03 01:34-03:34 | Low | Approved |\n");
 }

@@ -162,7 +162,11 @@ fn push(doc: &Doc, out: &mut Vec<Cand>, start: usize, end: usize, score: f32, wh
 fn spoken_clock(doc: &Doc, end: usize) -> Option<usize> {
     let r = &doc.bytes[end..doc.bytes.len().min(end + 12)];
     let lead = [&b" at "[..], b", ", b" om ", b" um ", b" alle ", b" "].into_iter().find(|w| r.starts_with(w))?.len();
-    let h = r[lead..].iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+    let h = r[lead..].iter().take(5).take_while(|c| c.is_ascii_digit()).count();
+    // ("Time of death: 08/22/2026 at 0644": a chart's four-digit time.)
+    if lead == 4 && h == 4 && (r[4] - b'0') * 10 + (r[5] - b'0') < 24 && r[6] < b'6' {
+        return Some(end + 8);
+    }
     let colon = lead + h;
     let ok = (1..=2).contains(&h) && r.get(colon) == Some(&b':') && r.get(colon + 1..colon + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit));
     // (A bare space takes a one-digit hour only: two digits are `clock_follows`'s.)
