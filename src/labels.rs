@@ -24,7 +24,7 @@ macro_rules! roles {
 
             /// The role of a name written by [`Role::name`] (extraction JSON
             /// read back by the core's `scanExtracted`).
-            #[cfg(any(test, target_arch = "wasm32"))]
+            #[cfg(any(test, all(target_arch = "wasm32", not(feature = "wasm-files"))))]
             pub fn from_name(name: &str) -> Option<Role> {
                 [$(Role::$variant),*].into_iter().find(|r| r.name() == name)
             }

@@ -183,7 +183,6 @@ fn error(e: crate::Error) -> JsError {
     JsError::new(&e.to_string())
 }
 
-#[cfg(not(feature = "wasm-files"))]
 /// A JavaScript value as JSON data, through `JSON.stringify`: one parser
 /// (serde_json's) for policies from files and from objects, and none of a
 /// second deserializer's code in the package.
@@ -193,6 +192,7 @@ fn json_value(value: &JsValue, what: &str) -> Result<serde_json::Value, JsError>
     json.and_then(|json| serde_json::from_str(&json).ok()).ok_or_else(|| JsError::new(&format!("{what}: not a JSON value")))
 }
 
+#[cfg(not(feature = "wasm-files"))]
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }

@@ -437,13 +437,13 @@ fn top_level_comma(b: &[u8], from: usize, to: usize) -> usize {
     to
 }
 
-/// `WHERE contact_name = 'Sarah Rodriguez' AND mrn = '00172970'`: a quoted
-/// literal compared with a column takes the column's role.
 /// The column name that ends right before `at` (white space allowed): `PAT_MRN_ID` of `PAT_MRN_ID = '...'`.
 fn name_before(text: &str, at: usize) -> &str {
     text[..at].trim_end().rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or("")
 }
 
+/// `WHERE contact_name = 'Sarah Rodriguez' AND mrn = '00172970'`: a quoted
+/// literal compared with a column takes the column's role.
 fn where_literals(text: &str, x: &mut Extracted) {
     let mut at = 0;
     while let Some(p) = find_ci(text, " where ", at) {

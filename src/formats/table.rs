@@ -532,12 +532,12 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
     l
 }
 
-/// A single code with digits: `VRT770516202`, `2739154967-02`, `LVH 5679 398606`.
 /// A column of values under a field column: "Value", "Legacy value", "Example".
 fn value_column(name: &str) -> bool {
     name.to_ascii_lowercase().split(' ').any(|w| matches!(w, "value" | "example" | "sample"))
 }
 
+/// A single code with digits: `VRT770516202`, `2739154967-02`, `LVH 5679 398606`.
 fn one_code(v: &str) -> bool {
     (4..=24).contains(&v.len()) && v.bytes().filter(u8::is_ascii_digit).count() >= 3 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b' ')
 }
