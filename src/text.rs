@@ -321,8 +321,6 @@ impl<'a> Doc<'a> {
         lower_into(self.s(i), buf)
     }
 
-    /// The text from `start` to `end`, both clamped to the text and moved
-    /// inwards to character boundaries (for fixed-size look-around windows).
     /// The byte before `pos`, or a space at the start of the text.
     pub fn byte_before(&self, pos: usize) -> u8 {
         if pos > 0 {
@@ -332,6 +330,8 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The text from `start` to `end`, both clamped to the text and moved
+    /// inwards to character boundaries (for fixed-size look-around windows).
     pub fn window(&self, start: usize, end: usize) -> &'a str {
         let t = self.text;
         let mut s = start.min(t.len());
