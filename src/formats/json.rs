@@ -106,10 +106,27 @@ fn extract_text(text: &str, x: &mut Extracted) {
                 }
                 i = e;
             }
-            _ => i += 1,
+            // Past the bytes that mean nothing here (letters, spaces, punctuation), in a tight loop.
+            _ => {
+                i += 1;
+                while i < b.len() && !SYNTAX[b[i] as usize] {
+                    i += 1;
+                }
+            }
         }
     }
 }
+
+/// Bytes the reader above acts on: brackets, quotes, digits and the minus sign.
+static SYNTAX: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = matches!(c as u8, b'{' | b'[' | b'}' | b']' | b'"' | b'\'' | b'-' | b'0'..=b'9');
+        c += 1;
+    }
+    t
+};
 
 /// JSON inside a JSON string (a Postman request's `"raw": "{\n  \"resourceType\": ...}"`):
 /// read unescaped, its fields mapped back to where they are in the text.
