@@ -156,7 +156,8 @@ pub(crate) fn quoted_field(doc: &Doc, x: &mut Extracted, i: usize) -> bool {
         return false;
     }
     let start = doc.toks[j].end as usize + gap.len();
-    let line_end = doc.line_end(n.line as usize);
+    // (Within 512 bytes: a field is shorter, and a long line is not read again at every label.)
+    let line_end = doc.line_end(n.line as usize).min(start + doc.window(start, start + 512).len());
     let value = &doc.bytes[start..line_end];
     // The value's last component ends at a space (prose may go on after it).
     let Some(caret) = value.iter().rposition(|&c| c == b'^') else { return false };
@@ -233,6 +234,26 @@ fn phi_segment(text: &str) -> bool {
     text.match_indices('|').any(|(p, _)| p >= 3 && matches!(&b[p - 3..p], b"PID" | b"NK1" | b"IN1" | b"GT1" | b"MRG"))
 }
 
+/// The end of the segment starting at `pos` and where the next starts: a line
+/// break, or a literal "\r" / "\n" / "<CR>" when a message was pasted from a log
+/// or a JSON string.
+fn segment_end(b: &[u8], pos: usize) -> (usize, usize) {
+    let mut end = pos;
+    while end < b.len() {
+        if b[end] == b'\r' || b[end] == b'\n' {
+            return (end, end + 1);
+        }
+        if b[end] == b'\\' && matches!(b.get(end + 1), Some(b'r' | b'n')) && !matches!(b.get(end + 2), Some(c) if c.is_ascii_lowercase()) {
+            return (end, end + 2);
+        }
+        if b[end] == b'<' && b[end..].starts_with(b"<CR>") {
+            return (end, end + 4);
+        }
+        end += 1;
+    }
+    (end, b.len())
+}
+
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let text = doc.text;
     let b = text.as_bytes();
@@ -255,27 +276,19 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         None if phi_segment(text) => (b'|', b'^', b'~'),
         None => return,
     };
-    // Segments end at a line break, or at a literal "\r" / "\n" / "<CR>" when a
-    // message was pasted from a log or a JSON string.
     let mut pos = 0;
+    // Where the line holding `pos` ends (`segment_end`), and where the next starts: segments
+    // split out of one collapsed line share it (a long line is not searched again for each).
+    let mut line_break: Option<(usize, usize)> = None;
     while pos < b.len() {
-        let mut end = pos;
-        let mut next = b.len();
-        while end < b.len() {
-            if b[end] == b'\r' || b[end] == b'\n' {
-                next = end + 1;
-                break;
+        let (mut end, mut next) = match line_break {
+            Some((end, next)) if pos <= end => (end, next),
+            _ => {
+                let found = segment_end(b, pos);
+                line_break = Some(found);
+                found
             }
-            if b[end] == b'\\' && matches!(b.get(end + 1), Some(b'r' | b'n')) && !matches!(b.get(end + 2), Some(c) if c.is_ascii_lowercase()) {
-                next = end + 2;
-                break;
-            }
-            if b[end] == b'<' && b[end..].starts_with(b"<CR>") {
-                next = end + 4;
-                break;
-            }
-            end += 1;
-        }
+        };
         // Segments whose line breaks became spaces: split before " PID|", " NK1|" ...
         if let Some(cut) = collapsed_segment(&b[pos..end], sep) {
             end = pos + cut;

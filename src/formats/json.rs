@@ -212,7 +212,9 @@ fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted)
         return;
     }
     // Path of keys, outermost first (a FHIR Parameters' `valueAddress` holds an address).
-    let mut path: Vec<&str> = stack.iter().filter_map(|f| f.key.map(|(a, b)| fhir_type_key(&text[a..b]))).collect();
+    // (Of the innermost 32 levels: FHIR nests far less, and a text of thousands of
+    // unclosed brackets must not be walked again at every value.)
+    let mut path: Vec<&str> = stack[stack.len().saturating_sub(32)..].iter().filter_map(|f| f.key.map(|(a, b)| fhir_type_key(&text[a..b]))).collect();
     if top.object {
         path.push(k);
     }

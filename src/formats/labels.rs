@@ -71,6 +71,11 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     // Reused across labels: the phrase so far and where each prefix of it ends.
     let mut phrase = String::new();
     let mut ends: Vec<(usize, usize)> = Vec::new();
+    // Whether a line is short enough to be a form's label alone (see below), per line:
+    // on a text of one long line, read once rather than at every label.
+    let mut form_line = (u32::MAX, false);
+    // Whether a line speaks of records, for `merge_talk`: also once per line.
+    let mut record_line = (u32::MAX, false);
     while i < toks.len() {
         let t = &toks[i];
         if t.class != Class::Word || !doc.has(i, flag::LABEL_START | flag::MERGE) {
@@ -78,7 +83,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             continue;
         }
         if doc.has(i, flag::MERGE) {
-            merge_talk(doc, x, i);
+            merge_talk(doc, x, i, &mut record_line);
             if !doc.has(i, flag::LABEL_START) {
                 i += 1;
                 continue;
@@ -142,7 +147,12 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // "Hospital no. YI69906749": the abbreviation's dot belongs to the label.
         let abbreviated = last > i && doc.s(last).eq_ignore_ascii_case("no") && doc.bytes.get(toks[last].end as usize) == Some(&b'.');
         let mut label_end = toks[last].end as usize + usize::from(abbreviated);
-        let line_end = doc.line_end(t.line as usize);
+        // A value is read within 512 bytes of its label: on a text of one long line (minified
+        // JSON, a log) each label must not read all the rest of it.
+        let line_end = match doc.line_end(t.line as usize) {
+            far if far - t.start as usize > 512 => t.start as usize + doc.window(t.start as usize, t.start as usize + 512).len(),
+            end => end,
+        };
         // "Address line 2 = Unit 66", "address_2: #30": a numbered label. But "Chair 1:",
         // "Bed 2:" name places, not the staff of a meeting.
         if let Some(n) = toks.get(last + 1).filter(|n| n.class == Class::Num && n.len() <= 2 && n.line == t.line && !abbreviated) {
@@ -168,11 +178,13 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // (A remark in parentheses may follow: "Medical record number (if known)".)
         let lower_words = |t: &str| t.trim().bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
         let without_remark = || rest.trim_end().strip_suffix(')').and_then(|r| r.rsplit_once(" (")).filter(|(_, r)| lower_words(r)).map_or(rest, |(words, _)| words);
-        if role.is_personal()
-            && before.trim().split(' ').all(|w| w.len() < 12)
-            && lower_words(without_remark())
-            && whole_line.split_whitespace().count() <= 6
-            && !whole_line.contains([':', '=', '#', '|', '?', '.', ',', '*'])
+        let mut short_line = || {
+            if form_line.0 != t.line {
+                form_line = (t.line, whole_line.split_whitespace().nth(6).is_none() && !whole_line.contains([':', '=', '#', '|', '?', '.', ',', '*']));
+            }
+            form_line.1
+        };
+        if role.is_personal() && short_line() && before.trim().split(' ').all(|w| w.len() < 12) && lower_words(without_remark())
         {
             if let Some(&next) = doc.line_starts.get(t.line as usize + 1) {
                 let below = doc.line_text(t.line as usize + 1);
@@ -279,14 +291,18 @@ fn under_note_title(doc: &Doc, line: usize) -> bool {
 
 /// Record-merge talk names a patient's record numbers: "HIM merged 2724601 into
 /// 1920075", "306-92-07 is the surviving record, M648414538 is retired", "EMPI says
-/// MRN-54125595 is the surviving MRN", "surviving MRN: 01459441". `i` is the merge word.
+/// MRN-54125595 is the surviving MRN", "surviving MRN: 01459441". `i` is the merge word;
+/// `record_line` remembers the last line asked about and whether it speaks of records.
 #[inline(never)]
-fn merge_talk(doc: &Doc, x: &mut Extracted, i: usize) {
+fn merge_talk(doc: &Doc, x: &mut Extracted, i: usize, record_line: &mut (u32, bool)) {
     let line = doc.toks[i].line;
     let line_end = doc.line_end(line as usize);
     // Only where the line speaks of records: not "build 20241105 is retired".
-    let text = doc.line_text(line as usize);
-    if !["mrn", "record", "chart", "patient", "mpi", "him "].iter().any(|w| has_ci(text, w)) {
+    if record_line.0 != line {
+        let text = doc.line_text(line as usize);
+        *record_line = (line, ["mrn", "record", "chart", "patient", "mpi", "him "].iter().any(|w| has_ci(text, w)));
+    }
+    if !record_line.1 {
         return;
     }
     // Where the ids may start: after "merged" and after its "into"; before "is (the)

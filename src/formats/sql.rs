@@ -484,9 +484,10 @@ fn update_sets(text: &str, x: &mut Extracted) {
     let mut at = 0;
     while let Some(p) = find_ci(text, "update ", at) {
         at = p + 7;
-        let Some(set) = find_ci(text, " set ", at).filter(|&s| s < at + 80) else { continue };
+        // (Searched for only where they count: a text of many `update`s is not read to its end at each.)
+        let Some(set) = find_bytes(&text.as_bytes()[..text.len().min(at + 84)], b" set ", at, true) else { continue };
         let end = text[set..].find(';').map_or(text.len(), |e| set + e);
-        let body_end = find_ci(text, " where ", set).filter(|&w| w < end).unwrap_or(end);
+        let body_end = find_bytes(&text.as_bytes()[..end], b" where ", set, true).unwrap_or(end);
         let mut k = set + 5;
         for part in text[set + 5..body_end].split(',') {
             let ps = k;

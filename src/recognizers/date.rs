@@ -211,9 +211,11 @@ fn page_date(doc: &Doc, start: usize) -> bool {
 /// "Wendell Ashby · Jan 26, 2025 08:48" on a line of its own: when a
 /// comment was written (Jira and Confluence activity), not a patient's date.
 fn activity_header(doc: &Doc, start: usize, end: usize) -> bool {
-    let line_start = doc.text[..start].rfind('\n').map_or(0, |n| n + 1);
-    let before = &doc.text[line_start..start];
-    before.ends_with(" · ") && before.split(' ').count() <= 7 && doc.text[end..].split('\n').next().is_some_and(|r| r.trim().is_empty())
+    if !doc.text[..start].ends_with(" · ") {
+        return false;
+    }
+    let before = &doc.text[doc.line_starts[doc.line_of(start)] as usize..start];
+    before.split(' ').count() <= 7 && doc.text[end..].split('\n').next().is_some_and(|r| r.trim().is_empty())
 }
 
 /// A day token: `14` or `14th`.
@@ -241,8 +243,9 @@ fn member_record(doc: &Doc, i: usize, end: usize, out: &mut Vec<Cand>) -> bool {
     let t = &doc.toks[i];
     let line_start = doc.line_starts[t.line as usize] as usize;
     let line = doc.line_text(t.line as usize);
-    // (Not an HL7 segment: its fields are the HL7 extractor's.)
-    if line.contains('^') {
+    // (Not an HL7 segment: its fields are the HL7 extractor's. Nor a line of more
+    // than 2 KB: a record is shorter, and a text of one long line is not read at every date.)
+    if line.len() > 2048 || line.contains('^') {
         return false;
     }
     let pipes = line.bytes().filter(|&b| b == b'|').count() >= 4;

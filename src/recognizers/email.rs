@@ -50,13 +50,23 @@ pub(crate) fn personal_sender(text: &str) -> bool {
     });
     senders.by_ref().take(8).any(|at| {
         let line_start = at == 0 || matches!(text.as_bytes()[at - 1], b'\n' | b'>' | b' ' | b'*');
-        line_start && personal_address(text[at..].lines().next().unwrap_or(""))
+        line_start && personal_address(header_line(&text[at..]))
     })
+}
+
+/// The header line starting `text`, at most its first 256 bytes: a sender's address is
+/// near its start, and a text of one long line must not be read again at every `From:`.
+pub(crate) fn header_line(text: &str) -> &str {
+    let mut end = text.len().min(256);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].lines().next().unwrap_or("")
 }
 
 /// Whether `text` holds an address at a personal mailbox (`ann.lee62@gmail.com`).
 pub(crate) fn personal_address(text: &str) -> bool {
-    text.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '[' | ']' | ',' | ';' | '"')).any(|w| w.split_once('@').is_some_and(|(l, d)| !l.is_empty() && personal_domain(d)))
+    text.contains('@') && text.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '[' | ']' | ',' | ';' | '"')).any(|w| w.split_once('@').is_some_and(|(l, d)| !l.is_empty() && personal_domain(d)))
 }
 
 fn local_char(b: u8) -> bool {

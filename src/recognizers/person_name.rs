@@ -245,13 +245,16 @@ fn prev_word<'b>(doc: &Doc<'b>, i: usize, buf: &'b mut [u8; 48]) -> Option<std::
 fn title_case_line(doc: &Doc, i: usize) -> bool {
     let line = doc.toks[i].line;
     let first = doc.tok_at(doc.line_starts[line as usize] as usize);
-    let words = doc.toks[first..].iter().take_while(|t| t.line == line).filter(|t| t.is_word() && t.len() > 3);
-    let (mut caps, mut all) = (0, 0);
-    for t in words {
+    let mut words = doc.toks[first..].iter().take_while(|t| t.line == line).filter(|t| t.is_word() && t.len() > 3);
+    // (A title has a few words, all capitalised: read up to the first that is not, or the 25th.)
+    let mut all = 0;
+    for t in words.by_ref().take(25) {
+        if !t.is(CAP) {
+            return false;
+        }
         all += 1;
-        caps += usize::from(t.is(CAP));
     }
-    all >= 3 && caps == all
+    all >= 3 && words.next().is_none()
 }
 
 /// "I'm Thảo Vũ", "my name is Anh Tran", "This is Maria Gonzalez": the
@@ -294,15 +297,17 @@ const VALEDICTIONS: &[&str] = &[
 fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> {
     let line = doc.toks[i].line as usize;
     let text = doc.line_text(line);
-    if prev == Some("from") && text.trim_start_matches(['>', ' ', '*']).starts_with("From:") {
-        if crate::recognizers::email::personal_sender(text.trim_start_matches(['>', ' ', '*'])) {
+    // (A header's first 256 bytes: a text of one long line is not read again at every name.)
+    let header = || crate::recognizers::email::header_line(text.trim_start_matches(['>', ' ', '*']));
+    if prev == Some("from") && header().starts_with("From:") {
+        if crate::recognizers::email::personal_sender(header()) {
             return Some(true);
         }
-        return text.contains('@').then_some(false);
+        return header().contains('@').then_some(false);
     }
     // "To: Billy Boone <billyb@att.net>": a reply to a personal mailbox is to the patient.
-    if prev == Some("to") && text.trim_start_matches(['>', ' ', '*']).starts_with("To:") {
-        return crate::recognizers::email::personal_address(text).then_some(true);
+    if prev == Some("to") && header().starts_with("To:") {
+        return crate::recognizers::email::personal_address(header()).then_some(true);
     }
     // "Requester: Giorgos Oikonomou <giorgos107@verizon.net>": a name at a personal mailbox.
     if doc.gap_after(last) == " <" {

@@ -256,13 +256,17 @@ fn mark_truncated(scanner: &Scanner, report: &mut Report, scanned: usize, size: 
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The last position asked for (byte offset and column): findings come in
+    /// order, so on a long line each column is counted on from the last one,
+    /// not from the line's start again.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
         let mut starts = vec![0];
         starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
+        LineIndex { text, starts, last: std::cell::Cell::new((0, 1)) }
     }
 
     /// Line and column of a byte offset (clamped to the text and to a
@@ -273,7 +277,12 @@ impl<'a> LineIndex<'a> {
             offset -= 1;
         }
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let col = self.text[self.starts[line]..offset].chars().count() + 1;
+        let (from, col) = match self.last.get() {
+            (at, col) if at >= self.starts[line] && at <= offset => (at, col),
+            _ => (self.starts[line], 1),
+        };
+        let col = col + self.text[from..offset].chars().count();
+        self.last.set((offset, col));
         (line + 1, col)
     }
 
