@@ -80,6 +80,16 @@ fn fhir_fixture_built_in_code() {
 }
 
 #[test]
+fn call_chains_after_wide_characters() {
+    // The chain's 160-byte look-back starts inside a three-byte character at some offset:
+    // it must start at a character, and the value is still found.
+    for pad in 100..130 {
+        let text = format!("ლ{} p.addIdentifier().setSystem(\"urn:mrn\").setValue(\"E2610750\");\n", "y".repeat(pad));
+        assert!(covers(&text, "E2610750"), "pad {pad}");
+    }
+}
+
+#[test]
 fn validator_tests_are_not_fixtures() {
     let text = "+    assertTrue(validator.isValid(\"536-22-8471\"));\n+    assertFalse(SsnValidator.validate(\"000-12-3456\"));\n+    Patient p = findPatient(\"E2610750\");\n";
     assert_allowed(text);
@@ -1255,4 +1265,21 @@ fn generic_values_named_by_their_system_and_case_numbers() {
 fn x12_date_ranges_plan_dates_and_record_numbers() {
     let text = "ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *260101*1200*^*00501*000000001*0*P*:~\nNM1*IL*1*DOE*JANE****MI*W689187690~\nDTP*291*D8*20260503~\nCLM*PB2468881394*2885.53***11:B:1~\nDTP*434*RD8*20260805-20260813~\nREF*EA*1007298587~\n";
     assert_reported(text, &["20260503", "20260805", "20260813", "1007298587"]);
+}
+
+#[test]
+fn one_long_line_is_read_to_its_end() {
+    // A note pasted without its line breaks, a minified bundle, a one-line INSERT: each
+    // label and name reads a bounded stretch of its line (these took seconds to minutes
+    // when each read the rest of the line), and what ends the line is still found.
+    let sentences = ["Patient Maria Gonzalez was seen today.", "She lives with daughter Anh.", "DOB 03/14/1962.", "Follow up with Dr. Smith.", "She reports chest pain."];
+    let mut note: String = sentences.iter().cycle().take(8000).map(|s| format!("{s} ")).collect();
+    note.push_str("Transfer: MRN 4417023 to the cardiology service.");
+    assert!(covers(&note, "4417023"));
+    let bundle: String = (0..3000).map(|i| format!(r#"{{"resourceType":"Patient","id":"{i}","name":[{{"family":"Okafor","given":["Ada"]}}],"birthDate":"1961-04-0{}"}},"#, 1 + i % 9)).collect();
+    let bundle = format!(r#"{{"resourceType":"Bundle","entry":[{bundle}{{"resourceType":"Patient","birthDate":"1970-12-30"}}]}}"#);
+    assert!(covers(&bundle, "1970-12-30"));
+    let rows: String = (0..5000).map(|i| format!("('{}','Nguyen','Anh','1960-01-0{}'),", 1_000_000 + i, 1 + i % 9)).collect();
+    let insert = format!("INSERT INTO patients (mrn,last_name,first_name,dob) VALUES {rows}('7654321','Kraus','Jonas','1950-05-05');");
+    assert!(covers(&insert, "7654321"));
 }
