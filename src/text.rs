@@ -155,6 +155,8 @@ impl Shape {
             self.flags &= !UPPER;
         }
         let class = match (self.letters, self.digits) {
+            // (Digits with a combining mark, `12́`, are no number: numbers are ASCII.)
+            (0, _) if self.flags & ASCII == 0 => Class::Mixed,
             (0, _) => Class::Num,
             (_, 0) => Class::Word,
             _ => Class::Mixed,
@@ -628,6 +630,10 @@ mod tests {
     fn combining_marks_stay_inside_a_token() {
         let d = Doc::new("Nguye\u{302}\u{303}n x");
         assert_eq!(d.toks.len(), 2);
+        // Digits with a mark are no number: recognizers of numbers read ASCII digits.
+        let d = Doc::new("4539\u{301}5787");
+        assert_eq!(d.toks.len(), 1);
+        assert_eq!(d.toks[0].class, Class::Mixed);
     }
 
     #[test]

@@ -1283,3 +1283,27 @@ fn one_long_line_is_read_to_its_end() {
     let insert = format!("INSERT INTO patients (mrn,last_name,first_name,dob) VALUES {rows}('7654321','Kraus','Jonas','1950-05-05');");
     assert!(covers(&insert, "7654321"));
 }
+
+#[test]
+fn corpus_documents_under_unicode_mutations_never_panic() {
+    // Each labelled document with a character inserted every few characters (accents,
+    // Georgian, emoji, no-break spaces, a combining accent after digits), its line breaks
+    // as carriage returns or gone: byte offsets land inside characters everywhere. These
+    // found slices cut inside a character (HTML cells, SQL unit prefixes, call chains)
+    // and digits with a combining mark taken for a number.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/corpus.jsonl");
+    let data = std::fs::read_to_string(path).expect("corpus");
+    let scanner = Scanner::new(Policy::default()).expect("default policy");
+    for line in data.lines().step_by(3) {
+        let doc: serde_json::Value = serde_json::from_str(line).expect("json line");
+        let text = doc["text"].as_str().expect("text");
+        let mut variants = vec![text.replace('\n', "\r"), text.replace('\n', " ")];
+        for (period, insert) in [(3, "é"), (5, "ლ"), (7, "😀"), (2, "\u{a0}"), (3, "\u{301}")] {
+            variants.push(text.chars().enumerate().map(|(i, c)| if i % period == period - 1 { format!("{c}{insert}") } else { c.to_string() }).collect());
+        }
+        for v in &variants {
+            let report = scanner.scan_text(v);
+            assert!(report.findings.iter().all(|f| v.is_char_boundary(f.start) && v.is_char_boundary(f.end)), "{}", doc["id"]);
+        }
+    }
+}

@@ -367,9 +367,10 @@ fn html_cells(text: &str, from: usize, to: usize) -> Vec<(bool, usize, usize)> {
     let mut out = Vec::new();
     let mut k = from;
     while let Some(o) = text[k..to].find('<').map(|p| p + k) {
-        let tag = text[o + 1..to.min(o + 4)].to_ascii_lowercase();
-        let header = tag.starts_with("th");
-        if (header || tag.starts_with("td")) && matches!(text.as_bytes().get(o + 3), Some(b'>' | b' ')) {
+        // (Bytes: the three after `<` may end inside a character.)
+        let tag = text.as_bytes()[o + 1..to.min(o + 4)].to_ascii_lowercase();
+        let header = tag.starts_with(b"th");
+        if (header || tag.starts_with(b"td")) && matches!(text.as_bytes().get(o + 3), Some(b'>' | b' ')) {
             let Some(open_end) = text[o..to].find('>').map(|p| o + p + 1) else { break };
             let close = if header { "</th>" } else { "</td>" };
             let end = text[open_end..to].find(close).or_else(|| text[open_end..to].find(&close.to_ascii_uppercase())).map_or(to, |p| open_end + p);
