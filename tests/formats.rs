@@ -1307,3 +1307,28 @@ fn corpus_documents_under_unicode_mutations_never_panic() {
         }
     }
 }
+
+#[test]
+fn corpus_documents_cut_anywhere_never_panic() {
+    // A paste can start or end anywhere: every labelled corpus's documents, cut at many
+    // places, at a low report threshold (more paths run). A MERGE's rows cut before its
+    // alias list once sliced past the end.
+    let low = Scanner::new(Policy::from_json(r#"{"report_threshold":0.05}"#).expect("policy")).expect("scanner");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(dir).expect("corpus dir").filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "jsonl")).collect();
+    files.sort();
+    for path in files {
+        let data = std::fs::read_to_string(&path).expect("corpus");
+        for (n, line) in data.lines().enumerate() {
+            let doc: serde_json::Value = serde_json::from_str(line).expect("json line");
+            let text = doc["text"].as_str().expect("text");
+            // Ends cut every 7 bytes; starts every 13 bytes in every other document.
+            for cut in (0..text.len()).step_by(7).filter(|&c| text.is_char_boundary(c)) {
+                low.scan_text(&text[..cut]);
+                if n % 2 == 0 && cut % 13 == 0 {
+                    low.scan_text(&text[cut..]);
+                }
+            }
+        }
+    }
+}

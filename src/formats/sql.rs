@@ -321,7 +321,8 @@ fn values_alias(text: &str, x: &mut Extracted) {
         at = k.max(p + 13);
         // ") AS src (col, ...)"
         let k = skip_ws(b, k + usize::from(b.get(k) == Some(&b')')));
-        let Some(open) = text[k..].find('(').map(|o| o + k).filter(|&o| text[k..o].trim_start().get(..3).is_some_and(|a| a.eq_ignore_ascii_case("as ")) && o - k < 40) else { continue };
+        // (A text cut after its rows ends before any alias.)
+        let Some(open) = text.get(k..).and_then(|r| r.find('(')).map(|o| o + k).filter(|&o| text[k..o].trim_start().get(..3).is_some_and(|a| a.eq_ignore_ascii_case("as ")) && o - k < 40) else { continue };
         let (cols, _) = items(b, open + 1);
         let names: Vec<&str> = cols.iter().map(|&(s, e)| ident(&text[s..e])).collect();
         let roles: Vec<Option<Role>> = names.iter().map(|c| field_role(c)).collect();
