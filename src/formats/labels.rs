@@ -199,7 +199,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // "Member # 967471919D": a member's id, not their name.
         let role = if role == Role::PatientName && member_label && rest.trim_start_matches([' ', '#', ':', '.', '*']).trim_start_matches("is ").bytes().take_while(|b| !b.is_ascii_whitespace()).any(|b| b.is_ascii_digit()) { Role::MemberId } else { role };
         // Log pairs: "lookup failed for MRN=2390114 facility=SHMC" (not a URL's query, which the URL covers).
-        let in_url = before.rsplit([' ', '\t', '(', '<', '"']).next().is_some_and(|w| has(w, "://") || w.contains('?'));
+        // (The last word within 512 bytes: a line without spaces is not read back to its start at every label.)
+        let near = if before.len() > 512 { doc.window(t.start as usize - 512, t.start as usize) } else { before };
+        let in_url = near.rsplit([' ', '\t', '(', '<', '"']).next().is_some_and(|w| has(w, "://") || w.contains('?'));
         let pair = rest.starts_with('=') && !rest.starts_with("==") && !in_url;
         if let Some(sep) = strong_sep(rest) {
             // "His member # is H56254019 with Highmark."

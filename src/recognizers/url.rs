@@ -59,8 +59,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
     let start = doc.toks[i].start as usize;
     let b = doc.bytes;
+    // (At most 2 KB, as browsers keep them: a run of URLs joined by commas is not read to its end at each.)
     let mut end = start;
-    while end < b.len() && !b[end].is_ascii_whitespace() && !matches!(b[end], b'"' | b'\'' | b'<' | b'>' | b'`' | b')' | b']' | b'|') {
+    let limit = b.len().min(start + 2048);
+    while end < limit && !b[end].is_ascii_whitespace() && !matches!(b[end], b'"' | b'\'' | b'<' | b'>' | b'`' | b')' | b']' | b'|') {
         end += 1;
     }
     while end > start && matches!(b[end - 1], b'.' | b',' | b';' | b':') {
@@ -91,7 +93,13 @@ fn request_path(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if doc.s(i) != "HTTP" || end < 2 || b[end - 1] != b' ' {
         return;
     }
-    let start = b[..end - 1].iter().rposition(|c| c.is_ascii_whitespace() || *c == b'"').map_or(0, |p| p + 1);
+    // (A path of at most 2 KB: a line without spaces is not read back to its start.)
+    let from = end.saturating_sub(2048);
+    let start = match b[from..end - 1].iter().rposition(|c| c.is_ascii_whitespace() || *c == b'"') {
+        Some(p) => from + p + 1,
+        None if from == 0 => 0,
+        None => return,
+    };
     let method = doc.window(start.saturating_sub(8), start);
     if b.get(start) == Some(&b'/') && method.ends_with(' ') && ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"].iter().any(|m| method.trim_end().ends_with(m)) && identifies_person(&doc.text[start + 1..end - 1]) {
         out.push(Cand::new(Kind::Url, start, end - 1, 0.9, "URL with a patient or member id", Needs::Nothing));

@@ -122,7 +122,47 @@ fn main() {
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     println!("  100 KB paste     {:>8.2} ms median to a verdict", median(times));
+    long_lines(&scanner);
     attachments(&scanner);
+}
+
+/// Texts of one long line (about 1 MB each), as pastes can be: a note whose line
+/// breaks were lost, a minified FHIR bundle, a one-line INSERT, HL7 with carriage
+/// returns only, and label words repeated on one line. Each label and name reads a
+/// bounded stretch of its line; the slowest shape is printed.
+fn long_lines(scanner: &Scanner) {
+    const SIZE: usize = 1 << 20;
+    let fill = |unit: &dyn Fn(usize) -> String| {
+        let mut s = String::with_capacity(SIZE + 256);
+        let mut i = 0;
+        while s.len() < SIZE {
+            s.push_str(&unit(i));
+            i += 1;
+        }
+        s
+    };
+    let sentences = ["Patient Maria Gonzalez was seen today.", "She lives with daughter Anh.", "DOB 03/14/1962, MRN 1234567.", "Follow up with Dr. Smith.", "Phone (617) 555-1234."];
+    let shapes: Vec<(&str, String)> = vec![
+        ("note without line breaks", fill(&|i| format!("{} ", sentences[i % sentences.len()]))),
+        ("minified FHIR bundle", fill(&|i| format!(r#"{{"resource":{{"resourceType":"Patient","id":"{i}","name":[{{"family":"Okafor","given":["Ada"]}}],"birthDate":"1961-04-0{}"}}}},"#, 1 + i % 9))),
+        ("one-line INSERT", fill(&|i| format!("('{}','Nguyen','Anh','1960-01-0{}'),", 1_000_000 + i, 1 + i % 9))),
+        ("HL7 with CR only", fill(&|i| format!("MSH|^~\\&|EPIC|HOSP|LAB|HOSP|20240101120000||ADT^A08|{i}|P|2.5\rPID|1||{}^^^HOSP^MR||DOE^JANE||19600101|F\r", 1_000_000 + i))),
+        ("'DOB ' repeated", fill(&|_| "DOB ".into())),
+        ("'From: ' repeated", fill(&|_| "From: ".into())),
+        ("'merged ' repeated", fill(&|_| "merged MRN ".into())),
+    ];
+    let rates: Vec<(f64, &str)> = shapes
+        .iter()
+        .map(|(name, text)| {
+            let t = Instant::now();
+            std::hint::black_box(scanner.scan_text(text).findings.len());
+            (text.len() as f64 / 1e6 / t.elapsed().as_secs_f64(), *name)
+        })
+        .collect();
+    let worst = rates.iter().copied().min_by(|a, b| a.0.total_cmp(&b.0)).unwrap_or((0.0, ""));
+    println!("  one long line    {:>8.1} MB/s  (slowest of {} shapes of 1 MB: {})", worst.0, shapes.len(), worst.1);
+    let all: Vec<String> = rates.iter().map(|(r, n)| format!("{n} {r:.1}")).collect();
+    println!("                   (MB/s: {})", all.join(", "));
 }
 
 /// Rows of a claims export: synthetic names, dates, member ids, codes.
