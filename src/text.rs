@@ -535,6 +535,24 @@ impl Needles {
     }
 }
 
+/// The first `n` bytes of `s` at most, cut back to a character's start.
+pub(crate) fn head(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// The last `n` bytes of `s` at most, from a character's start.
+pub(crate) fn tail(s: &str, n: usize) -> &str {
+    let mut start = s.len().saturating_sub(n);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
 /// Whether `needle` occurs in a short `hay`. `str::contains` builds a
 /// substring searcher on every call, which in wasm costs more than the
 /// search.
@@ -624,6 +642,16 @@ mod tests {
         }
         assert_eq!(TWO_SPACES.find("a b  c"), Some(3));
         assert!(!TWO_SPACES.any_in(" a b "));
+    }
+
+    #[test]
+    fn head_and_tail_cut_at_characters() {
+        assert_eq!(head("aé😀b", 3), "aé");
+        assert_eq!(head("aé😀b", 4), "aé");
+        assert_eq!(head("ab", 9), "ab");
+        assert_eq!(tail("aé😀b", 3), "b");
+        assert_eq!(tail("aé😀b", 5), "😀b");
+        assert_eq!(tail("ab", 9), "ab");
     }
 
     #[test]

@@ -98,13 +98,7 @@ fn chained_role(name: &str, line_before: &str) -> Option<Role> {
         return None;
     }
     // The nearest preceding call that says what the value is.
-    // (The last 160 bytes, from a character's start.)
-    let mut from = line_before.len().saturating_sub(160);
-    while !line_before.is_char_boundary(from) {
-        from += 1;
-    }
-    let tail = &line_before[from..];
-    let lower = tail.to_ascii_lowercase();
+    let lower = crate::text::tail(line_before, 160).to_ascii_lowercase();
     let at = |w: &str| lower.rfind(w);
     [
         ("us-ssn", Role::Ssn),

@@ -37,8 +37,7 @@ fn in_range(s: &str) -> bool {
 /// Population phrasing right after the number: "and older", "+", "or over".
 fn population_after(rest: &str) -> bool {
     // (The phrases are short: a few dozen bytes lower-cased, not all the rest of the text.)
-    let r = rest.trim_start();
-    let r = r[..(0..=r.len().min(32)).rev().find(|&k| r.is_char_boundary(k)).unwrap_or(0)].to_ascii_lowercase();
+    let r = crate::text::head(rest.trim_start(), 32).to_ascii_lowercase();
     r.starts_with('+')
         || ["and older", "or older", "and over", "or over", "and above", "years and older", "years or older", "years of age and older", "or more", "and up", "years and over"]
             .iter()

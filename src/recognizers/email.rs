@@ -57,11 +57,7 @@ pub(crate) fn personal_sender(text: &str) -> bool {
 /// The header line starting `text`, at most its first 256 bytes: a sender's address is
 /// near its start, and a text of one long line must not be read again at every `From:`.
 pub(crate) fn header_line(text: &str) -> &str {
-    let mut end = text.len().min(256);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text[..end].lines().next().unwrap_or("")
+    crate::text::head(text, 256).lines().next().unwrap_or("")
 }
 
 /// Whether `text` holds an address at a personal mailbox (`ann.lee62@gmail.com`).
