@@ -1284,6 +1284,18 @@ fn one_long_line_is_read_to_its_end() {
     assert!(covers(&insert, "7654321"));
 }
 
+/// The labelled documents of `tests/corpus/<file>`: (id, text).
+fn corpus(file: &str) -> Vec<(String, String)> {
+    let path = format!("{}/tests/corpus/{file}", env!("CARGO_MANIFEST_DIR"));
+    let data = std::fs::read_to_string(path).expect("corpus");
+    data.lines()
+        .map(|line| {
+            let doc: serde_json::Value = serde_json::from_str(line).expect("json line");
+            (doc["id"].as_str().unwrap_or("?").to_string(), doc["text"].as_str().expect("text").to_string())
+        })
+        .collect()
+}
+
 #[test]
 fn corpus_documents_under_unicode_mutations_never_panic() {
     // Each labelled document with a character inserted every few characters (accents,
@@ -1291,19 +1303,15 @@ fn corpus_documents_under_unicode_mutations_never_panic() {
     // as carriage returns or gone: byte offsets land inside characters everywhere. These
     // found slices cut inside a character (HTML cells, SQL unit prefixes, call chains)
     // and digits with a combining mark taken for a number.
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/corpus.jsonl");
-    let data = std::fs::read_to_string(path).expect("corpus");
     let scanner = Scanner::new(Policy::default()).expect("default policy");
-    for line in data.lines().step_by(3) {
-        let doc: serde_json::Value = serde_json::from_str(line).expect("json line");
-        let text = doc["text"].as_str().expect("text");
+    for (id, text) in corpus("corpus.jsonl").iter().step_by(3) {
         let mut variants = vec![text.replace('\n', "\r"), text.replace('\n', " ")];
         for (period, insert) in [(3, "é"), (5, "ლ"), (7, "😀"), (2, "\u{a0}"), (3, "\u{301}")] {
             variants.push(text.chars().enumerate().map(|(i, c)| if i % period == period - 1 { format!("{c}{insert}") } else { c.to_string() }).collect());
         }
         for v in &variants {
             let report = scanner.scan_text(v);
-            assert!(report.findings.iter().all(|f| v.is_char_boundary(f.start) && v.is_char_boundary(f.end)), "{}", doc["id"]);
+            assert!(report.findings.iter().all(|f| v.is_char_boundary(f.start) && v.is_char_boundary(f.end)), "{id}");
         }
     }
 }
@@ -1315,13 +1323,10 @@ fn corpus_documents_cut_anywhere_never_panic() {
     // alias list once sliced past the end.
     let low = Scanner::new(Policy::from_json(r#"{"report_threshold":0.05}"#).expect("policy")).expect("scanner");
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(dir).expect("corpus dir").filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "jsonl")).collect();
+    let mut files: Vec<String> = std::fs::read_dir(dir).expect("corpus dir").filter_map(|e| e.ok()?.file_name().into_string().ok()).filter(|f| f.ends_with(".jsonl")).collect();
     files.sort();
-    for path in files {
-        let data = std::fs::read_to_string(&path).expect("corpus");
-        for (n, line) in data.lines().enumerate() {
-            let doc: serde_json::Value = serde_json::from_str(line).expect("json line");
-            let text = doc["text"].as_str().expect("text");
+    for file in files {
+        for (n, (_, text)) in corpus(&file).iter().enumerate() {
             // Ends cut every 7 bytes; starts every 13 bytes in every other document.
             for cut in (0..text.len()).step_by(7).filter(|&c| text.is_char_boundary(c)) {
                 low.scan_text(&text[..cut]);

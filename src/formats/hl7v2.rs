@@ -157,7 +157,7 @@ pub(crate) fn quoted_field(doc: &Doc, x: &mut Extracted, i: usize) -> bool {
     }
     let start = doc.toks[j].end as usize + gap.len();
     // (Within 512 bytes: a field is shorter, and a long line is not read again at every label.)
-    let line_end = doc.line_end(n.line as usize).min(start + doc.window(start, start + 512).len());
+    let line_end = start + crate::text::head(&doc.text[start..doc.line_end(n.line as usize)], 512).len();
     let value = &doc.bytes[start..line_end];
     // The value's last component ends at a space (prose may go on after it).
     let Some(caret) = value.iter().rposition(|&c| c == b'^') else { return false };

@@ -149,10 +149,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let mut label_end = toks[last].end as usize + usize::from(abbreviated);
         // A value is read within 512 bytes of its label: on a text of one long line (minified
         // JSON, a log) each label must not read all the rest of it.
-        let line_end = match doc.line_end(t.line as usize) {
-            far if far - t.start as usize > 512 => t.start as usize + doc.window(t.start as usize, t.start as usize + 512).len(),
-            end => end,
-        };
+        let line_end = t.start as usize + crate::text::head(&doc.text[t.start as usize..doc.line_end(t.line as usize)], 512).len();
         // "Address line 2 = Unit 66", "address_2: #30": a numbered label. But "Chair 1:",
         // "Bed 2:" name places, not the staff of a meeting.
         if let Some(n) = toks.get(last + 1).filter(|n| n.class == Class::Num && n.len() <= 2 && n.line == t.line && !abbreviated) {
@@ -200,8 +197,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let role = if role == Role::PatientName && member_label && rest.trim_start_matches([' ', '#', ':', '.', '*']).trim_start_matches("is ").bytes().take_while(|b| !b.is_ascii_whitespace()).any(|b| b.is_ascii_digit()) { Role::MemberId } else { role };
         // Log pairs: "lookup failed for MRN=2390114 facility=SHMC" (not a URL's query, which the URL covers).
         // (The last word within 512 bytes: a line without spaces is not read back to its start at every label.)
-        let near = if before.len() > 512 { doc.window(t.start as usize - 512, t.start as usize) } else { before };
-        let in_url = near.rsplit([' ', '\t', '(', '<', '"']).next().is_some_and(|w| has(w, "://") || w.contains('?'));
+        let in_url = crate::text::tail(before, 512).rsplit([' ', '\t', '(', '<', '"']).next().is_some_and(|w| has(w, "://") || w.contains('?'));
         let pair = rest.starts_with('=') && !rest.starts_with("==") && !in_url;
         if let Some(sep) = strong_sep(rest) {
             // "His member # is H56254019 with Highmark."

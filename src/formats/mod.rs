@@ -162,6 +162,16 @@ pub(crate) fn sort_fields(fields: &mut [Field]) {
     crate::text::sort_by_key(fields, |f| (f.start as u64) << 32 | u64::from(!(f.end as u32)));
 }
 
+/// Where `needle` occurs in `hay`, one after another (not overlapping).
+pub(crate) fn find_all<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = find_bytes(hay, needle, from, false)?;
+        from = at + needle.len();
+        Some(at)
+    })
+}
+
 /// First position at or after `from` where `needle` occurs in `hay`,
 /// ASCII case-insensitively when `fold`.
 pub(crate) fn find_bytes(hay: &[u8], needle: &[u8], from: usize, fold: bool) -> Option<usize> {

@@ -42,13 +42,7 @@ fn personal_domain(domain: &str) -> bool {
 /// The email header `From:` lines of a message name a sender at a personal
 /// mailbox: the message is a patient's (or a relative's) own.
 pub(crate) fn personal_sender(text: &str) -> bool {
-    let mut from = 0;
-    let mut senders = std::iter::from_fn(|| {
-        let at = crate::formats::find_bytes(text.as_bytes(), b"From:", from, false)?;
-        from = at + 5;
-        Some(at)
-    });
-    senders.by_ref().take(8).any(|at| {
+    crate::formats::find_all(text.as_bytes(), b"From:").take(8).any(|at| {
         let line_start = at == 0 || matches!(text.as_bytes()[at - 1], b'\n' | b'>' | b' ' | b'*');
         line_start && personal_address(header_line(&text[at..]))
     })

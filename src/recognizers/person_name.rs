@@ -362,13 +362,7 @@ fn own_care(message: &str) -> bool {
 /// (`Requester: Pádraig Breathnach <breathnach.family@protonmail.com>` above "Thanks,\nPádraig").
 fn beside_personal_address(text: &str, name: &str) -> bool {
     // (The vectorised byte search: a substring searcher per call costs more in wasm.)
-    let mut from = 0;
-    let found = std::iter::from_fn(|| {
-        let p = crate::formats::find_bytes(text.as_bytes(), name.as_bytes(), from, false)?;
-        from = p + name.len();
-        Some(p)
-    });
-    found.take(8).any(|p| {
+    crate::formats::find_all(text.as_bytes(), name.as_bytes()).take(8).any(|p| {
         let start = text[..p].rfind('\n').map_or(0, |n| n + 1);
         crate::recognizers::email::personal_address(text[start..].lines().next().unwrap_or(""))
     })
