@@ -1087,6 +1087,7 @@ fn expand_abbreviation(w: &str) -> &str {
         "pat" | "ptnt" => "patient",
         "fname" | "fn" => "first name",
         "lname" | "ln" => "last name",
+        "nm" | "nme" => "name",
         "bdate" | "bday" => "birth date",
         "subsc" | "sub" | "sbscr" | "subscr" | "sbscrbr" => "subscriber",
         "thru" | "through" => "to",
@@ -1120,10 +1121,12 @@ fn role_of_words(norm: &str) -> Option<Role> {
     // holds its words separated by single spaces, so a run of words is a
     // slice of it, cut at a space (no joining).
     let mut base = norm.match_indices(' ').find_map(|(sp, _)| phrase_role(&norm[sp + 1..]));
+    // ("First"/"last" name a column alone, not beside other words: "Last Action", "First Seen".)
+    let ordinal = |w: &&str| matches!(*w, "first" | "last");
     if base.is_none() {
-        base = norm.rmatch_indices(' ').find_map(|(sp, _)| phrase_role(&norm[..sp]));
+        base = norm.rmatch_indices(' ').find_map(|(sp, _)| Some(&norm[..sp]).filter(|w| !ordinal(w)).and_then(phrase_role));
     }
-    let base = base.or_else(|| norm.split(' ').find_map(|w| phrase_role(w).filter(|r| !matches!(r, Role::Note | Role::Tech))));
+    let base = base.or_else(|| norm.split(' ').filter(|w| !ordinal(w)).find_map(|w| phrase_role(w).filter(|r| !matches!(r, Role::Note | Role::Tech))));
     match (subject, base) {
         (Some(Role::Staff), Some(b)) if b.is_personal() && b != Role::Dob => {
             // provider_name, provider_phone, attending_email: staff data, not PHI.
@@ -1181,12 +1184,17 @@ mod tests {
             ("mbr_id", Role::MemberId),
             ("SVC DATE", Role::PersonDate),
             ("ADM DATE", Role::PersonDate),
+            ("LAST_NM", Role::Name),
+            ("Last", Role::Name),
         ];
         for (name, role) in cases {
             assert_eq!(field_role(name), Some(role), "{name}");
         }
         assert_eq!(field_role("severity_level_xyz"), Some(Role::Tech));
         assert_eq!(field_role("foo_bar"), None);
+        // "First" and "last" are names alone, not beside another word.
+        assert_eq!(field_role("Last Action"), None);
+        assert_eq!(field_role("First Seen"), None);
     }
 
     #[test]

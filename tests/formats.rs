@@ -152,6 +152,32 @@ C2169579493   H45208435     Nguyễn, Minh          04/22/1936  09/03/2023  9 El
 }
 
 #[test]
+fn fixed_width_rows_that_drifted_left_of_their_columns() {
+    // Every value after the name starts a few characters left of its
+    // heading; a note between the rows is no row.
+    let text = "\
+STATE     MEMBER NAME              ACCOUNT #      ADM DATE      SUBSCRIBER ID      BILLED    EDITS
+PAID      OKONKWO, CHIDI           7720135566  02/11/2026  QRT5513209871    1475.20  N4:12
+DENIED    HALVORSEN, INGRID        5530218871  09/03/2026  MKB663018245     302.75  A1:19
+          Note: member called 10/02/2026 about the denial
+";
+    assert_reported(text, &["OKONKWO, CHIDI", "7720135566", "02/11/2026", "QRT5513209871", "HALVORSEN, INGRID", "5530218871", "09/03/2026", "MKB663018245"]);
+    assert!(!covers(text, "1475.20") && !covers(text, "302.75") && !covers(text, "Note"));
+}
+
+#[test]
+fn columns_that_hold_no_names() {
+    // "Last Action" is what was last done, not a last name.
+    let text = "Acct\tPatient\tDOB\tLast Action\tOwner\nHB40221187\tMORENO, LUCIA\t02/14/1931\tAppeal mailed\tJ. Park\n";
+    assert_reported(text, &["MORENO, LUCIA", "02/14/1931"]);
+    assert!(!covers(text, "Appeal mailed"));
+    // A modifier before the date of service is a code, not the patient's name.
+    let text = "claim_no|member_id|patient|dob|hcpcs|modifier|dos\nE2210934471|KM55012390|Lindqvist, Maja|03/22/1949|E0431|RR|09/14/2026\n";
+    assert_reported(text, &["Lindqvist, Maja", "03/22/1949"]);
+    assert!(!covers(text, "RR"));
+}
+
+#[test]
 fn sql_insert_select_and_where_literals() {
     let text = "UPDATE patient_contacts SET relationship = 'son'\n WHERE patient_id = (SELECT id FROM patients WHERE mrn = '00172970')\n   AND contact_name = 'Sarah Rodriguez';\nINSERT INTO patient_contacts (patient_id, contact_name, relationship, phone) SELECT id, 'Eric Leonard', 'brother', '2122190853' FROM patients WHERE mrn = '8312642407';\nINSERT INTO encounters (encounter_id, patient_id, admit_dt) VALUES (430380, 83808, '2023-03-20 22:50:00');\n";
     assert_reported(text, &["00172970", "Sarah Rodriguez", "Eric Leonard", "2122190853", "8312642407", "2023-03-20 22:50:00"]);
@@ -1134,6 +1160,8 @@ fn ccd_snippets_php_arrays_and_values_on_file() {
     // A PHP array's quoted keys.
     let text = "DB::table('referrals')->insert([\n    ['patient_name' => 'احمد ستانکزی', 'dob' => '1993-11-28', 'mrn' => '00812255'],\n]);\n";
     assert_reported(text, &["احمد ستانکزی", "1993-11-28", "00812255"]);
+    // A key after a value is not the value's next list item.
+    assert!(!covers(text, "dob"));
     // "DOB on file:" is a birth date label.
     assert_reported("Hi, this is a reminder of your appt. DOB on file: 05/09/2002. Reply C to confirm.\n", &["05/09/2002"]);
 }

@@ -152,6 +152,13 @@ fn assigned_to(b: &[u8], p: usize) -> Option<(usize, usize)> {
     ident_before(b, skip_ws_back(b, p - 1))
 }
 
+/// Whether the literal closing at `close` is a key (`'dob' => `, `"dob": `), not a value.
+fn is_key(b: &[u8], close: usize) -> bool {
+    let rest = &b[close + 1..];
+    let at = rest.iter().position(|&c| c != b' ').unwrap_or(rest.len());
+    rest[at..].starts_with(b"=>") || rest[at..].starts_with(b":")
+}
+
 /// `given: ['Niamh']`, `Given = new[] { "Montserrat" }`, `Given: []string{"Arif"}`:
 /// the name a list or array literal opening before `open` is assigned to.
 fn list_of(b: &[u8], open: usize) -> Option<(usize, usize)> {
@@ -231,7 +238,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
         } else if matches!(opener, b'[' | b'{') && matches!(b[close + 1..].iter().find(|&&c| c != b' '), Some(b',' | b']' | b'}')) {
             // An array's first item.
             list_of(b, before - 1).and_then(|id| named(doc, id))
-        } else if opener == b',' && prev.is_some_and(|(_, c)| before - 1 == c + 1) {
+        } else if opener == b',' && prev.is_some_and(|(_, c)| before - 1 == c + 1) && !is_key(b, close) {
             // After the literal before it: the next item of its list (`line: ['626 Elm Pl', '#421']`),
             // or the value of a key named by it (`named_struct('given', 'Aino', 'family', ...)`).
             let (role, c) = prev.unwrap_or_default();

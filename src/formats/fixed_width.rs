@@ -84,7 +84,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         while l < doc.line_starts.len() && !doc.line_text(l).trim().is_empty() {
             l += 1;
         }
-        let mut rows: Vec<Vec<Word>> = (first..l).filter(|&r| !rule(doc.line_text(r)) && !super::has_slot(doc.line_text(r))).map(|r| words(doc, r)).collect();
+        let mut rows: Vec<Vec<Word>> = (first..l).filter(|&r| !rule(doc.line_text(r)) && !super::has_slot(doc.line_text(r)) && !note(doc.line_text(r))).map(|r| words(doc, r)).collect();
         // A data frame printed by pandas: each row starts with its index, under no column.
         let index = |row: &Vec<Word>| row.first().is_some_and(|w| w.end_at <= cols[0].at && doc.text[w.start..w.end].bytes().all(|b| b.is_ascii_digit()));
         if cols[0].at > 0 && rows.iter().filter(|row| row.len() > 1).all(index) {
@@ -104,6 +104,12 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         }
         x.patient_record |= patient;
     }
+}
+
+/// A note between the rows ("DOB submitted: 12/18/2001"): a label's colon
+/// ends a word, which a report's values do not.
+fn note(line: &str) -> bool {
+    line.split_ascii_whitespace().any(|w| w.len() > 1 && w.ends_with(':'))
 }
 
 /// A separator line of dashes or equals signs.
@@ -198,10 +204,12 @@ fn cells(row: &[Word]) -> Vec<(usize, usize)> {
 }
 
 /// Whether a row keeps to the header: one cell per column, each starting
-/// within its column.
+/// within its column, or, when the whole row drifted, past the column before
+/// its own and short of the one after next.
 fn fits(cols: &[Column], row: &[Word]) -> Option<Vec<(usize, usize)>> {
     let cs = cells(row);
-    let ok = cs.len() == cols.len() && cs.iter().enumerate().all(|(c, &(s, _))| row[s].at + 1 >= cols[c].at && cols.get(c + 1).is_none_or(|n| row[s].at < n.at));
+    let near = |c: usize, at: usize| c.checked_sub(1).is_none_or(|p| at > cols[p].at) && cols.get(c + 2).is_none_or(|n| at < n.at);
+    let ok = cs.len() == cols.len() && cs.iter().enumerate().all(|(c, &(s, _))| near(c, row[s].at));
     ok.then_some(cs)
 }
 

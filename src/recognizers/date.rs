@@ -285,6 +285,10 @@ fn member_record(doc: &Doc, i: usize, end: usize, out: &mut Vec<Cand>) -> bool {
     let state_zip = (d + 2..fields.len()).find(|&n| zip(field(n)) && (sex && n == d + 2 || super::address::STATES.contains(&field(n - 1))));
     let names: Vec<usize> = (d.saturating_sub(3)..d).filter(|&n| name_field(field(n))).collect();
     let Some(&first_name) = names.first() else { return false };
+    // (Two capitals alone are a code: a modifier `KJ`, a state.)
+    if names.len() == 1 && field(first_name).len() <= 2 {
+        return false;
+    }
     let member_id = |n: usize| n < first_name && field(n).len() >= 8 && digits(field(n)) > 0 && field(n).bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     // A query's result row, `| CLM49112265106 | H8278305901 | CARUSO, NICCOLO | 2026-02-03 | 99457 | 1929-10-02 |`:
     // ids, then the name right before a date, and a birth date (ten years past or more) in the row.

@@ -100,7 +100,20 @@ const ROLE_MAILBOXES: &[&str] = &[
     "privacy", "support", "help", "helpdesk", "servicedesk", "info", "noreply", "no", "donotreply", "records", "medicalrecords", "him", "billing",
     "admin", "security", "compliance", "oncall", "it", "contact", "hello", "team", "office", "lab", "pharmacy", "radiology", "scheduling",
     "appointments", "roi", "legal", "hr", "webmaster", "postmaster", "alerts", "notifications", "ops", "devops", "integration", "interfaces",
+    "frontdesk", "reception", "appeals", "intake", "referrals", "claims", "eligibility", "enrollment", "membership", "memberservices", "benefits",
+    "customerservice", "service", "services", "fax", "efax", "relay", "triage", "registration", "admissions", "care", "coordination", "clinic",
+    "clinical", "informatics", "patients", "relations", "outreach", "credentialing", "authorizations", "finance", "payments", "collections",
 ];
+
+/// Whether the local part names an office or a function (`frontdesk@`, `neuro-clinic@`,
+/// `patient.relations@`): its first or last word.
+fn role_mailbox(local: &str) -> bool {
+    // (After a `+` comes a tag the owner chose: `anh_tran+care`.)
+    let mut words = local.split('+').next().unwrap_or(local).split(['-', '.', '_']);
+    let first = words.next().unwrap_or(local);
+    let last = words.next_back().unwrap_or(first);
+    [first, last].iter().any(|w| ROLE_MAILBOXES.contains(&w.to_ascii_lowercase().as_str()))
+}
 
 /// An email header naming messages, not people: `Message-ID: <7aca3f6c@mail.gmail.com>`
 /// on the line of token `i`.
@@ -113,8 +126,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if let Some((s, e)) = span_at(doc, i) {
         let addr = &doc.text[s..e];
         let (local, domain) = addr.split_once('@').unwrap_or((addr, ""));
-        let first = local.split(['-', '.', '_']).next().unwrap_or(local).to_ascii_lowercase();
-        if ROLE_MAILBOXES.contains(&first.as_str()) && !personal_domain(domain) {
+        if role_mailbox(local) && !personal_domain(domain) {
             out.push(Cand::new(Kind::Email, s, e, 0.1, "an office's mailbox", Needs::Label));
         } else if personal_domain(domain) && !message_id(doc, i) {
             // A consumer mailbox: in health-IT tickets, a patient's or a relative's (staff write
@@ -137,5 +149,15 @@ mod tests {
         assert!(personal_sender("From: Bo <bo@yahoo.co.uk>"));
         assert!(!personal_sender("From: Kim Park <kim.park@stmarys.org>\nTo: team@stmarys.org"));
         assert!(!personal_sender("Reply to ann@gmail.com from the portal"));
+    }
+
+    #[test]
+    fn role_mailboxes() {
+        for local in ["frontdesk", "neuro-clinic", "patient.relations", "care.coordination", "Patient-Financial-Services", "bwuc.frontdesk"] {
+            assert!(role_mailbox(local), "{local}");
+        }
+        for local in ["maria.gonzalez62", "kim.park", "anh_tran+care", "carey.lab5"] {
+            assert!(!role_mailbox(local), "{local}");
+        }
     }
 }
