@@ -178,6 +178,14 @@ fn columns_that_hold_no_names() {
 }
 
 #[test]
+fn a_flat_file_record_is_no_header() {
+    // The record's cells are not column names: the segment ids of the lines below are not the subscriber's name.
+    let text = "HDR|ACME|20260301|0915|00501|P\nSUB|44820177310|LINDQVIST|MAJA|19490322|F|880 E Harbor Rd|Duluth|MN|55802-1144\nCLM|CLM55210938|412.10|11:B:1|Y|A\nDX|ABK:I10\nTRL|4\n";
+    assert_reported(text, &["LINDQVIST", "MAJA", "19490322"]);
+    assert!(!covers(text, "CLM") && !covers(text, "DX") && !covers(text, "TRL"));
+}
+
+#[test]
 fn sql_insert_select_and_where_literals() {
     let text = "UPDATE patient_contacts SET relationship = 'son'\n WHERE patient_id = (SELECT id FROM patients WHERE mrn = '00172970')\n   AND contact_name = 'Sarah Rodriguez';\nINSERT INTO patient_contacts (patient_id, contact_name, relationship, phone) SELECT id, 'Eric Leonard', 'brother', '2122190853' FROM patients WHERE mrn = '8312642407';\nINSERT INTO encounters (encounter_id, patient_id, admit_dt) VALUES (430380, 83808, '2023-03-20 22:50:00');\n";
     assert_reported(text, &["00172970", "Sarah Rodriguez", "Eric Leonard", "2122190853", "8312642407", "2023-03-20 22:50:00"]);

@@ -235,7 +235,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                 && head.iter().any(|&(a, b)| header_text(text, a, b).eq_ignore_ascii_case("field"))
                 && head.iter().any(|&(a, b)| value_column(header_text(text, a, b)))
         };
-        if head.len() >= 2 && (known >= 2 && known * 2 >= head.len() || defining && (d == Delim::Pipe || tab_header) || field_values()) && !(pipe_row && !wiki_header && under_header) {
+        // (A flat file's record, `SUB|83139011661|GUNNARSSON|ASGEIR|19360711|M|...`, is data:
+        // two of its cells are long numbers, which no column's name is.)
+        let numbers = || head.iter().filter(|&&(a, b)| text[a..b].bytes().filter(u8::is_ascii_digit).count() >= 5).count();
+        if head.len() >= 2
+            && (known >= 2 && known * 2 >= head.len() || defining && (d == Delim::Pipe || tab_header) || field_values())
+            && !(pipe_row && !wiki_header && under_header)
+            && numbers() < 2
+        {
             l = rows(doc, x, l + 1, d, &head, roles, &line_span);
             continue;
         }
