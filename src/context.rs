@@ -99,7 +99,9 @@ fn log_start(line: &str) -> bool {
     // (Not a table row's first cell: "2026-03-20 22:43:14 | s3://… | 548 | …", query output.)
     let ts = b.len() >= 16 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && matches!(b[10], b' ' | b'T') && b[13] == b':' && !table_cell(&b[16..]);
     let clock = b.len() >= 8 && b[..2].iter().all(u8::is_ascii_digit) && b[2] == b':' && b[5] == b':' && !t.get(8..).is_some_and(chat_turn);
-    ts || clock || t.starts_with("at ") && t.contains('(')
+    // 10/22/2026 15:23:59 (to the second: an event's time in a record has minutes at most)
+    let us = b.len() >= 20 && b[2] == b'/' && b[5] == b'/' && b[10] == b' ' && b[13] == b':' && b[16] == b':' && b[..10].iter().filter(|c| c.is_ascii_digit()).count() == 8 && !table_cell(&b[19..]);
+    ts || clock || us || t.starts_with("at ") && t.contains('(')
 }
 
 /// What follows a timestamp's minutes is the rest of a table cell: seconds,
@@ -156,6 +158,8 @@ mod tests {
         // A chat transcript's turn is not a program's log line; a logger's name is no speaker.
         assert!(classify("[14:10:07] Shirin: ok also my new number is 2409190506") == LineKind::Plain);
         assert!(classify("10:15:32.123 [main] c.a.Foo: started") == LineKind::Log);
+        assert!(classify("10/22/2026 15:23:59 RESULTS_IN  E2310  Component not built") == LineKind::Log);
+        assert!(classify("10/22/2026 15:23 admitted to 4 West") != LineKind::Log);
     }
 
     #[test]

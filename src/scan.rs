@@ -421,7 +421,7 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                     extra.push(mk(Kind::Phone, f.start, f.start + v.trim_end_matches(['.', ',', ';']).len(), 0.45, Needs::Patient));
                 }
             }
-            Role::Url if v.starts_with("http") => extra.push(mk(Kind::Url, f.start, f.end, 0.45, Needs::Patient)),
+            Role::Url if v.starts_with("http") && !crate::recognizers::url::work_item(v) => extra.push(mk(Kind::Url, f.start, f.end, 0.45, Needs::Patient)),
             r if id_role(r) => {
                 if let Some((s, e)) = id_value(text, f) {
                     let score = if matches!(r, Role::Mrn | Role::MemberId | Role::Mbi) { 0.9 } else { 0.8 };

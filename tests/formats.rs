@@ -186,6 +186,34 @@ fn a_flat_file_record_is_no_header() {
 }
 
 #[test]
+fn work_links_bridges_and_roles_beside_a_patient_are_not_hers() {
+    let text = "\
+Key: INT-3307   URL: https://jira.stpaulhealth.org/browse/INT-3307
+Patient: Rosa Whitfield   DOB 04/19/1951   MRN E5521904
+Portal link: https://mychart.stpaulhealth.org/p/5521904/results
+Request from daughter (POA) to send the records.
+Huddle bridge: +1 646-931-2205, passcode 448120#
+Callback: 312-845-7791
+";
+    assert_reported(text, &["Rosa Whitfield", "04/19/1951", "E5521904", "https://mychart.stpaulhealth.org/p/5521904/results", "312-845-7791"]);
+    // A ticket's link, a relative's role and a conference bridge are not the patient's.
+    assert!(!covers(text, "https://jira") && !covers(text, "POA") && !covers(text, "646-931-2205"));
+}
+
+#[test]
+fn a_claim_s_database_key_is_not_its_number() {
+    let text = "INSERT INTO claim (claim_id, claim_number, member_id, patient_name, patient_dob) VALUES (48213, 'CLM771203948812', 'XQB55203917', 'ORTEGA, LUIS', '1950-02-11');\nINSERT INTO claim_line (claim_id, line_no, cpt, charge) VALUES (48213, 1, '99213', 120.00);\n";
+    assert_reported(text, &["CLM771203948812", "XQB55203917", "ORTEGA, LUIS", "1950-02-11"]);
+    assert!(!covers(text, "48213"));
+}
+
+#[test]
+fn a_partner_directory_s_contacts_are_staff() {
+    let text = "| Partner | Connection | Endpoint | Contact | Phone | Email |\n|---|---|---|---|---|---|\n| Reference lab | MLLP/TLS | 10.167.193.67:5965 | Lusine Grigoryan | 971-354-9818 | lusine.grigoryan@reflab.com |\n| Clearinghouse | SFTP | 10.254.198.15:8375 | Faadumo Farah | 915-332-4298 | ffarah@clearhouse.net |\n";
+    assert_allowed(text);
+}
+
+#[test]
 fn sql_insert_select_and_where_literals() {
     let text = "UPDATE patient_contacts SET relationship = 'son'\n WHERE patient_id = (SELECT id FROM patients WHERE mrn = '00172970')\n   AND contact_name = 'Sarah Rodriguez';\nINSERT INTO patient_contacts (patient_id, contact_name, relationship, phone) SELECT id, 'Eric Leonard', 'brother', '2122190853' FROM patients WHERE mrn = '8312642407';\nINSERT INTO encounters (encounter_id, patient_id, admit_dt) VALUES (430380, 83808, '2023-03-20 22:50:00');\n";
     assert_reported(text, &["00172970", "Sarah Rodriguez", "Eric Leonard", "2122190853", "8312642407", "2023-03-20 22:50:00"]);

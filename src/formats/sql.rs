@@ -108,6 +108,18 @@ fn literal(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     Some((s + off, s + off + t.len()))
 }
 
+/// `claim_id` given as a bare integer (`VALUES (65711, 'CLM554387561046', ...)`): the
+/// database's own key for a claim or a visit, not its number on paper (a record number,
+/// a member id or an SSN keeps its role whatever its type).
+fn surrogate_key(column: &str, role: Role, value: &str) -> bool {
+    let v = value.trim();
+    matches!(role, Role::Account | Role::OtherId)
+        && column.len() > 2
+        && column[column.len() - 2..].eq_ignore_ascii_case("id")
+        && !v.is_empty()
+        && v.bytes().all(|c| c.is_ascii_digit())
+}
+
 /// Whether a (lower-case) table name holds people a health system serves.
 fn people_table(table: &str) -> bool {
     ["patient", "member", "person", "subscriber", "beneficiar", "enrollee", "guarantor", "insured"].iter().any(|w| table.contains(w))
@@ -283,6 +295,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
             for (c, &(s, e)) in vals.iter().enumerate() {
                 let Some(Some(role)) = roles.get(c).copied() else { continue };
                 let role = if role == Role::Name && patient_table { Role::PatientName } else { role };
+                if surrogate_key(&cols[c], role, &text[s..e]) {
+                    continue;
+                }
                 if let Some((ls, le)) = literal(text, s, e) {
                     x.push(ls, le, role, Some(format!("sql:{}", cols[c])), true);
                 }

@@ -213,8 +213,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let known = roles.iter().filter(|r| r.is_some()).count();
         // A column that only a patient table has ("Patient", "DOB", "MRN") is enough.
         let defining = roles.iter().any(|r| matches!(r, Some(Role::PatientName | Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn)));
-        // `| Department | Contact | Phone |`: a directory's contact is staff, not a relative.
-        if !defining && roles.contains(&Some(Role::Staff)) {
+        // `| Department | Contact | Phone |`, `| Partner | Endpoint | Contact | Phone |`: a directory's
+        // contact is staff, not a relative (who is listed beside a patient or a person's name).
+        if !defining && (roles.contains(&Some(Role::Staff)) || !roles.contains(&Some(Role::Name))) {
             for (r, &(a, b)) in roles.iter_mut().zip(&head) {
                 if *r == Some(Role::RelativeName) && header_text(text, a, b).eq_ignore_ascii_case("contact") {
                     *r = Some(Role::Staff);

@@ -24,7 +24,7 @@ mod ndc;
 mod person_name;
 mod phone;
 mod udi;
-mod url;
+pub(crate) mod url;
 mod us_npi;
 mod us_ssn;
 mod vin;

@@ -631,8 +631,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         // ("Patient Portal"); a dictionary name, a detail after it or an honorific does
         // ("Mr. Tsosie").
         // Nor does it a run of unknown words, unless it names two ("Guarantor Hastiin Yazzie").
-        // Nor one in parentheses after a relative: "Per spouse (Refugio), she...".
-        let aside = patient_cue && unknown == 1 && n_words == 1 && doc.gap_before(first_i) == " (" && doc.gap_after(last).starts_with(')');
+        // Nor one in parentheses after a relative: "Per spouse (Refugio), she..." (but
+        // capitals there are the relative's role: "daughter (POA)", "son (HCP)").
+        let aside = patient_cue && unknown == 1 && n_words == 1 && doc.gap_before(first_i) == " (" && doc.gap_after(last).starts_with(')') && !doc.toks[first_i].is(crate::text::UPPER);
         if name_words == 0 && !(uncased || (after || titled) && unknown > 0 || patient_cue && unknown >= 2 || aside) {
             return;
         }

@@ -81,7 +81,19 @@ fn extension(doc: &Doc, last: usize) -> usize {
 
 fn push(out: &mut Vec<Cand>, doc: &Doc, start: usize, last: usize, score: f32, why: &'static str, needs: Needs) {
     let end = extension(doc, last);
-    out.push(Cand::new(Kind::Phone, start, end, score, why, needs));
+    if !bridge(doc, end) {
+        out.push(Cand::new(Kind::Phone, start, end, score, why, needs));
+    }
+}
+
+/// "+1 801-515-4367, passcode 166465#": a conference bridge, whose passcode or
+/// meeting id follows its number, is nobody's phone.
+fn bridge(doc: &Doc, end: usize) -> bool {
+    let after = doc.window(end, end + 24).to_ascii_lowercase();
+    let mut words = after.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    matches!(first, "passcode" | "pin" | "access" | "conference" | "meeting" | "participant" | "conf")
+        && (matches!(first, "passcode" | "pin") || matches!(words.next(), Some("code" | "id")))
 }
 
 /// Whether token `i` continues a number that starts at an earlier token

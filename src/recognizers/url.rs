@@ -75,6 +75,15 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
 }
 
+/// A link to a ticket, a wiki page or a pull request (`https://jira.example.org/browse/OPS-401`):
+/// a work item, not a person.
+pub(crate) fn work_item(url: &str) -> bool {
+    let mut parts = url.split('/').skip(2);
+    let host = parts.next().unwrap_or("").to_ascii_lowercase();
+    let tracker = ["jira.", "confluence.", "wiki.", "bitbucket.", "github.", "gitlab."].iter().any(|p| host.starts_with(p));
+    tracker || parts.any(|seg| matches!(seg, "browse" | "wiki" | "display" | "pull-requests" | "pull" | "issues" | "merge_requests"))
+}
+
 /// `https://mychart.lakeshoremed.org/p/9859121/summary`: a patient portal's
 /// host (its first label says so) and a record number in the path.
 fn portal_record(url: &str) -> bool {
