@@ -595,8 +595,12 @@ fn eval_floors_hold() {
     fails.extend(misses(root.join("fresh5.jsonl"), 0.99, 0.0, 0.95, 0.965).into_iter().map(|f| format!("fresh5: {f}")));
     // A seventh author (generate_fresh6.py), asked for chats, OCR, C-CDA, X12, exceptions
     // quoting patients, UB-04 extracts and fixtures in six languages: first run 0.950 / 0.050 /
-    // 0.780 / 0.931; at the targets now (1.000 / 0 / 0.951 / 0.948).
-    fails.extend(misses(root.join("fresh6.jsonl"), 0.99, 0.0, 0.95, 0.94).into_iter().map(|f| format!("fresh6: {f}")));
+    // 0.780 / 0.931; at the targets now (1.000 / 0 / 0.956 / 0.974).
+    fails.extend(misses(root.join("fresh6.jsonl"), 0.99, 0.0, 0.95, 0.965).into_iter().map(|f| format!("fresh6: {f}")));
+    // An eighth author (generate_fresh7.py), asked for the families' everyday content: first
+    // run 1.000 / 0.025 / 0.971 / 0.958, the closest yet to the targets on arrival; now
+    // 1.000 / 0 / 0.971 / 0.978.
+    fails.extend(misses(root.join("fresh7.jsonl"), 0.99, 0.0, 0.965, 0.97).into_iter().map(|f| format!("fresh7: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 
