@@ -398,6 +398,8 @@ const LABELS: &[(&str, Role)] = &[
     ("date of visit", Role::PersonDate),
     ("visit date", Role::PersonDate),
     ("visit time", Role::PersonDate),
+    ("transfer date", Role::PersonDate),
+    ("date of transfer", Role::PersonDate),
     ("seen in clinic", Role::PersonDate),
     ("date seen", Role::PersonDate),
     ("encounter date", Role::PersonDate),
@@ -619,6 +621,7 @@ const LABELS: &[(&str, Role)] = &[
     ("sn", Role::Device),
     ("s n", Role::Device),
     ("udi", Role::Device),
+    ("imei", Role::Device),
     ("device id", Role::Device),
     ("device serial", Role::Device),
     ("implant", Role::Device),
@@ -1055,9 +1058,13 @@ fn role_of_field(name: &str) -> Option<Role> {
     } else {
         name
     };
-    let norm = normalize_field(name);
+    let mut norm = normalize_field(name);
     if norm.is_empty() {
         return None;
+    }
+    // "Visit date/time", "Admit date time": the date's field.
+    if let Some(stem) = norm.strip_suffix(" date time") {
+        norm = format!("{stem} date");
     }
     let role = role_of_words(&norm);
     // A generic word ("date", "code"), an owner alone ("patient_ctrl_no") or a visit

@@ -552,7 +552,8 @@ fn id_value(text: &str, f: &Field) -> Option<(usize, usize)> {
     // A device serial, or an id in a structured column, may hold few digits:
     // "sensor serial PDT8M3ZGDU", a Member ID cell "ZGPZ2K7RCPN".
     let serial = (f.role == Role::Device || f.source.is_some()) && (6..=24).contains(&chunk.len()) && digits >= 1 && chunk.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
-    ((digits >= 3 || serial) && !ipv4 && !version && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-')).then_some((s, e))
+    // "Visit 08/08/2026": a date, not a visit number.
+    ((digits >= 3 || serial) && !ipv4 && !version && !formats::slash_date(chunk) && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-')).then_some((s, e))
 }
 
 /// The first code in a value (see `formats::code_end`).

@@ -214,6 +214,27 @@ fn a_partner_directory_s_contacts_are_staff() {
 }
 
 #[test]
+fn labels_with_remarks_signs_and_number_words() {
+    let text = "\
+Melnyk, Yaroslav   DOB 1/11/18   MRN 009458709   Visit 08/08/2026
+MRN (if known): E5770691
+Rx #: 6667701
+ME case number: ME-2026-68238
+Transfer date: 10/15/2026
+Visit date/time: 10/28/2026 12:40 PM
+Home hub IMEI 875618405743429
+Next of kin Mihaela Țăranu notified by phone.
+";
+    let r = scan(text);
+    for part in ["Melnyk, Yaroslav", "1/11/18", "009458709", "E5770691", "6667701", "ME-2026-68238", "10/15/2026", "10/28/2026 12:40 PM", "875618405743429", "Mihaela Țăranu"] {
+        assert!(covered(&r, text, part), "{part} not reported");
+    }
+    // A visit's date is a date, not the visit's number.
+    let at = text.find("08/08/2026").unwrap();
+    assert!(r.findings.iter().any(|f| f.start == at && f.kind == Kind::Date && f.score >= 0.8), "{:?}", r.findings);
+}
+
+#[test]
 fn sql_insert_select_and_where_literals() {
     let text = "UPDATE patient_contacts SET relationship = 'son'\n WHERE patient_id = (SELECT id FROM patients WHERE mrn = '00172970')\n   AND contact_name = 'Sarah Rodriguez';\nINSERT INTO patient_contacts (patient_id, contact_name, relationship, phone) SELECT id, 'Eric Leonard', 'brother', '2122190853' FROM patients WHERE mrn = '8312642407';\nINSERT INTO encounters (encounter_id, patient_id, admit_dt) VALUES (430380, 83808, '2023-03-20 22:50:00');\n";
     assert_reported(text, &["00172970", "Sarah Rodriguez", "Eric Leonard", "2122190853", "8312642407", "2023-03-20 22:50:00"]);
@@ -779,6 +800,9 @@ fn a_chair_assignment_names_its_patients() {
 fn an_address_in_an_hl7_observation_and_a_relative_of_the_patient() {
     let hl7 = "MSH|^~\\&|A|B|C|D|20261101||ORU^R01|1|P|2.5\rPID|1||418263^^^H^MR||DOE^ALICE\rOBX|2|XAD|56799-0^Address^LN||S5292 State Route 264^^Flushing^NY^11355-9077^USA||||||F\r";
     assert_reported(hl7, &["S5292 State Route 264", "Flushing", "11355-9077"]);
+    // OBX-18, the equipment instance: the patient's own meter.
+    let poc = "MSH|^~\\&|POC|LAB|EHR|H|202609050707||ORU^R01|1|P|2.5\rPID|1||418263^^^H^MR||KOVACS^ZSOFIA||19600101|F\rOBX|1|NM|2345-7^GLUCOSE POC^LN||174|mg/dL|70-140||||F|||202609050707||||GM-CJVVV4UNZZ\r";
+    assert_eq!(found(poc, Kind::DeviceId), ["GM-CJVVV4UNZZ"]);
     let ticket = "MRN 00412345 locked out.\nRequester: Lê Văn Minh (son of the patient, healthcare proxy)\n";
     assert_reported(ticket, &["Lê Văn Minh"]);
 }

@@ -109,6 +109,8 @@ const MAP: &[(&str, usize, Role, Layout)] = &[
     ("OBX", 5, Role::Note, Whole),
     ("OBX", 14, Role::PersonDate, Whole),
     ("OBX", 16, Role::Staff, Whole),
+    // The equipment instance: a glucose meter's, a pump's serial.
+    ("OBX", 18, Role::Device, Id),
     ("NTE", 3, Role::Note, Whole),
     ("DG1", 3, Role::Diagnosis, Id),
     ("DG1", 4, Role::Note, Whole),

@@ -38,6 +38,14 @@ fn strong_sep(rest: &str) -> Option<usize> {
     if let Some(t) = ["on file", "on record", "of record"].iter().find_map(|w| trimmed.strip_prefix(w)).filter(|t| t.starts_with(':')) {
         trimmed = t;
     }
+    // "MRN (if known): E5770691", "Phone (optional): ...": a remark before the separator.
+    if let Some(after) = trimmed.strip_prefix('(').and_then(|r| r.get(..r.len().min(32))?.split_once(')')).filter(|(remark, after)| {
+        !remark.is_empty() && remark.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') && matches!(after.trim_start_matches(' ').bytes().next(), Some(b':' | b'#' | b'='))
+    }) {
+        let skipped = trimmed.len() - after.1.len();
+        trimmed = &trimmed[skipped..];
+        trimmed = trimmed.trim_start_matches(' ');
+    }
     let lead = rest.len() - trimmed.len();
     // Dot leaders in forms and reports: "Date of birth......... 1975-06-13".
     let dots = trimmed.bytes().take_while(|&b| b == b'.').count();
@@ -123,7 +131,13 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             push_lower(&mut phrase, doc.s(j));
             ends.push((j, phrase.len()));
         }
-        for &(j, len) in ends.iter().rev() {
+        // "Rx #: 6667701": the sign is the word "number" (a sign ends the phrase: after its last word).
+        let &(last_j, last_len) = ends.last().unwrap_or(&(i, 0));
+        let after = doc.bytes.get(toks[last_j].end as usize..).unwrap_or_default();
+        if after.first() == Some(&b'#') || after.starts_with(b" #") {
+            matched = phrase_role(&format!("{} number", &phrase[..last_len])).map(|role| (last_j, role));
+        }
+        for &(j, len) in ends.iter().rev().filter(|_| matched.is_none()) {
             let p = &phrase[..len];
             let role = if j == i {
                 one_word
@@ -137,10 +151,20 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                 break;
             }
         }
-        let Some((last, role)) = matched else {
+        let Some((mut last, role)) = matched else {
             i += 1;
             continue;
         };
+        // "ME case number: ME-2026-68238": the word "number" after an identifier's label is part of it.
+        // "Visit date/time: 10/28/2026 12:40 PM": so is "time" after a date's.
+        let end = toks[last].end as usize;
+        let word_next = matches!(doc.bytes.get(end), Some(b' ' | b'/')) && matches!(doc.bytes.get(end + 1).map(u8::to_ascii_lowercase), Some(b'n' | b't'));
+        let joined = toks.get(last + 1).filter(|n| word_next && n.start as usize == end + 1 && n.class == Class::Word).map_or("", |_| doc.s(last + 1));
+        let is = |w: &str| joined.eq_ignore_ascii_case(w);
+        let absorbed = (is("number") || is("nbr") || is("num")) && (takes_chunk(role) || role == Role::OtherId) || is("time") && matches!(role, Role::Dob | Role::PersonDate);
+        if absorbed {
+            last += 1;
+        }
         // "Progress Note — Hospital Day 4 / <patient> / Date: 6/5/24": under a clinical
         // note's title, the note's date is the patient's date of service.
         let role = if role == Role::Tech && last == i && phrase == "date" && under_note_title(doc, t.line as usize) { Role::PersonDate } else { role };
@@ -219,6 +243,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             }
             // "Requester: Giorgos Oikonomou <g.o@verizon.net>": staff write from work addresses.
             let role = if role == Role::Staff && crate::recognizers::email::personal_address(&doc.text[s..e]) { Role::Name } else { role };
+            let role = if role == Role::Account && dated(&doc.text[s..e]) { Role::PersonDate } else { role };
             // "Patient: 김영일 MR# E718356036": an identifier's label with a code after it
             // needs no boundary.
             let id_code = matches!(role, Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn) && doc.text[s..e].bytes().any(|b| b.is_ascii_digit()) && !doc.text[s..e].contains(' ');
@@ -256,14 +281,21 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                 i = last + 1;
                 continue;
             }
-            let vend = if takes_chunk(role) { chunk_end(doc, vstart, line_end) } else { value_end(doc, last, vstart, line_end).min(vstart + 40) };
+            let vend = if takes_chunk(role) { chunk_end(doc, vstart, line_end) } else { value_end(doc, last, vstart, line_end).min(vstart + crate::text::head(&doc.text[vstart..line_end], 40).len()) };
             let (vstart, vend) = trim_value(doc.text, vstart, vend);
             if vend > vstart {
+                let role = if role == Role::Account && dated(&doc.text[vstart..vend]) { Role::PersonDate } else { role };
                 x.push(vstart, vend, role, None, false);
             }
         }
         i = last + 1;
     }
+}
+
+/// "Visit: 01/20/2026", "ED visit 03/26/2025": an account label's value that is
+/// a visit's date, not its number.
+fn dated(value: &str) -> bool {
+    super::slash_date(value.split(' ').next().unwrap_or(""))
 }
 
 /// Titles of clinical notes (lower case), as the first line of a pasted note.

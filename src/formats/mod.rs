@@ -57,6 +57,14 @@ impl Extracted {
     }
 }
 
+/// `08/08/2026`, `5/27/25`: a date with slashes, which no record or account number is.
+pub(crate) fn slash_date(v: &str) -> bool {
+    let mut parts = v.split('/');
+    let mut len = || parts.next().filter(|p| p.bytes().all(|b| b.is_ascii_digit())).map_or(0, str::len);
+    let (m, d, y) = (len(), len(), len());
+    (1..=2).contains(&m) && (1..=2).contains(&d) && matches!(y, 2 | 4) && parts.next().is_none()
+}
+
 /// Keywords the extractors look for anywhere in the text, noted in the
 /// token pass of `extract` (each extractor searches for its own only where
 /// it occurs: most texts hold none of them).

@@ -63,7 +63,7 @@ const PATIENT_BEFORE: &[&str] = &[
     "son", "wife", "husband", "mother", "father", "mom", "dad", "sister", "brother", "spouse", "partner", "guardian", "caregiver", "grandson",
     "granddaughter", "grandmother", "grandfather", "grandma", "grandpa", "niece", "nephew", "aunt", "uncle", "fiancé", "fiance", "fiancée",
     "girlfriend", "boyfriend", "child", "baby", "infant", "newborn", "named", "sibling", "stepson", "stepdaughter", "stepmother",
-    "stepfather", "cousin", "widow", "widower", "decedent", "deceased", "client", "guarantor", "mrs.", "patients", "neighbor", "roommate",
+    "stepfather", "cousin", "widow", "widower", "decedent", "deceased", "client", "guarantor", "mrs.", "patients", "neighbor", "roommate", "kin",
     "paciente", "sr", "sra", "srta", "hija", "hijo", "esposa", "esposo", "madre", "padre", "hermana", "hermano", "abuela", "abuelo",
     "patiente", "mme", "mlle", "madame", "monsieur", "fils", "fille", "épouse", "poa",
 ];
@@ -381,6 +381,9 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
     let rest = raw.trim_start_matches(['*', '_']);
     let markup = rest.len() < raw.len();
     let rest = rest.as_bytes();
+    // Columns of a banner ("Melnyk, Yaroslav   DOB 1/11/18   MRN ..."): spaces as one.
+    let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+    let rest = &rest[spaces.saturating_sub(1)..];
     let mut buf = [b' '; 32];
     let r = &mut buf[..rest.len() + usize::from(br.is_some())];
     r[usize::from(br.is_some())..].copy_from_slice(rest);
