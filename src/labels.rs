@@ -1135,7 +1135,8 @@ fn role_of_words(norm: &str) -> Option<Role> {
     }
     let base = base.or_else(|| norm.split(' ').filter(|w| !ordinal(w)).find_map(|w| phrase_role(w).filter(|r| !matches!(r, Role::Note | Role::Tech))));
     match (subject, base) {
-        (Some(Role::Staff), Some(b)) if b.is_personal() && b != Role::Dob => {
+        // (A payer's or a provider's number for a claim is the claim's: "payer_claim_control_no".)
+        (Some(Role::Staff), Some(b)) if b.is_personal() && !matches!(b, Role::Dob | Role::Account) => {
             // provider_name, provider_phone, attending_email: staff data, not PHI.
             Some(if matches!(b, Role::Phone | Role::Email | Role::Address | Role::City | Role::Zip) { Role::Dial } else { Role::Staff })
         }

@@ -141,6 +141,7 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     if extracted.possessive {
         lower_case_names(&doc, &mut cands);
     }
+    cands.extend(extracted.images.iter().filter_map(|&ext| recognizers::photo::find(text, ext)));
     for (pattern, re) in &scanner.custom {
         for m in re.find_iter(text) {
             if m.end() > m.start() {

@@ -224,14 +224,30 @@ Transfer date: 10/15/2026
 Visit date/time: 10/28/2026 12:40 PM
 Home hub IMEI 875618405743429
 Next of kin Mihaela Țăranu notified by phone.
+Rx # at pharmacy: 6667701
 ";
     let r = scan(text);
-    for part in ["Melnyk, Yaroslav", "1/11/18", "009458709", "E5770691", "6667701", "ME-2026-68238", "10/15/2026", "10/28/2026 12:40 PM", "875618405743429", "Mihaela Țăranu"] {
+    for part in ["Melnyk, Yaroslav", "1/11/18", "009458709", "E5770691", "6667701", "ME-2026-68238", "10/15/2026", "10/28/2026 12:40 PM", "875618405743429", "Mihaela Țăranu", "6667701"] {
         assert!(covered(&r, text, part), "{part} not reported");
     }
     // A visit's date is a date, not the visit's number.
     let at = text.find("08/08/2026").unwrap();
     assert!(r.findings.iter().any(|f| f.start == at && f.kind == Kind::Date && f.score >= 0.8), "{:?}", r.findings);
+}
+
+#[test]
+fn photos_of_a_patient_by_file_name() {
+    let text = "From: Kofi Boateng <kofi.boateng@gmail.com>\nSubject: rash\n\nDOB 02/11/1958. Attaching photos of the rash like you asked (IMG_9922.HEIC, wound_left_arm.jpg) and a screenshot of the portal error (screenshot_2026-11-03.png).\n";
+    assert_reported(text, &["IMG_9922.HEIC", "wound_left_arm.jpg"]);
+    assert!(!covers(text, "screenshot_2026-11-03.png"));
+    // Without a patient, a camera's file name is nobody's.
+    assert_allowed("Release 4.2: the uploader now keeps EXIF rotation (tested with IMG_1234.JPG and PXL_20261103_142210.jpg).\n");
+}
+
+#[test]
+fn a_payer_s_claim_number_is_the_claim_s() {
+    let text = "payer_claim_control_no,patient_acct,patient_name,member_id\n41795094637613,A66167696,\"ADEYEMI, FOLA\",MBR12327526\n";
+    assert_reported(text, &["41795094637613", "A66167696", "ADEYEMI, FOLA", "MBR12327526"]);
 }
 
 #[test]

@@ -31,11 +31,26 @@ fn takes_chunk(role: Role) -> bool {
     matches!(role, Role::Ssn | Role::Mrn | Role::MemberId | Role::Mbi | Role::Account | Role::License | Role::Vehicle | Role::Device | Role::Npi | Role::Tech | Role::Dial | Role::Zip | Role::Diagnosis | Role::Procedure | Role::DrugCode)
 }
 
+/// "on file: ...", "at pharmacy: ...": a few lower-case words after a label, from a
+/// preposition of place to the colon; the rest from the colon.
+fn aside(t: &str) -> Option<&str> {
+    // (Most labels are followed by their separator: the first word decides cheaply.)
+    let space = t.bytes().take(5).position(|b| b == b' ')?;
+    // (Not "of" or "for": "Date of surgery:", "Time of death:" name other fields.)
+    if !matches!(&t[..space], "on" | "at" | "from" | "in" | "per" | "of") {
+        return None;
+    }
+    let colon = t.bytes().take(28).position(|b| b == b':')?;
+    let words = &t[..colon];
+    let place = !words.starts_with("of ") || words == "of record";
+    (place && words.bytes().all(|b| b.is_ascii_lowercase() || b == b' ')).then(|| &t[colon..])
+}
+
 /// Separator after a label: `:`, `#`, `=`, `#:`, ` - `, `No.:`. Returns its length.
 fn strong_sep(rest: &str) -> Option<usize> {
     let mut trimmed = rest.trim_start_matches([' ', '\t']);
-    // "DOB on file: 05/09/2002", "MRN on record:": where the value is kept.
-    if let Some(t) = ["on file", "on record", "of record"].iter().find_map(|w| trimmed.strip_prefix(w)).filter(|t| t.starts_with(':')) {
+    // "DOB on file: 05/09/2002", "Rx number on the bottle:", "Rx # at pharmacy:": where the value is kept.
+    if let Some(t) = aside(trimmed).or_else(|| trimmed.strip_prefix('#').and_then(|t| aside(t.trim_start_matches(' ')))) {
         trimmed = t;
     }
     // "MRN (if known): E5770691", "Phone (optional): ...": a remark before the separator.

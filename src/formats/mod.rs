@@ -47,6 +47,8 @@ pub(crate) struct Extracted {
     pub possessive: bool,
     /// Which `probe` keywords occur.
     pub probes: u8,
+    /// Where each image extension after a dot starts (`IMG_9922.«HEIC»`), for `recognizers::photo`.
+    pub images: Vec<usize>,
 }
 
 impl Extracted {
@@ -89,7 +91,7 @@ pub(crate) mod probe {
 
 /// Runs every extractor.
 pub(crate) fn extract(doc: &Doc) -> Extracted {
-    let mut x = Extracted { fields: Vec::with_capacity((doc.toks.len() / 8 + 16).min(4096)), patient_record: false, possessive: false, probes: 0 };
+    let mut x = Extracted { fields: Vec::with_capacity((doc.toks.len() / 8 + 16).min(4096)), patient_record: false, possessive: false, probes: 0, images: Vec::new() };
     // One pass over the tokens for what the extractors look for: the `probe`
     // keywords, the SQL keywords that end a token, each word starting "Patient"
     // (two extractors look at it; `<Patient`, `new Patient(`, `PatientService`),
@@ -123,6 +125,9 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
             b'n' if w == b"name" && (after == Some(b':') || b[e..].starts_with(b"\":") || b[e..].starts_with(b"=\"")) => probe::NAME,
             _ => 0,
         };
+        if before == b'.' && crate::recognizers::photo::is_extension(w) {
+            x.images.push(s);
+        }
         if s >= gap_start + 3 && has(&doc.text[gap_start..s], " / ") {
             x.probes |= probe::SLASH;
         }

@@ -23,6 +23,7 @@ mod medicare_mbi;
 mod ndc;
 mod person_name;
 mod phone;
+pub(crate) mod photo;
 mod udi;
 pub(crate) mod url;
 mod us_npi;
