@@ -535,6 +535,19 @@ impl Needles {
     }
 }
 
+/// Whether `w` is one of `words` (ASCII, any case). (Not inlined, as `prefix_ci`.)
+#[inline(never)]
+pub(crate) fn one_of_ci(w: &[u8], words: &[&str]) -> bool {
+    words.iter().any(|x| x.as_bytes().eq_ignore_ascii_case(w))
+}
+
+/// The prefix of `s` among `prefixes` (ASCII, any case), if one is. (Not inlined:
+/// the comparison loop, unrolled per prefix, would grow the wasm package.)
+#[inline(never)]
+pub(crate) fn prefix_ci<'p>(s: &[u8], prefixes: &[&'p str]) -> Option<&'p str> {
+    prefixes.iter().copied().find(|p| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}
+
 /// The first `n` bytes of `s` at most, cut back to a character's start.
 pub(crate) fn head(s: &str, n: usize) -> &str {
     let mut end = n.min(s.len());

@@ -34,16 +34,13 @@ fn takes_chunk(role: Role) -> bool {
 /// "on file: ...", "at pharmacy: ...": a few lower-case words after a label, from a
 /// preposition of place to the colon; the rest from the colon.
 fn aside(t: &str) -> Option<&str> {
-    // (Most labels are followed by their separator: the first word decides cheaply.)
-    let space = t.bytes().take(5).position(|b| b == b' ')?;
+    // (Most labels are followed by their separator: the first byte decides cheaply.)
     // (Not "of" or "for": "Date of surgery:", "Time of death:" name other fields.)
-    if !matches!(&t[..space], "on" | "at" | "from" | "in" | "per" | "of") {
+    if !matches!(t.as_bytes().first(), Some(b'o' | b'a' | b'f' | b'i' | b'p')) || !["on ", "at ", "from ", "in ", "per ", "of record:"].iter().any(|p| t.starts_with(p)) {
         return None;
     }
     let colon = t.bytes().take(28).position(|b| b == b':')?;
-    let words = &t[..colon];
-    let place = !words.starts_with("of ") || words == "of record";
-    (place && words.bytes().all(|b| b.is_ascii_lowercase() || b == b' ')).then(|| &t[colon..])
+    t[..colon].bytes().all(|b| b.is_ascii_lowercase() || b == b' ').then(|| &t[colon..])
 }
 
 /// Separator after a label: `:`, `#`, `=`, `#:`, ` - `, `No.:`. Returns its length.

@@ -61,10 +61,17 @@ impl Extracted {
 
 /// `08/08/2026`, `5/27/25`: a date with slashes, which no record or account number is.
 pub(crate) fn slash_date(v: &str) -> bool {
-    let mut parts = v.split('/');
-    let mut len = || parts.next().filter(|p| p.bytes().all(|b| b.is_ascii_digit())).map_or(0, str::len);
-    let (m, d, y) = (len(), len(), len());
-    (1..=2).contains(&m) && (1..=2).contains(&d) && matches!(y, 2 | 4) && parts.next().is_none()
+    // Digits in each of three parts.
+    let mut lens = [0usize; 3];
+    let mut k = 0;
+    for b in v.bytes() {
+        match b {
+            b'0'..=b'9' => lens[k] += 1,
+            b'/' if k < 2 => k += 1,
+            _ => return false,
+        }
+    }
+    k == 2 && (1..=2).contains(&lens[0]) && (1..=2).contains(&lens[1]) && matches!(lens[2], 2 | 4)
 }
 
 /// Keywords the extractors look for anywhere in the text, noted in the

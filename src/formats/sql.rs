@@ -171,7 +171,7 @@ fn row_roles(text: &str, lits: &[(usize, usize)], id: Role) -> Vec<Role> {
             Role::Mrn
         } else if quoted(i) && date_literal(w) {
             Role::PersonDate
-        } else if digits > 0 && w.len() <= 12 && i > 0 && v(i - 1).starts_with(|c: char| c.is_ascii_digit()) && ["apt", "unit", "suite", "ste", "lot", "fl", "#", "bldg", "rm"].iter().any(|p| w.len() > p.len() && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+        } else if digits > 0 && w.len() <= 12 && i > 0 && v(i - 1).starts_with(|c: char| c.is_ascii_digit()) && crate::text::prefix_ci(w.as_bytes(), &["apt", "unit", "suite", "ste", "lot", "fl", "#", "bldg", "rm"]).is_some_and(|p| w.len() > p.len())
             || w.starts_with(|c: char| c.is_ascii_digit()) && w.contains(' ') && w.len() <= 60 && w.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
         {
             Role::Address

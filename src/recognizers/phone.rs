@@ -88,12 +88,13 @@ fn push(out: &mut Vec<Cand>, doc: &Doc, start: usize, last: usize, score: f32, w
 
 /// "+1 801-515-4367, passcode 166465#": a conference bridge, whose passcode or
 /// meeting id follows its number, is nobody's phone.
+#[inline(never)]
 fn bridge(doc: &Doc, end: usize) -> bool {
-    let after = doc.window(end, end + 24).to_ascii_lowercase();
-    let mut words = after.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
-    let first = words.next().unwrap_or("");
-    matches!(first, "passcode" | "pin" | "access" | "conference" | "meeting" | "participant" | "conf")
-        && (matches!(first, "passcode" | "pin") || matches!(words.next(), Some("code" | "id")))
+    // (Bytes, not characters: the wasm package is smaller so.)
+    let b = doc.bytes;
+    let k = end + b[end..].iter().take(3).take_while(|c| !c.is_ascii_alphanumeric()).count();
+    const WORDS: &[&str] = &["passcode", "pin ", "pin:", "pin#", "access code", "conference id", "meeting id", "participant code", "conf id"];
+    crate::text::prefix_ci(&b[k..], WORDS).is_some()
 }
 
 /// Whether token `i` continues a number that starts at an earlier token

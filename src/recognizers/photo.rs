@@ -14,7 +14,8 @@ use super::{Cand, Needs};
 use crate::Kind;
 
 /// Camera and phone file-name prefixes (lower case).
-const CAMERA: &[&str] = &["img", "dsc", "dscn", "dscf", "pxl", "photo", "pic", "image", "whatsapp", "snapchat", "pict"];
+/// (Longer first: the first that starts a name is taken.)
+const CAMERA: &[&str] = &["img", "dscn", "dscf", "dsc", "pxl", "photo", "pict", "pic", "image", "whatsapp", "snapchat"];
 
 /// Words in a file name that say what (or who) the picture shows.
 const SUBJECTS: &[&str] = &[
@@ -46,6 +47,7 @@ pub(crate) fn is_extension(w: &[u8]) -> bool {
 
 /// The photo whose extension starts at `ext` (the byte after the dot), if its
 /// name says it is one.
+#[inline(never)]
 pub(crate) fn find(text: &str, ext: usize) -> Option<Cand> {
     let b = text.as_bytes();
     let dot = ext.checked_sub(1).filter(|&d| b[d] == b'.')?;
@@ -54,12 +56,16 @@ pub(crate) fn find(text: &str, ext: usize) -> Option<Cand> {
         start -= 1;
     }
     let end = ext + b[ext..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
-    let stem = text[start..dot].to_ascii_lowercase();
-    let mut words = stem.split(['_', '-']).filter(|w| !w.is_empty());
+    // (Bytes, not characters: the wasm package is smaller so.)
+    let stem = &b[start..dot];
+    let mut words = stem.split(|&c| c == b'_' || c == b'-').filter(|w| !w.is_empty());
     let first = words.next()?;
     // `IMG_9922`, `DSC01234`, `PXL_20261103_1422`: a camera's name, with its number.
-    let camera = CAMERA.iter().any(|p| first.strip_prefix(p).is_some_and(|n| n.bytes().all(|c| c.is_ascii_digit()))) && stem.bytes().any(|c| c.is_ascii_digit());
-    let subject = std::iter::once(first).chain(words).any(|w| SUBJECTS.contains(&w.trim_end_matches(|c: char| c.is_ascii_digit())));
+    let camera = crate::text::prefix_ci(first, CAMERA).is_some_and(|p| first[p.len()..].iter().all(u8::is_ascii_digit)) && stem.iter().any(u8::is_ascii_digit);
+    let subject = std::iter::once(first).chain(words).any(|w| {
+        let letters = &w[..w.len() - w.iter().rev().take_while(|c| c.is_ascii_digit()).count()];
+        crate::text::one_of_ci(letters, SUBJECTS)
+    });
     (camera || subject).then(|| Cand::new(Kind::Photo, start, end, 0.45, "image file that may show the patient", Needs::Patient))
 }
 
