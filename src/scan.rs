@@ -553,8 +553,9 @@ fn id_value(text: &str, f: &Field) -> Option<(usize, usize)> {
     // A device serial, or an id in a structured column, may hold few digits:
     // "sensor serial PDT8M3ZGDU", a Member ID cell "ZGPZ2K7RCPN".
     let serial = (f.role == Role::Device || f.source.is_some()) && (6..=24).contains(&chunk.len()) && digits >= 1 && chunk.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
-    // "Visit 08/08/2026": a date, not a visit number.
-    ((digits >= 3 || serial) && !ipv4 && !version && !formats::slash_date(chunk) && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-')).then_some((s, e))
+    // "Visit 08/08/2026": a date, not a visit number; "serial 0001-9999": a range of them.
+    let range = chunk.split_once('-').is_some_and(|(a, z)| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit()) && z.len() >= 2 && z.bytes().all(|b| b == b'9'));
+    ((digits >= 3 || serial) && !ipv4 && !version && !range && !formats::slash_date(chunk) && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-')).then_some((s, e))
 }
 
 /// The first code in a value (see `formats::code_end`).

@@ -251,6 +251,19 @@ fn a_payer_s_claim_number_is_the_claim_s() {
 }
 
 #[test]
+fn staff_directories_meetings_and_dotted_labels() {
+    // A department directory without a header: extensions are staff's.
+    assert_allowed("Admitting                    Björn Halvorsen  ext 5645  fax 312-487-6900\nLab client services          Aaliyah Jefferson  ext 7571  fax 617-359-9715\n");
+    // Milliseconds are no honorific; a meeting's id is no phone; a range is no serial number.
+    assert_allowed("ADT volume: 145k messages/day, p95 latency 390 ms. Rhapsody 6.25.2 patch scheduled 12/04.\nDial-in: (888) 372-6420, passcode 622134#  |  Meeting ID 636 355 7377\n");
+    assert_allowed("+    \"\"\"Area 001-899 except 666, group 01-99, serial 0001-9999.\"\"\"\n");
+    // "D.O.B." is a birth date's label.
+    let text = "From: Parisa Karimi\nD.O.B. 02.10.1992   Tel +1 915 546 1783\nI requested a refill of my apixaban.\n";
+    assert_eq!(found(text, Kind::Date), ["02.10.1992"]);
+    assert_ne!(scan(text).verdict, Verdict::Allow);
+}
+
+#[test]
 fn sql_insert_select_and_where_literals() {
     let text = "UPDATE patient_contacts SET relationship = 'son'\n WHERE patient_id = (SELECT id FROM patients WHERE mrn = '00172970')\n   AND contact_name = 'Sarah Rodriguez';\nINSERT INTO patient_contacts (patient_id, contact_name, relationship, phone) SELECT id, 'Eric Leonard', 'brother', '2122190853' FROM patients WHERE mrn = '8312642407';\nINSERT INTO encounters (encounter_id, patient_id, admit_dt) VALUES (430380, 83808, '2023-03-20 22:50:00');\n";
     assert_reported(text, &["00172970", "Sarah Rodriguez", "Eric Leonard", "2122190853", "8312642407", "2023-03-20 22:50:00"]);

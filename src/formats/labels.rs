@@ -98,7 +98,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let mut record_line = (u32::MAX, false);
     while i < toks.len() {
         let t = &toks[i];
-        if t.class != Class::Word || !doc.has(i, flag::LABEL_START | flag::MERGE) {
+        // (A letter of a dotted abbreviation, `D.O.B.`, has no flags: words of one letter are not looked up.)
+        let dotted = t.len() == 1 && doc.bytes.get(t.end as usize) == Some(&b'.') && toks.get(i + 1).is_some_and(|n| n.len() == 1 && n.start == t.end + 1);
+        if t.class != Class::Word || !(dotted || doc.has(i, flag::LABEL_START | flag::MERGE)) {
             i += 1;
             continue;
         }
@@ -180,8 +182,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // "Progress Note — Hospital Day 4 / <patient> / Date: 6/5/24": under a clinical
         // note's title, the note's date is the patient's date of service.
         let role = if role == Role::Tech && last == i && phrase == "date" && under_note_title(doc, t.line as usize) { Role::PersonDate } else { role };
-        // "Hospital no. YI69906749": the abbreviation's dot belongs to the label.
-        let abbreviated = last > i && doc.s(last).eq_ignore_ascii_case("no") && doc.bytes.get(toks[last].end as usize) == Some(&b'.');
+        // "Hospital no. YI69906749", "D.O.B. 02.10.1992": the abbreviation's dot belongs to the label.
+        let abbreviated = last > i && (doc.s(last).eq_ignore_ascii_case("no") || toks[last].len() == 1) && doc.bytes.get(toks[last].end as usize) == Some(&b'.');
         let mut label_end = toks[last].end as usize + usize::from(abbreviated);
         // A value is read within 512 bytes of its label: on a text of one long line (minified
         // JSON, a log) each label must not read all the rest of it.

@@ -235,7 +235,8 @@ fn prev_word<'b>(doc: &Doc<'b>, i: usize, buf: &'b mut [u8; 48]) -> Option<std::
     let word = doc.lower(i - 1, buf);
     // An honorific touches its name ("Mr. Nguyen", "MRS NGUYEN"); "type codes MR, PI" and
     // "MR Image Storage" (the modality) have none.
-    if matches!(&*word, "mr" | "mrs" | "ms" | "mx") && (gap.starts_with([',', ':', '(', '-']) || doc.toks[i - 1].is(crate::text::UPPER) && !doc.toks[i].is(crate::text::UPPER)) {
+    // Nor is "390 ms. Rhapsody" (milliseconds) one: an honorific is capitalised.
+    if matches!(&*word, "mr" | "mrs" | "ms" | "mx") && (gap.starts_with([',', ':', '(', '-']) || doc.toks[i - 1].is(crate::text::UPPER) && !doc.toks[i].is(crate::text::UPPER) || !doc.toks[i - 1].is(CAP)) {
         return None;
     }
     Some(word)
@@ -473,6 +474,12 @@ fn staff_after(doc: &Doc, last: usize) -> bool {
     let rest = doc.window(end, end + 16);
     // Pull request activity: "Chloé Marchand wants to merge", "Yasmin Qureshi commented:".
     if ["'s care team", "’s care team", "'s office", "’s office", "'s team", "’s team", "'s clinic", "’s clinic", " wants to merge", " commented:"].iter().any(|p| rest.starts_with(p)) {
+        return true;
+    }
+    // A directory's "Björn Halvorsen  ext 5645", "Hannah Brandt (x3844)": an extension is staff's.
+    let r = rest.trim_start_matches([' ', '(']).as_bytes();
+    let ext = crate::text::prefix_ci(r, &["ext", "x"]).is_some_and(|p| r.get(p.len()).is_some_and(|&c| c.is_ascii_digit() || p == "ext" && matches!(c, b' ' | b'.' | b':')));
+    if ext {
         return true;
     }
     let Some(n) = doc.toks.get(last + 1) else { return false };

@@ -81,20 +81,23 @@ fn extension(doc: &Doc, last: usize) -> usize {
 
 fn push(out: &mut Vec<Cand>, doc: &Doc, start: usize, last: usize, score: f32, why: &'static str, needs: Needs) {
     let end = extension(doc, last);
-    if !bridge(doc, end) {
+    if !bridge(doc, start, end) {
         out.push(Cand::new(Kind::Phone, start, end, score, why, needs));
     }
 }
 
 /// "+1 801-515-4367, passcode 166465#": a conference bridge, whose passcode or
-/// meeting id follows its number, is nobody's phone.
+/// meeting id follows its number, is nobody's phone; nor is a meeting's id
+/// that looks like one ("Meeting ID 636 355 7377").
 #[inline(never)]
-fn bridge(doc: &Doc, end: usize) -> bool {
+fn bridge(doc: &Doc, start: usize, end: usize) -> bool {
     // (Bytes, not characters: the wasm package is smaller so.)
     let b = doc.bytes;
     let k = end + b[end..].iter().take(3).take_while(|c| !c.is_ascii_alphanumeric()).count();
     const WORDS: &[&str] = &["passcode", "pin ", "pin:", "pin#", "access code", "conference id", "meeting id", "participant code", "conf id"];
-    crate::text::prefix_ci(&b[k..], WORDS).is_some()
+    let before = &b[start.saturating_sub(16)..start - b[..start].iter().rev().take(3).take_while(|&&c| matches!(c, b' ' | b':' | b'#')).count()];
+    let ids = ["meeting id", "conference id", "webinar id", "access code", "passcode"];
+    crate::text::prefix_ci(&b[k..], WORDS).is_some() || ids.iter().any(|w| before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// Whether token `i` continues a number that starts at an earlier token
