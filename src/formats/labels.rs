@@ -31,6 +31,14 @@ fn takes_chunk(role: Role) -> bool {
     matches!(role, Role::Ssn | Role::Mrn | Role::MemberId | Role::Mbi | Role::Account | Role::License | Role::Vehicle | Role::Device | Role::Npi | Role::Tech | Role::Dial | Role::Zip | Role::Diagnosis | Role::Procedure | Role::DrugCode)
 }
 
+/// A capital of a dotted abbreviation (`D.O.B.`), which has no dictionary flags (words of
+/// one letter are not looked up); not `c.a.ehr.PatientService`, a class's name.
+#[inline(never)]
+fn dotted(doc: &Doc, i: usize) -> bool {
+    let t = &doc.toks[i];
+    doc.bytes[t.start as usize].is_ascii_uppercase() && doc.bytes.get(t.end as usize) == Some(&b'.') && doc.toks.get(i + 1).is_some_and(|n| n.len() == 1 && n.start == t.end + 1)
+}
+
 /// "on file: ...", "at pharmacy: ...": a few lower-case words after a label, from a
 /// preposition of place to the colon; the rest from the colon.
 fn aside(t: &str) -> Option<&str> {
@@ -98,9 +106,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     let mut record_line = (u32::MAX, false);
     while i < toks.len() {
         let t = &toks[i];
-        // (A letter of a dotted abbreviation, `D.O.B.`, has no flags: words of one letter are not looked up.)
-        let dotted = t.len() == 1 && doc.bytes.get(t.end as usize) == Some(&b'.') && toks.get(i + 1).is_some_and(|n| n.len() == 1 && n.start == t.end + 1);
-        if t.class != Class::Word || !(dotted || doc.has(i, flag::LABEL_START | flag::MERGE)) {
+        if t.class != Class::Word || !(doc.has(i, flag::LABEL_START | flag::MERGE) || t.len() == 1 && dotted(doc, i)) {
             i += 1;
             continue;
         }
@@ -183,7 +189,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // note's title, the note's date is the patient's date of service.
         let role = if role == Role::Tech && last == i && phrase == "date" && under_note_title(doc, t.line as usize) { Role::PersonDate } else { role };
         // "Hospital no. YI69906749", "D.O.B. 02.10.1992": the abbreviation's dot belongs to the label.
-        let abbreviated = last > i && (doc.s(last).eq_ignore_ascii_case("no") || toks[last].len() == 1) && doc.bytes.get(toks[last].end as usize) == Some(&b'.');
+        let abbreviated = last > i && doc.bytes.get(toks[last].end as usize) == Some(&b'.') && (toks[last].len() == 1 || doc.s(last).eq_ignore_ascii_case("no"));
         let mut label_end = toks[last].end as usize + usize::from(abbreviated);
         // A value is read within 512 bytes of its label: on a text of one long line (minified
         // JSON, a log) each label must not read all the rest of it.
