@@ -82,7 +82,7 @@ pub(crate) fn work_item(url: &str) -> bool {
     // (Bytes, not characters: the wasm package is smaller so.)
     let mut parts = url.as_bytes().split(|&c| c == b'/').skip(2);
     let tracker = crate::text::prefix_ci(parts.next().unwrap_or_default(), &["jira.", "confluence.", "wiki.", "bitbucket.", "github.", "gitlab."]).is_some();
-    tracker || parts.any(|seg| matches!(seg, b"browse" | b"wiki" | b"display" | b"pull-requests" | b"pull" | b"issues" | b"merge_requests"))
+    tracker || ["/browse/", "/wiki/", "/display/", "/pull-requests/", "/pull/", "/issues/", "/merge_requests/"].iter().any(|s| crate::text::has(url, s))
 }
 
 /// `https://mychart.lakeshoremed.org/p/9859121/summary`: a patient portal's
