@@ -217,7 +217,7 @@ fn a_partner_directory_s_contacts_are_staff() {
 fn labels_with_remarks_signs_and_number_words() {
     let text = "\
 Melnyk, Yaroslav   DOB 1/11/18   MRN 009458709   Visit 08/08/2026
-MRN (if known): E5770691
+MRN (if known): E5770691 — she was registered twice in the ED on the same night, see the merge ticket
 Rx #: 6667701
 ME case number: ME-2026-68238
 Transfer date: 10/15/2026

@@ -59,12 +59,11 @@ fn strong_sep(rest: &str) -> Option<usize> {
         trimmed = t;
     }
     // "MRN (if known): E5770691", "Phone (optional): ...": a remark before the separator.
-    if let Some(after) = trimmed.strip_prefix('(').and_then(|r| r.get(..r.len().min(32))?.split_once(')')).filter(|(remark, after)| {
-        !remark.is_empty() && remark.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') && matches!(after.trim_start_matches(' ').bytes().next(), Some(b':' | b'#' | b'='))
-    }) {
-        let skipped = trimmed.len() - after.1.len();
-        trimmed = &trimmed[skipped..];
-        trimmed = trimmed.trim_start_matches(' ');
+    if let Some(close) = trimmed.strip_prefix('(').and_then(|r| r.bytes().take(32).position(|b| b == b')')) {
+        let (remark, after) = (&trimmed[1..1 + close], trimmed[close + 2..].trim_start_matches(' '));
+        if !remark.is_empty() && remark.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') && matches!(after.bytes().next(), Some(b':' | b'#' | b'=')) {
+            trimmed = after;
+        }
     }
     let lead = rest.len() - trimmed.len();
     // Dot leaders in forms and reports: "Date of birth......... 1975-06-13".

@@ -115,7 +115,7 @@ fn surrogate_key(column: &str, role: Role, value: &str) -> bool {
     let v = value.trim();
     matches!(role, Role::Account | Role::OtherId)
         && column.len() > 2
-        && column[column.len() - 2..].eq_ignore_ascii_case("id")
+        && column.as_bytes()[column.len() - 2..].eq_ignore_ascii_case(b"id")
         && !v.is_empty()
         && v.bytes().all(|c| c.is_ascii_digit())
 }
