@@ -367,7 +367,8 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 let upper = |w: &str| w.chars().next().is_some_and(|c| !c.is_lowercase());
                 // (Where a thing's name may come, a name's particles stay lower case: "dos Santos".)
                 let capitalised = structured && !thing || if thing { v.split_whitespace().last().is_some_and(upper) } else { v.split_whitespace().all(upper) };
-                if looks_like_name(v) && capitalised && (f.strong || structured) {
+                // ("husband", "granddaughter" in a contact's column say who, not the name.)
+                if looks_like_name(v) && capitalised && (f.strong || structured) && !recognizers::is_relation(v) {
                     let (score, needs) = if f.role == Role::Name { (0.35, Needs::Patient) } else { (0.9, Needs::Nothing) };
                     extra.push(mk(kind, f.start, f.start + v.len(), if in_code { 0.3 } else { score }, needs));
                 }
@@ -555,7 +556,9 @@ fn id_value(text: &str, f: &Field) -> Option<(usize, usize)> {
     let serial = (f.role == Role::Device || f.source.is_some()) && (6..=24).contains(&chunk.len()) && digits >= 1 && chunk.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
     // "Visit 08/08/2026": a date, not a visit number; "serial 0001-9999": a range of them.
     let range = chunk.split_once('-').is_some_and(|(a, z)| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit()) && z.len() >= 2 && z.bytes().all(|b| b == b'9'));
-    ((digits >= 3 || serial) && !ipv4 && !version && !range && !formats::slash_date(chunk) && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-')).then_some((s, e))
+    // "Vehicle: 2016 Ford F-150": a model year, not a plate.
+    let year = f.role == Role::Vehicle && chunk.len() == 4 && (chunk.starts_with("19") || chunk.starts_with("20")) && digits == 4;
+    ((digits >= 3 || serial) && !ipv4 && !version && !range && !year && !formats::slash_date(chunk) && ((4..=24).contains(&chunk.len()) || udi) && !(chunk.len() == 10 && chunk.as_bytes()[4] == b'-')).then_some((s, e))
 }
 
 /// The first code in a value (see `formats::code_end`).
@@ -643,6 +646,12 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
             }
         }
     }
+    // "**Wei Zhang** commented on Sep 28, 2026 22:01:", "On Mon, Nov 30, 2026 at 2:55 AM Mei Liu <…> wrote:":
+    // when a comment or a quoted message was written, not a patient's date.
+    if c.kind == Kind::Date && field.is_none() && c.needs == Needs::Patient && written_at(doc, c.start, line) {
+        c.score = c.score.min(0.3);
+        return;
+    }
     match c.needs {
         Needs::Nothing => {}
         Needs::Label => c.score = c.score.min(0.3),
@@ -674,6 +683,14 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
             _ => {}
         }
     }
+}
+
+/// Whether the date at `start` (on `line`) says when a comment or a quoted message was written.
+#[inline(never)]
+fn written_at(doc: &Doc, start: usize, line: usize) -> bool {
+    let before = doc.window(start.saturating_sub(13), start).as_bytes();
+    let text = doc.line_text(line).trim_start_matches(['>', ' ']);
+    before.len() >= 13 && before.eq_ignore_ascii_case(b"commented on ") || text.starts_with("On ") && crate::text::has(text, " wrote:")
 }
 
 /// A prose label that names the patient as the owner of a contact value

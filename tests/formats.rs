@@ -264,6 +264,18 @@ fn staff_directories_meetings_and_dotted_labels() {
 }
 
 #[test]
+fn business_lines_comment_times_model_years_and_relationships() {
+    let text = "Patient: Maria Gonzalez DOB 03/14/1962\n**Wei Zhang** commented on Sep 28, 2026 22:01:\nPayer (Aetna, provider services 1-800-872-3862) confirmed.\nVehicle: 2016 Ford F-150, plate 7ABC123\nOn Mon, Nov 30, 2026 at 2:55 AM Mei Liu <mliu93@icloud.com> wrote:\n";
+    assert_reported(text, &["Maria Gonzalez", "03/14/1962", "7ABC123"]);
+    // A toll-free line, a comment's and a quoted message's times, a model year are nobody's.
+    assert!(!covers(text, "1-800-872-3862") && !covers(text, "Sep 28, 2026") && !covers(text, "Nov 30, 2026") && !covers(text, "2016"));
+    // A contact's relationship is not their name.
+    let sql = "INSERT INTO residents (name, dob, nok_name, nok_relation) VALUES ('Jairo Ospina', '12/12/1926', 'Hernán Ospina', 'husband');\n";
+    assert_reported(sql, &["Jairo Ospina", "12/12/1926", "Hernán Ospina"]);
+    assert!(!covers(sql, "husband"));
+}
+
+#[test]
 fn sql_insert_select_and_where_literals() {
     let text = "UPDATE patient_contacts SET relationship = 'son'\n WHERE patient_id = (SELECT id FROM patients WHERE mrn = '00172970')\n   AND contact_name = 'Sarah Rodriguez';\nINSERT INTO patient_contacts (patient_id, contact_name, relationship, phone) SELECT id, 'Eric Leonard', 'brother', '2122190853' FROM patients WHERE mrn = '8312642407';\nINSERT INTO encounters (encounter_id, patient_id, admit_dt) VALUES (430380, 83808, '2023-03-20 22:50:00');\n";
     assert_reported(text, &["00172970", "Sarah Rodriguez", "Eric Leonard", "2122190853", "8312642407", "2023-03-20 22:50:00"]);

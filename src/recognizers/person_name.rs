@@ -110,6 +110,12 @@ fn cues(lower: &str) -> u8 {
     map.get(lower).map_or(0, |&(bits, _)| bits as u8)
 }
 
+/// Whether `w` is a word for a relative or a patient ("husband", "Daughter"): a
+/// contact's relationship, not their name.
+pub(crate) fn is_relation(w: &str) -> bool {
+    w.len() <= 20 && cues(&crate::text::lower_into(w, &mut [0u8; 48])) & cue::PATIENT_BEFORE != 0
+}
+
 fn is_particle(w: &str) -> bool {
     cues(w) & cue::PARTICLE != 0
 }

@@ -47,7 +47,10 @@ pub(crate) static PHONE: Recognizer = Recognizer {
 
 fn nanp_ok(area: &[u8], exchange: &[u8], line: &[u8]) -> bool {
     let n11 = |d: &[u8]| d[1] == b'1' && d[2] == b'1';
-    area[0] >= b'2' && exchange[0] >= b'2' && !n11(area) && !n11(exchange) && !(exchange == b"555" && line.starts_with(b"01"))
+    // A toll-free number (800, 833 ... 888) is a business's: payers, provider lines, call centres.
+    // (Nor is a fictional 555-01xx anyone's.)
+    let nobody = area[0] == b'8' && area[1] == area[2] && matches!(area[1], b'0' | b'3'..=b'8') || exchange == b"555" && line.starts_with(b"01");
+    area[0] >= b'2' && exchange[0] >= b'2' && !n11(area) && !n11(exchange) && !nobody
 }
 
 /// Ten digits that make a valid NANP number.
