@@ -603,8 +603,8 @@ fn eval_floors_hold() {
     fails.extend(misses(root.join("fresh7.jsonl"), 0.99, 0.0, 0.965, 0.97).into_iter().map(|f| format!("fresh7: {f}")));
     // A ninth author (generate_fresh8.py), asked for everyday content written many ways (label
     // styles, name orders, date and phone formats): first run 0.992 / 0.050 / 0.954 / 0.919, with
-    // this session's earlier fixes already in; now 1.000 / 0 / 0.955 / 0.924.
-    fails.extend(misses(root.join("fresh8.jsonl"), 0.99, 0.0, 0.95, 0.915).into_iter().map(|f| format!("fresh8: {f}")));
+    // this session's earlier fixes already in; now 1.000 / 0 / 0.955 / 0.944.
+    fails.extend(misses(root.join("fresh8.jsonl"), 0.99, 0.0, 0.95, 0.935).into_iter().map(|f| format!("fresh8: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 
