@@ -577,7 +577,7 @@ fn looks_like_name(v: &str) -> bool {
         && v.chars().any(char::is_alphabetic)
         // DICOM separates a name's alphabetic and ideographic forms with '=': WANG^XIUYING=王^秀英.
         && v.chars().all(|c| " -'’.,^=".contains(c) || crate::text::is_word_char(c) && !c.is_numeric())
-        && !["unknown", "n/a", "none", "null", "test", "redacted", "anonymous"].iter().any(|w| v.eq_ignore_ascii_case(w))
+        && !crate::text::one_of_ci(v.as_bytes(), &["unknown", "n/a", "none", "null", "test", "redacted", "anonymous"])
 }
 
 /// Applies fields, labels, staff and patient context to one candidate.
@@ -688,9 +688,9 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
 /// Whether the date at `start` (on `line`) says when a comment or a quoted message was written.
 #[inline(never)]
 fn written_at(doc: &Doc, start: usize, line: usize) -> bool {
-    let before = doc.window(start.saturating_sub(13), start).as_bytes();
+    let before = &doc.bytes[start.saturating_sub(13)..start];
     let text = doc.line_text(line).trim_start_matches(['>', ' ']);
-    before.len() >= 13 && before.eq_ignore_ascii_case(b"commented on ") || text.starts_with("On ") && crate::text::has(text, " wrote:")
+    crate::text::suffix_ci(before, &["commented on "]).is_some() || text.starts_with("On ") && crate::text::has(text, " wrote:")
 }
 
 /// A prose label that names the patient as the owner of a contact value
@@ -710,11 +710,7 @@ fn patient_label(doc: &Doc, f: &Field) -> bool {
 fn example_before(doc: &Doc, start: usize) -> bool {
     let b = &doc.bytes[start.saturating_sub(24)..start];
     let trim = |s: &[u8]| -> usize { s.len() - s.iter().rev().take_while(|c| **c == b' ' || **c == b'\t').count() };
-    let ends_with_cue = |s: &[u8]| {
-        [&b"e.g."[..], b"e.g.,", b"eg.", b"i.e.", b"for example", b"for example,", b"example:", b"such as"]
-            .iter()
-            .any(|cue| s.len() >= cue.len() && s[s.len() - cue.len()..].eq_ignore_ascii_case(cue))
-    };
+    let ends_with_cue = |s: &[u8]| crate::text::suffix_ci(s, &["e.g.", "e.g.,", "eg.", "i.e.", "for example", "for example,", "example:", "such as"]).is_some();
     // The cue right before the value, or before one label word ("e.g. MRN 0012345").
     let s = &b[..trim(b)];
     let word = s.iter().rev().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'#' | b'-')).count();

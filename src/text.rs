@@ -548,6 +548,12 @@ pub(crate) fn prefix_ci<'p>(s: &[u8], prefixes: &[&'p str]) -> Option<&'p str> {
     prefixes.iter().copied().find(|p| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
+/// The suffix of `s` among `suffixes` (ASCII, any case), if one is. (Not inlined, as `prefix_ci`.)
+#[inline(never)]
+pub(crate) fn suffix_ci<'p>(s: &[u8], suffixes: &[&'p str]) -> Option<&'p str> {
+    suffixes.iter().copied().find(|p| s.len() >= p.len() && s[s.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes()))
+}
+
 /// The first `n` bytes of `s` at most, cut back to a character's start.
 pub(crate) fn head(s: &str, n: usize) -> &str {
     let mut end = n.min(s.len());

@@ -326,7 +326,7 @@ const NOTE_TITLES: &[&str] = &[
 
 /// Whether `title` is a clinical note's title ("Progress note", "H&P").
 pub(crate) fn is_note_title(title: &str) -> bool {
-    NOTE_TITLES.iter().any(|t| title.eq_ignore_ascii_case(t))
+    crate::text::one_of_ci(title.as_bytes(), NOTE_TITLES)
 }
 
 /// Whether one of the three lines above `line` is a clinical note's title.

@@ -448,7 +448,7 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
     let names: Vec<&str> = head.iter().map(|&(a, b)| header_text(text, a, b)).collect();
     // `||Seg||Field||Name||Value in prod message||`: a specification's table, whose Name
     // column names fields; a value column holds each row's field's value.
-    let spec_col = |words: &[&str]| names.iter().position(|n| words.iter().any(|w| n.eq_ignore_ascii_case(w)));
+    let spec_col = |words: &[&str]| names.iter().position(|n| crate::text::one_of_ci(n.as_bytes(), words));
     let field_col = spec_col(&["field", "element", "data element", "attribute"]);
     if field_col.is_some() || spec_col(&["segment", "seg", "column"]).is_some() {
         for r in roles.iter_mut().filter(|r| matches!(r, Some(Role::Name))) {

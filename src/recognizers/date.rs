@@ -535,7 +535,7 @@ fn numeric(doc: &Doc, i: usize, sep: &str, out: &mut Vec<Cand>) {
 
 /// The word `k` tokens before token `i`, on its line, is one of `words` (any case).
 fn word_before(doc: &Doc, i: usize, k: usize, words: &[&str]) -> bool {
-    i >= k && doc.toks[i - k].line == doc.toks[i].line && words.iter().any(|w| doc.s(i - k).eq_ignore_ascii_case(w))
+    i >= k && doc.toks[i - k].line == doc.toks[i].line && crate::text::one_of_ci(doc.s(i - k).as_bytes(), words)
 }
 
 /// "the appointment on December 28", "surgery scheduled for Jan 4": a visit's day

@@ -269,7 +269,7 @@ fn title_case_line(doc: &Doc, i: usize) -> bool {
 fn self_introduction(doc: &Doc, i: usize) -> bool {
     // Each phrase below ends in one of these words: most names follow none of them.
     const LAST: [&str; 18] = ["m", "am", "is", "im", "llamo", "soy", "es", "suis", "appelle", "chiamo", "sono", "sou", "é", "bin", "heiße", "ist", "ben", "jestem"];
-    if i == 0 || doc.gap_before(i) != " " || !LAST.iter().any(|w| doc.s(i - 1).eq_ignore_ascii_case(w)) {
+    if i == 0 || doc.gap_before(i) != " " || !crate::text::one_of_ci(doc.s(i - 1).as_bytes(), &LAST) {
         return false;
     }
     let start = doc.toks[i].start as usize;
@@ -282,8 +282,7 @@ fn self_introduction(doc: &Doc, i: usize) -> bool {
     ];
     if before.is_ascii() {
         // Same test without allocating: ASCII lower-casing is per byte.
-        let b = before.as_bytes();
-        return INTRO.iter().any(|p| b.len() >= p.len() && b[b.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes()));
+        return crate::text::suffix_ci(before.as_bytes(), &INTRO).is_some();
     }
     let before = before.to_lowercase();
     INTRO.iter().any(|p| before.ends_with(p))
@@ -338,8 +337,7 @@ fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> 
 fn portal_message(doc: &Doc, i: usize) -> bool {
     let line = doc.toks[i].line as usize;
     let before = &doc.text[doc.line_starts[line] as usize..doc.toks[i].start as usize];
-    before.len() >= 13
-        && before.as_bytes()[before.len() - 13..].eq_ignore_ascii_case(b"message from ")
+    crate::text::suffix_ci(before.as_bytes(), &["message from "]).is_some()
         && ["secure", "portal", "mychart", "myhealth", "patient"].iter().any(|w| crate::text::has_ci(before, w))
 }
 
@@ -654,7 +652,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             return;
         }
         // Nor is a greeting one: "Buongiorno, sono Gianluca Colombo, nato il ...".
-        if n_words == 1 && GREETINGS.iter().any(|g| doc.s(a).eq_ignore_ascii_case(g)) {
+        if n_words == 1 && crate::text::one_of_ci(doc.s(a).as_bytes(), GREETINGS) {
             return;
         }
         // Nor does a date after one unknown word: "Team Interop (October 21, 2026)" is a meeting's.

@@ -99,12 +99,7 @@ fn bridge(doc: &Doc, start: usize, end: usize) -> bool {
     let k = end + b[end..].iter().take(3).take_while(|c| !c.is_ascii_alphanumeric()).count();
     const WORDS: &[&str] = &["passcode", "pin ", "pin:", "pin#", "access code", "conference id", "meeting id", "participant code", "conf id"];
     let before = &b[start.saturating_sub(16)..start - b[..start].iter().rev().take(3).take_while(|&&c| matches!(c, b' ' | b':' | b'#')).count()];
-    let mut low = [0u8; 16];
-    for (l, c) in low.iter_mut().zip(before) {
-        *l = c.to_ascii_lowercase();
-    }
-    let low = &low[..before.len()];
-    crate::text::prefix_ci(&b[k..], WORDS).is_some() || [&b"meeting id"[..], b"conference id", b"webinar id", b"access code", b"passcode"].iter().any(|w| low.ends_with(w))
+    crate::text::prefix_ci(&b[k..], WORDS).is_some() || crate::text::suffix_ci(before, &["meeting id", "conference id", "webinar id", "access code", "passcode"]).is_some()
 }
 
 /// Whether token `i` continues a number that starts at an earlier token
