@@ -1426,6 +1426,49 @@ fn corpus(file: &str) -> Vec<(String, String)> {
 }
 
 #[test]
+fn a_name_beside_an_account_or_a_guarantor_is_a_patient_s() {
+    // A statement's returned mail: the guarantor is the person the hospital bills; a name
+    // and an address beside an account number are a patient's or a relative's.
+    let tsv = "account\tguarantor_name\taddress1\taddress2\tcity\tstate\tzip\tphone\n\
+               6626462609\tYANG, KIA\t7592 JUNIPER HILL RD\t\tSILVER SPRING\tMD\t20969-4964\t2403634668\n";
+    assert_reported(tsv, &["YANG, KIA", "7592 JUNIPER HILL RD", "SILVER SPRING", "20969-4964", "2403634668"]);
+    let csv = "account,name,address1,city,zip,phone\n6626462609,Kia Yang,7592 Juniper Hill Rd,Silver Spring,20969,2403634668\n";
+    assert_reported(csv, &["Kia Yang", "7592 Juniper Hill Rd", "20969", "2403634668"]);
+    // A directory's contacts stay staff.
+    assert_allowed("| Department | Contact | Phone |\n| Billing | Dana Whitfield | 617-555-0143 |\n");
+}
+
+#[test]
+fn a_field_table_comparing_two_systems_holds_values() {
+    // `||Field||Epic (source)||the clearinghouse (target)||`: each side of the comparison
+    // holds the value of the field its row names.
+    let page = "||Field||Epic (source)||Clearinghouse (target)||\n|Name|Volkov, Vladimir|VOLKOV, VLADIMIR|\n\
+                |MRN|47712384|47712384|\n|City/State/ZIP|Fresno, CA 93782|PROVIDENCE RI 02954|\n";
+    assert_reported(page, &["47712384", "PROVIDENCE", "02954"]);
+    // A mapping sheet's target column names columns: `patient.name` is no patient's name.
+    let sheet = "||Seg||Field||Name||Value in prod message||Target column||\n|PID|PID-5|Patient Name|TAKAHASHI^FUMIKO|patient.name|\n";
+    assert!(!covers(sheet, "patient.name"));
+}
+
+#[test]
+fn a_member_dump_s_names_before_the_birth_date() {
+    // A dump without its CREATE TABLE: the capitalised words quoted before the first date
+    // are the member's names, whatever the dictionaries say; a later date with its time is
+    // the row's own stamp.
+    let dump = "INSERT INTO `members` VALUES (15055,'TWL872955379','Andrés Felipe','Zapata','1986-06-29','4047687496','9327 Greenwood Ave','Decatur','GA','30015','ACTIVE','2026-11-07 10:46:04'),\
+                (89382,'WA3337494M','Kerry-Ann','Gayle','F','1956-03-10','6152166200','6928 Laurel Avenue','Nashville','TN','37262','TERMED','2026-11-07 10:46:04');";
+    assert_reported(dump, &["Andrés Felipe", "Zapata", "1986-06-29", "Kerry-Ann", "Gayle", "1956-03-10"]);
+    assert!(!covers(dump, "2026-11-07 10:46:04"));
+}
+
+#[test]
+fn an_hl7_name_in_a_log_line_s_name_field() {
+    // An engine's log line: `name=` holds the whole HL7 name, not just the word a dictionary knows.
+    let log = "2026-11-25 20:25:04,173 WARN  MpiLookup - no exact match for MRN MR594621 name=SUBRAMANIAN^MURUGAN dob=19660618\n";
+    assert_reported(log, &["SUBRAMANIAN^MURUGAN", "MR594621", "19660618"]);
+}
+
+#[test]
 fn corpus_documents_under_unicode_mutations_never_panic() {
     // Each labelled document with a character inserted every few characters (accents,
     // Georgian, emoji, no-break spaces, a combining accent after digits), its line breaks

@@ -170,7 +170,13 @@ fn row_roles(text: &str, lits: &[(usize, usize)], id: Role) -> Vec<Role> {
             // An encounter's row: its number, then the patient's record number.
             Role::Mrn
         } else if quoted(i) && date_literal(w) {
-            Role::PersonDate
+            // (In a person's row, a later date with its time is the row's own stamp,
+            // `'ACTIVE','2026-11-07 10:46:04'`; an encounter's are its admission and discharge.)
+            if id != Role::Account && w.len() > 10 && roles[..i].contains(&Role::PersonDate) {
+                Role::Note
+            } else {
+                Role::PersonDate
+            }
         } else if digits > 0 && w.len() <= 12 && i > 0 && v(i - 1).starts_with(|c: char| c.is_ascii_digit()) && crate::text::prefix_ci(w.as_bytes(), &["apt", "unit", "suite", "ste", "lot", "fl", "#", "bldg", "rm"]).is_some_and(|p| w.len() > p.len())
             || w.starts_with(|c: char| c.is_ascii_digit()) && w.contains(' ') && w.len() <= 60 && w.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
         {
@@ -181,7 +187,30 @@ fn row_roles(text: &str, lits: &[(usize, usize)], id: Role) -> Vec<Role> {
             Role::Note
         };
     }
+    // The capitalised words quoted right before the first date are the person's names
+    // (`'Andrés Felipe','Zapata','1986-06-29'`), a sex between them aside.
+    if let Some(dob) = roles.iter().position(|&r| r == Role::PersonDate) {
+        let mut named = 0;
+        for j in (0..dob).rev() {
+            let w = v(j);
+            if crate::text::one_of_ci(w.as_bytes(), &["m", "f", "u", "male", "female", "unknown"]) {
+                continue;
+            }
+            if named == 3 || roles[j] != Role::Note || !quoted(j) || !name_shaped(w) {
+                break;
+            }
+            roles[j] = Role::PatientName;
+            named += 1;
+        }
+    }
     roles
+}
+
+/// One to three capitalised words of letters (`Zapata`, `Kerry-Ann`, `O'Neil`, `Luíza`).
+fn name_shaped(w: &str) -> bool {
+    (2..=40).contains(&w.len())
+        && w.split(' ').count() <= 3
+        && w.split(' ').all(|p| p.starts_with(char::is_uppercase) && p.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.')))
 }
 
 /// The keywords that end some token of the document (a keyword before a space

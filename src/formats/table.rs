@@ -456,7 +456,12 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         }
     }
     let value_cols: Vec<usize> = if field_col.is_some() { (0..names.len()).filter(|&c| value_column(names[c])).collect() } else { Vec::new() };
-    let patient = roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName)));
+    // (So is a person's name beside an account number, or a guarantor, the person a hospital
+    // bills: `account  guarantor_name  address1  city  zip  phone`.)
+    let patient = roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName)))
+        || !staff_table
+            && (roles.contains(&Some(Role::Account)) && roles.iter().any(|r| matches!(r, Some(Role::Name | Role::RelativeName)))
+                || names.iter().any(|n| crate::text::prefix_ci(n.as_bytes(), &["guarantor"]).is_some()));
     // Each cell's source is its column's: formatted once per column.
     let sources: Vec<String> = names.iter().map(|name| format!("{}:{}", d.prefix(), name)).collect();
     let mut seen_rows = 0;
@@ -541,9 +546,14 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
     l
 }
 
-/// A column of values under a field column: "Value", "Legacy value", "Example".
+/// A column of values under a field column: "Value", "Legacy value", "Example", or one
+/// side of a comparison: "Epic (source)", "Expected", "As received".
 fn value_column(name: &str) -> bool {
-    name.to_ascii_lowercase().split(' ').any(|w| matches!(w, "value" | "example" | "sample"))
+    const WORDS: &[&str] = &["value", "example", "sample", "source", "target", "expected", "actual", "before", "after", "sent", "received", "original", "corrected"];
+    // ("Target column" and "Source field" name columns and fields, not values.)
+    const NAMES: &[&str] = &["column", "field", "element", "path", "table", "name", "type", "mapping"];
+    let mut words = name.split(|c: char| !c.is_ascii_alphanumeric());
+    words.clone().any(|w| crate::text::one_of_ci(w.as_bytes(), WORDS)) && !words.any(|w| crate::text::one_of_ci(w.as_bytes(), NAMES))
 }
 
 /// A single code with digits: `VRT770516202`, `2739154967-02`, `LVH 5679 398606`.
