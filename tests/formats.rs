@@ -1469,6 +1469,20 @@ fn an_hl7_name_in_a_log_line_s_name_field() {
 }
 
 #[test]
+fn a_code_in_parentheses_after_its_label() {
+    // "driver's license (P19738414)", "MRN (00412345)", and PostgreSQL's `Key (mrn)=(...)`;
+    // not the label's own words, `chart (MRN 1021650055, ...)`, nor a phone's area code.
+    let email = "Hello, I have attached a photo of my driver's license (P19738414). My MRN (00412345) should be on file.\nPatient: Maria Lopez\n";
+    assert_reported(email, &["P19738414", "00412345"]);
+    let pg = "ERROR:  duplicate key value violates unique constraint \"patient_mrn_key\"\nDETAIL:  Key (mrn)=(00688483) already exists.\n";
+    assert_reported(pg, &["00688483"]);
+    let note = "Values in Adaeze Okafor's chart (MRN 1021650055, DOB 05/20/1953) do not match.\n";
+    let report = scan(note);
+    assert!(report.findings.iter().any(|f| &note[f.start..f.end] == "1021650055"), "{:?}", report.findings);
+    assert!(!covered(&report, note, "MRN 1021650055"));
+}
+
+#[test]
 fn corpus_documents_under_unicode_mutations_never_panic() {
     // Each labelled document with a character inserted every few characters (accents,
     // Georgian, emoji, no-break spaces, a combining accent after digits), its line breaks

@@ -242,6 +242,18 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // (The last word within 512 bytes: a line without spaces is not read back to its start at every label.)
         let in_url = crate::text::tail(before, 512).rsplit([' ', '\t', '(', '<', '"']).next().is_some_and(|w| has(w, "://") || w.contains('?'));
         let pair = rest.starts_with('=') && !rest.starts_with("==") && !in_url;
+        // PostgreSQL's `DETAIL:  Key (mrn)=(00688483) already exists.`: the column, then its value.
+        if rest.starts_with(")=(") {
+            let vs = label_end + 3;
+            if let Some(k) = doc.text[vs..line_end].find(')') {
+                let (s, e) = trim_value(doc.text, vs, vs + k);
+                if e > s {
+                    x.push(s, e, role, None, true);
+                }
+            }
+            i = last + 1;
+            continue;
+        }
         if let Some(sep) = strong_sep(rest) {
             // "His member # is H56254019 with Highmark."
             let vstart = label_end + sep;
@@ -288,6 +300,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             // In any order: "member # is H56254019", "MRN number 00412345".
             while let Some(filler) = ["is ", "was ", "es ", "é ", "number ", "no. ", "(no. ", "# ", "of ", "value "].iter().find(|f| doc.text[vstart..line_end].starts_with(**f)) {
                 vstart += filler.len();
+            }
+            // "driver's license (P19738414)", "MRN (00412345)": a code alone in parentheses.
+            if role != Role::Phone && doc.bytes.get(vstart) == Some(&b'(') {
+                let inner = &doc.bytes[vstart + 1..line_end];
+                let close = inner.iter().position(|&b| b == b')' || b == b' ').filter(|&k| inner[k] == b')');
+                if close.is_some_and(|k| inner[..k].iter().any(u8::is_ascii_digit)) {
+                    vstart += 1;
+                }
             }
             // "The account number on the statement is HAR21376935": a short clause, then the code.
             let tail = &doc.text[vstart..line_end];
