@@ -152,6 +152,8 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
         }
     }
     field_candidates(&doc, fields, &mut cands, &mut lines);
+    at_home(&mut extracted.fields, &mut cands);
+    let fields = &extracted.fields;
     names_on_patient_lines(&doc, fields, &mut cands);
     let anchor = extracted.patient_record
         || extracted.probes & formats::probe::FROM != 0 && recognizers::email::personal_sender(text)
@@ -263,6 +265,21 @@ fn floor(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// "cc: Budi Wijaya, 160 Pinecrest Pl #18, Lewiston, ME 04256": a recipient at a
+/// street address is a patient or a relative, not staff. The field names someone.
+fn at_home(fields: &mut [Field], cands: &mut [Cand]) {
+    for f in fields.iter_mut().filter(|f| f.role == Role::Staff) {
+        let inside = |c: &Cand| f.start <= c.start && c.end <= f.end;
+        if cands.iter().any(|c| c.kind == Kind::StreetAddress && c.score >= 0.5 && inside(c)) {
+            f.role = Role::Name;
+            for c in cands.iter_mut().filter(|c| c.kind == Kind::PersonName && inside(c)) {
+                c.staff_cue = false;
+                c.why = "name beside a home address";
+            }
+        }
+    }
 }
 
 /// Lower-case words of staff names: mentions, "Dr. X", "X, MD", names in

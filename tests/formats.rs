@@ -1483,6 +1483,30 @@ fn a_code_in_parentheses_after_its_label() {
 }
 
 #[test]
+fn a_copy_to_the_patient_at_home() {
+    // A letter's `cc:` lists its recipients, usually staff; one at a street address is the
+    // patient or a relative.
+    let letter = "Patient: Budi Wijaya\nDOB: 03/04/1950\nPlan: follow up in 6 weeks.\n\
+                  cc: Budi Wijaya, 160 Pinecrest Pl #18, Lewiston, ME 04256\ncc: Dr. Amara Obi, cardiology\n";
+    let report = scan(letter);
+    let second = letter.find("cc: Budi").expect("cc line");
+    assert!(report.findings.iter().any(|f| f.start == second + 4 && &letter[f.start..f.end] == "Budi Wijaya"), "{:?}", report.findings);
+    assert!(covered(&report, letter, "160 Pinecrest Pl #18") && covered(&report, letter, "04256"));
+    assert!(!covered(&report, letter, "Amara Obi"));
+}
+
+#[test]
+fn a_medical_examiner_s_case_and_a_town_after_in() {
+    // An identifier's label without a colon ("ME case number ME-2026-68238"), and the town
+    // after "in" closing the clause of a street address; not "in the lobby".
+    let note = "Patient: Budi Wijaya\nMedical examiner: case accepted, ME case number ME-2026-68238.\n\
+                Lives with his wife at 2575 Dogwood Ct in Allentown. Former farmer.\nMeet at 100 Main St in the lobby.\n";
+    let report = scan(note);
+    assert!(covered(&report, note, "ME-2026-68238") && covered(&report, note, "2575 Dogwood Ct in Allentown"));
+    assert!(!covered(&report, note, "lobby"));
+}
+
+#[test]
 fn corpus_documents_under_unicode_mutations_never_panic() {
     // Each labelled document with a character inserted every few characters (accents,
     // Georgian, emoji, no-break spaces, a combining accent after digits), its line breaks

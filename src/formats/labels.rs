@@ -22,13 +22,13 @@ fn push_lower(out: &mut String, word: &str) {
 fn weak_ok(role: Role) -> bool {
     matches!(
         role,
-        Role::Dob | Role::PersonDate | Role::Ssn | Role::Mrn | Role::MemberId | Role::Mbi | Role::Account | Role::License | Role::Vehicle | Role::Device | Role::Phone | Role::Email | Role::Zip | Role::Npi | Role::Tech | Role::Dial | Role::Ip | Role::Diagnosis | Role::Procedure | Role::DrugCode
+        Role::Dob | Role::PersonDate | Role::Ssn | Role::Mrn | Role::MemberId | Role::Mbi | Role::Account | Role::OtherId | Role::License | Role::Vehicle | Role::Device | Role::Phone | Role::Email | Role::Zip | Role::Npi | Role::Tech | Role::Dial | Role::Ip | Role::Diagnosis | Role::Procedure | Role::DrugCode
     )
 }
 
 /// Roles whose value is a compact code right after the label.
 fn takes_chunk(role: Role) -> bool {
-    matches!(role, Role::Ssn | Role::Mrn | Role::MemberId | Role::Mbi | Role::Account | Role::License | Role::Vehicle | Role::Device | Role::Npi | Role::Tech | Role::Dial | Role::Zip | Role::Diagnosis | Role::Procedure | Role::DrugCode)
+    matches!(role, Role::Ssn | Role::Mrn | Role::MemberId | Role::Mbi | Role::Account | Role::OtherId | Role::License | Role::Vehicle | Role::Device | Role::Npi | Role::Tech | Role::Dial | Role::Zip | Role::Diagnosis | Role::Procedure | Role::DrugCode)
 }
 
 /// A capital of a dotted abbreviation (`D.O.B.`), which has no dictionary flags (words of

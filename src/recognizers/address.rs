@@ -256,7 +256,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         let gap = doc.gap_before(k);
         let same_line = toks[k].line == line && matches!(gap, ", " | " " | "., ");
         let next_line = toks[k].line == line + 1 && gap.trim_matches([' ', '\r', ',']) == "\n";
-        if let Some((e, z)) = (same_line || next_line).then(|| city_after(doc, k)).flatten() {
+        // ("at 2575 Dogwood Ct in Allentown.": the town after "in", closing its clause.)
+        let town = || (same_line && gap == " " && doc.s(k) == "in").then(|| city_alone(doc, k + 1)).flatten();
+        if let Some((e, z)) = (same_line || next_line).then(|| city_after(doc, k)).flatten().or_else(town) {
             end = e;
             zip = z;
         }
@@ -281,7 +283,7 @@ fn city_after(doc: &Doc, k: usize) -> Option<(usize, Option<(usize, usize)>)> {
 /// or with its ZIP; where it ends, and the ZIP's span.
 fn city_alone(doc: &Doc, k: usize) -> Option<(usize, Option<(usize, usize)>)> {
     let toks = &doc.toks;
-    if doc.gap_before(k) != ", " {
+    if k >= toks.len() || !(doc.gap_before(k) == ", " || doc.gap_before(k) == " " && doc.s(k - 1) == "in") {
         return None;
     }
     for j in k..(k + 3).min(toks.len()) {
