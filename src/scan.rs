@@ -104,6 +104,22 @@ impl Clock {
 /// Every finding the policy reports, with its final score (and the `given` ones, filtered by `reported`).
 fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     let doc = Doc::new(text);
+    // Text pasted from rich text or escaped markup is read as plain text, and its findings
+    // placed back in the original. (A format's own fields and findings hold offsets in the
+    // text as it is.)
+    if doc.odd && given.fields.is_empty() && given.findings.is_empty() {
+        if let Some((plain, map)) = crate::text::plain_text(text) {
+            let mut findings = find_in(scanner, &plain, Doc::new(&plain), given);
+            for f in &mut findings {
+                (f.start, f.end) = (map.original(f.start), map.original(f.end));
+            }
+            return findings;
+        }
+    }
+    find_in(scanner, text, doc, given)
+}
+
+fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) -> Vec<Finding> {
     // A fax's OCR text ("PATlENT: ... D0B:") is read as its writer meant it (same offsets).
     let undone;
     let (text, doc) = if doc.lex.iter().any(|&f| f & crate::dictionaries::flag::OCR != 0) {
@@ -270,11 +286,16 @@ fn floor(text: &str, mut i: usize) -> usize {
 /// "cc: Budi Wijaya, 160 Pinecrest Pl #18, Lewiston, ME 04256": a recipient at a
 /// street address is a patient or a relative, not staff. The field names someone.
 fn at_home(fields: &mut [Field], cands: &mut [Cand]) {
+    // (Few candidates are addresses: those first, not every candidate for every staff field.)
+    let homes: Vec<(usize, usize)> = cands.iter().filter(|c| c.kind == Kind::StreetAddress && c.score >= 0.5).map(|c| (c.start, c.end)).collect();
+    if homes.is_empty() {
+        return;
+    }
     for f in fields.iter_mut().filter(|f| f.role == Role::Staff) {
-        let inside = |c: &Cand| f.start <= c.start && c.end <= f.end;
-        if cands.iter().any(|c| c.kind == Kind::StreetAddress && c.score >= 0.5 && inside(c)) {
+        let inside = |(s, e): (usize, usize)| f.start <= s && e <= f.end;
+        if homes.iter().any(|&h| inside(h)) {
             f.role = Role::Name;
-            for c in cands.iter_mut().filter(|c| c.kind == Kind::PersonName && inside(c)) {
+            for c in cands.iter_mut().filter(|c| c.kind == Kind::PersonName && inside((c.start, c.end))) {
                 c.staff_cue = false;
                 c.why = "name beside a home address";
             }

@@ -60,6 +60,8 @@ pub(crate) struct Doc<'a> {
     pub lex: Vec<u32>,
     /// Byte offset where each line starts.
     pub line_starts: Vec<u32>,
+    /// Whether the text may hold what [`plain_text`] rewrites: an odd space or an `&`.
+    pub odd: bool,
 }
 
 const D: u8 = 1; // ASCII digit
@@ -261,6 +263,7 @@ impl<'a> Doc<'a> {
         let mut i = 0usize;
         let n = bytes.len();
         let mut line = 0u32;
+        let mut odd = false;
         while i < n {
             let b = bytes[i];
             if b < 128 {
@@ -278,6 +281,7 @@ impl<'a> Doc<'a> {
                 // (the joiner inside an emoji sequence is not a word).
                 let c = text[i..].chars().next().unwrap_or(' ');
                 if !c.is_alphanumeric() {
+                    odd |= matches!(b, 0xC2 | 0xE2 | 0xEF);
                     i += c.len_utf8();
                     continue;
                 }
@@ -289,7 +293,8 @@ impl<'a> Doc<'a> {
             toks.push(Tok { start: start as u32, end: end as u32, line, class, flags });
         }
         let lex = lex_flags(text, &toks);
-        Doc { text, bytes, toks, lex, line_starts }
+        let odd = odd || any_byte(bytes, b'&');
+        Doc { text, bytes, toks, lex, line_starts, odd }
     }
 
     /// Whether token `i` has lexicon flag `f`.
@@ -442,6 +447,76 @@ fn ocr_confused(w: &[u8]) -> u32 {
         crate::dictionaries::flag::OCR
     } else {
         0
+    }
+}
+
+/// Text pasted from rich text or HTML, made plain: no-break, narrow, figure, thin
+/// and other Unicode spaces become ASCII spaces; byte order marks, zero-width spaces
+/// and soft hyphens go; the entities of escaped markup (`&lt;`, `&gt;`, `&amp;`,
+/// `&quot;`, `&#39;`, `&nbsp;`) become their characters. `None` when the text has none
+/// of them (most texts). The map gives each offset of the plain text back in the
+/// original (see [`Plain::original`]).
+pub(crate) fn plain_text(text: &str) -> Option<(String, Plain)> {
+    const ENTITIES: &[(&str, char)] = &[("&lt;", '<'), ("&gt;", '>'), ("&amp;", '&'), ("&quot;", '"'), ("&#39;", '\''), ("&nbsp;", ' ')];
+    let b = text.as_bytes();
+    // Each place to rewrite: where, how many bytes, and what replaces them.
+    let mut edits: Vec<(usize, usize, Option<char>)> = Vec::new();
+    let mut from = 0;
+    while let Some(k) = text[from..].find('&').map(|k| k + from) {
+        from = k + 1;
+        if let Some(&(e, c)) = ENTITIES.iter().find(|(e, _)| b[k..].starts_with(e.as_bytes())) {
+            edits.push((k, e.len(), Some(c)));
+        }
+    }
+    // (Each odd character starts with one of these byte pairs: a few vectorised searches,
+    // and only in texts with non-ASCII bytes.)
+    if !text.is_ascii() {
+        for pair in [b"\xC2\xA0", b"\xC2\xAD", b"\xE2\x80", b"\xE2\x81", b"\xEF\xBB"] {
+            let mut from = 0;
+            while let Some(k) = crate::formats::find_bytes(b, pair, from, false) {
+                from = k + 2;
+                let c = text[k..].chars().next().unwrap_or(' ');
+                match c {
+                    '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => edits.push((k, c.len_utf8(), Some(' '))),
+                    '\u{ad}' | '\u{200b}' | '\u{feff}' => edits.push((k, c.len_utf8(), None)),
+                    _ => {}
+                }
+            }
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    edits.sort_unstable_by_key(|e| e.0);
+    let mut plain = String::with_capacity(text.len());
+    let mut map = Plain(Vec::with_capacity(edits.len()));
+    let (mut copied, mut removed) = (0, 0);
+    for (k, len, by) in edits {
+        plain.push_str(&text[copied..k]);
+        plain.extend(by);
+        removed += (len - by.map_or(0, char::len_utf8)) as u32;
+        map.0.push((plain.len() as u32, removed));
+        copied = k + len;
+    }
+    plain.push_str(&text[copied..]);
+    Some((plain, map))
+}
+
+/// Whether `b` holds byte `x`: 64 bytes at a time, in a loop the compiler vectorises.
+fn any_byte(b: &[u8], x: u8) -> bool {
+    let chunks = b.chunks_exact(64);
+    let rest = chunks.remainder();
+    chunks.into_iter().any(|c| c.iter().fold(false, |acc, &y| acc | (y == x))) || rest.contains(&x)
+}
+
+/// Offsets of a text made plain by [`plain_text`], back in the original: for
+/// each place bytes were removed, the plain offset after it and the bytes removed so far.
+pub(crate) struct Plain(Vec<(u32, u32)>);
+
+impl Plain {
+    pub(crate) fn original(&self, at: usize) -> usize {
+        let k = self.0.partition_point(|&(p, _)| p as usize <= at);
+        at + k.checked_sub(1).map_or(0, |k| self.0[k].1 as usize)
     }
 }
 
@@ -705,5 +780,23 @@ mod tests {
         let d = Doc::new("Patient Ó Coisdeala 👩\u{200d}⚕\u{fe0f} DOB");
         let words: Vec<&str> = (0..d.toks.len()).map(|i| d.s(i)).collect();
         assert_eq!(words, ["Patient", "Ó", "Coisdeala", "DOB"]);
+    }
+
+    #[test]
+    fn plain_text_maps_every_offset_back() {
+        let text = "\u{feff}Old:\u{a0}667 S Elm\u{202f}St &lt;a&amp;b&gt; x\u{200b}y &copy; & done";
+        let (plain, map) = plain_text(text).expect("odd characters");
+        assert_eq!(plain, "Old: 667 S Elm St <a&b> xy &copy; & done");
+        // Each plain character's offset maps to the same character in the original
+        // (entities to their `&`, spaces to the odd space).
+        for (k, c) in plain.char_indices() {
+            let o = map.original(k);
+            let oc = text[o..].chars().next().expect("in the text");
+            assert!(oc == c || oc == '&' || c == ' ', "{k} {c:?} -> {o} {oc:?}");
+        }
+        assert_eq!(&text[map.original(5)..map.original(17)], "667 S Elm\u{202f}St");
+        assert_eq!(map.original(plain.len()), text.len());
+        assert!(plain_text("plain ASCII, a & b, R&D").is_none());
+        assert!(plain_text("Nguyễn Văn An").is_none());
     }
 }

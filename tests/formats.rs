@@ -1507,6 +1507,42 @@ fn a_medical_examiner_s_case_and_a_town_after_in() {
 }
 
 #[test]
+fn a_wide_export_whose_column_names_are_identifiers() {
+    // A UB-04 extract: thirteen columns named as identifiers, of which only a few are a
+    // patient's; the record number and birth date columns make it a patient table.
+    let csv = "FL03_PCN,FL03b_MRN,FL06_FROM,FL06_THRU,FL08_NAME,FL10_DOB,FL12_ADMIT,FL04_TOB,FL42_REV,FL44_HCPCS,FL47_CHG,FL67_PDX,DRG\n\
+               HAR85148461,CH169403,04/26/2025,04/27/2025,\"LIEPINS, JANIS\",07/10/1961,04/26/2025,0111,0636,36415,51557.16,I63.9,292\n";
+    assert_reported(csv, &["HAR85148461", "CH169403", "LIEPINS, JANIS", "07/10/1961"]);
+    // Prose with commas stays prose.
+    assert_allowed("Fields: FL03_PCN,FL06_FROM,FL08_NAME are mapped; see the spec.\nNo data here, just notes.\n");
+}
+
+#[test]
+fn a_registry_s_error_sheet_by_segment_and_field_number() {
+    // An Excel paste of a message's fields: the field by its segment and number (`PID` `3`),
+    // or by its name (`Date of birth`).
+    let sheet = "Segment\tField\tName\tValue\nMSH\t9\tMessage type\tVXU^V04^VXU_V04\nPID\t3\tPatient ID\tE9063682\n\
+                 PID\t5\tPatient name\tGONCALVES^CONCEICAO^P\nZPD\t7\tDate of birth\t20161104\nRXA\t15\tLot\tGW3057\n";
+    assert_reported(sheet, &["E9063682", "GONCALVES^CONCEICAO^P", "20161104"]);
+    assert!(!covers(sheet, "GW3057") && !covers(sheet, "VXU^V04^VXU_V04"));
+}
+
+#[test]
+fn text_pasted_from_rich_text_or_escaped_html() {
+    // A CSV saved with a byte order mark, an address after a no-break space, and an email
+    // whose markup was escaped: read as plain text, reported at their offsets in the original.
+    let csv = "\u{feff}Member ID,Patient Name,Patient DOB\n98401187300,\"Ruiz, Ana\",07/03/2018\n";
+    assert_reported(csv, &["98401187300", "Ruiz, Ana", "07/03/2018"]);
+    let bullets = "Patient: Ana Ruiz\n• Old:\u{a0}667 S Hillcrest Avenue, Unit 198, Toledo, OH 43683\r\n• New\u{a0}943 S Dogwood Way, Richmond, VA 23204\r\n";
+    assert_reported(bullets, &["667 S Hillcrest Avenue", "43683", "943 S Dogwood Way", "23204"]);
+    let email = "From: Duc Anh Tran &lt;ducanhtran843@att.net&gt;\nSubject: ER wait\n\n\
+                 I waited 10 hours.&nbsp; Call me at 253-792-1307.&nbsp; My address is 7895 Pleasant Dr, Scranton, PA 18503.\n";
+    assert_reported(email, &["Duc Anh Tran", "ducanhtran843@att.net", "253-792-1307", "7895 Pleasant Dr"]);
+    let report = scan(email);
+    assert!(report.findings.iter().all(|f| !email[f.start..f.end].starts_with(['&', ' ', ';'])), "{:?}", report.findings);
+}
+
+#[test]
 fn corpus_documents_under_unicode_mutations_never_panic() {
     // Each labelled document with a character inserted every few characters (accents,
     // Georgian, emoji, no-break spaces, a combining accent after digits), its line breaks

@@ -191,7 +191,13 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             l += 1;
             continue;
         }
-        let Some(mut roles) = header_roles(text, d, &head, &plausible) else {
+        // Column names written as identifiers (`FL03b_MRN,FL06_FROM,...,FL67_PDX,DRG`, no spaces):
+        // a code's columns, of which a patient's may be a few.
+        let idents = d != Delim::Pipe && n_plausible == head.len() && head.iter().all(|&(a, b)| {
+            let h = header_text(text, a, b);
+            !h.is_empty() && !h.contains(' ')
+        });
+        let Some(mut roles) = header_roles(text, d, &head, &plausible, idents) else {
             l += 1;
             continue;
         };
@@ -240,7 +246,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // two of its cells are long numbers, which no column's name is.)
         let numbers = || head.iter().filter(|&&(a, b)| text[a..b].bytes().filter(u8::is_ascii_digit).count() >= 5).count();
         if head.len() >= 2
-            && (known >= 2 && known * 2 >= head.len() || defining && (d == Delim::Pipe || tab_header) || field_values())
+            && (known >= 2 && known * 2 >= head.len() || defining && (d == Delim::Pipe || tab_header || idents && known >= 3) || field_values())
             && !(pipe_row && !wiki_header && under_header)
             && numbers() < 2
         {
@@ -304,7 +310,7 @@ fn group_header(text: &str, d: Delim, (s, e): (usize, usize), head: &[(usize, us
 /// The roles of a header row's plausible cells. A comma, tab or semicolon
 /// row is a header only when at least two cells, and half of them, have
 /// roles: `None` as soon as the cells left cannot get it there.
-fn header_roles(text: &str, d: Delim, head: &[(usize, usize)], plausible: &[bool]) -> Option<Vec<Option<Role>>> {
+fn header_roles(text: &str, d: Delim, head: &[(usize, usize)], plausible: &[bool], idents: bool) -> Option<Vec<Option<Role>>> {
     let mut roles = Vec::with_capacity(head.len());
     let (mut known, mut left) = (0, plausible.iter().filter(|&&p| p).count());
     for (&(a, b), &p) in head.iter().zip(plausible) {
@@ -312,7 +318,7 @@ fn header_roles(text: &str, d: Delim, head: &[(usize, usize)], plausible: &[bool
         left -= usize::from(p);
         known += usize::from(role.is_some());
         // (A tab-separated header may have more unknown columns: see `extract`.)
-        if d != Delim::Pipe && (known + left < 2 || d != Delim::Tab && (known + left) * 2 < head.len()) {
+        if d != Delim::Pipe && (known + left < 2 || d != Delim::Tab && !idents && (known + left) * 2 < head.len()) {
             return None;
         }
         roles.push(role);
@@ -450,7 +456,11 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
     // column names fields; a value column holds each row's field's value.
     let spec_col = |words: &[&str]| names.iter().position(|n| crate::text::one_of_ci(n.as_bytes(), words));
     let field_col = spec_col(&["field", "element", "data element", "attribute"]);
-    if field_col.is_some() || spec_col(&["segment", "seg", "column"]).is_some() {
+    // (`Segment  Field  Name  Value` over `PID  3  Patient ID  E9063682`: the field by its
+    // segment and number, or by its name.)
+    let seg_col = spec_col(&["segment", "seg"]);
+    let name_col = spec_col(&["name", "field name", "description"]);
+    if field_col.is_some() || seg_col.is_some() || spec_col(&["column"]).is_some() {
         for r in roles.iter_mut().filter(|r| matches!(r, Some(Role::Name))) {
             *r = None;
         }
@@ -507,7 +517,9 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         // "Converted value").
         if let Some(&(fs, fe)) = field_col.and_then(|fc| cs.get(fc)) {
             let field = header_text(text, fs, fe);
-            if let Some(role) = super::hl7v2::named_field(field).or_else(|| field_role(field)).filter(|r| r.is_personal()) {
+            let cell = |c: Option<usize>| c.and_then(|c| cs.get(c)).map(|&(a, b)| header_text(text, a, b));
+            let numbered = || cell(seg_col).filter(|_| field.bytes().all(|b| b.is_ascii_digit())).and_then(|seg| super::hl7v2::named_field(&format!("{seg}-{field}")));
+            if let Some(role) = super::hl7v2::named_field(field).or_else(|| field_role(field)).or_else(numbered).or_else(|| cell(name_col).and_then(field_role)).filter(|r| r.is_personal()) {
                 for &(vs, ve) in value_cols.iter().filter_map(|&vc| cs.get(vc)) {
                     let (vs, ve) = trim_value(text, vs, ve);
                     x.push(vs, ve, role, Some(format!("table:{field}")), true);

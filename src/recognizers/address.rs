@@ -46,7 +46,7 @@ pub(crate) static STREET_ADDRESS: Recognizer = Recognizer {
         "«742 Evergreen Terrace Suite 200»",
         "at «Springfield, IL» 62704.",
         "Vivimos en «1491 1/2 W 12th Ave, Gresham».",
-        "still lives at «W9982 State Route 264» in Kearny",
+        "still lives at «W9982 State Route 264 in Kearny»",
         "Adresse : «S7407 Navajo Route 7, Waipahu, HI» 96797",
         "«N4765 County Road K, Fairbanks».",
         "«2210 County Rd 12»",
