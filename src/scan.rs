@@ -542,9 +542,13 @@ fn placeholder(v: &str) -> bool {
     if digits.len() >= 7 && digits[digits.len() - 7..].starts_with(b"55501") && t.len() <= 16 || crate::recognizers::is_example_mbi(t) {
         return true;
     }
-    // Digits counting up after any leading zeros: 12345, 0012345, 123456789.
-    let digits = t.trim_start_matches('0').as_bytes();
-    if digits.len() >= 5 && t.bytes().all(|b| b.is_ascii_digit()) && digits.windows(2).all(|w| w[1] == w[0] + 1) {
+    // Digits counting up after any leading zeros: 12345, 0012345, 123456789, maybe with a
+    // check digit after them (the DEA example `AB1234563`); or all zeros; after a prefix of
+    // up to four capitals too (`E0000000`, `MR000000`, `ABC12345`).
+    let code = t.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    let digits = code.trim_start_matches('0').as_bytes();
+    let counting = |d: &[u8]| d.len() >= 5 && d.windows(2).all(|w| w[1] == w[0] + 1);
+    if t.len() - code.len() <= 4 && code.len() >= 5 && code.bytes().all(|b| b.is_ascii_digit()) && (digits.is_empty() || counting(digits) || digits.len() >= 7 && counting(&digits[..digits.len() - 1])) {
         return true;
     }
     let mut buf = [0u8; 48];
@@ -649,6 +653,13 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
                 c.source = f.source.clone();
                 c.needs = Needs::Patient;
             } else if role_fits(f.role, c.kind) {
+                // (`DEA_EXAMPLE = 'AB1234563'`: a documented example in its field is still one.
+                // Examples count up or are zeros: the full test only for those.)
+                let v = &doc.text[c.start..c.end];
+                if (crate::text::has(v, "1234") || crate::text::has(v, "0000")) && placeholder(v) {
+                    c.score = 0.0;
+                    return;
+                }
                 c.score = c.score.max(if f.strong { 0.9 } else { 0.8 });
                 c.source = f.source.clone();
                 c.needs = Needs::Nothing;

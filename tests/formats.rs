@@ -1543,6 +1543,33 @@ fn text_pasted_from_rich_text_or_escaped_html() {
 }
 
 #[test]
+fn a_bulleted_list_with_commas_is_no_table() {
+    // A de-identification guide's bullets name identifiers, comma after comma: no header, no rows.
+    assert_allowed("Remove the 18 identifiers, including:\n\
+        ▪ Telephone and fax numbers, email addresses, SSNs, MRNs, health plan beneficiary numbers, account numbers\n\
+        ▪ Device identifiers and serial numbers, URLs, IP addresses, biometric identifiers, full-face photographs\n\n\
+        Test data uses the documented examples only (SSN 123-45-6789, phone 555-0100 to 555-0199).\n");
+}
+
+#[test]
+fn documented_examples_in_a_validator_s_tests() {
+    // All-zero and counting ids after a short prefix, and the textbook DEA number, in their fields.
+    assert_allowed("+def test_prefix_formats():\n+    assert looks_like_mrn(\"E0000000\")\n+    assert looks_like_mrn(\"MR000000\")\n\
+                    +    assert looks_like_mrn(\"ABC12345\", label=\"MRN\")\n+export const DEA_EXAMPLE = 'AB1234563';\n");
+}
+
+#[test]
+fn the_patient_an_appointment_reminder_greets() {
+    // "Hi Mwangi, this is a reminder of your appointment ...": the greeted is the patient,
+    // and "Hi" no part of the name.
+    let sms = "Hi Mwangi, this is a reminder of your appointment with Dr. van den Berg on Oct 21, 2026 at 9:15 AM at Harlow County Medical Center.\n";
+    let report = scan(sms);
+    assert!(report.findings.iter().any(|f| &sms[f.start..f.end] == "Mwangi"), "{:?}", report.findings);
+    assert!(covered(&report, sms, "Oct 21, 2026"));
+    assert!(!covered(&report, sms, "van den Berg"));
+}
+
+#[test]
 fn corpus_documents_under_unicode_mutations_never_panic() {
     // Each labelled document with a character inserted every few characters (accents,
     // Georgian, emoji, no-break spaces, a combining accent after digits), its line breaks

@@ -169,11 +169,12 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         };
         // `rows` reads nothing under a comma, tab or semicolon header unless the
         // next line has two cells: without one (prose), the header need not be read.
-        if d != Delim::Pipe && !(l + 1 < n_lines && {
+        // (A list's item, `▪ Telephone and fax numbers, email addresses, SSNs, MRNs`, is no header.)
+        if d != Delim::Pipe && (bulleted(line) || !(l + 1 < n_lines && {
             let (ns, ne) = line_span(l + 1);
             cells(text, ns, ne, d, &mut head);
             !text[ns..ne].trim().is_empty() && head.len() >= 2
-        }) {
+        })) {
             l += 1;
             continue;
         }
@@ -556,6 +557,12 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         x.patient_record = true;
     }
     l
+}
+
+/// A list item's line: `• `, `▪ `, `◦ `, `- ` or `* ` first.
+fn bulleted(line: &str) -> bool {
+    let t = line.trim_start().as_bytes();
+    crate::text::prefix_ci(t, &["• ", "▪ ", "◦ ", "- ", "* "]).is_some()
 }
 
 /// A column of values under a field column: "Value", "Legacy value", "Example", or one
