@@ -458,45 +458,33 @@ fn ocr_confused(w: &[u8]) -> u32 {
 /// original (see [`Plain::original`]).
 pub(crate) fn plain_text(text: &str) -> Option<(String, Plain)> {
     const ENTITIES: &[(&str, char)] = &[("&lt;", '<'), ("&gt;", '>'), ("&amp;", '&'), ("&quot;", '"'), ("&#39;", '\''), ("&nbsp;", ' ')];
-    let b = text.as_bytes();
-    // Each place to rewrite: where, how many bytes, and what replaces them.
-    let mut edits: Vec<(usize, usize, Option<char>)> = Vec::new();
-    let mut from = 0;
-    while let Some(k) = text[from..].find('&').map(|k| k + from) {
-        from = k + 1;
-        if let Some(&(e, c)) = ENTITIES.iter().find(|(e, _)| b[k..].starts_with(e.as_bytes())) {
-            edits.push((k, e.len(), Some(c)));
+    // (One plain pass: it runs only on texts `Doc::odd` marks.)
+    let mut plain = String::new();
+    let mut map = Plain(Vec::new());
+    let (mut copied, mut removed) = (0, 0u32);
+    for (k, &b) in text.as_bytes().iter().enumerate() {
+        // (Only `&` and the lead bytes of the characters rewritten, C2 to EF, can start one.)
+        if k < copied || b != b'&' && !(0xC2..=0xEF).contains(&b) {
+            continue;
         }
-    }
-    // (Each odd character starts with one of these byte pairs: a few vectorised searches,
-    // and only in texts with non-ASCII bytes.)
-    if !text.is_ascii() {
-        for pair in [b"\xC2\xA0", b"\xC2\xAD", b"\xE2\x80", b"\xE2\x81", b"\xEF\xBB"] {
-            let mut from = 0;
-            while let Some(k) = crate::formats::find_bytes(b, pair, from, false) {
-                from = k + 2;
-                let c = text[k..].chars().next().unwrap_or(' ');
-                match c {
-                    '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => edits.push((k, c.len_utf8(), Some(' '))),
-                    '\u{ad}' | '\u{200b}' | '\u{feff}' => edits.push((k, c.len_utf8(), None)),
-                    _ => {}
-                }
-            }
-        }
-    }
-    if edits.is_empty() {
-        return None;
-    }
-    edits.sort_unstable_by_key(|e| e.0);
-    let mut plain = String::with_capacity(text.len());
-    let mut map = Plain(Vec::with_capacity(edits.len()));
-    let (mut copied, mut removed) = (0, 0);
-    for (k, len, by) in edits {
+        let c = text[k..].chars().next().unwrap_or(' ');
+        let (len, by) = match c {
+            '&' => match ENTITIES.iter().find(|(e, _)| text.as_bytes()[k..].starts_with(e.as_bytes())) {
+                Some(&(e, by)) => (e.len(), Some(by)),
+                None => continue,
+            },
+            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => (c.len_utf8(), Some(' ')),
+            '\u{ad}' | '\u{200b}' | '\u{feff}' => (c.len_utf8(), None),
+            _ => continue,
+        };
         plain.push_str(&text[copied..k]);
         plain.extend(by);
         removed += (len - by.map_or(0, char::len_utf8)) as u32;
         map.0.push((plain.len() as u32, removed));
         copied = k + len;
+    }
+    if map.0.is_empty() {
+        return None;
     }
     plain.push_str(&text[copied..]);
     Some((plain, map))

@@ -605,6 +605,16 @@ fn eval_floors_hold() {
     // styles, name orders, date and phone formats): first run 0.992 / 0.050 / 0.954 / 0.919, with
     // this session's earlier fixes already in; now 1.000 / 0 / 0.955 / 0.944.
     fails.extend(misses(root.join("fresh8.jsonl"), 0.99, 0.0, 0.95, 0.935).into_iter().map(|f| format!("fresh8: {f}")));
+    // A tenth author (generate_fresh9.py), asked for everyday content as it arrives after a copy
+    // from rich text (no-break spaces, byte order marks, escaped HTML, bullets, CRLF): first run
+    // 0.942 / 0.017 / 0.893 / 0.957; now 0.967 / 0 / 0.958 / 0.964. Its document recall is below
+    // the target: four documents (a numbered call list, two RelatedPerson diffs, a portal
+    // message) are still allowed (README, Known gaps).
+    fails.extend(misses(root.join("fresh9.jsonl"), 0.96, 0.0, 0.95, 0.955).into_iter().map(|f| format!("fresh9: {f}")));
+    // An eleventh author (generate_fresh10.py), asked for pastes of every length (a third one to
+    // six lines): first run 0.967 / 0.017 / 0.985 / 0.978; now 0.975 / 0 / 0.990 / 0.978, its
+    // document recall below the target for three short pastes (README, Known gaps).
+    fails.extend(misses(root.join("fresh10.jsonl"), 0.97, 0.0, 0.985, 0.97).into_iter().map(|f| format!("fresh10: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 

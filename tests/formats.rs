@@ -1570,6 +1570,17 @@ fn the_patient_an_appointment_reminder_greets() {
 }
 
 #[test]
+fn an_outreach_list_of_names_and_home_addresses() {
+    // `||Name (Last, First)||Cell||Address||`: people by last and first name at home
+    // addresses; a provider roster beside NPIs is not.
+    let page = "Colorectal screening outreach\n\n||Name (Last, First)||Cell||Address||Language||Status||\n\
+                |Babić, Tomislav|615.254.8881|91 Orchard Ln, Hialeah, FL 33010|Nepali|left VM|\n";
+    assert_reported(page, &["Babić, Tomislav", "615.254.8881", "91 Orchard Ln"]);
+    assert_allowed("npi,last_name,first_name,taxonomy,practice_address,city,state,office_phone\n\
+                    2485019600,TUIASOSOPO,TAVITA,208D00000X,8537 Cedar Bluff St,Pikeville,KY,6063308835\n");
+}
+
+#[test]
 fn corpus_documents_under_unicode_mutations_never_panic() {
     // Each labelled document with a character inserted every few characters (accents,
     // Georgian, emoji, no-break spaces, a combining accent after digits), its line breaks

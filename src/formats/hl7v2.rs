@@ -137,6 +137,11 @@ const MAP: &[(&str, usize, Role, Layout)] = &[
 /// The role of an HL7 field named as documentation and logs name it ("PID-5", "PV1-19").
 pub(crate) fn named_field(name: &str) -> Option<Role> {
     let (seg, n) = name.split_once('-')?;
+    numbered_field(seg, n)
+}
+
+/// The role of field number `n` of segment `seg` ("PID", "3").
+pub(crate) fn numbered_field(seg: &str, n: &str) -> Option<Role> {
     let n: usize = n.parse().ok()?;
     MAP.iter().find(|e| e.0 == seg && e.1 == n).map(|e| e.2)
 }

@@ -208,9 +208,11 @@ fn row_roles(text: &str, lits: &[(usize, usize)], id: Role) -> Vec<Role> {
 
 /// One to three capitalised words of letters (`Zapata`, `Kerry-Ann`, `O'Neil`, `Luíza`).
 fn name_shaped(w: &str) -> bool {
-    (2..=40).contains(&w.len())
-        && w.split(' ').count() <= 3
-        && w.split(' ').all(|p| p.starts_with(char::is_uppercase) && p.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.')))
+    let b = w.as_bytes();
+    (2..=40).contains(&b.len())
+        && b.iter().filter(|&&c| c == b' ').count() <= 2
+        && w.split(' ').all(|p| p.starts_with(char::is_uppercase))
+        && b.iter().all(|&c| c >= 0x80 || c.is_ascii_alphabetic() || matches!(c, b' ' | b'-' | b'\'' | b'.'))
 }
 
 /// The keywords that end some token of the document (a keyword before a space

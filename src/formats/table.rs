@@ -468,11 +468,15 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
     }
     let value_cols: Vec<usize> = if field_col.is_some() { (0..names.len()).filter(|&c| value_column(names[c])).collect() } else { Vec::new() };
     // (So is a person's name beside an account number, or a guarantor, the person a hospital
-    // bills: `account  guarantor_name  address1  city  zip  phone`.)
+    // bills: `account  guarantor_name  address1  city  zip  phone`; or a person's last and
+    // first names beside a home address: `||Name (Last, First)||Cell||Address||`, not a provider's
+    // roster beside their NPIs.)
+    let person = || roles.iter().zip(&names).any(|(r, n)| *r == Some(Role::Name) && (crate::text::has_ci(n, "last") || crate::text::has_ci(n, "first")));
     let patient = roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName)))
         || !staff_table
             && (roles.contains(&Some(Role::Account)) && roles.iter().any(|r| matches!(r, Some(Role::Name | Role::RelativeName)))
-                || names.iter().any(|n| crate::text::prefix_ci(n.as_bytes(), &["guarantor"]).is_some()));
+                || names.iter().any(|n| crate::text::prefix_ci(n.as_bytes(), &["guarantor"]).is_some())
+                || roles.contains(&Some(Role::Address)) && !roles.contains(&Some(Role::Npi)) && person());
     // Each cell's source is its column's: formatted once per column.
     let sources: Vec<String> = names.iter().map(|name| format!("{}:{}", d.prefix(), name)).collect();
     let mut seen_rows = 0;
@@ -519,7 +523,7 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         if let Some(&(fs, fe)) = field_col.and_then(|fc| cs.get(fc)) {
             let field = header_text(text, fs, fe);
             let cell = |c: Option<usize>| c.and_then(|c| cs.get(c)).map(|&(a, b)| header_text(text, a, b));
-            let numbered = || cell(seg_col).filter(|_| field.bytes().all(|b| b.is_ascii_digit())).and_then(|seg| super::hl7v2::named_field(&format!("{seg}-{field}")));
+            let numbered = || cell(seg_col).and_then(|seg| super::hl7v2::numbered_field(seg, field));
             if let Some(role) = super::hl7v2::named_field(field).or_else(|| field_role(field)).or_else(numbered).or_else(|| cell(name_col).and_then(field_role)).filter(|r| r.is_personal()) {
                 for &(vs, ve) in value_cols.iter().filter_map(|&vc| cs.get(vc)) {
                     let (vs, ve) = trim_value(text, vs, ve);
