@@ -457,44 +457,54 @@ fn ocr_confused(w: &[u8]) -> u32 {
 /// of them (most texts). The map gives each offset of the plain text back in the
 /// original (see [`Plain::original`]).
 pub(crate) fn plain_text(text: &str) -> Option<(String, Plain)> {
-    const ENTITIES: &[(&str, char)] = &[("&lt;", '<'), ("&gt;", '>'), ("&amp;", '&'), ("&quot;", '"'), ("&#39;", '\''), ("&nbsp;", ' ')];
-    // (One plain pass: it runs only on texts `Doc::odd` marks.)
-    let mut plain = String::new();
+    const ENTITIES: &[(&[u8], u8)] = &[(b"&lt;", b'<'), (b"&gt;", b'>'), (b"&amp;", b'&'), (b"&quot;", b'"'), (b"&#39;", b'\''), (b"&nbsp;", b' ')];
+    // (One plain pass over the bytes: it runs only on texts `Doc::odd` marks.)
+    let b = text.as_bytes();
+    let mut plain = Vec::new();
     let mut map = Plain(Vec::new());
     let (mut copied, mut removed) = (0, 0u32);
-    for (k, &b) in text.as_bytes().iter().enumerate() {
-        // (Only `&` and the lead bytes of the characters rewritten, C2 to EF, can start one.)
-        if k < copied || b != b'&' && !(0xC2..=0xEF).contains(&b) {
-            continue;
-        }
-        let c = text[k..].chars().next().unwrap_or(' ');
-        let (len, by) = match c {
-            '&' => match ENTITIES.iter().find(|(e, _)| text.as_bytes()[k..].starts_with(e.as_bytes())) {
+    for k in 0..b.len() {
+        let rest = &b[k..];
+        // What replaces the bytes at `k`: a space, nothing, or an entity's character.
+        let (len, by) = match rest {
+            _ if k < copied => continue, // inside an entity
+            [b'&', ..] => match ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
                 Some(&(e, by)) => (e.len(), Some(by)),
                 None => continue,
             },
-            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => (c.len_utf8(), Some(' ')),
-            '\u{ad}' | '\u{200b}' | '\u{feff}' => (c.len_utf8(), None),
+            // U+00A0, U+2000 to U+200A, U+202F, U+205F: spaces.
+            [0xC2, 0xA0, ..] => (2, Some(b' ')),
+            [0xE2, 0x80, 0x80..=0x8A | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] => (3, Some(b' ')),
+            // U+00AD, U+200B, U+FEFF: invisible.
+            [0xC2, 0xAD, ..] => (2, None),
+            [0xE2, 0x80, 0x8B, ..] | [0xEF, 0xBB, 0xBF, ..] => (3, None),
             _ => continue,
         };
-        plain.push_str(&text[copied..k]);
+        plain.extend_from_slice(&b[copied..k]);
         plain.extend(by);
-        removed += (len - by.map_or(0, char::len_utf8)) as u32;
+        removed += (len - usize::from(by.is_some())) as u32;
         map.0.push((plain.len() as u32, removed));
         copied = k + len;
     }
     if map.0.is_empty() {
         return None;
     }
-    plain.push_str(&text[copied..]);
-    Some((plain, map))
+    plain.extend_from_slice(&b[copied..]);
+    Some((String::from_utf8(plain).ok()?, map))
 }
 
-/// Whether `b` holds byte `x`: 64 bytes at a time, in a loop the compiler vectorises.
+/// Whether `b` holds byte `x`: 64 bytes at a time, in a loop the compiler vectorises
+/// (in wasm, which has no vectors here, the standard search: the unrolled loop is larger).
+#[cfg(not(target_arch = "wasm32"))]
 fn any_byte(b: &[u8], x: u8) -> bool {
     let chunks = b.chunks_exact(64);
     let rest = chunks.remainder();
     chunks.into_iter().any(|c| c.iter().fold(false, |acc, &y| acc | (y == x))) || rest.contains(&x)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn any_byte(b: &[u8], x: u8) -> bool {
+    b.contains(&x)
 }
 
 /// Offsets of a text made plain by [`plain_text`], back in the original: for
