@@ -97,7 +97,8 @@ impl Report {
                 None => counts.push((f.kind, 1)),
             }
         }
-        counts.sort();
+        // (Kinds are unique here: by kind, with the core's one sort.)
+        crate::text::sort_by_key(&mut counts, |&(k, _)| k as u64);
         counts
     }
 

@@ -232,7 +232,8 @@ fn names_on_patient_lines(doc: &Doc, fields: &[Field], cands: &mut [Cand]) {
     if rows.is_empty() {
         return;
     }
-    rows.sort_unstable();
+    // (The core's one sort, not an instantiation of its own.)
+    crate::text::sort_by_key(&mut rows, |&r| r as u64);
     for c in cands.iter_mut().filter(|c| c.kind == Kind::PersonName && !c.staff_cue && c.source.is_none()) {
         c.patient_cue |= rows.binary_search(&doc.line_of(c.start)).is_ok();
     }
@@ -362,7 +363,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
         // name field's value: `LEVI^SARAH` in PID-5 is a name.
         // ("Kim, Min-jun" in a name column where only "Min-jun" was recognised: the cell is the name.)
         // (So with a labelled name before its reading: "患者氏名： 山田 由美 様（Yumi Yamada）".)
-        let name_cell = (f.source.is_some() || f.strong) && matches!(f.role, Role::PatientName | Role::RelativeName);
+        // (And an HL7 name in any name field: `name=SUBRAMANIAN^MURUGAN` in an engine's log.)
+        let caret_name = f.role == Role::Name && f.strong && text.as_bytes()[f.start..f.end].contains(&b'^');
+        let name_cell = (f.source.is_some() || f.strong) && matches!(f.role, Role::PatientName | Role::RelativeName) || caret_name;
         let inside = cands[lo..].iter().take_while(|c| c.start < f.end).any(|c| {
             (c.score > 0.0 || f.role != Role::PatientName) && c.end <= f.end && role_fits(f.role, c.kind) && !part_of_cell(f, c) && !(name_cell && (c.start > f.start || c.end < f.end))
         });
@@ -407,7 +410,7 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 let capitalised = structured && !thing || if thing { v.split_whitespace().last().is_some_and(upper) } else { v.split_whitespace().all(upper) };
                 // ("husband", "granddaughter" in a contact's column say who, not the name.)
                 if looks_like_name(v) && capitalised && (f.strong || structured) && !recognizers::is_relation(v) {
-                    let (score, needs) = if f.role == Role::Name { (0.35, Needs::Patient) } else { (0.9, Needs::Nothing) };
+                    let (score, needs) = if f.role == Role::Name && !caret_name { (0.35, Needs::Patient) } else { (0.9, Needs::Nothing) };
                     extra.push(mk(kind, f.start, f.start + v.len(), if in_code { 0.3 } else { score }, needs));
                 }
             }

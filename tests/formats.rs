@@ -1462,10 +1462,20 @@ fn a_member_dump_s_names_before_the_birth_date() {
 }
 
 #[test]
+fn an_hl7_name_in_a_log_line_s_name_field() {
+    // An engine's log line: `name=` holds the whole HL7 name, not just the word a dictionary knows.
+    let log = "2026-11-25 20:25:04,173 WARN  MpiLookup - no exact match for MRN MR594621 name=SUBRAMANIAN^MURUGAN dob=19660618\n";
+    assert_reported(log, &["SUBRAMANIAN^MURUGAN", "MR594621", "19660618"]);
+}
+
+#[test]
 fn a_code_in_parentheses_after_its_label() {
-    // "driver's license (P19738414)", "MRN (00412345)"; not the label's own words, `chart (MRN 1021650055, ...)`, nor a phone's area code.
+    // "driver's license (P19738414)", "MRN (00412345)", and PostgreSQL's `Key (mrn)=(...)`;
+    // not the label's own words, `chart (MRN 1021650055, ...)`, nor a phone's area code.
     let email = "Hello, I have attached a photo of my driver's license (P19738414). My MRN (00412345) should be on file.\nPatient: Maria Lopez\n";
     assert_reported(email, &["P19738414", "00412345"]);
+    let pg = "ERROR:  duplicate key value violates unique constraint \"patient_mrn_key\"\nDETAIL:  Key (mrn)=(00688483) already exists.\n";
+    assert_reported(pg, &["00688483"]);
     let note = "Values in Adaeze Okafor's chart (MRN 1021650055, DOB 05/20/1953) do not match.\n";
     let report = scan(note);
     assert!(report.findings.iter().any(|f| &note[f.start..f.end] == "1021650055"), "{:?}", report.findings);
@@ -1546,6 +1556,17 @@ fn documented_examples_in_a_validator_s_tests() {
     // All-zero and counting ids after a short prefix, and the textbook DEA number, in their fields.
     assert_allowed("+def test_prefix_formats():\n+    assert looks_like_mrn(\"E0000000\")\n+    assert looks_like_mrn(\"MR000000\")\n\
                     +    assert looks_like_mrn(\"ABC12345\", label=\"MRN\")\n+export const DEA_EXAMPLE = 'AB1234563';\n");
+}
+
+#[test]
+fn the_patient_an_appointment_reminder_greets() {
+    // "Hi Mwangi, this is a reminder of your appointment ...": the greeted is the patient,
+    // and "Hi" no part of the name.
+    let sms = "Hi Mwangi, this is a reminder of your appointment with Dr. van den Berg on Oct 21, 2026 at 9:15 AM at Harlow County Medical Center.\n";
+    let report = scan(sms);
+    assert!(report.findings.iter().any(|f| &sms[f.start..f.end] == "Mwangi"), "{:?}", report.findings);
+    assert!(covered(&report, sms, "Oct 21, 2026"));
+    assert!(!covered(&report, sms, "van den Berg"));
 }
 
 #[test]

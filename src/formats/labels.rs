@@ -242,6 +242,18 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // (The last word within 512 bytes: a line without spaces is not read back to its start at every label.)
         let in_url = crate::text::tail(before, 512).rsplit([' ', '\t', '(', '<', '"']).next().is_some_and(|w| has(w, "://") || w.contains('?'));
         let pair = rest.starts_with('=') && !rest.starts_with("==") && !in_url;
+        // PostgreSQL's `DETAIL:  Key (mrn)=(00688483) already exists.`: the column, then its value.
+        if rest.starts_with(")=(") {
+            let vs = label_end + 3;
+            if let Some(k) = doc.text[vs..line_end].find(')') {
+                let (s, e) = trim_value(doc.text, vs, vs + k);
+                if e > s {
+                    x.push(s, e, role, None, true);
+                }
+            }
+            i = last + 1;
+            continue;
+        }
         if let Some(sep) = strong_sep(rest) {
             // "His member # is H56254019 with Highmark."
             let vstart = label_end + sep;

@@ -334,6 +334,14 @@ fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> 
 
 /// "… message from <name at i>" on a line that names a patient portal ("Secure message",
 /// "MyChart", "portal"): the patient wrote it.
+/// Whether the line of token `i` (a greeted name) goes on to remind of an appointment.
+#[inline(never)]
+fn reminder(doc: &Doc, i: usize) -> bool {
+    let rest = &doc.text[doc.toks[i].end as usize..doc.line_end(doc.toks[i].line as usize)];
+    let rest = crate::text::head(rest, 160);
+    ["your appointment", "your appt", "your visit", "your procedure"].iter().any(|w| crate::text::has_ci(rest, w))
+}
+
 fn portal_message(doc: &Doc, i: usize) -> bool {
     let line = doc.toks[i].line as usize;
     let before = &doc.text[doc.line_starts[line] as usize..doc.toks[i].start as usize];
@@ -500,7 +508,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     // A cue or common word ("Pt", "Called") is not a name: the next word may start one.
-    if word(doc, i).0 == Word::Not {
+    // (Nor is a greeting, "Hi Mwangi", though "Hi" is a given name somewhere.)
+    let greeting = |j: usize| !doc.toks[j].is(UPPER) && matches!(doc.bytes[doc.toks[j].start as usize], b'H' | b'D') && matches!(doc.s(j), "Hi" | "Hello" | "Dear");
+    if word(doc, i).0 == Word::Not || greeting(i) {
         return;
     }
     // Inside a run that started earlier?
@@ -509,6 +519,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         && matches!(doc.gap_before(i), " " | "-" | "'" | "’")
         && is_name_token(doc, i - 1)
         && word(doc, i - 1).0 != Word::Not
+        && !greeting(i - 1)
     {
         return;
     }
@@ -561,7 +572,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let emergency = prev == Some("contact") && doc.window(at.saturating_sub(18), at).eq_ignore_ascii_case("emergency contact ");
     // "Secure message from María José Hernández", "New MyHealth message from ...": a patient portal's message.
     let portal_message = prev == Some("from") && portal_message(doc, i);
-    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || in_law || emergency || self_introduction(doc, i) || sender == Some(true) || regarding || note_title || portal_message;
+    // "Hi Mwangi, this is a reminder of your appointment with Dr. ...": whom a reminder greets.
+    let reminded = matches!(prev, Some("hi" | "hello" | "dear")) && reminder(doc, i);
+    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || in_law || emergency || self_introduction(doc, i) || sender == Some(true) || regarding || note_title || portal_message || reminded;
     // "From: David Barnes (MRN 4088256)": a patient cue after the name outweighs a staff word before it.
     // (After "Last, First" too: "From: Desai, Abhishek (MRN 6419334, ...)".)
     let details_after = || patient_after(doc, last) || doc.gap_after(last) == ", " && last + 1 < doc.toks.len() && is_name_token(doc, last + 1) && patient_after(doc, name_run_from(doc, last + 1));
@@ -648,7 +661,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         // Nor one in parentheses after a relative: "Per spouse (Refugio), she..." (but
         // capitals there are the relative's role: "daughter (POA)", "son (HCP)").
         let aside = patient_cue && unknown == 1 && n_words == 1 && doc.gap_before(first_i) == " (" && doc.gap_after(last).starts_with(')') && !doc.toks[first_i].is(crate::text::UPPER);
-        if name_words == 0 && !(uncased || (after || titled) && unknown > 0 || patient_cue && unknown >= 2 || aside) {
+        if name_words == 0 && !(uncased || (after || titled) && unknown > 0 || patient_cue && unknown >= 2 || aside || reminded) {
             return;
         }
         // Nor is a greeting one: "Buongiorno, sono Gianluca Colombo, nato il ...".
