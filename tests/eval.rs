@@ -612,9 +612,9 @@ fn eval_floors_hold() {
     // message) are still allowed (README, Known gaps).
     fails.extend(misses(root.join("fresh9.jsonl"), 0.96, 0.0, 0.95, 0.955).into_iter().map(|f| format!("fresh9: {f}")));
     // An eleventh author (generate_fresh10.py), asked for pastes of every length (a third one to
-    // six lines): first run 0.967 / 0.017 / 0.985 / 0.978; now 0.967 / 0 / 0.989 / 0.978, its
-    // document recall below the target for four short pastes (README, Known gaps).
-    fails.extend(misses(root.join("fresh10.jsonl"), 0.96, 0.0, 0.985, 0.97).into_iter().map(|f| format!("fresh10: {f}")));
+    // six lines): first run 0.967 / 0.017 / 0.985 / 0.978; now 0.975 / 0 / 0.990 / 0.978, its
+    // document recall below the target for three short pastes (README, Known gaps).
+    fails.extend(misses(root.join("fresh10.jsonl"), 0.97, 0.0, 0.985, 0.97).into_iter().map(|f| format!("fresh10: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 
