@@ -152,7 +152,8 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
             reach = reach.max(fields[next_field].end);
             next_field += 1;
         }
-        reach < t.end as usize && lines.is_log(&doc, t.line as usize)
+        // (Not before a `^`: an HL7 name quoted in a log line is reported there, see `adjust`.)
+        reach < t.end as usize && lines.is_log(&doc, t.line as usize) && doc.gap_after(i) != "^"
     });
     if extracted.possessive {
         lower_case_names(&doc, &mut cands);
@@ -660,6 +661,8 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
                 c.why = match c.kind {
                     Kind::Date if f.role == Role::Dob => "date in a birth date field",
                     Kind::Date => "date in a patient date field",
+                    // (An HL7 name in its field is that field's value: `PID-5`, a name column.)
+                    _ if c.why == recognizers::CARET_NAME => f.role.describe(),
                     _ => c.why,
                 };
                 return;
@@ -723,7 +726,8 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
             // A consumer mailbox (gmail.com, comcast.net) in a log line is a patient's or a
             // customer's: staff and systems write from the organisation's domain.
             LineKind::Log if c.kind == Kind::Email && crate::recognizers::email::personal_address(&doc.text[c.start..c.end]) => {}
-            LineKind::Log if LOG_CAPPED.contains(&c.kind) => c.score = c.score.min(LOG_CAP),
+            // (An HL7 name, `MALIK^RABIA^F` in an error's text, is a record's wherever it is quoted.)
+            LineKind::Log if LOG_CAPPED.contains(&c.kind) && c.why != recognizers::CARET_NAME => c.score = c.score.min(LOG_CAP),
             LineKind::Code if c.needs != Needs::Nothing || matches!(c.kind, Kind::Ssn | Kind::MedicareMbi | Kind::CreditCard) => c.score = c.score.min(0.35),
             _ => {}
         }

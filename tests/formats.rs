@@ -1621,3 +1621,35 @@ fn corpus_documents_cut_anywhere_never_panic() {
         }
     }
 }
+
+#[test]
+fn one_patient_in_a_technical_page() {
+    // A PID in a string literal after code, in a test's diff.
+    let text = "+        PID pid = parsePid(\"PID|1||80012^^^TST^MR||RAHMAN^RUMANA||||||||^PRN^PH^^1^208^4755670\");\n";
+    assert_reported(text, &["RAHMAN^RUMANA", "208", "4755670"]);
+    // An HL7 name outside any segment: in an ACK's error text in a log, in a rejected row.
+    let text = "07:03:35.444 <- MSA|AE|130942763|Patient MR289484 MALIK^RABIA^F OBX-5 exceeds 64k (id=BMP)\n";
+    assert_reported(text, &["MALIK^RABIA^F"]);
+    let text = "[2026-05-25 00:53:52,103] {loader.py:212} ERROR - row 22304 rejected (NPI checksum): 2604182525314|W965349626|THAO^TOU^D|19490226|20260210|80053\n";
+    assert_reported(text, &["THAO^TOU^D"]);
+    // In its segment the HL7 reader decides: a PV1 doctor is staff, and so is a later
+    // component's family name of several words.
+    assert_allowed("PV1|1|I|4W^412^B||||1234567893^SMITH^JOHN^A^^^DR|\n");
+    assert_allowed("FT1|1|||20260101|||71046^Chest X-ray^CPT|||1|||||||||1779803281^VIEIRA DA SILVA^CAIO^^^^MD\n");
+    // Who comments on an issue or a pull request is staff.
+    assert_allowed("Scoring fails for merged ED patients with no birth date.\n\nŁukasz Wójcik added a comment - 7/Oct/25 7:48 PM\nAgree, add a metric.\n");
+    assert_allowed("Patient matching fails on PID-13 repetitions.\n\nSigríður Guðmundsdóttir commented on PidMapperTest.java line 47:\n> nit: use 555-01xx numbers\n");
+}
+
+#[test]
+fn counts_lists_and_plurals_are_no_identifiers() {
+    // A count after an article is no house number.
+    assert_allowed("Patients' data: the 18 Safe Harbor identifiers include names, dates and ages over 89.\n");
+    // An acronym's plural after a patient cue is no name.
+    assert_allowed("Reminder: use test patients (T-range MRNs) in tickets; never paste screenshots of a chart.\n");
+    // Full names separated by commas are a list, not "Last, First"; ", Sonny" is no ", son".
+    let text = "Weekly sync about the patient portal.\nUs: Marisol Ávila, Salvatore Barbieri, Sonny Black\nVendor: Rajesh Sharma, Kwame Asante\n";
+    assert_allowed(text);
+    // With its cue a double family name still comes first.
+    assert_reported("Patient: García López, María José, DOB 03/04/1950\n", &["García López, María José", "03/04/1950"]);
+}

@@ -230,7 +230,7 @@ pub(crate) fn xml(doc: &Doc, x: &mut Extracted) {
     }
 }
 
-fn is_segment_id(s: &[u8]) -> bool {
+pub(crate) fn is_segment_id(s: &[u8]) -> bool {
     s.len() == 3 && s[0].is_ascii_uppercase() && s[1..].iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
@@ -308,7 +308,17 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             Some(m) if line.get(m + 3) == Some(&sep) => m,
             _ => line.iter().take(16).take_while(|c| matches!(c, b'+' | b'-' | b' ' | b'>' | b'\t' | b'*' | b'{' | b'}' | b'"' | b'`')).count(),
         };
-        let seg = &line[skip.min(line.len())..];
+        let mut seg = &line[skip.min(line.len())..];
+        let mut skip = skip;
+        // A segment in a string literal after code (`parsePid("PID|1||...");`): from the
+        // quote to the closing one.
+        if !(seg.len() > 4 && is_segment_id(&seg[..3]) && seg[3] == sep) {
+            if let Some(q) = line.windows(5).position(|w| matches!(w[0], b'"' | b'\'') && w[4] == sep && is_segment_id(&w[1..4])) {
+                skip = q + 1;
+                seg = &line[skip..];
+                seg = &seg[..seg.iter().position(|&c| c == line[q]).unwrap_or(seg.len())];
+            }
+        }
         if seg.len() > 4 && is_segment_id(&seg[..3]) && seg[3] == sep {
             let name = std::str::from_utf8(&seg[..3]).unwrap_or("");
             // A PID with a value in it (a template's `<MRN>^^^LAB^MR||<LAST>^<FIRST>` has none,

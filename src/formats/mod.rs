@@ -17,6 +17,7 @@ mod fixed_width;
 mod hl7v2;
 mod json;
 mod labels;
+pub(crate) use hl7v2::is_segment_id;
 pub(crate) use labels::is_note_title;
 mod sql;
 mod table;

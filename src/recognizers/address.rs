@@ -186,6 +186,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if start > 0 && !matches!(doc.bytes[start - 1], b' ' | b'\n' | b'\r' | b'\t' | b',' | b':' | b'(' | b'[' | b'"' | b'\'' | b'|' | b'>' | b'^' | b';') {
         return;
     }
+    // After an article the number counts things: "the 18 Safe Harbor identifiers".
+    if i > 0 && doc.gap_before(i) == " " && matches!(doc.s(i - 1), "the" | "The" | "these" | "These" | "all" | "All") {
+        return;
+    }
     // Street words, ending in a suffix (after a half: "1491 1/2 W 12th Ave").
     let half = toks.get(i + 2).is_some_and(|two| doc.gap_after(i) == " " && doc.s(i + 1) == "1" && doc.gap_after(i + 1) == "/" && two.line == t.line && doc.s(i + 2) == "2");
     let mut j = if half { i + 3 } else { i + 1 };

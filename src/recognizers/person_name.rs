@@ -135,6 +135,11 @@ pub(crate) fn is_name_token(doc: &Doc, j: usize) -> bool {
             return false;
         }
     }
+    // An acronym's plural is no name: "MRNs", "IDs", "EHRs".
+    let b = doc.s(j).as_bytes();
+    if b.len() >= 3 && b[b.len() - 1] == b's' && b[..b.len() - 1].iter().all(u8::is_ascii_uppercase) {
+        return false;
+    }
     t.is(CAP) || t.is(UNCASED)
 }
 
@@ -433,7 +438,8 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
         let next = rest[p.len()..].iter().find(|b| !matches!(b, b' ' | b':' | b'#' | b'.'));
         !id || next.is_none_or(|b| !b.is_ascii_lowercase() && *b != b')')
     };
-    cues.iter().any(|p| r.starts_with(p.as_bytes()) && valued(p))
+    // (A whole word: ", son" is no cue in ", Sonny Black".)
+    cues.iter().any(|p| r.starts_with(p.as_bytes()) && r.get(p.len()).is_none_or(|b| !b.is_ascii_alphabetic()) && valued(p))
         || !markup && {
             // "Maria Gonzalez, 67, ...", "Maria Gonzalez (67 y/o", "(67F)"
             // "Terry Parker (Feb 8, 1961)", "Ann Lee (03/14/1962)": a birth date in parentheses.
@@ -484,8 +490,9 @@ fn staff_after(doc: &Doc, last: usize) -> bool {
     // "To: Nidhi Rao's care team", "Dr. Lee’s office": whose team or office, a provider.
     let end = doc.toks[last].end as usize;
     let rest = doc.window(end, end + 16);
-    // Pull request activity: "Chloé Marchand wants to merge", "Yasmin Qureshi commented:".
-    if ["'s care team", "’s care team", "'s office", "’s office", "'s team", "’s team", "'s clinic", "’s clinic", " wants to merge", " commented:"].iter().any(|p| rest.starts_with(p)) {
+    // Pull request and issue activity: "Chloé Marchand wants to merge", "Yasmin Qureshi commented:",
+    // "… commented on PidMapperTest.java", "Łukasz Wójcik added a comment - 7/Oct/25".
+    if ["'s care team", "’s care team", "'s office", "’s office", "'s team", "’s team", "'s clinic", "’s clinic", " wants to merge", " commented:", " commented on ", " added a comment"].iter().any(|p| rest.starts_with(p)) {
         return true;
     }
     // A directory's "Björn Halvorsen  ext 5645", "Hannah Brandt (x3844)": an extension is staff's.
@@ -501,6 +508,33 @@ fn staff_after(doc: &Doc, last: usize) -> bool {
     let w = doc.s(last + 1);
     // The list is ASCII: only an ASCII word can match it, in any case.
     w.is_ascii() && cues(&crate::text::lower_into(w, &mut [0u8; 48])) & cue::STAFF_AFTER != 0 && (doc.toks[last + 1].is(UPPER) || doc.s(last + 1).len() > 3)
+}
+
+pub(crate) const CARET: &str = "HL7 name (family^given)";
+
+/// The end of an HL7 name starting at token `i` (`MALIK^RABIA^F`): a family name, `^`, a given
+/// name, and perhaps `^` and a middle name or initial; not in a segment's field, which the HL7
+/// reader knows better (a `PV1` doctor is no patient).
+#[inline(never)]
+fn caret_name(doc: &Doc, i: usize) -> Option<usize> {
+    let g = i + 1;
+    let given = doc.toks.get(g)?;
+    if doc.gap_after(i) != "^" || given.line != doc.toks[i].line || !doc.has(i, flag::LAST) || !doc.has(g, flag::FIRST) || doc.has(i, NOT_NAME) || doc.has(g, NOT_NAME) || !is_name_token(doc, g) {
+        return None;
+    }
+    // (Not the last word of a family name of several, a later component's: `^VIEIRA DA SILVA^CAIO^^^^MD`.)
+    let mut first = i;
+    while first > 0 && doc.gap_before(first) == " " && doc.toks[first - 1].is_word() && doc.toks[first - 1].is(UPPER) {
+        first -= 1;
+    }
+    let before = doc.gap_before(first);
+    let line = doc.line_text(given.line as usize).as_bytes();
+    let segment = (0..line.len().saturating_sub(3)).any(|p| line[p + 3] == b'|' && crate::formats::is_segment_id(&line[p..p + 3]) && (p == 0 || !line[p - 1].is_ascii_alphanumeric()));
+    if before.ends_with('^') || before.ends_with('|') && segment {
+        return None;
+    }
+    let last = if doc.gap_after(g) == "^" && doc.toks.get(g + 1).is_some_and(|m| m.line == given.line && is_name_token(doc, g + 1)) { g + 1 } else { g };
+    Some(doc.toks[last].end as usize)
 }
 
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
@@ -533,6 +567,12 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             c.staff_cue = true;
             out.push(c);
         }
+        return;
+    }
+    // "Patient MR289484 MALIK^RABIA^F" in an error text, "…|THAO^TOU^D|…" in a rejected row: an
+    // HL7 name (family^given) outside a segment, where the dictionaries know both words.
+    if let Some(end) = caret_name(doc, i) {
+        out.push(Cand::new(Kind::PersonName, start_byte, end, 0.6, CARET, Needs::Patient));
         return;
     }
     let mut first_i = i;
@@ -783,6 +823,12 @@ fn comma_form(doc: &Doc, first_i: usize, last: usize, cue: bool) -> Option<Cand>
     // "SMITH, MICHAEL, 74 y/o": the details after the name are a cue too
     // (and the whole name must win over its first name alone).
     let cue = cue || patient_after(doc, end_run);
+    // "Marisol Ávila, Salvatore Barbieri": without a cue, names of two words or more on both
+    // sides of the comma (an initial aside) are a list of names ("García López, María José"
+    // needs its cue; "Polo Marí, Luisina L" does not).
+    if !cue && last > first_i && (n + 1..=end_run).any(|j| doc.s(j).chars().nth(1).is_some()) {
+        return None;
+    }
     let ok = (is_last && is_first && lw != Word::Not && fw != Word::Not && (lw == Word::Name || fw == Word::Name)) || (cue && lw != Word::Not && fw != Word::Not);
     if !ok || end_run - n > 2 {
         return None;
