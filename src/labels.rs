@@ -227,6 +227,8 @@ const LABELS: &[(&str, Role)] = &[
     ("patient middle name", Role::PatientName),
     ("pt", Role::PatientName),
     ("pt name", Role::PatientName),
+    ("pt nm", Role::PatientName),
+    ("patient nm", Role::PatientName),
     ("member", Role::PatientName),
     ("member name", Role::PatientName),
     ("subscriber", Role::PatientName),

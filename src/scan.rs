@@ -409,6 +409,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 let upper = |w: &str| w.chars().next().is_some_and(|c| !c.is_lowercase());
                 // (Where a thing's name may come, a name's particles stay lower case: "dos Santos".)
                 let capitalised = structured && !thing || if thing { v.split_whitespace().last().is_some_and(upper) } else { v.split_whitespace().all(upper) };
+                // ("patient nm: aitor etxeberria" typed in lower case: after a patient's label,
+                // words that are all dictionary names and no common words.)
+                let capitalised = capitalised || f.role == Role::PatientName && f.strong && lower_names(v);
                 // ("husband", "granddaughter" in a contact's column say who, not the name.)
                 if looks_like_name(v) && capitalised && (f.strong || structured) && !recognizers::is_relation(v) {
                     let (score, needs) = if f.role == Role::Name && !caret_name { (0.35, Needs::Patient) } else { (0.9, Needs::Nothing) };
@@ -615,6 +618,14 @@ fn first_chunk(text: &str, s: usize, e: usize) -> (usize, usize) {
         a += 1;
     }
     (a, formats::code_end(b, a, e))
+}
+
+/// Two or three words typed in lower case, none a common or clinical word and one at least a
+/// given or family name ("aitor etxeberria"; not "see chart").
+#[inline(never)]
+fn lower_names(v: &str) -> bool {
+    let flags: Vec<u32> = v.split(' ').filter(|w| !w.is_empty()).map(|w| crate::dictionaries::lex(&crate::text::lower_into(w, &mut [0u8; 48]))).collect();
+    (2..=3).contains(&flags.len()) && flags.iter().all(|f| f & (flag::COMMON | flag::CLINICAL) == 0) && flags.iter().any(|f| f & (flag::FIRST | flag::LAST) != 0)
 }
 
 fn looks_like_name(v: &str) -> bool {

@@ -1653,3 +1653,19 @@ fn counts_lists_and_plurals_are_no_identifiers() {
     // With its cue a double family name still comes first.
     assert_reported("Patient: García López, María José, DOB 03/04/1950\n", &["García López, María José", "03/04/1950"]);
 }
+
+#[test]
+fn callbacks_triage_typos_and_next_of_kin() {
+    // The number a patient left for a call back, on a line about that patient.
+    let text = "Works from our side now. One patient who got cut off last night asked for a call back from the nurse, callback number is (701) 370-8219 - forwarded to the triage RNs.\n";
+    assert_reported(text, &["(701) 370-8219"]);
+    // Not a line about patients in general, nor a toll-free line.
+    assert_allowed("Patients who need a callback can leave their number; the callback line is 1-888-412-7700.\n");
+    // A triage note typed fast: "DOB-" and a lower-case name after "patient nm:".
+    let text = "ED TRIAGE  09/02 0859\npatient nm: aitor etxeberria\nDOB- 1956-05-09\nphone: 2065180996\nmeds: pantoprazole, furosemide\n";
+    assert_reported(text, &["aitor etxeberria", "1956-05-09", "2065180996"]);
+    assert_allowed("ED TRIAGE\npt name: see chart\nmeds: furosemide\n");
+    // A next-of-kin table dumped without its columns.
+    let text = "INSERT INTO `next_of_kin` VALUES (6250,'304356859','Rūta Kazlauskienė','wife','9787661711'),(9930,'32695199','Þórður Jónsson','brother','973-263-5947');\n";
+    assert_reported(text, &["304356859", "Rūta Kazlauskienė", "9787661711", "973-263-5947"]);
+}

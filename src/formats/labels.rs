@@ -74,8 +74,8 @@ fn strong_sep(rest: &str) -> Option<usize> {
         return Some(lead + dots + colon);
     }
     let sep_len = ["#:", ":", "：", "】", "#", "=", "-", "–", "|"].iter().find(|s| trimmed.starts_with(**s)).map(|s| s.len())?;
-    if trimmed.starts_with('-') && lead == 0 {
-        return None; // "member-id" is a word, not a separator
+    if trimmed.starts_with('-') && lead == 0 && !trimmed[1..].starts_with(' ') {
+        return None; // "member-id" is a word, not a separator ("DOB- 1956-05-09" has one)
     }
     if trimmed.starts_with(':') && trimmed[1..].starts_with("//") {
         return None; // URL scheme

@@ -122,7 +122,7 @@ fn surrogate_key(column: &str, role: Role, value: &str) -> bool {
 
 /// Whether a (lower-case) table name holds people a health system serves.
 fn people_table(table: &str) -> bool {
-    ["patient", "member", "person", "subscriber", "beneficiar", "enrollee", "guarantor", "insured"].iter().any(|w| table.contains(w))
+    ["patient", "member", "person", "subscriber", "beneficiar", "enrollee", "guarantor", "insured", "next_of_kin", "emergency_contact"].iter().any(|w| table.contains(w))
 }
 
 /// A table of a patient's care events (`encounter`, `visit`, `claim`): a row

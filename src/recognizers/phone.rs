@@ -84,9 +84,23 @@ fn extension(doc: &Doc, last: usize) -> usize {
 
 fn push(out: &mut Vec<Cand>, doc: &Doc, start: usize, last: usize, score: f32, why: &'static str, needs: Needs) {
     let end = extension(doc, last);
-    if !bridge(doc, start, end) {
+    if bridge(doc, start, end) {
+        return;
+    }
+    if patient_callback(doc, start) {
+        out.push(Cand::new(Kind::Phone, start, end, 0.7, "a patient's callback number", Needs::Nothing));
+    } else {
         out.push(Cand::new(Kind::Phone, start, end, score, why, needs));
     }
+}
+
+/// "One patient who got cut off asked for a call back, callback number is (701) 370-8219":
+/// the number a patient left, on a line about one patient (not "patients").
+#[inline(never)]
+fn patient_callback(doc: &Doc, start: usize) -> bool {
+    let line = doc.line_text(doc.line_of(start)).as_bytes();
+    crate::text::has_ci(doc.window(start.saturating_sub(24), start), "callback")
+        && line.windows(8).any(|w| w[..7].eq_ignore_ascii_case(b"patient") && !w[7].eq_ignore_ascii_case(&b's'))
 }
 
 /// "+1 801-515-4367, passcode 166465#": a conference bridge, whose passcode or
