@@ -447,7 +447,8 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
             }
             Role::Address | Role::City => {
                 // An address column's second line may be "#40" alone.
-                let ok = (v.chars().any(char::is_alphabetic) || v.starts_with('#')) && v.len() <= 120 && (structured || f.strong);
+                // (A server's address is a URL: `server_address: https://fhir-gw.internal:8443/fhir`.)
+                let ok = (v.chars().any(char::is_alphabetic) || v.starts_with('#')) && v.len() <= 120 && (structured || f.strong) && !crate::text::has(v, "://");
                 if ok && (f.role == Role::Address && v.chars().any(|c| c.is_ascii_digit()) || structured || f.role == Role::City && f.strong && v.len() <= 40) {
                     extra.push(mk(Kind::StreetAddress, f.start, f.end, 0.45, Needs::Patient));
                 }
@@ -563,7 +564,11 @@ fn placeholder(v: &str) -> bool {
     if lower.contains("doe") && words.all(|w| matches!(w, "john" | "jane" | "doe" | "baby" | "j")) {
         return true;
     }
-    lower.split(|c: char| !c.is_alphanumeric()).map(|w| w.trim_end_matches(|c: char| c.is_ascii_digit())).any(|w| matches!(w, "test" | "testing" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum"))
+    // (And a numbered test code with a short tag: `TESTMBR0001`, `TESTCLM00001`; not "Testa".)
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let word = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        matches!(word, "test" | "testing" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum") || word.len() < w.len() && word.len() <= 8 && word.starts_with("test")
+    })
         || matches!(&*lower, "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null")
 }
 
@@ -635,6 +640,8 @@ fn looks_like_name(v: &str) -> bool {
         // DICOM separates a name's alphabetic and ideographic forms with '=': WANG^XIUYING=王^秀英.
         && v.chars().all(|c| " -'’.,^=".contains(c) || crate::text::is_word_char(c) && !c.is_numeric())
         && !crate::text::one_of_ci(v.as_bytes(), &["unknown", "n/a", "none", "null", "test", "redacted", "anonymous"])
+        // (A qualified column, `src.FullName`, not initials: "J.R. Smith".)
+        && !v.as_bytes().windows(5).any(|w| w[2] == b'.' && w[..2].iter().chain(&w[3..]).all(u8::is_ascii_alphabetic))
 }
 
 /// Applies fields, labels, staff and patient context to one candidate.
@@ -747,10 +754,17 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
 
 /// Whether the date at `start` (on `line`) says when a comment or a quoted message was written.
 #[inline(never)]
+/// (Also a thread's header, "Rosaria De Luca  May 05, 2026, 01:55": a name alone before a date
+/// with its time; "GONZALEZ MARIA  03/14/1962" in a fixed-width row is a birth date.)
 fn written_at(doc: &Doc, start: usize, line: usize) -> bool {
     let before = &doc.bytes[start.saturating_sub(13)..start];
     let text = doc.line_text(line).trim_start_matches(['>', ' ']);
-    crate::text::suffix_ci(before, &["commented on "]).is_some() || text.starts_with("On ") && crate::text::has(text, " wrote:")
+    let timed = || doc.text[start..doc.line_end(line)].contains(':');
+    let author = timed() && doc.text[doc.line_starts[line] as usize..start].strip_suffix("  ").is_some_and(|name| {
+        let words = name.split(' ');
+        (2..=4).contains(&words.clone().count()) && words.into_iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    });
+    author || crate::text::suffix_ci(before, &["commented on "]).is_some() || text.starts_with("On ") && crate::text::has(text, " wrote:")
 }
 
 /// A prose label that names the patient as the owner of a contact value

@@ -1669,3 +1669,21 @@ fn callbacks_triage_typos_and_next_of_kin() {
     let text = "INSERT INTO `next_of_kin` VALUES (6250,'304356859','Rūta Kazlauskienė','wife','9787661711'),(9930,'32695199','Þórður Jónsson','brother','973-263-5947');\n";
     assert_reported(text, &["304356859", "Rūta Kazlauskienė", "9787661711", "973-263-5947"]);
 }
+
+#[test]
+fn thread_times_test_codes_urls_and_columns_are_not_phi() {
+    // A thread's headers: the author's name, two spaces, when the comment was written.
+    let text = "#199271 Portal login fails after reset\n\nRosaria De Luca  May 05, 2026, 01:55\nFor example the patient (Ana Lima, DOB 11/12/1949) couldn't log in.\n\nCian Flanagan  May 05, 2026, 02:32\nThanks, we see error 4031 too.\n";
+    let report = scan(text);
+    assert!(covered(&report, text, "11/12/1949"));
+    assert!(!covered(&report, text, "May 05, 2026, 01:55") && !covered(&report, text, "May 05, 2026, 02:32"));
+    // A fixed-width row's birth date after two spaces stays one (no clock time).
+    assert_reported("Census for 4 West (MRN, name, DOB):\nE4583883  GONZALEZ MARIA  03/14/1962\n", &["03/14/1962"]);
+    // Numbered test codes with a short tag, a server's URL in an address field, a qualified column.
+    let text = "claim_id,member_id,patient_name,dob,dos,cpt,icd10\nTESTCLM00001,TESTMBR0001,\"ZZTEST, ALPHA\",01/01/1950,01/01/2026,36415,F32.A\nC47849952902,K52896-33,\"Leung, Ka Yan\",09/30/1969,09/27/2026,99213,E11.9\n";
+    let report = scan(text);
+    assert!(covered(&report, text, "K52896-33") && covered(&report, text, "Leung, Ka Yan"));
+    assert!(!covered(&report, text, "TESTCLM00001") && !covered(&report, text, "TESTMBR0001"));
+    assert!(!covers("Patient Maria Gonzalez, DOB 03/14/1962\nserver_address: https://fhir-gw.internal:8443/fhir\n", "https://fhir-gw"));
+    assert_allowed("WHEN NOT MATCHED THEN INSERT (Mbi, MemberId, FullName, BirthDate, Zip)\n     VALUES (src.Mbi, src.MemberId, src.FullName, src.BirthDate, src.Zip);\n");
+}
