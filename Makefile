@@ -44,7 +44,7 @@ all: run
 help:
 	@echo "make run    set up, build everything, scan the sample documents, serve the playground on http://127.0.0.1:8080"
 	@echo "make test   set up and run every test"
-	@echo "make eval   accuracy on the labelled corpora (dev, holdout, fresh ... fresh10)"
+	@echo "make eval   accuracy on the labelled corpora (dev, holdout, fresh ... fresh11)"
 	@echo "make bench  throughput of the core (native, wasm) and the paste delay the extension adds"
 	@echo "make wasm   build the wasm package into $(PKG)/"
 	@echo "make www    build the embeddable editor script into $(WWW_DIST)/"
@@ -208,6 +208,7 @@ eval: setup
 	PHI_GUARD_CORPUS=tests/corpus/fresh8.jsonl $(CARGO) test --release --quiet --test eval -- --nocapture --exact eval_report
 	PHI_GUARD_CORPUS=tests/corpus/fresh9.jsonl $(CARGO) test --release --quiet --test eval -- --nocapture --exact eval_report
 	PHI_GUARD_CORPUS=tests/corpus/fresh10.jsonl $(CARGO) test --release --quiet --test eval -- --nocapture --exact eval_report
+	PHI_GUARD_CORPUS=tests/corpus/fresh11.jsonl $(CARGO) test --release --quiet --test eval -- --nocapture --exact eval_report
 
 bench: setup extension
 	$(CARGO) bench --bench core
