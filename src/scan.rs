@@ -153,7 +153,7 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
             next_field += 1;
         }
         // (Not before a `^`: an HL7 name quoted in a log line is reported there, see `adjust`.)
-        reach < t.end as usize && lines.is_log(&doc, t.line as usize) && doc.gap_after(i) != "^"
+        reach < t.end as usize && lines.is_log(&doc, t.line as usize) && doc.bytes.get(t.end as usize) != Some(&b'^')
     });
     if extracted.possessive {
         lower_case_names(&doc, &mut cands);

@@ -135,12 +135,8 @@ pub(crate) fn is_name_token(doc: &Doc, j: usize) -> bool {
             return false;
         }
     }
-    // An acronym's plural is no name: "MRNs", "IDs", "EHRs".
-    let b = doc.s(j).as_bytes();
-    if b.len() >= 3 && b[b.len() - 1] == b's' && b[..b.len() - 1].iter().all(u8::is_ascii_uppercase) {
-        return false;
-    }
-    t.is(CAP) || t.is(UNCASED)
+    // (An acronym's plural is no name: "MRNs", "IDs", "EHRs".)
+    (t.is(CAP) || t.is(UNCASED)) && !(t.len() >= 3 && doc.bytes[t.end as usize - 1] == b's' && doc.bytes[t.start as usize..t.end as usize - 1].iter().all(u8::is_ascii_uppercase))
 }
 
 /// Extends a run of name words from token `i` (which must be a name
@@ -571,7 +567,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
     // "Patient MR289484 MALIK^RABIA^F" in an error text, "…|THAO^TOU^D|…" in a rejected row: an
     // HL7 name (family^given) outside a segment, where the dictionaries know both words.
-    if let Some(end) = caret_name(doc, i) {
+    if let Some(end) = (doc.bytes.get(t.end as usize) == Some(&b'^')).then(|| caret_name(doc, i)).flatten() {
         out.push(Cand::new(Kind::PersonName, start_byte, end, 0.6, CARET, Needs::Patient));
         return;
     }
