@@ -410,7 +410,7 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 // (Where a thing's name may come, a name's particles stay lower case: "dos Santos".)
                 let capitalised = structured && !thing || if thing { v.split_whitespace().last().is_some_and(upper) } else { v.split_whitespace().all(upper) };
                 // ("patient nm: aitor etxeberria" typed in lower case: after a patient's label,
-                // words that are all dictionary names and no common words.)
+                // a dictionary name and no common word.)
                 let capitalised = capitalised || f.role == Role::PatientName && f.strong && lower_names(v);
                 // ("husband", "granddaughter" in a contact's column say who, not the name.)
                 if looks_like_name(v) && capitalised && (f.strong || structured) && !recognizers::is_relation(v) {
@@ -629,8 +629,12 @@ fn first_chunk(text: &str, s: usize, e: usize) -> (usize, usize) {
 /// given or family name ("aitor etxeberria"; not "see chart").
 #[inline(never)]
 fn lower_names(v: &str) -> bool {
-    let flags: Vec<u32> = v.split(' ').filter(|w| !w.is_empty()).map(|w| crate::dictionaries::lex(&crate::text::lower_into(w, &mut [0u8; 48]))).collect();
-    (2..=3).contains(&flags.len()) && flags.iter().all(|f| f & (flag::COMMON | flag::CLINICAL) == 0) && flags.iter().any(|f| f & (flag::FIRST | flag::LAST) != 0)
+    let (mut words, mut all) = (0, 0);
+    for w in v.split(' ').filter(|w| !w.is_empty()) {
+        words += 1;
+        all |= crate::dictionaries::lex(&crate::text::lower_into(w, &mut [0u8; 48]));
+    }
+    (2..=3).contains(&words) && all & (flag::COMMON | flag::CLINICAL) == 0 && all & (flag::FIRST | flag::LAST) != 0
 }
 
 fn looks_like_name(v: &str) -> bool {
@@ -753,9 +757,9 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
 }
 
 /// Whether the date at `start` (on `line`) says when a comment or a quoted message was written.
-#[inline(never)]
 /// (Also a thread's header, "Rosaria De Luca  May 05, 2026, 01:55": a name alone before a date
 /// with its time; "GONZALEZ MARIA  03/14/1962" in a fixed-width row is a birth date.)
+#[inline(never)]
 fn written_at(doc: &Doc, start: usize, line: usize) -> bool {
     let before = &doc.bytes[start.saturating_sub(13)..start];
     let text = doc.line_text(line).trim_start_matches(['>', ' ']);
