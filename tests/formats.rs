@@ -1686,4 +1686,9 @@ fn thread_times_test_codes_urls_and_columns_are_not_phi() {
     assert!(!covered(&report, text, "TESTCLM00001") && !covered(&report, text, "TESTMBR0001"));
     assert!(!covers("Patient Maria Gonzalez, DOB 03/14/1962\nserver_address: https://fhir-gw.internal:8443/fhir\n", "https://fhir-gw"));
     assert_allowed("WHEN NOT MATCHED THEN INSERT (Mbi, MemberId, FullName, BirthDate, Zip)\n     VALUES (src.Mbi, src.MemberId, src.FullName, src.BirthDate, src.Zip);\n");
+    // Jira's details copied as a wiki table of bold labels and values: each label names its value.
+    let text = "| *Created* | Apr 8, 2026, 5:48 am | *Status* | Waiting for support |\n| *Reporter* | Ana Lima | *Patient* | Maria Gonzalez |\n| *DOB* | 03/14/1962 | *MRN* | 00412345 |\n";
+    let report = scan(text);
+    assert!(["Maria Gonzalez", "03/14/1962", "00412345"].iter().all(|p| covered(&report, text, p)));
+    assert!(!covered(&report, text, "Apr 8, 2026") && !covered(&report, text, "Ana Lima"));
 }

@@ -53,6 +53,11 @@ fn aside(t: &str) -> Option<&str> {
 
 /// Separator after a label: `:`, `#`, `=`, `#:`, ` - `, `No.:`. Returns its length.
 fn strong_sep(rest: &str) -> Option<usize> {
+    // A bold label's cell in a wiki row of labels and values (`| *Created* | Apr 8, 2026 |`, Jira's
+    // details copied as a table): the bar after it is the separator.
+    if let Some(cell) = rest.strip_prefix("* |") {
+        return Some(rest.len() - cell.len());
+    }
     let mut trimmed = rest.trim_start_matches([' ', '\t']);
     // "DOB on file: 05/09/2002", "Rx number on the bottle:", "Rx # at pharmacy:": where the value is kept.
     if let Some(t) = aside(trimmed).or_else(|| trimmed.strip_prefix('#').and_then(|t| aside(t.trim_start_matches(' ')))) {
