@@ -1691,4 +1691,9 @@ fn thread_times_test_codes_urls_and_columns_are_not_phi() {
     let report = scan(text);
     assert!(["Maria Gonzalez", "03/14/1962", "00412345"].iter().all(|p| covered(&report, text, p)));
     assert!(!covered(&report, text, "Apr 8, 2026") && !covered(&report, text, "Ana Lima"));
+    // A clinic's mailboxes for refills, news and appointments are nobody's.
+    let text = "From: Ana Lima <ana.lima77@gmail.com>\nTo: refills@lakeviewcc.org\nCc: citas@kapshores.org, news@northgatekids.org\nSubject: metformin refill\n\nMy DOB is 03/14/1962.\n";
+    let report = scan(text);
+    assert!(covered(&report, text, "ana.lima77@gmail.com"));
+    assert!(["refills@", "citas@", "news@"].iter().all(|p| !covered(&report, text, p)));
 }

@@ -103,6 +103,7 @@ const ROLE_MAILBOXES: &[&str] = &[
     "frontdesk", "reception", "appeals", "intake", "referrals", "claims", "eligibility", "enrollment", "membership", "memberservices", "benefits",
     "customerservice", "service", "services", "fax", "efax", "relay", "triage", "registration", "admissions", "care", "coordination", "clinic",
     "clinical", "informatics", "patients", "relations", "outreach", "credentialing", "authorizations", "finance", "payments", "collections",
+    "news", "newsletter", "refills", "rx", "patientrelations", "portal", "nurse", "citas", "facturacion",
 ];
 
 /// Whether the local part names an office or a function (`frontdesk@`, `neuro-clinic@`,
