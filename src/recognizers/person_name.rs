@@ -667,6 +667,11 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if last == first_i && doc.has(first_i, flag::LABEL_START) && doc.toks[first_i].is(UPPER) {
         return; // "the member ID on your card": a label word, not a name
     }
+    // "TRUNCATE patients RESTART IDENTITY CASCADE": capitals none of which a dictionary knows
+    // as a name are keywords or a heading, even after a cue.
+    if name_words == 0 && (a..=b).all(|j| doc.toks[j].is(UPPER)) && b > a {
+        return;
+    }
     let after = patient_after(doc, last);
     // In a Title Case heading ("Release Notes - Patient Portal"), a cue word is part of a
     // title; not an honorific ("Mrs. González (23 March 2014) — Chart"), a personal
