@@ -19,9 +19,9 @@ pub(crate) static IP: Recognizer = Recognizer {
     gate: |k| k.class == Class::Num && k.len <= 3 && k.next == Next::Dot || k.len <= 4 && k.next == Next::Colon,
     find,
     #[cfg(test)]
-    hits: &["from «203.0.113.42» at", "Member logged in from «73.84.237.81» at 9am", "Login attempts from «71.188.114.55» (his home connection)", "6 failed logins from «98.230.226.122»", "confirmed that «174.80.114.189» is his home connection", "«10.1.2.3»:8080", "ip «2001:db8:85a3::8a2e:370:7334»", "«fe80::1ff:fe23:4567:890a»", "«2001:db8::8a2e:370:7334»"],
+    hits: &["from «203.0.113.42» at", "Member logged in from «73.84.237.81» at 9am", "Login attempts from «71.188.114.55» (his home connection)", "6 failed logins from «98.230.226.122»", "confirmed that «174.80.114.189» is his home connection", "«52.14.7.9»:8080", "ip «2001:db8:85a3::8a2e:370:7334»", "«fe80::1ff:fe23:4567:890a»", "«2001:db8::8a2e:370:7334»"],
     #[cfg(test)]
-    misses: &["1.2.3.4.5", "v1.2.3.4", "256.1.1.1", "01.02.03.04", "12:30:45", "ERROR::", "a::b"],
+    misses: &["1.2.3.4.5", "v1.2.3.4", "10.1.2.3:8080", "Printer IP 172.20.33.107", "256.1.1.1", "01.02.03.04", "12:30:45", "ERROR::", "a::b"],
 };
 
 fn octet(s: &str) -> bool {
@@ -73,9 +73,12 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
                 let line = doc.line_text(t.line as usize);
                 line.contains('@') && super::email::personal_address(line)
             };
-            if !port && !private(&doc.text[start..end]) && (sign_in_before(doc, start) || home() || person()) {
+            // (A private address identifies no one outside its network: a printer's, a workstation's
+            // `IP 172.20.33.107`, even under a label.)
+            let private = private(&doc.text[start..end]);
+            if !port && !private && (sign_in_before(doc, start) || home() || person()) {
                 out.push(Cand::new(Kind::IpAddress, start, end, 0.45, "IPv4 address a person signed in from", Needs::Patient));
-            } else {
+            } else if !private {
                 out.push(Cand::new(Kind::IpAddress, start, end, 0.2, "IPv4 address", Needs::Label));
             }
         }
