@@ -768,7 +768,10 @@ fn written_at(doc: &Doc, start: usize, line: usize) -> bool {
         let words = name.split(' ');
         (2..=4).contains(&words.clone().count()) && words.into_iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
     });
-    author || crate::text::suffix_ci(before, &["commented on "]).is_some() || text.starts_with("On ") && crate::text::has(text, " wrote:")
+    // (And a page's title: "h1. Post-incident review 2026-01-19", "# Daily huddle - Mon 25 May 2026".)
+    let t = text.as_bytes();
+    let heading = t.starts_with(b"# ") || t.len() > 3 && t[0] == b'h' && (b'1'..=b'6').contains(&t[1]) && t[2] == b'.';
+    author || heading || crate::text::suffix_ci(before, &["commented on "]).is_some() || text.starts_with("On ") && crate::text::has(text, " wrote:")
 }
 
 /// A prose label that names the patient as the owner of a contact value

@@ -1700,4 +1700,17 @@ fn thread_times_test_codes_urls_and_columns_are_not_phi() {
     let text = "BEGIN;\nTRUNCATE patients RESTART IDENTITY CASCADE;\nINSERT INTO patients (mrn, full_name, dob) VALUES ('8795479', 'Birtukan Tadesse', '2001-09-07');\n";
     let report = scan(text);
     assert!(covered(&report, text, "Birtukan Tadesse") && !covered(&report, text, "RESTART"));
+    // A page's title dates the page; a birth date under it is still one.
+    let text = "# Hospital medicine census - November 27, 2026
+
+|| Patient || DOB || MRN ||
+| Ana Lima | 03/14/1962 | 00412345 |
+";
+    let report = scan(text);
+    assert!(covered(&report, text, "03/14/1962") && !covered(&report, text, "November 27, 2026"));
+    let text = "h1. Post-incident review 2026-01-19
+Patient Maria Gonzalez, DOB 03/14/1962, MRN 00412345, was affected.
+";
+    let report = scan(text);
+    assert!(covered(&report, text, "03/14/1962") && !covered(&report, text, "2026-01-19"));
 }
