@@ -524,9 +524,12 @@ fn caret_name(doc: &Doc, i: usize) -> Option<usize> {
         first -= 1;
     }
     let before = doc.gap_before(first);
-    let line = doc.line_text(given.line as usize).as_bytes();
-    let segment = (0..line.len().saturating_sub(3)).any(|p| line[p + 3] == b'|' && crate::formats::is_segment_id(&line[p..p + 3]) && (p == 0 || !line[p - 1].is_ascii_alphanumeric()));
-    if before.ends_with('^') || before.ends_with('|') && segment {
+    // (The line is read for a segment only after a bar.)
+    let segment = || {
+        let line = doc.line_text(given.line as usize).as_bytes();
+        (0..line.len().saturating_sub(3)).any(|p| line[p + 3] == b'|' && crate::formats::is_segment_id(&line[p..p + 3]) && (p == 0 || !line[p - 1].is_ascii_alphanumeric()))
+    };
+    if before.ends_with('^') || before.ends_with('|') && segment() {
         return None;
     }
     let last = if doc.gap_after(g) == "^" && doc.toks.get(g + 1).is_some_and(|m| m.line == given.line && is_name_token(doc, g + 1)) { g + 1 } else { g };
