@@ -98,7 +98,7 @@ wasm: setup $(PKG)/phi_guard_core_bg.wasm
 
 # The core crate inlines less than the native build (LLVM's threshold 40 instead of 225):
 # about 20 KB gzipped smaller, for a few per cent of the wasm speed (README, WebAssembly size).
-CORE_WASM_FLAGS = -C llvm-args=-inline-threshold=40
+CORE_WASM_FLAGS = -C llvm-args=-inline-threshold=30
 
 $(PKG)/phi_guard_core_bg.wasm: Makefile Cargo.toml Cargo.lock $(shell find src -type f)
 	$(CARGO) rustc --profile wasm --quiet --lib --target $(WASM_TARGET) --no-default-features --crate-type cdylib -- $(CORE_WASM_FLAGS)

@@ -219,6 +219,9 @@ const LABELS: &[(&str, Role)] = &[
     ("maiden name", Role::Name),
     ("preferred name", Role::Name),
     ("patient", Role::PatientName),
+    // FHIR's reference to the patient, `"subject": {"display": "..."}`, in a fragment.
+    ("subject display", Role::PatientName),
+    ("patient display", Role::PatientName),
     ("patient name", Role::PatientName),
     ("patient first name", Role::PatientName),
     ("patient last name", Role::PatientName),
@@ -530,6 +533,8 @@ const LABELS: &[(&str, Role)] = &[
     ("mpi", Role::Mrn),
     ("identifier", Role::Mrn),
     ("member id", Role::MemberId),
+    ("mbr id", Role::MemberId),
+    ("mbr number", Role::MemberId),
     ("member number", Role::MemberId),
     ("member no", Role::MemberId),
     ("memberid", Role::MemberId),

@@ -168,6 +168,9 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
             }
         }
     }
+    // A test patient named in prose or a message: "dummy member (Jane Doe, 555-0142)", `ZZTEST^ALPHA`
+    // (before it can mark the document as about a patient).
+    cands.retain(|c| c.kind != Kind::PersonName || !test_patient(caret_run(&doc, c.start, c.end)));
     field_candidates(&doc, fields, &mut cands, &mut lines);
     at_home(&mut extracted.fields, &mut cands);
     let fields = &extracted.fields;
@@ -217,7 +220,7 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
 /// where a prose label gives a patient's date or record number is that
 /// patient's.
 fn names_on_patient_lines(doc: &Doc, fields: &[Field], cands: &mut [Cand]) {
-    let patient_field = |f: &&Field| f.source.is_none() && matches!(f.role, Role::Dob | Role::PersonDate | Role::Mrn | Role::MemberId);
+    let patient_field = |f: &&Field| f.source.is_none() && matches!(f.role, Role::Dob | Role::PersonDate | Role::Mrn | Role::MemberId | Role::Age);
     let labelled: Vec<&Field> = fields.iter().filter(patient_field).collect();
     if labelled.is_empty() {
         return;
@@ -230,6 +233,8 @@ fn names_on_patient_lines(doc: &Doc, fields: &[Field], cands: &mut [Cand]) {
             rows.push(doc.line_of(c.start));
         }
     }
+    // "Name: Murugan Subramaniam   Age: 24   Sex: M": an age given in a field is a patient's.
+    rows.extend(labelled.iter().filter(|f| f.role == Role::Age && doc.bytes.get(f.start).is_some_and(u8::is_ascii_digit)).map(|f| doc.line_of(f.start)));
     if rows.is_empty() {
         return;
     }
@@ -519,6 +524,18 @@ fn iso_timestamp(v: &str) -> bool {
         && b.iter().all(|c| c.is_ascii_digit() || b"-:T .+Z".contains(c))
 }
 
+/// `start..end` widened to the letters, digits and `^` around it: an HL7 name's components.
+fn caret_run<'t>(doc: &Doc<'t>, start: usize, end: usize) -> &'t str {
+    let caret = |b: &&u8| b.is_ascii_alphanumeric() || **b == b'^';
+    &doc.text[start - doc.bytes[..start].iter().rev().take_while(caret).count()..end + doc.bytes[end..].iter().take_while(caret).count()]
+}
+
+/// A test patient's name: `ZZTEST^ALPHA`, `Jane Doe`, `TEST, PATIENT` (a quick look first).
+fn test_patient(name: &str) -> bool {
+    // (`zz`, `do`, `te`: the start of each word the placeholder test looks for in a name.)
+    name.as_bytes().windows(2).any(|w| matches!([w[0] | 0x20, w[1] | 0x20], [b'z', b'z'] | [b'd', b'o'] | [b't', b'e'])) && placeholder(name)
+}
+
 /// Test-data placeholders: all-zero ids, "Test Patient", "John Doe", 1900-01-01.
 fn placeholder(v: &str) -> bool {
     let t = v.trim();
@@ -554,7 +571,9 @@ fn placeholder(v: &str) -> bool {
     let code = t.trim_start_matches(|c: char| c.is_ascii_uppercase());
     let digits = code.trim_start_matches('0').as_bytes();
     let counting = |d: &[u8]| d.len() >= 5 && d.windows(2).all(|w| w[1] == w[0] + 1);
-    if t.len() - code.len() <= 4 && code.len() >= 5 && code.bytes().all(|b| b.is_ascii_digit()) && (digits.is_empty() || counting(digits) || digits.len() >= 7 && counting(&digits[..digits.len() - 1])) {
+    // (Or a test series' small number padded with four zeros or more: `T0000042`, `00000101`.)
+    let padded = code.len() - digits.len() >= 4 && digits.len() <= 3;
+    if t.len() - code.len() <= 4 && code.len() >= 5 && code.bytes().all(|b| b.is_ascii_digit()) && (padded || counting(digits) || digits.len() >= 7 && counting(&digits[..digits.len() - 1])) {
         return true;
     }
     let mut buf = [0u8; 48];
@@ -564,9 +583,11 @@ fn placeholder(v: &str) -> bool {
     if lower.contains("doe") && words.all(|w| matches!(w, "john" | "jane" | "doe" | "baby" | "j")) {
         return true;
     }
-    // (And a numbered test code with a short tag: `TESTMBR0001`, `TESTCLM00001`; not "Testa".)
+    // (And a numbered test code with a short tag: `TESTMBR0001`, `TESTCLM00001`; not "Testa";
+    // and the `ZZ` names that keep test patients at the end of a list: `ZZTEST^ALPHA`, `ZZTRAIN`.)
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
         let word = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        word.len() >= 5 && word.starts_with("zz") && word.bytes().all(|b| b.is_ascii_alphabetic()) ||
         matches!(word, "test" | "testing" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum") || word.len() < w.len() && word.len() <= 8 && word.starts_with("test")
     })
         || matches!(&*lower, "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null")

@@ -1714,3 +1714,28 @@ Patient Maria Gonzalez, DOB 03/14/1962, MRN 00412345, was affected.
     let report = scan(text);
     assert!(covered(&report, text, "03/14/1962") && !covered(&report, text, "2026-01-19"));
 }
+
+/// Minimal PHI written in a hurry (the fresh12 corpus): one or two identifiers, typed fast;
+/// and the test patients and holidays that must stay quiet.
+#[test]
+fn minimal_phi_written_in_a_hurry() {
+    // A record number quoted after its HL7 field in a log line; an abbreviated member label.
+    assert_reported("2026-11-11 22:21:39,828 WARN  [mllp-in-2] MpiLookup - no match for PID-3 '7595735' (assigning authority NVH), holding msg\n", &["7595735"]);
+    assert_reported("Claim denied again for mbr id H22293346 — caller says it was preauthed.\n", &["H22293346"]);
+    // psql's grid of two columns (one bar) under its `----+----` rule.
+    assert_reported("emr=> select mrn, admit_dt from adt.visit where visit_id = 21290;\n   mrn    |      admit_dt\n----------+---------------------\n 80304306 | 2026-11-12 09:45:00\n(1 row)\n", &["80304306", "2026-11-12 09:45:00"]);
+    // A FHIR reference's display in a diff hunk names the patient.
+    assert_reported("   \"subject\": {\n     \"reference\": \"Patient/pt-ed-01\",\n-    \"display\": \"ZZTEST, ED\"\n+    \"display\": \"Edwin M.\"\n   },\n", &["Edwin M."]);
+    // A name on a line whose fields give an age and sex; an age right after a name.
+    assert_reported("ED TRIAGE\nName: Murugan Subramaniam   Age: 24   Sex: M\nHx: hypothyroidism; meds levothyroxine\n", &["Murugan Subramaniam"]);
+    assert_reported("pt Sophal Sok 40 y/o s/p CABG, f/u 4 wks w/ Dr. Farouk\n", &["Sophal Sok"]);
+    // A call back to a patient's family; not a clinic's number with its extension.
+    assert_reported("Portal team: please call back pt's daughter at (602) 670-4175 re proxy access.\n", &["(602) 670-4175"]);
+    assert!(!covers("Patient got a letter from the wrong office. Callback for the clinic: 404-544-1844 ext 7146\n", "404-544-1844"));
+    // Test patients (`ZZ` names, padded test-series numbers, Jane Doe) and holidays.
+    assert_allowed("- test patients only in TST: ZZTEST^ALPHA (MRN T0000101), ZZTEST^BRAVO (MRN T0000102), SSN 123-45-6789 on both\n- go-live target 2026-12-24\n");
+    assert_allowed("Vendor: Lena Hoffmann <lena.hoffmann@corvalent.io>\n- they will send test files with their usual dummy member (Jane Doe, 555-0142)\n- SFTP host moving on 2026-12-12\n");
+    assert_allowed("Holiday coverage 2026\n- Christmas Eve (2026-12-24): Sunil Menon / backup Will Chase\n- New Year's Day (2027-01-01): Colleen Murphy / backup Kevin Tran\n");
+    // (But a real member id that starts with ZZ is one.)
+    assert_reported("PATIENT|MEMBER_ID|DOB\nZHANG,XIUYING|ZZA 8642 097677|19620314\n", &["ZZA 8642 097677"]);
+}

@@ -306,6 +306,10 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             while let Some(filler) = ["is ", "was ", "es ", "é ", "number ", "no. ", "(no. ", "# ", "of ", "value "].iter().find(|f| doc.text[vstart..line_end].starts_with(**f)) {
                 vstart += filler.len();
             }
+            // "no match for PID-3 '7595735'": a code in quotes.
+            if matches!(role, Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::Account) && matches!(doc.bytes.get(vstart), Some(b'\'' | b'"')) {
+                vstart += 1;
+            }
             // "driver's license (P19738414)", "MRN (00412345)": a code alone in parentheses.
             if role != Role::Phone && doc.bytes.get(vstart) == Some(&b'(') {
                 let inner = &doc.bytes[vstart + 1..line_end];

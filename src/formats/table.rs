@@ -162,7 +162,13 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let [t, p, c, sc, digits] = byte_counts(line);
         // (A line of JSON, `{ "id": "Patient.identifier", "path": ...`, holds commas but no header.)
         // (Numbered column names, `FL03b_MRN,FL06_FROM,...` on a UB-04 extract, have two each at most.)
-        let Some(d) = delimiter_from(t, p, c, sc).filter(|&d| (digits <= 6 || p > 0 || digits <= 2 * (t + c + sc + 1)) && !sql_statement(line) && (d == Delim::Pipe || !has(line, "\": "))) else {
+        // (psql's grid of two columns has one bar: its `----+----` rule below says so.)
+        let psql = || p == 1 && c == 0 && l + 1 < n_lines && {
+            let (ns, ne) = line_span(l + 1);
+            text[ns..ne].contains("-+-") && is_rule(&text[ns..ne])
+        };
+        let d = delimiter_from(t, p, c, sc).or_else(|| psql().then_some(Delim::Pipe));
+        let Some(d) = d.filter(|&d| (digits <= 6 || p > 0 || digits <= 2 * (t + c + sc + 1)) && !sql_statement(line) && (d == Delim::Pipe || !has(line, "\": "))) else {
             under_header &= line.trim_start().starts_with('|');
             l += 1;
             continue;

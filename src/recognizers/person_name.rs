@@ -471,7 +471,13 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                     return true;
                 }
             }
-            let rest = r.strip_prefix(b", ").or_else(|| r.strip_prefix(b" ("));
+            // (Or right after the name, as an age only: "Kalani Akana 40 y/o s/p CABG"; not
+            // after capitals, which run on: "EITAN FRIEDMAN IS A 92-YEAR-OLD".)
+            let bare = r.strip_prefix(b" ").filter(|_| !doc.toks[last].is(crate::text::UPPER)).filter(|d| {
+                let tail = &d[d.iter().take_while(|b| b.is_ascii_digit()).count()..];
+                [&b" y/o"[..], b"y/o", b" yo ", b"yo ", b"-year-old", b" year old", b"-yo "].iter().any(|t| tail.starts_with(t))
+            });
+            let rest = r.strip_prefix(b", ").or_else(|| r.strip_prefix(b" (")).or(bare);
             rest.is_some_and(|d| {
                 let n = d.iter().take_while(|b| b.is_ascii_digit()).count();
                 let tail = &d[n..];
@@ -692,6 +698,12 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         // Details alone do not make a sentence's first word ("An MRN identifier is
         // required") or a two-letter code ("MI (member id)") a name.
         if !patient_cue && n_words == 1 && (fw.0 == Word::Ambiguous && !matches!(doc.window(e, e + 2), " (" | ", ") || doc.toks[a].is(crate::text::UPPER) && doc.toks[a].len() <= 2) {
+            return;
+        }
+        // Nor the last word of a capitalised phrase: "Christmas Eve (2026-12-24)", "New Year's Day (…)".
+        // (A common word before it, a date after: not "Mere Tāwhiri (proxy for …)".)
+        let k = first_i.saturating_sub(if first_i > 1 && doc.s(first_i - 1) == "s" { 2 } else { 1 });
+        if !patient_cue && !titled && n_words == 1 && k < first_i && doc.toks[k].is(CAP) && doc.has(k, flag::COMMON) && doc.gap_before(first_i) == " " && doc.window(e, e + 3).as_bytes().get(2).is_some_and(u8::is_ascii_digit) {
             return;
         }
         // Nor a cue a common two-letter word in capitals ("MERGE dbo.Member AS tgt").

@@ -87,20 +87,27 @@ fn push(out: &mut Vec<Cand>, doc: &Doc, start: usize, last: usize, score: f32, w
     if bridge(doc, start, end) {
         return;
     }
-    if patient_callback(doc, start) {
+    // (With an extension, an office's: "Callback for the clinic: 404-544-1844 ext 7146".)
+    if end == doc.toks[last].end as usize && patient_callback(doc, start) {
         out.push(Cand::new(Kind::Phone, start, end, 0.7, "a patient's callback number", Needs::Nothing));
     } else {
         out.push(Cand::new(Kind::Phone, start, end, score, why, needs));
     }
 }
 
-/// "One patient who got cut off asked for a call back, callback number is (701) 370-8219":
-/// the number a patient left, on a line about one patient (not "patients").
+/// "One patient who got cut off asked for a call back, callback number is (701) 370-8219",
+/// "call back pt's daughter at (602) 670-4175": the number a patient (or their family)
+/// left, after a call back on a line about one patient (not "patients", "pts").
 #[inline(never)]
 fn patient_callback(doc: &Doc, start: usize) -> bool {
-    let line = doc.line_text(doc.line_of(start)).as_bytes();
-    crate::text::has_ci(doc.window(start.saturating_sub(24), start), "callback")
-        && line.windows(8).any(|w| w[..7].eq_ignore_ascii_case(b"patient") && !w[7].eq_ignore_ascii_case(&b's'))
+    let line_no = doc.line_of(start);
+    let before = &doc.bytes[start.saturating_sub(48).max(doc.line_starts[line_no] as usize)..start];
+    let line = doc.line_text(line_no).as_bytes();
+    before.windows(8).any(|w| w[..4].eq_ignore_ascii_case(b"call") && (w[4..].eq_ignore_ascii_case(b"back") || w[4] == b' ' && w[5..].eq_ignore_ascii_case(b"bac")))
+        && line.windows(8).enumerate().any(|(k, w)| {
+            let word = k == 0 || !line[k - 1].is_ascii_alphabetic();
+            w[..7].eq_ignore_ascii_case(b"patient") && !w[7].eq_ignore_ascii_case(&b's') || word && w[..3].eq_ignore_ascii_case(b"pt'")
+        })
 }
 
 /// "+1 801-515-4367, passcode 166465#": a conference bridge, whose passcode or
