@@ -620,6 +620,12 @@ fn eval_floors_hold() {
     // now 0.983 / 0 / 0.962 / 0.948, its document recall below the target for two documents
     // (a chat answering a question with a name, a portal page's reporter) (README, Known gaps).
     fails.extend(misses(root.join("fresh11.jsonl"), 0.98, 0.0, 0.955, 0.93).into_iter().map(|f| format!("fresh11: {f}")));
+    // A thirteenth author (generate_fresh12.py), asked for minimal PHI written in a hurry (one or
+    // two identifiers, informal cues, lower-case names; test patients and staff everywhere in the
+    // clean pages): first run 0.725 / 0.067 / 0.926 / 0.945; now 0.817 / 0.008 / 0.946 / 0.986. Its
+    // document recall is far below the target: 22 documents whose only PHI is, say, a lower-case
+    // name beside a procedure or a code with no label are still allowed (README, Known gaps).
+    fails.extend(misses(root.join("fresh12.jsonl"), 0.81, 0.01, 0.94, 0.98).into_iter().map(|f| format!("fresh12: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 

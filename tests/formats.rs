@@ -1729,6 +1729,9 @@ fn minimal_phi_written_in_a_hurry() {
     // A name on a line whose fields give an age and sex; an age right after a name.
     assert_reported("ED TRIAGE\nName: Murugan Subramaniam   Age: 24   Sex: M\nHx: hypothyroidism; meds levothyroxine\n", &["Murugan Subramaniam"]);
     assert_reported("pt Sophal Sok 40 y/o s/p CABG, f/u 4 wks w/ Dr. Farouk\n", &["Sophal Sok"]);
+    assert_reported("- guy in bed 32, Kahananui, s/p PCI — f/u AM labs, NPO after MN\n", &["Kahananui"]);
+    // One person's age over 89 ("93 y/o"), with health words, needs no name.
+    assert_reported("93 y/o F from NH w/ UTI, AMS. started ceftriaxone, UA/UCx sent.\n", &["93 y/o"]);
     // A call back to a patient's family; not a clinic's number with its extension.
     assert_reported("Portal team: please call back pt's daughter at (602) 670-4175 re proxy access.\n", &["(602) 670-4175"]);
     assert!(!covers("Patient got a letter from the wrong office. Callback for the clinic: 404-544-1844 ext 7146\n", "404-544-1844"));

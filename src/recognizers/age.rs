@@ -136,7 +136,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             }
             let unit_ok = end > n.end as usize || whole;
             if unit_ok && !population_after(&doc.text[end..]) {
-                out.push(Cand::new(Kind::AgeOver89, start, end, 0.45, "age over 89", Needs::Patient));
+                // "93 y/o F from NH w/ UTI": one person's age, which health words make a patient's.
+                let mut c = Cand::new(Kind::AgeOver89, start, end, 0.45, "age over 89", Needs::Patient);
+                c.patient_cue = rest.as_bytes().first() == Some(&b'/');
+                out.push(c);
             }
             return;
         }

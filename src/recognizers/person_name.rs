@@ -410,7 +410,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
     // By the second byte: a comma list, a bracket list, and the words after a space.
     let cues: &[&str] = match (r[0], r.get(1)) {
         (b',', _) => &[
-            ", dob", ", d.o.b", ", born", ", age ", ", aged", ", mrn", ", medical record", ", member", ", a ", ", who is a", ", date of birth", ", husband",
+            ", dob", ", d.o.b", ", born", ", s/p", ", age ", ", aged", ", mrn", ", medical record", ", member", ", a ", ", who is a", ", date of birth", ", husband",
             ", wife", ", son", ", daughter", ", mother", ", father", ", spouse", ", guardian",
         ],
         (_, Some(b'(')) => &[
