@@ -784,15 +784,17 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
 fn written_at(doc: &Doc, start: usize, line: usize) -> bool {
     let before = &doc.bytes[start.saturating_sub(13)..start];
     let text = doc.line_text(line).trim_start_matches(['>', ' ']);
-    let timed = || doc.text[start..doc.line_end(line)].contains(':');
-    let author = timed() && doc.text[doc.line_starts[line] as usize..start].strip_suffix("  ").is_some_and(|name| {
+    // (Each look bounded: a text of one long line holds thousands of dates.)
+    let timed = || doc.window(start, start + 32).split('\n').next().is_some_and(|w| w.contains(':'));
+    let prefix = &doc.text[doc.line_starts[line] as usize..start];
+    let author = prefix.len() <= 64 && timed() && prefix.strip_suffix("  ").is_some_and(|name| {
         let words = name.split(' ');
         (2..=4).contains(&words.clone().count()) && words.into_iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
     });
     // (And a page's title: "h1. Post-incident review 2026-01-19", "# Daily huddle - Mon 25 May 2026".)
     let t = text.as_bytes();
     let heading = t.starts_with(b"# ") || t.len() > 3 && t[0] == b'h' && (b'1'..=b'6').contains(&t[1]) && t[2] == b'.';
-    author || heading || crate::text::suffix_ci(before, &["commented on "]).is_some() || text.starts_with("On ") && crate::text::has(text, " wrote:")
+    author || heading || crate::text::suffix_ci(before, &["commented on "]).is_some() || text.starts_with("On ") && crate::text::has(crate::text::head(text, 300), " wrote:")
 }
 
 /// A prose label that names the patient as the owner of a contact value
