@@ -785,7 +785,7 @@ fn written_at(doc: &Doc, start: usize, line: usize) -> bool {
     let before = &doc.bytes[start.saturating_sub(13)..start];
     let text = doc.line_text(line).trim_start_matches(['>', ' ']);
     // (Each look bounded: a text of one long line holds thousands of dates.)
-    let timed = || doc.window(start, start + 32).split('\n').next().is_some_and(|w| w.contains(':'));
+    let timed = || doc.window(start, doc.line_end(line).min(start + 32)).contains(':');
     let prefix = &doc.text[doc.line_starts[line] as usize..start];
     let author = prefix.len() <= 64 && timed() && prefix.strip_suffix("  ").is_some_and(|name| {
         let words = name.split(' ');
