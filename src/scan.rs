@@ -524,10 +524,11 @@ fn iso_timestamp(v: &str) -> bool {
         && b.iter().all(|c| c.is_ascii_digit() || b"-:T .+Z".contains(c))
 }
 
-/// `start..end` widened to the letters, digits and `^` around it: an HL7 name's components.
+/// `start..end` widened to the letters, digits and `^` around it (up to 32 bytes each side, so a
+/// long run of them is not read again at every name): an HL7 name's components.
 fn caret_run<'t>(doc: &Doc<'t>, start: usize, end: usize) -> &'t str {
     let caret = |b: &&u8| b.is_ascii_alphanumeric() || **b == b'^';
-    &doc.text[start - doc.bytes[..start].iter().rev().take_while(caret).count()..end + doc.bytes[end..].iter().take_while(caret).count()]
+    &doc.text[start - doc.bytes[..start].iter().rev().take(32).take_while(caret).count()..end + doc.bytes[end..].iter().take(32).take_while(caret).count()]
 }
 
 /// A test patient's name: `ZZTEST^ALPHA`, `Jane Doe`, `TEST, PATIENT` (a quick look first).
