@@ -531,9 +531,10 @@ fn caret_run<'t>(doc: &Doc<'t>, start: usize, end: usize) -> &'t str {
     &doc.text[start - doc.bytes[..start].iter().rev().take(32).take_while(caret).count()..end + doc.bytes[end..].iter().take(32).take_while(caret).count()]
 }
 
-/// A test patient's name: `ZZTEST^ALPHA`, `Jane Doe`, `TEST, PATIENT` (a quick look first).
+/// A test patient's name: `ZZTEST^ALPHA`, `Jane Doe`, `TEST, PATIENT`. Only names holding `zz`,
+/// `do` or `te` go on to the placeholder test (it is too costly for every name): a name such as
+/// `Dummy Patient` or `Sample, Sam` is not looked for here.
 fn test_patient(name: &str) -> bool {
-    // (`zz`, `do`, `te`: the start of each word the placeholder test looks for in a name.)
     name.as_bytes().windows(2).any(|w| matches!([w[0] | 0x20, w[1] | 0x20], [b'z', b'z'] | [b'd', b'o'] | [b't', b'e'])) && placeholder(name)
 }
 
