@@ -539,7 +539,7 @@ fn test_patient(name: &str) -> bool {
 }
 
 /// Test-data placeholders: all-zero ids, "Test Patient", "John Doe", 1900-01-01.
-fn placeholder(v: &str) -> bool {
+pub(crate) fn placeholder(v: &str) -> bool {
     let t = v.trim();
     // Three or more letters and digits, all the same character.
     let mut alnum = t.chars().filter(|c| c.is_alphanumeric());

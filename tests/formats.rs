@@ -1741,4 +1741,18 @@ fn minimal_phi_written_in_a_hurry() {
     assert_allowed("Holiday coverage 2026\n- Christmas Eve (2026-12-24): Sunil Menon / backup Will Chase\n- New Year's Day (2027-01-01): Colleen Murphy / backup Kevin Tran\n");
     // (But a real member id that starts with ZZ is one.)
     assert_reported("PATIENT|MEMBER_ID|DOB\nZHANG,XIUYING|ZZA 8642 097677|19620314\n", &["ZZA 8642 097677"]);
+    // A name with an initial, then an age; a name, a dash and a condition; ", dialysis pt".
+    assert_reported("Ivy P. 57yo F s/p hip ORIF POD1, doing ok, d/c tmrw if H/H stable\n", &["Ivy P"]);
+    assert_reported("Escalations\n- Zanele N. — hip fracture, readmitted within 30d, CM aware (@tamsin.grant)\n", &["Zanele N"]);
+    assert!(!covers("1. COPD — continue tiotropium\n2. HCM — flu shot today\n", "HCM"));
+    assert_reported("[10:18] Hana: got a caller, this lady, Björk Jónsdóttir, dialysis pt, says transport didn't show\n", &["Björk Jónsdóttir"]);
+    // "pls call" a number on a line about one patient's family.
+    assert_reported("TC from pt's son, asking re levothyroxine refill, pls call 503 203 8661 after 3pm. LO\n", &["503 203 8661"]);
+    // A fixture's PID of test values only (ids, name, birth date) is no patient's record: the
+    // reviewer's name after it is nobody's patient; in a string literal too, read as table cells.
+    let fixture = "+    'PID|1||T0000042^^^TEST^MR||ZZTEST^PATIENT||19000101|U\\r'\n+)\n\nKeith Lam approved\nFatima Zahra Idrissi: ship it\n";
+    assert_allowed(fixture);
+    assert_allowed(&fixture[6..].replace("\\r'", ""));
+    // (One real value in it is a record: the name in it is reported.)
+    assert_reported(&fixture.replace("ZZTEST^PATIENT", "NAKAMURA^KEIKO"), &["NAKAMURA", "KEIKO"]);
 }

@@ -120,7 +120,7 @@ fn lexicon() -> Compact {
         (front_coded!("common_words"), flag::COMMON),
     ];
     // Plain lists: the clinical words whole; of a drug or condition, the first word.
-    let texts = [(include_str!("clinical_terms.txt"), flag::CLINICAL, false), (include_str!("medications.txt"), flag::MED_START, true), (include_str!("conditions.txt"), flag::COND_START, true)];
+    let texts = [(phrases(0), flag::CLINICAL, false), (phrases(1), flag::MED_START, true), (phrases(2), flag::COND_START, true)];
     // Words, counted with repeats: at least as many as the table holds, so it stays at most half full.
     let words = packed.iter().map(|(p, _)| p.iter().filter(|&&b| b < 0x20).count()).sum::<usize>()
         + texts.iter().map(|(t, _, _)| t.lines().count()).sum::<usize>()
@@ -160,13 +160,24 @@ fn lexicon() -> Compact {
     c
 }
 
-/// A front-coded list back as one word per line (the tests compare it
-/// with the source list).
-#[cfg(test)]
+/// A front-coded list back as one word per line.
 fn unpack(packed: &[u8]) -> String {
-    let mut words = Vec::new();
-    each_packed(packed, |w| words.push(String::from_utf8(w.to_vec()).expect("pack.rs writes UTF-8")));
-    words.join("\n")
+    let mut lines = Vec::with_capacity(packed.len() * 2);
+    each_packed(packed, |w| {
+        if !lines.is_empty() {
+            lines.push(b'\n');
+        }
+        lines.extend_from_slice(w);
+    });
+    String::from_utf8(lines).unwrap_or_default()
+}
+
+/// The phrase lists (conditions, medications, clinical words), front-coded by `pack.rs`
+/// too, decoded once and kept: the lexicon reads them, and the phrase sets borrow them.
+fn phrases(list: usize) -> &'static str {
+    static LISTS: [OnceLock<&str>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let packed: [&[u8]; 3] = [front_coded!("clinical_terms"), front_coded!("medications"), front_coded!("conditions")];
+    LISTS[list].get_or_init(|| Box::leak(unpack(packed[list]).into_boxed_str()))
 }
 
 /// The lexicon laid out for lookups that touch one cache line: words of up
@@ -338,13 +349,13 @@ impl PhraseSet {
 /// Diagnosis and condition terms.
 pub(crate) fn conditions() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new(include_str!("conditions.txt"), Role::Diagnosis))
+    SET.get_or_init(|| PhraseSet::new(phrases(2), Role::Diagnosis))
 }
 
 /// Drug names, generic and brand.
 pub(crate) fn medications() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new(include_str!("medications.txt"), Role::Medication))
+    SET.get_or_init(|| PhraseSet::new(phrases(1), Role::Medication))
 }
 
 #[cfg(test)]
@@ -390,6 +401,9 @@ mod tests {
         assert_eq!(merged(&unpack(front_coded!("first_names")), &both), tokens(include_str!("first_names.txt")));
         assert_eq!(merged(&unpack(front_coded!("last_names")), &both), tokens(include_str!("last_names.txt")));
         assert_eq!(unpack(front_coded!("common_words")), include_str!("common_words.txt").trim_end());
+        for (list, source) in [include_str!("clinical_terms.txt"), include_str!("medications.txt"), include_str!("conditions.txt")].into_iter().enumerate() {
+            assert_eq!(phrases(list), source.trim_end());
+        }
     }
 
     #[test]

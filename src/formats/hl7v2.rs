@@ -322,8 +322,13 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         if seg.len() > 4 && is_segment_id(&seg[..3]) && seg[3] == sep {
             let name = std::str::from_utf8(&seg[..3]).unwrap_or("");
             // A PID with a value in it (a template's `<MRN>^^^LAB^MR||<LAST>^<FIRST>` has none,
-            // and one with a slot such as `{{patient_given}}` is an example).
-            if name == "PID" && !super::has_slot(std::str::from_utf8(seg).unwrap_or("")) && seg.split(|&c| c == sep).skip(2).any(|f| f.iter().any(u8::is_ascii_alphanumeric) && !matches!(f.first(), Some(b'<' | b'{' | b'$'))) {
+            // one with a slot such as `{{patient_given}}` is an example, and a test fixture's
+            // `T0000042^^^TEST^MR||ZZTEST^PATIENT||19000101|U` holds only test values): the first
+            // component of an identifying field (PID-2 to 7, 9, 11, 13, 14, 18 to 20).
+            if name == "PID" && !super::has_slot(std::str::from_utf8(seg).unwrap_or("")) && seg.split(|&c| c == sep).enumerate().any(|(n, f)| {
+                let first = std::str::from_utf8(&f[..f.iter().position(|&c| c == comp).unwrap_or(f.len())]).unwrap_or("");
+                n < 21 && 0x1C_6AFC >> n & 1 != 0 && first.bytes().any(|c| c.is_ascii_alphanumeric()) && !matches!(first.as_bytes()[0], b'<' | b'{' | b'$') && !crate::scan::placeholder(first)
+            }) {
                 x.patient_record = true;
             }
             segment(x, name, pos + skip, seg, sep, comp, rep);

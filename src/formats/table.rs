@@ -674,7 +674,8 @@ fn key_value_row(text: &str, x: &mut Extracted, cs: &[(usize, usize)]) {
         if let Some(role) = field_role(label).filter(|_| label.len() <= 32 && !label.bytes().any(|b| b.is_ascii_digit())) {
             let (vs, ve) = trim_value(text, cs[c + 1].0, cs[c + 1].1);
             let v = text[vs..ve].trim_matches(|ch: char| ch == '*' || ch == '_');
-            if !v.is_empty() && field_role(v).is_none() {
+            // (A test value marks no record: `'PID|1||…||ZZTEST^PATIENT||19000101|U'` read as cells.)
+            if !v.is_empty() && field_role(v).is_none() && !crate::scan::placeholder(v) {
                 let off = text[vs..ve].find(v).unwrap_or(0);
                 x.push(vs + off, vs + off + v.len(), role, Some(format!("table:{label}")), true);
                 if role.marks_patient_record() {

@@ -384,7 +384,9 @@ fn beside_personal_address(text: &str, name: &str) -> bool {
 
 /// A patient cue right after the run ending at token `last`.
 fn patient_after(doc: &Doc, last: usize) -> bool {
-    let end = doc.toks[last].end as usize;
+    // (After an initial's dot: "Ivy P. 57yo F s/p hip ORIF".)
+    let initial = doc.toks[last].len() == 1 && doc.bytes.get(doc.toks[last].end as usize) == Some(&b'.');
+    let end = doc.toks[last].end as usize + usize::from(initial);
     // At most 32 bytes, lower-cased (ASCII only) on the stack; the cues are ASCII.
     // After closing markup, the cue words only: "*Harriet Hargrove* (Chart # E2852844)",
     // but "**Christmas Eve** (12/24/2025)" is a holiday's date.
@@ -464,6 +466,11 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
             }
             // "Override events for Caruso, Giuseppe, 12/08/1921, M386278": a birth date after a comma.
             if let Some(d) = r.strip_prefix(b", ") {
+                // "this lady, Björk Jónsdóttir, dialysis pt, says …": one word, then "pt".
+                let w = d.iter().take_while(|b| b.is_ascii_lowercase()).count();
+                if (2..=12).contains(&w) && d[w..].starts_with(b" pt") && matches!(d.get(w + 3), None | Some(b',' | b'.' | b')' | b';' | b'\n' | b'\r')) {
+                    return true;
+                }
                 let n = d.iter().take_while(|b| b.is_ascii_digit()).count();
                 let sep = d.get(n).copied();
                 let m = d.iter().skip(n + 1).take_while(|b| b.is_ascii_digit()).count();
@@ -473,7 +480,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
             }
             // (Or right after the name, as an age only: "Kalani Akana 40 y/o s/p CABG"; not
             // after capitals, which run on: "EITAN FRIEDMAN IS A 92-YEAR-OLD".)
-            let bare = r.strip_prefix(b" ").filter(|_| !doc.toks[last].is(crate::text::UPPER)).filter(|d| {
+            let bare = r.strip_prefix(b" ").filter(|_| initial || !doc.toks[last].is(crate::text::UPPER)).filter(|d| {
                 let tail = &d[d.iter().take_while(|b| b.is_ascii_digit()).count()..];
                 [&b" y/o"[..], b"y/o", b" yo ", b"yo ", b"-year-old", b" year old", b"-yo "].iter().any(|t| tail.starts_with(t))
             });
@@ -486,6 +493,14 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                     && ([")", ",", "y", "m,", "f,", "m)", "f)", "-y", " y", " m ", " f ", " m,", " f,", " male", " female", "-year", " year", " m\n", " f\n", " m\r", " f\r"].iter().any(|t| tail.starts_with(t.as_bytes())) || matches!(tail, b" m" | b" f"))
             })
         }
+}
+
+/// "- Hope G. — CKD stage 3, readmitted within 30d": a name, a dash, then a condition
+/// (a list of patients and what they have), the first word a given name (not "HCM — flu shot").
+fn condition_after(doc: &Doc, last: usize) -> bool {
+    let gap = doc.gap_after(last);
+    let gap = if doc.toks[last].len() == 1 { gap.strip_prefix('.').unwrap_or(gap) } else { gap };
+    matches!(gap, " — " | " – " | " - ") && last + 1 < doc.toks.len() && doc.has(last + 1, flag::COND_START)
 }
 
 fn staff_after(doc: &Doc, last: usize) -> bool {
@@ -681,7 +696,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if name_words == 0 && (a..=b).all(|j| doc.toks[j].is(UPPER)) && b > a {
         return;
     }
-    let after = patient_after(doc, last);
+    let after = patient_after(doc, last) || fw.1 && condition_after(doc, last);
     // In a Title Case heading ("Release Notes - Patient Portal"), a cue word is part of a
     // title; not an honorific ("Mrs. González (23 March 2014) — Chart"), a personal
     // sender, or a first and a last name ("Patient Maria Gonzalez", "Patient David Wood").

@@ -96,14 +96,15 @@ fn push(out: &mut Vec<Cand>, doc: &Doc, start: usize, last: usize, score: f32, w
 }
 
 /// "One patient who got cut off asked for a call back, callback number is (701) 370-8219",
-/// "call back pt's daughter at (602) 670-4175": the number a patient (or their family)
-/// left, after a call back on a line about one patient (not "patients", "pts").
+/// "call back pt's daughter at (602) 670-4175", "TC from pt's son … pls call 503 203 8661":
+/// the number a patient (or their family) left, after a call back or right after "call",
+/// on a line about one patient (not "patients", "pts").
 #[inline(never)]
 fn patient_callback(doc: &Doc, start: usize) -> bool {
     let line_no = doc.line_of(start);
     let before = &doc.bytes[start.saturating_sub(48).max(doc.line_starts[line_no] as usize)..start];
     let line = doc.line_text(line_no).as_bytes();
-    before.windows(8).any(|w| w[..4].eq_ignore_ascii_case(b"call") && (w[4..].eq_ignore_ascii_case(b"back") || w[4] == b' ' && w[5..].eq_ignore_ascii_case(b"bac")))
+    (before.windows(8).any(|w| w[..4].eq_ignore_ascii_case(b"call") && (w[4..].eq_ignore_ascii_case(b"back") || w[4] == b' ' && w[5..].eq_ignore_ascii_case(b"bac"))) || crate::text::suffix_ci(before, &["call "]).is_some())
         && line.windows(8).enumerate().any(|(k, w)| {
             let word = k == 0 || !line[k - 1].is_ascii_alphabetic();
             w[..7].eq_ignore_ascii_case(b"patient") && !w[7].eq_ignore_ascii_case(&b's') || word && w[..3].eq_ignore_ascii_case(b"pt'")
