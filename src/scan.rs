@@ -389,7 +389,8 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
         if inside && !id_role(f.role) {
             continue;
         }
-        if placeholder(v) {
+        // (And the Jane of a Jane Doe whose parts are separate fields: FHIR's family and given.)
+        if placeholder(v) || matches!(v, "Jane" | "John" | "JANE" | "JOHN") && matches!(f.role, Role::PatientName | Role::Name) && ["Doe", "DOE"].iter().any(|d| crate::text::has(doc.window(f.start.saturating_sub(160), f.end + 160), d)) {
             continue;
         }
         let in_code = f.source.is_none() && lines.kind(doc, doc.line_of(f.start)) == LineKind::Code;

@@ -1748,6 +1748,15 @@ fn minimal_phi_written_in_a_hurry() {
     assert_reported("[10:18] Hana: got a caller, this lady, Björk Jónsdóttir, dialysis pt, says transport didn't show\n", &["Björk Jónsdóttir"]);
     // "pls call" a number on a line about one patient's family.
     assert_reported("TC from pt's son, asking re levothyroxine refill, pls call 503 203 8661 after 3pm. LO\n", &["503 203 8661"]);
+    // A name typed in lower case after "pt" or "patient" (past particles); not two common words.
+    assert_reported("pt sophal sok 40 y/o s/p CABG, f/u 4 wks w/ Dr. Farouk\n", &["sophal sok"]);
+    assert_reported("hi team,\n\npatient maarten van den heuvel called front desk agian, cant log in\n", &["maarten van den heuvel"]);
+    assert_allowed("pt will rose early today, see the onboarding page\n");
+    // A FHIR HumanName in a diff hunk, its resource out of view, is a patient's; not the Jane of Jane Doe.
+    let hunk = "@@ -10,1 +10,1 @@ def test_name_mapping\n-      \"name\": [{\"use\": \"official\", \"family\": \"Doe\", \"given\": [\"Jane\"]}],\n+      \"name\": [{\"use\": \"official\", \"family\": \"Gelashvili\", \"given\": [\"Natia\"]}],\n";
+    assert_reported(hunk, &["Gelashvili", "Natia"]);
+    assert!(!covers(hunk, "Jane"));
+    assert_allowed("{\"resourceType\": \"Patient\", \"name\": [{\"family\": \"Doe\", \"given\": [\"Jane\"]}]}\n");
     // A fixture's PID of test values only (ids, name, birth date) is no patient's record: the
     // reviewer's name after it is nobody's patient; in a string literal too, read as table cells.
     let fixture = "+    'PID|1||T0000042^^^TEST^MR||ZZTEST^PATIENT||19000101|U\\r'\n+)\n\nKeith Lam approved\nFatima Zahra Idrissi: ship it\n";

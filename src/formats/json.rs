@@ -253,7 +253,10 @@ fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted)
     }
     // Plain JSON: the key, with its parent as owner ("patient" + "firstName").
     let parent = path.len().checked_sub(2).map(|i| path[i]);
-    let role = parent.and_then(|p| field_role(&format!("{p} {k}"))).filter(|r| *r != Role::Note).or_else(|| field_role(k));
+    // (A FHIR HumanName whose resource is outside a diff's hunk, `"name": [{"family": …,
+    // "given": [...]}]`: fixtures hold patients.)
+    let human_name = parent == Some("name") && matches!(k, "family" | "given");
+    let role = if human_name { Some(Role::PatientName) } else { parent.and_then(|p| field_role(&format!("{p} {k}"))).filter(|r| *r != Role::Note).or_else(|| field_role(k)) };
     if let Some(role) = role {
         x.push(s, e, role, Some(format!("json:{}", path.join("."))), true);
     }

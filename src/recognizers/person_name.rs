@@ -15,7 +15,7 @@
 //! Known false positives: capitalised product or place names made of
 //! common first and last names ("Grace Hopper Hall"); context decides.
 
-use super::{Cand, Needs, Recognizer};
+use super::{Cand, First, Needs, Recognizer};
 use crate::dictionaries::flag;
 use crate::text::{Class, Doc, CAMEL, CAP, UNCASED, UPPER};
 use crate::Kind;
@@ -50,6 +50,18 @@ pub(crate) static PERSON_NAME: Recognizer = Recognizer {
     ],
     #[cfg(test)]
     misses: &["Member ID: 12345", "What is the member ID on your card?", "Patient Reports Pain", "The Discharge Summary", "PatientService failed", "Dr. Kim", "Meeting With The Team", "called the pharmacy", "The build is green again.\nThanks,\nAna Lima", "Dummy account for my tests.\nThanks,\nAna Lima"],
+};
+
+/// A name typed in lower case after "pt" or "patient" (`lower_after_cue`).
+pub(crate) static LOWER_NAME: Recognizer = Recognizer {
+    id: "person-name-lower",
+    kind: Kind::PersonName,
+    gate: |k| k.class == Class::Word && !k.cap && k.first == First::P && matches!(k.len, 2 | 7),
+    find: lower_after_cue,
+    #[cfg(test)]
+    hits: &["pt «sophal sok» 40 y/o s/p CABG", "patient «maarten van den heuvel» called", "patient «jose garcia» called"],
+    #[cfg(test)]
+    misses: &["pt will rose early", "Pt Sophal Sok", "patient safety team", "pt denies chest pain"],
 };
 
 /// Words that make "Patient X" a thing rather than a patient named X.
@@ -493,6 +505,29 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                     && ([")", ",", "y", "m,", "f,", "m)", "f)", "-y", " y", " m ", " f ", " m,", " f,", " male", " female", "-year", " year", " m\n", " f\n", " m\r", " f\r"].iter().any(|t| tail.starts_with(t.as_bytes())) || matches!(tail, b" m" | b" f"))
             })
         }
+}
+
+/// "pt sophal sok 40 y/o s/p CABG": a name typed in lower case right after "pt" or "patient",
+/// two words that the name dictionaries know and no other list but the common words does.
+fn lower_after_cue(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let t = &doc.toks;
+    let word = |j: usize| &doc.bytes[t[j].start as usize..t[j].end as usize];
+    // (Past particles: "patient maarten van den heuvel".)
+    let (a, mut b) = (i + 1, i + 2);
+    while b < t.len().min(a + 4) && crate::text::one_of_ci(word(b), PARTICLES) {
+        b += 1;
+    }
+    if b >= t.len() || !matches!(word(i), b"pt" | b"patient") || !doc.bytes[t[i].end as usize..t[b].start as usize].iter().all(|&c| c == b' ' || c.is_ascii_lowercase()) {
+        return;
+    }
+    // Lower-case words' flags (a capitalised word is the other path's).
+    let lower = |j: usize| if t[j].class == Class::Word && t[j].flags & (CAP | UPPER | UNCASED) == 0 { doc.lex[j] } else { flag::CLINICAL };
+    let (fa, fb, name) = (lower(a), lower(b), flag::FIRST | flag::LAST);
+    // (One of them may be a common word too: "patient jose garcia"; not both: "pt will rose".
+    // After particles, a word no dictionary knows too: "van den heuvel".)
+    if (fa | fb) & NOT_NAME & !flag::COMMON == 0 && fa & name != 0 && (fb & name != 0 || b > a + 1) && fa & fb & flag::COMMON == 0 {
+        out.push(Cand { patient_cue: true, ..Cand::new(Kind::PersonName, t[a].start as usize, t[b].end as usize, 0.6, "name after a patient cue", Needs::Patient) });
+    }
 }
 
 /// "- Hope G. — CKD stage 3, readmitted within 30d": a name, a dash, then a condition
