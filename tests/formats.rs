@@ -1757,6 +1757,12 @@ fn minimal_phi_written_in_a_hurry() {
     assert_reported(hunk, &["Gelashvili", "Natia"]);
     assert!(!covers(hunk, "Jane"));
     assert_allowed("{\"resourceType\": \"Patient\", \"name\": [{\"family\": \"Doe\", \"given\": [\"Jane\"]}]}\n");
+    // A home or mobile phone in a FHIR hunk whose resource is out of view is a patient's; not a
+    // Practitioner's, nor a work number.
+    let telecom = "@@ -18,7 +18,7 @@\n   \"telecom\": [\n     {\n       \"system\": \"phone\",\n-      \"value\": \"2012965406\",\n+      \"value\": \"201-296-5406\",\n       \"use\": \"mobile\"\n     }\n";
+    assert_reported(telecom, &["2012965406", "201-296-5406"]);
+    assert_allowed(&telecom.replace("mobile", "work"));
+    assert_allowed(&format!("{{\"resourceType\": \"Practitioner\",\n{}   ]\n}}\n", telecom.replace("@@ -18,7 +18,7 @@\n", "")));
     // A fixture's PID of test values only (ids, name, birth date) is no patient's record: the
     // reviewer's name after it is nobody's patient; in a string literal too, read as table cells.
     let fixture = "+    'PID|1||T0000042^^^TEST^MR||ZZTEST^PATIENT||19000101|U\\r'\n+)\n\nKeith Lam approved\nFatima Zahra Idrissi: ship it\n";

@@ -21,6 +21,8 @@ struct Frame {
     pending: Vec<(usize, usize)>,
     /// `linkId` of a QuestionnaireResponse item in this object: what its answers are.
     link: Option<(usize, usize)>,
+    /// `"use": "home"` or `"mobile"` in this object: with a `system`, a person's own contact point.
+    personal: bool,
     object: bool,
 }
 
@@ -43,14 +45,14 @@ fn extract_text(text: &str, x: &mut Extracted) {
     }
     let b = text.as_bytes();
     // Fragments (a diff hunk) start inside an object: begin with an implicit one.
-    let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), link: None, object: true };
+    let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: true };
     let mut stack: Vec<Frame> = vec![root()];
     let mut i = 0;
     while i < b.len() {
         match b[i] {
             b'{' | b'[' => {
                 let key = stack.last().and_then(|f| if f.object { f.current } else { f.key });
-                stack.push(Frame { key, current: None, resource: None, system: None, pending: Vec::new(), link: None, object: b[i] == b'{' });
+                stack.push(Frame { key, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: b[i] == b'{' });
                 i += 1;
             }
             b'}' | b']' => {
@@ -58,6 +60,11 @@ fn extract_text(text: &str, x: &mut Extracted) {
                     stack.push(root()); // more closers than openers in a fragment
                 }
                 if let Some(f) = stack.pop() {
+                    // A home or mobile phone in a hunk whose resource is out of view (or a
+                    // Patient's): a patient's, as a fixture's HumanName is.
+                    if f.personal && f.system.is_some() && resource_name(text, &stack).is_none_or(|r| r == "Patient") {
+                        x.patient_record = true;
+                    }
                     // telecom value seen before system: default to phone.
                     for (s, e) in f.pending {
                         let role = if text[s..e].contains('@') { Role::Email } else { Role::Phone };
@@ -202,6 +209,12 @@ fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted)
                 };
                 x.push(ps, pe, role, Some(format!("fhir:{}.telecom.value", resource_name(text, stack).unwrap_or("Resource"))), true);
             }
+        }
+        return;
+    }
+    if k == "use" && matches!(&text[s..e], "home" | "mobile") {
+        if let Some(f) = stack.last_mut() {
+            f.personal = true;
         }
         return;
     }
