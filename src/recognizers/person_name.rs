@@ -507,8 +507,8 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
         }
 }
 
-/// "pt sophal sok 40 y/o s/p CABG": a name typed in lower case right after "pt" or "patient",
-/// two words that the name dictionaries know and no other list but the common words does.
+/// "pt sophal sok 40 y/o s/p CABG": a name typed in lower case right after "pt" or "patient":
+/// two words the name dictionaries know, or a known word, particles and any word.
 fn lower_after_cue(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let t = &doc.toks;
     let word = |j: usize| &doc.bytes[t[j].start as usize..t[j].end as usize];
