@@ -390,7 +390,7 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
             continue;
         }
         // (And the Jane of a Jane Doe whose parts are separate fields: FHIR's family and given.)
-        if placeholder(v) || matches!(v, "Jane" | "John" | "JANE" | "JOHN") && matches!(f.role, Role::PatientName | Role::Name) && ["Doe", "DOE"].iter().any(|d| crate::text::has(doc.window(f.start.saturating_sub(160), f.end + 160), d)) {
+        if placeholder(v) || matches!(v, "Jane" | "John") && matches!(f.role, Role::PatientName | Role::Name) && crate::text::has(doc.window(f.start.saturating_sub(160), f.end + 160), "Doe") {
             continue;
         }
         let in_code = f.source.is_none() && lines.kind(doc, doc.line_of(f.start)) == LineKind::Code;

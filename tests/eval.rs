@@ -622,10 +622,10 @@ fn eval_floors_hold() {
     fails.extend(misses(root.join("fresh11.jsonl"), 0.98, 0.0, 0.955, 0.93).into_iter().map(|f| format!("fresh11: {f}")));
     // A thirteenth author (generate_fresh12.py), asked for minimal PHI written in a hurry (one or
     // two identifiers, informal cues, lower-case names; test patients and staff everywhere in the
-    // clean pages): first run 0.725 / 0.067 / 0.926 / 0.945; now 0.883 / 0 / 0.960 / 0.986. Its
-    // document recall is far below the target: 14 documents whose only PHI is, say, a name in
+    // clean pages): first run 0.725 / 0.067 / 0.926 / 0.945; now 0.900 / 0 / 0.962 / 0.986. Its
+    // document recall is far below the target: 12 documents whose only PHI is, say, a name in
     // parentheses in lower case or a code with no label are still allowed (README, Known gaps).
-    fails.extend(misses(root.join("fresh12.jsonl"), 0.88, 0.0, 0.955, 0.98).into_iter().map(|f| format!("fresh12: {f}")));
+    fails.extend(misses(root.join("fresh12.jsonl"), 0.895, 0.0, 0.955, 0.98).into_iter().map(|f| format!("fresh12: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 

@@ -1763,6 +1763,10 @@ fn minimal_phi_written_in_a_hurry() {
     assert_reported(telecom, &["2012965406", "201-296-5406"]);
     assert_allowed(&telecom.replace("mobile", "work"));
     assert_allowed(&format!("{{\"resourceType\": \"Practitioner\",\n{}   ]\n}}\n", telecom.replace("@@ -18,7 +18,7 @@\n", "")));
+    // A name compared in a WHERE on a table of patients or their visits is a patient's.
+    let query = "ran this for the double-bill complaint:\n\nSELECT enc_id, svc_date\n  FROM billing.encounter\n WHERE last_name = 'OSPINA'\n   AND first_name = 'YEISON';\n";
+    assert_reported(query, &["OSPINA", "YEISON"]);
+    assert_allowed(&query.replace("billing.encounter", "ops.deploy_log"));
     // A fixture's PID of test values only (ids, name, birth date) is no patient's record: the
     // reviewer's name after it is nobody's patient; in a string literal too, read as table cells.
     let fixture = "+    'PID|1||T0000042^^^TEST^MR||ZZTEST^PATIENT||19000101|U\\r'\n+)\n\nKeith Lam approved\nFatima Zahra Idrissi: ship it\n";

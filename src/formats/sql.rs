@@ -496,6 +496,7 @@ fn where_literals(text: &str, x: &mut Extracted) {
     while let Some(p) = find_ci(text, " where ", at) {
         let end = text[p..].find(';').map_or(text.len(), |e| p + e);
         let mut k = p + 7;
+        let mut named = false;
         while let Some(eq) = text[k..end].find('=').map(|e| k + e) {
             let name = name_before(text, eq);
             let value = text[eq + 1..end].trim_start();
@@ -503,9 +504,20 @@ fn where_literals(text: &str, x: &mut Extracted) {
                 let vs = end - value.len() + 1;
                 if let (Some(role), Some(close)) = (field_role(name), text[vs..end].find('\'')) {
                     x.push(vs, vs + close, role, Some(format!("sql:{name}")), true);
+                    named |= role == Role::Name;
                 }
             }
             k = eq + 1;
+        }
+        // `FROM billing.encounter WHERE last_name = 'OSPINA'`: a name looked up in a table of
+        // patients or their visits is a patient's.
+        // (Within 128 bytes before the WHERE: not read back over a long text at each.)
+        let from = p.saturating_sub(128);
+        if let Some(f) = find_ci(&text[..p], " from ", from).filter(|_| named) {
+            let table = text[f + 6..p].split_whitespace().next().unwrap_or("");
+            let mut buf = [0u8; 48];
+            let table = crate::text::lower_into(table, &mut buf);
+            x.patient_record |= people_table(&table) || event_table(&table);
         }
         // `PAT_MRN_ID IN ('E9393568', '2179217')`: each literal of the list.
         let mut k = p + 7;
