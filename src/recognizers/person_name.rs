@@ -397,7 +397,7 @@ fn beside_personal_address(text: &str, name: &str) -> bool {
 /// A patient cue right after the run ending at token `last`.
 fn patient_after(doc: &Doc, last: usize) -> bool {
     // (After an initial's dot: "Ivy P. 57yo F s/p hip ORIF".)
-    let initial = doc.toks[last].len() == 1 && doc.bytes.get(doc.toks[last].end as usize) == Some(&b'.');
+    let initial = initial_dot(doc, last);
     let end = doc.toks[last].end as usize + usize::from(initial);
     // At most 32 bytes, lower-cased (ASCII only) on the stack; the cues are ASCII.
     // After closing markup, the cue words only: "*Harriet Hargrove* (Chart # E2852844)",
@@ -520,7 +520,8 @@ fn lower_after_cue(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if b >= t.len() || !matches!(word(i), b"pt" | b"patient") || !doc.bytes[t[i].end as usize..t[b].start as usize].iter().all(|&c| c == b' ' || c.is_ascii_lowercase()) {
         return;
     }
-    // Lower-case words' flags (a capitalised word is the other path's).
+    // Lower-case words' flags; any other word gets CLINICAL, a flag this path never takes (a
+    // capitalised word is the other path's).
     let lower = |j: usize| if t[j].class == Class::Word && t[j].flags & (CAP | UPPER | UNCASED) == 0 { doc.lex[j] } else { flag::CLINICAL };
     let (fa, fb, name) = (lower(a), lower(b), flag::FIRST | flag::LAST);
     // (One of them may be a common word too: "patient jose garcia"; not both: "pt will rose".
@@ -530,11 +531,15 @@ fn lower_after_cue(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
 }
 
+/// Whether token `last` is an initial with its dot ("Ivy P."): what follows a name starts after it.
+fn initial_dot(doc: &Doc, last: usize) -> bool {
+    doc.toks[last].len() == 1 && doc.bytes.get(doc.toks[last].end as usize) == Some(&b'.')
+}
+
 /// "- Hope G. — CKD stage 3, readmitted within 30d": a name, a dash, then a condition
 /// (a list of patients and what they have), the first word a given name (not "HCM — flu shot").
 fn condition_after(doc: &Doc, last: usize) -> bool {
-    let gap = doc.gap_after(last);
-    let gap = if doc.toks[last].len() == 1 { gap.strip_prefix('.').unwrap_or(gap) } else { gap };
+    let gap = &doc.gap_after(last)[usize::from(initial_dot(doc, last))..];
     matches!(gap, " — " | " – " | " - ") && last + 1 < doc.toks.len() && doc.has(last + 1, flag::COND_START)
 }
 
