@@ -1774,4 +1774,13 @@ fn minimal_phi_written_in_a_hurry() {
     assert_allowed(&fixture[6..].replace("\\r'", ""));
     // (One real value in it is a record: the name in it is reported.)
     assert_reported(&fixture.replace("ZZTEST^PATIENT", "NAKAMURA^KEIKO"), &["NAKAMURA", "KEIKO"]);
+    // After an honorific, a surname that is a common word, or typed in lower case; not milliseconds.
+    let handoff = "handoff 7p\n5 - Mr. Rivers, pyelonephritis, on ceftriaxone, AM BMP\n6 - empty\n";
+    assert_reported(handoff, &["Rivers"]);
+    assert_reported(&handoff.replace("Mr. Rivers", "ms. núñez"), &["núñez"]);
+    assert!(!covers("p95 went from 390 ms. núñez asked why; cellulitis rule fires twice\n", "núñez"));
+    // A given name in capitals after a surname that is not in capitals is an acronym, not a name.
+    let bed = "bed 4: Mrs. Hill, CHF exacerbation, on furosemide\n";
+    assert_eq!(found(bed, Kind::PersonName), vec!["Hill".to_string()]);
+    assert!(found("Pt from Mesa, AZ, with CHF\n", Kind::PersonName).is_empty());
 }

@@ -245,6 +245,7 @@ pub(crate) static REGISTRY: &[&Recognizer] = &[
     &ndc::NDC,
     &person_name::PERSON_NAME,
     &person_name::LOWER_NAME,
+    &person_name::TITLED_NAME,
     &phone::PHONE,
     &address::STREET_ADDRESS,
     &udi::UDI,

@@ -15,7 +15,7 @@
 //! Known false positives: capitalised product or place names made of
 //! common first and last names ("Grace Hopper Hall"); context decides.
 
-use super::{Cand, First, Needs, Recognizer};
+use super::{Cand, First, Needs, Next, Recognizer};
 use crate::dictionaries::flag;
 use crate::text::{Class, Doc, CAMEL, CAP, UNCASED, UPPER};
 use crate::Kind;
@@ -46,6 +46,7 @@ pub(crate) static PERSON_NAME: Recognizer = Recognizer {
         "S: «SMITH, MICHAEL», 74 y/o, admitted",
         "* «Terry Parker» (Feb 8, 1961) — MRN E8726298",
         "Next of kin: Mr. «da Rosa» (husband)",
+        "bed 4: Mrs. «Hill», CHF exacerbation",
         "From: «David Barnes» (MRN 4088256)",
     ],
     #[cfg(test)]
@@ -62,6 +63,18 @@ pub(crate) static LOWER_NAME: Recognizer = Recognizer {
     hits: &["pt «sophal sok» 40 y/o s/p CABG", "patient «maarten van den heuvel» called", "patient «jose garcia» called"],
     #[cfg(test)]
     misses: &["pt will rose early", "Pt Sophal Sok", "patient safety team", "pt denies chest pain"],
+};
+
+/// A surname after an honorific that the capitalised path never reads (`after_honorific`).
+pub(crate) static TITLED_NAME: Recognizer = Recognizer {
+    id: "person-name-titled",
+    kind: Kind::PersonName,
+    gate: |k| k.class == Class::Word && k.next == Next::Dot && matches!(k.len, 2 | 3),
+    find: after_honorific,
+    #[cfg(test)]
+    hits: &["5 - Mr. «Rivers», pyelonephritis, on ceftriaxone", "17 - ms. «núñez», cellulitis"],
+    #[cfg(test)]
+    misses: &["took 390 ms. núñez", "Mr. Smith", "MR. RIVERS", "ms. rivers", "Mr. He"],
 };
 
 /// Words that make "Patient X" a thing rather than a patient named X.
@@ -531,6 +544,27 @@ fn lower_after_cue(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
 }
 
+/// "5 - Mr. Rivers, pyelonephritis", "17 - ms. núñez, cellulitis": after an honorific, a common
+/// word (which the capitalised path skips) is a surname, and so is a lower-case word only a surname
+/// list knows after a lower-case honorific (not milliseconds: "took 390 ms. núñez").
+fn after_honorific(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let (t, j) = (&doc.toks, i + 1);
+    if j >= t.len() || t[j].class != Class::Word || doc.gap_before(j) != ". " || !crate::text::one_of_ci(doc.s(i).as_bytes(), &["mr", "mrs", "ms"]) {
+        return;
+    }
+    let (lex, cased) = (doc.lex[j], CAP | UPPER | UNCASED);
+    let ok = if t[i].flags & cased == CAP {
+        // (A name a dictionary has, "Mr. Young", is the other path's.)
+        t[j].flags & cased == CAP && lex & (NOT_NAME | flag::FIRST | flag::LAST | flag::PRONOUN) == flag::COMMON
+    } else {
+        let number_before = i > 0 && t[i - 1].class == Class::Num && doc.gap_before(i) == " ";
+        t[i].flags & cased == 0 && t[j].flags & cased == 0 && !number_before && lex & flag::LAST != 0 && lex & NOT_NAME == 0
+    };
+    if ok {
+        out.push(Cand { patient_cue: true, ..Cand::new(Kind::PersonName, t[j].start as usize, t[j].end as usize, 0.6, "name after a patient cue", Needs::Patient) });
+    }
+}
+
 /// Whether token `last` is an initial with its dot ("Ivy P."): what follows a name starts after it.
 fn initial_dot(doc: &Doc, last: usize) -> bool {
     doc.toks[last].len() == 1 && doc.bytes.get(doc.toks[last].end as usize) == Some(&b'.')
@@ -886,6 +920,10 @@ fn id_after(doc: &Doc, end: usize, cue: Option<&str>, out: &mut Vec<Cand>) {
 fn comma_form(doc: &Doc, first_i: usize, last: usize, cue: bool) -> Option<Cand> {
     let n = last + 1;
     if n >= doc.toks.len() || doc.gap_after(last) != ", " || doc.toks[n].line != doc.toks[last].line || !is_name_token(doc, n) {
+        return None;
+    }
+    // "Mrs. Hill, CHF exacerbation": a given name in capitals after a surname that is not is an acronym.
+    if doc.toks[n].is(UPPER) && doc.toks[n].len() > 1 && !doc.toks[last].is(UPPER) {
         return None;
     }
     let end_run = name_run_from(doc, n);
