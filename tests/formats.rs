@@ -1767,6 +1767,8 @@ fn minimal_phi_written_in_a_hurry() {
     let query = "ran this for the double-bill complaint:\n\nSELECT enc_id, svc_date\n  FROM billing.encounter\n WHERE last_name = 'OSPINA'\n   AND first_name = 'YEISON';\n";
     assert_reported(query, &["OSPINA", "YEISON"]);
     assert_allowed(&query.replace("billing.encounter", "ops.deploy_log"));
+    // (The table of the nearest FROM: not a statement's before it.)
+    assert_allowed(&query.replace("SELECT enc_id", "SELECT 1 FROM billing.encounter\nSELECT enc_id").replace("FROM billing.encounter\n WHERE", "FROM ops.deploy_log\n WHERE"));
     // A fixture's PID of test values only (ids, name, birth date) is no patient's record: the
     // reviewer's name after it is nobody's patient; in a string literal too, read as table cells.
     let fixture = "+    'PID|1||T0000042^^^TEST^MR||ZZTEST^PATIENT||19000101|U\\r'\n+)\n\nKeith Lam approved\nFatima Zahra Idrissi: ship it\n";

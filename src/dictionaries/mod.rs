@@ -120,7 +120,7 @@ fn lexicon() -> Compact {
         (front_coded!("common_words"), flag::COMMON),
     ];
     // Plain lists: the clinical words whole; of a drug or condition, the first word.
-    let texts = [(phrases(0), flag::CLINICAL, false), (phrases(1), flag::MED_START, true), (phrases(2), flag::COND_START, true)];
+    let texts = [(phrases(CLINICAL_TERMS), flag::CLINICAL, false), (phrases(MEDICATIONS), flag::MED_START, true), (phrases(CONDITIONS), flag::COND_START, true)];
     // Words, counted with repeats: at least as many as the table holds, so it stays at most half full.
     let words = packed.iter().map(|(p, _)| p.iter().filter(|&&b| b < 0x20).count()).sum::<usize>()
         + texts.iter().map(|(t, _, _)| t.lines().count()).sum::<usize>()
@@ -172,7 +172,12 @@ fn unpack(packed: &[u8]) -> String {
     String::from_utf8(lines).unwrap_or_default()
 }
 
-/// The phrase lists (conditions, medications, clinical words), front-coded by `pack.rs`
+/// Which phrase list `phrases` decodes.
+const CLINICAL_TERMS: usize = 0;
+const MEDICATIONS: usize = 1;
+const CONDITIONS: usize = 2;
+
+/// The phrase lists (`CLINICAL_TERMS`, `MEDICATIONS`, `CONDITIONS`), front-coded by `pack.rs`
 /// too, decoded once and kept: the lexicon reads them, and the phrase sets borrow them.
 fn phrases(list: usize) -> &'static str {
     static LISTS: [OnceLock<&str>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
@@ -349,13 +354,13 @@ impl PhraseSet {
 /// Diagnosis and condition terms.
 pub(crate) fn conditions() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new(phrases(2), Role::Diagnosis))
+    SET.get_or_init(|| PhraseSet::new(phrases(CONDITIONS), Role::Diagnosis))
 }
 
 /// Drug names, generic and brand.
 pub(crate) fn medications() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new(phrases(1), Role::Medication))
+    SET.get_or_init(|| PhraseSet::new(phrases(MEDICATIONS), Role::Medication))
 }
 
 #[cfg(test)]
@@ -401,7 +406,7 @@ mod tests {
         assert_eq!(merged(&unpack(front_coded!("first_names")), &both), tokens(include_str!("first_names.txt")));
         assert_eq!(merged(&unpack(front_coded!("last_names")), &both), tokens(include_str!("last_names.txt")));
         assert_eq!(unpack(front_coded!("common_words")), include_str!("common_words.txt").trim_end());
-        for (list, source) in [include_str!("clinical_terms.txt"), include_str!("medications.txt"), include_str!("conditions.txt")].into_iter().enumerate() {
+        for (list, source) in [(CLINICAL_TERMS, include_str!("clinical_terms.txt")), (MEDICATIONS, include_str!("medications.txt")), (CONDITIONS, include_str!("conditions.txt"))] {
             assert_eq!(phrases(list), source.trim_end());
         }
     }

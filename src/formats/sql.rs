@@ -511,9 +511,9 @@ fn where_literals(text: &str, x: &mut Extracted) {
         }
         // `FROM billing.encounter WHERE last_name = 'OSPINA'`: a name looked up in a table of
         // patients or their visits is a patient's.
-        // (Within 128 bytes before the WHERE: not read back over a long text at each.)
-        let from = p.saturating_sub(128);
-        if let Some(f) = find_ci(&text[..p], " from ", from).filter(|_| named) {
+        // (The nearest FROM within 128 bytes before the WHERE: not read back over a long text at each.)
+        let nearest = || std::iter::successors(find_ci(&text[..p], " from ", p.saturating_sub(128)), |&f| find_ci(&text[..p], " from ", f + 1)).last();
+        if let Some(f) = nearest().filter(|_| named) {
             let table = text[f + 6..p].split_whitespace().next().unwrap_or("");
             let mut buf = [0u8; 48];
             let table = crate::text::lower_into(table, &mut buf);
