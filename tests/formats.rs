@@ -1786,3 +1786,16 @@ fn minimal_phi_written_in_a_hurry() {
     assert_eq!(found(bed, Kind::PersonName), vec!["Hill".to_string()]);
     assert!(found("Pt from Mesa, AZ, with CHF\n", Kind::PersonName).is_empty());
 }
+
+#[test]
+fn a_claim_line_pasted_without_its_header() {
+    // A comma row with a procedure and a diagnosis code is a patient's claim: its name, member
+    // id, dates and claim number are reported.
+    let row = "payer kicked back this line -\n2025176851762,MBR88591966,\"Egal, Hassan H\",01/08/1973,08/30/2026,85025,M17.11,2,113.87,53.22,0.00,PENDED\n";
+    assert_reported(row, &["2025176851762", "MBR88591966", "Egal, Hassan H", "01/08/1973", "08/30/2026"]);
+    assert_reported("this row fails the 837 validator (SV1 missing?):\n\"STE130905302\",\"99214\",\"S72.001A\",\"593.00\",\"1132590260\"\n", &["STE130905302"]);
+    // Not a fee schedule's row (a HCPCS code is no diagnosis; a description is no name), nor a
+    // row of test values.
+    assert_allowed("cpt_hcpcs,modifier,description,allowed,effective\nG0439,26,\"annual wellness visit, subsequent\",3043.64,2027-01-01\n97110,26,therapeutic exercise,3966.38,2027-01-01\n");
+    assert_allowed("fixture row for the validator test:\n\"TEST00000001\",\"99213\",\"E11.9\",\"100.00\",\"1234567893\"\n");
+}

@@ -169,6 +169,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         };
         let d = delimiter_from(t, p, c, sc).or_else(|| psql().then_some(Delim::Pipe));
         let Some(d) = d.filter(|&d| (digits <= 6 || p > 0 || digits <= 2 * (t + c + sc + 1)) && !sql_statement(line) && (d == Delim::Pipe || !has(line, "\": "))) else {
+            if c >= 4 && t == 0 && p == 0 {
+                claim_row(text, s, e, x, &mut head);
+            }
             under_header &= line.trim_start().starts_with('|');
             l += 1;
             continue;
@@ -282,6 +285,77 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         }
         under_header = pipe_row && (under_header || header_row);
         l += 1;
+    }
+}
+
+/// A claim line pasted without its header (`2025176851762,MBR88591966,"Egal, Hassan H",01/08/1973,
+/// 08/30/2026,85025,M17.11,...`): a comma row with a procedure code (CPT `99214`, HCPCS `J1885`) and a
+/// diagnosis code (`M17.11`) is a patient's claim. Its dates are the patient's, a quoted
+/// `Last, First` is the patient's name, the first code of letters and digits the member id, and
+/// long numbers the claim's (an NPI has ten digits: not one of them). A row with neither a name
+/// nor a member id is no one's.
+fn claim_row(text: &str, s: usize, e: usize, x: &mut Extracted, cs: &mut Vec<(usize, usize)>) {
+    // (Most such lines are logs, JSON or SQL: a look for a code's head first, `M17` after a separator.)
+    let b = &text.as_bytes()[s..e];
+    if sql_statement(&text[s..e]) || !(b.get(..3).is_some_and(crate::recognizers::icd10::head) || b.windows(4).any(|w| matches!(w[0], b',' | b'"') && crate::recognizers::icd10::head(&w[1..]))) {
+        return;
+    }
+    cells(text, s, e, Delim::Comma, cs);
+    if cs.len() < 5 || cs.len() > 40 {
+        return;
+    }
+    let value = |&(a, b): &(usize, usize)| {
+        let (a, b) = trim_value(text, a, b);
+        (a, b, &text[a..b])
+    };
+    let procedure = |v: &[u8]| v.len() == 5 && (v[0].is_ascii_digit() || v[0].is_ascii_uppercase()) && v[1..].iter().all(u8::is_ascii_digit);
+    let diagnosis = |v: &[u8]| {
+        v.len() >= 3 && crate::recognizers::icd10::head(&v[..3]) && match v.get(3) {
+            None => false,
+            Some(b'.') => (5..=8).contains(&v.len()),
+            Some(_) => v.len() <= 7,
+        } && v[3..].iter().all(|&c| c == b'.' || c.is_ascii_digit() || c.is_ascii_uppercase())
+    };
+    let (mut dx, mut px) = (None, false);
+    for c in cs.iter() {
+        let v = value(c).2.as_bytes();
+        px |= procedure(v);
+        if dx.is_none() && diagnosis(v) && !procedure(v) {
+            dx = Some(c.0);
+        }
+    }
+    if !px || dx.is_none() {
+        return;
+    }
+    let (mut named, mut member) = (false, false);
+    let first = x.fields.len();
+    for c in cs.iter() {
+        let (a, b, v) = value(c);
+        let bytes = v.as_bytes();
+        if Some(c.0) == dx || v.is_empty() || crate::scan::placeholder(v) {
+            continue;
+        }
+        let digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
+        let role = if super::slash_date(v) || v.len() == 10 && bytes[4] == b'-' && bytes[7] == b'-' && digits == 8 {
+            Role::PersonDate
+        } else if !named && v.contains(", ") && v.len() <= 60 && v.split([',', ' ']).all(|w| w.chars().all(|ch| ch.is_alphabetic() || "-'.".contains(ch))) {
+            named = true;
+            Role::PatientName
+        } else if !member && (6..=20).contains(&v.len()) && digits >= 4 && digits < v.len() && !procedure(bytes) && bytes.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'-') {
+            member = true;
+            Role::MemberId
+        } else if digits == v.len() && (11..=20).contains(&digits) {
+            Role::Account
+        } else {
+            continue;
+        };
+        x.push(a, b, role, None, true);
+    }
+    // (A code row with dates but no one's name or member id is a fee schedule's or a rule's.)
+    if named || member {
+        x.patient_record = true;
+    } else {
+        x.fields.truncate(first);
     }
 }
 

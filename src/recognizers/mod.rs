@@ -17,7 +17,7 @@ mod credit_card;
 pub(crate) mod date;
 mod dea;
 pub(crate) mod email;
-mod icd10;
+pub(crate) mod icd10;
 mod ip;
 mod medicare_mbi;
 mod ndc;
