@@ -568,6 +568,15 @@ fn json_offsets_point_at_the_matched_bytes() {
         assert!(fs.iter().any(|f| f["kind"] == kind), "{kind} not reported: {rec}");
     }
     assert!(!r.stdout.contains(SSN) && !r.stdout.contains("Gonzalez"), "{}", r.stdout);
+    // After a UTF-8 byte order mark too: offsets count the file's bytes, in JSON and SARIF.
+    let bom = format!("\u{feff}{PHI}");
+    t.file("bom.txt", &bom);
+    let ssn_at = |rec: &Value| findings(rec).iter().find(|f| f["kind"] == "ssn").map(|f| (f["start"].as_u64().unwrap(), f["end"].as_u64().unwrap()));
+    assert_eq!(ssn_at(&run(&t, &["scan", "--format", "json", "bom.txt"]).record("bom.txt")), Some(range_of(&bom, SSN)));
+    let log = run(&t, &["scan", "--format", "sarif", "bom.txt"]).json();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let region = &results.iter().find(|r| r["ruleId"] == "ssn").expect("ssn result")["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["byteOffset"].as_u64(), Some(range_of(&bom, SSN).0));
 }
 
 #[test]

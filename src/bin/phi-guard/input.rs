@@ -173,10 +173,10 @@ pub struct Scanned {
     /// was extracted (Office, PDF, DICOM, archives), where `source` says where.
     pub spans: Vec<Span>,
     pub matches: Option<Vec<String>>,
-    /// Offset of the decoded text in the file, when the text is the file's
-    /// own bytes (UTF-8, possibly after a BOM); `None` after transcoding
-    /// (Latin-1, UTF-16), where report offsets are not file offsets.
-    pub file_offset: Option<usize>,
+    /// Whether the report's offsets are byte offsets in the file: the text is
+    /// the file's own bytes (UTF-8, possibly after a BOM, which the offsets
+    /// count); not after transcoding (Latin-1, UTF-16), nor for extracted text.
+    pub file_offsets: bool,
 }
 
 pub enum Outcome {
@@ -211,7 +211,6 @@ pub fn scan_target(scanner: &Scanner, target: &Target, show_matches: bool) -> Ou
     let is_text = scan.format == "text";
     let utf8 = is_text && std::str::from_utf8(&bytes).is_ok();
     let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-    let file_offset = utf8.then(|| if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 });
     let mut report = scan.report;
     if is_text && !utf8 && !utf16 {
         report.notes.push("not valid UTF-8: decoded as Latin-1; columns refer to the decoded text".into());
@@ -231,7 +230,13 @@ pub fn scan_target(scanner: &Scanner, target: &Target, show_matches: bool) -> Ou
         Vec::new()
     };
     let matches = show_matches.then(|| report.findings.iter().map(|f| text.get(f.start..f.end).unwrap_or_default().to_string()).collect());
-    Outcome::Scanned(Scanned { report, spans, matches, file_offset })
+    // Offsets into the file: past its BOM, which the decoded text lacks.
+    if utf8 && bytes.starts_with(b"\xEF\xBB\xBF") {
+        for f in &mut report.findings {
+            (f.start, f.end) = (f.start + 3, f.end + 3);
+        }
+    }
+    Outcome::Scanned(Scanned { report, spans, matches, file_offsets: utf8 })
 }
 
 /// Records that only a prefix was scanned. The policy's `on_error` verdict

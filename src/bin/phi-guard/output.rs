@@ -302,8 +302,8 @@ impl Sarif {
                 }),
                 None => json!({}),
             };
-            if let Some(base) = s.file_offset {
-                region["byteOffset"] = json!(base + f.start);
+            if s.file_offsets {
+                region["byteOffset"] = json!(f.start);
                 region["byteLength"] = json!(f.end.saturating_sub(f.start));
             }
             if show_matches && !s.spans.is_empty() {
@@ -387,7 +387,7 @@ mod tests {
             notes: vec!["n".into()],
         };
         let spans = vec![Span { start_line: 1, start_col: 6, end_line: 1, end_col: 17 }];
-        Scanned { report, spans, matches: None, file_offset: Some(3) }
+        Scanned { report, spans, matches: None, file_offsets: true }
     }
 
     #[test]
@@ -422,7 +422,7 @@ mod tests {
         assert_eq!(log["runs"][0]["tool"]["driver"]["rules"][r["ruleIndex"].as_u64().unwrap() as usize]["id"], "ssn");
         let loc = &r["locations"][0]["physicalLocation"];
         assert_eq!(loc["artifactLocation"]["uri"], "dir/a%20b.txt");
-        assert_eq!(loc["region"]["byteOffset"], 8);
+        assert_eq!(loc["region"]["byteOffset"], 5);
         assert_eq!(loc["region"]["byteLength"], 11);
         assert_eq!(loc["region"]["endColumn"], 17);
         assert!(!log.to_string().contains("536-22"));
