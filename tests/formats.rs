@@ -1149,6 +1149,9 @@ fn records_in_query_output_and_data_frames() {
     // A result table under placeholder columns: ids, then `LAST, FIRST` before a date, and a birth date.
     let text = "| $1 | $2 | $3 | $4 | $5 | $6 |\n|---|---|---|---|---|---|\n| CLM49112265106 | H8278305901 | CARUSO, NICCOLO | 2026-02-03 | 99457 | 1929-10-02 |\n";
     assert_reported(text, &["CLM49112265106", "H8278305901", "CARUSO, NICCOLO", "2026-02-03", "1929-10-02"]);
+    // (Ids with their digits in groups too: a merge worklist's record numbers.)
+    let text = "||#||Record A||Record B||Name on A||Name on B||DOB||Decision||\n|2|688-994-514|M19967327|Bélizaire, Guerda|Belizaire, Guerda D|1964-05-02|not a dup|\n";
+    assert_reported(text, &["688-994-514", "M19967327", "Bélizaire, Guerda", "1964-05-02"]);
     // A release table's row has no name before its date, nor a birth date.
     assert_allowed("| Build | Owner | Date |\n|---|---|---|\n| BLD20260203 | Platform, Team | 2026-02-03 |\n");
     // pandas prints each row's index under no column.
