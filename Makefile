@@ -96,9 +96,9 @@ run: build extension www
 # `phiGuardFiles`), then wasm-opt -Oz.
 wasm: setup $(PKG)/phi_guard_core_bg.wasm
 
-# The core crate inlines less than the native build (LLVM's threshold 15 instead of 225):
+# The core crate inlines less than the native build (LLVM's threshold 10 instead of 225):
 # about 20 KB gzipped smaller, for a few per cent of the wasm speed (README, WebAssembly size).
-CORE_WASM_FLAGS = -C llvm-args=-inline-threshold=15
+CORE_WASM_FLAGS = -C llvm-args=-inline-threshold=10
 
 $(PKG)/phi_guard_core_bg.wasm: Makefile Cargo.toml Cargo.lock $(shell find src -type f)
 	$(CARGO) rustc --profile wasm --quiet --lib --target $(WASM_TARGET) --no-default-features --crate-type cdylib -- $(CORE_WASM_FLAGS)
