@@ -1802,3 +1802,14 @@ fn a_claim_line_pasted_without_its_header() {
     assert_allowed("cpt_hcpcs,modifier,description,allowed,effective\nG0439,26,\"annual wellness visit, subsequent\",3043.64,2027-01-01\n97110,26,therapeutic exercise,3966.38,2027-01-01\n");
     assert_allowed("fixture row for the validator test:\n\"TEST00000001\",\"99213\",\"E11.9\",\"100.00\",\"1234567893\"\n");
 }
+
+#[test]
+fn a_writer_s_introduction_and_a_record_number_in_groups() {
+    // A message that opens with the writer's introduction, the verb first ("Soy", "Sono").
+    let text = "Soy Luis Núñez, fecha de nacimiento 20/03/2000. Necesito cambiar mi cita del lunes.\n";
+    assert_reported(text, &["Luis Núñez", "20/03/2000"]);
+    assert_eq!(found(text, Kind::PersonName), vec!["Luis Núñez".to_string()]);
+    // A record number in parentheses after a name, its digits in groups; not a phone or a date.
+    assert_reported("Forwarding for the chart:\nSunita Iyer (463-408-170)\n", &["Sunita Iyer", "463-408-170"]);
+    assert!(found("Paged Sunita Iyer (617-555-0199) about the build\n", Kind::PersonName).is_empty());
+}

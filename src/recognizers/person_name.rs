@@ -638,7 +638,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // A cue or common word ("Pt", "Called") is not a name: the next word may start one.
     // (Nor is a greeting, "Hi Mwangi", though "Hi" is a given name somewhere.)
     let greeting = |j: usize| !doc.toks[j].is(UPPER) && matches!(doc.bytes[doc.toks[j].start as usize], b'H' | b'D') && matches!(doc.s(j), "Hi" | "Hello" | "Dear");
-    if word(doc, i).0 == Word::Not || greeting(i) {
+    // "Soy Luis Núñez, fecha de nacimiento …": a sentence's first word introduces the writer
+    // (`self_introduction` reads it from the name's first word).
+    let intro = |j: usize| crate::text::one_of_ci(doc.s(j).as_bytes(), &["soy", "sono", "jestem"]);
+    if word(doc, i).0 == Word::Not || greeting(i) || intro(i) {
         return;
     }
     // Inside a run that started earlier?
@@ -648,6 +651,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         && is_name_token(doc, i - 1)
         && word(doc, i - 1).0 != Word::Not
         && !greeting(i - 1)
+        && !intro(i - 1)
     {
         return;
     }
@@ -867,10 +871,11 @@ fn dated(doc: &Doc, end: usize) -> bool {
 }
 
 /// A code with at most one hyphen, after a prefix of letters ("PSN-0531442"; not a
-/// pager's "617-9410").
+/// pager's "617-9410"), or digits in groups as no phone or date has them ("463-408-170").
 fn prefixed(code: &[u8]) -> bool {
     let hyphens = code.iter().filter(|&&c| c == b'-').count();
-    hyphens == 0 || hyphens == 1 && code[0].is_ascii_alphabetic() && code.iter().take_while(|&&c| c != b'-').all(u8::is_ascii_alphabetic)
+    let grouped = || code.iter().all(|&c| c.is_ascii_digit() || c == b'-') && !matches!(code.len() - hyphens, 7 | 8 | 10 | 11);
+    hyphens == 0 || hyphens == 1 && code[0].is_ascii_alphabetic() && code.iter().take_while(|&&c| c != b'-').all(u8::is_ascii_alphabetic) || grouped()
 }
 
 /// Where the text in parentheses starts after a name: ` (` or `  (` (columns).
