@@ -119,6 +119,10 @@ fn chat_answers_take_the_question_s_label() {
 fn an_id_label_takes_the_code_not_the_sentence() {
     let text = "Claim # L02372993546 for member Stevenson, Justin (EVB70363530201, D.O.B. 02/08/1927) was denied.";
     assert_reported(text, &["L02372993546", "Stevenson, Justin", "02/08/1927"]);
+    // A second number after a slash is the record's too; words after one are not.
+    let text = "Pt Name: Ann Lee\nMed Rec No.: 81534492 / 4793649800\n";
+    assert_reported(text, &["81534492", "4793649800"]);
+    assert_eq!(found(&text.replace("4793649800", "see chart"), Kind::AccountNumber), Vec::<String>::new());
 }
 
 #[test]

@@ -266,6 +266,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             // A pair's value ends where the next ` key=` starts: no need to look further.
             let vend = value_end(doc, last, vstart, if pair { pair_end(doc.text, vstart, line_end) } else { line_end });
             let (s, mut e) = trim_value(doc.text, vstart, vend);
+            let mut second = None;
             if takes_chunk(role) {
                 // "Claim # L0237 for member Stevenson, Justin (...)", "MRN: 00412345, lives
                 // with ...": the id is the code, not the sentence.
@@ -276,6 +277,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                 if chunk > s && (clause || rest.chars().next().is_some_and(|c| c.is_alphabetic() || matches!(c, '(' | ')' | ']' | ',' | ';' | '—' | '–' | '|'))) {
                     e = chunk;
                 }
+                // "Med Rec No.: 81534492 / 4793649800": the record's second number after a slash.
+                if let Some(r) = rest.strip_prefix("/ ").filter(|_| chunk > s) {
+                    let s2 = e - r.trim_start().len();
+                    let e2 = chunk_end(doc, s2, e);
+                    if e2 > s2 && doc.text[e2..e].trim().is_empty() {
+                        (e, second) = (chunk, Some((s2, e2)));
+                    }
+                }
             }
             // "Requester: Giorgos Oikonomou <g.o@verizon.net>": staff write from work addresses.
             let role = if role == Role::Staff && crate::recognizers::email::personal_address(&doc.text[s..e]) { Role::Name } else { role };
@@ -285,6 +294,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             let id_code = matches!(role, Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn) && doc.text[s..e].bytes().any(|b| b.is_ascii_digit()) && !doc.text[s..e].contains(' ');
             if at_boundary || pair || id_code || rest.trim_start().starts_with(':') || rest.starts_with("...") {
                 x.push(s, e, role, None, true);
+                if let Some((s2, e2)) = second {
+                    x.push(s2, e2, Role::Account, None, true);
+                }
                 // (A heading is the label alone: not "Message from requester:" before a message.)
                 if s == e && matches!(role, Role::Staff | Role::Dial) && (i == 0 || toks[i - 1].line != t.line) {
                     list_under_heading(doc, t.line as usize + 1, role, x);
