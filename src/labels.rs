@@ -1124,6 +1124,10 @@ fn role_of_words(norm: &str) -> Option<Role> {
     if let Some(r) = phrase_role(norm) {
         return Some(r);
     }
+    // "contact_type", "name type": a category's code ('MOBILE', 'LEGAL'), not what it types.
+    if norm.ends_with(" type") {
+        return Some(Role::Tech);
+    }
     // "DOB on order", "Name on tube": what the words before the preposition name
     // (not the order's or the tube's role).
     if let Some(head) = [" on ", " of ", " for ", " at "].iter().find_map(|p| norm.split_once(p)).and_then(|(head, _)| phrase_role(head)) {
@@ -1206,6 +1210,7 @@ mod tests {
             assert_eq!(field_role(name), Some(role), "{name}");
         }
         assert_eq!(field_role("severity_level_xyz"), Some(Role::Tech));
+        assert_eq!(field_role("contact_type"), Some(Role::Tech));
         assert_eq!(field_role("foo_bar"), None);
         // "First" and "last" are names alone, not beside another word.
         assert_eq!(field_role("Last Action"), None);
