@@ -113,6 +113,11 @@ fn chat_answers_take_the_question_s_label() {
     let text = "[08:35] Agent Chris: Can I have your full name?\n[08:38] Visitor: Hannah Butler\n[08:41] Agent Chris: And your date of birth?\n[08:41] Visitor: February 18, 1966\n[08:42] Agent Chris: What is the member ID on your card?\n[08:45] Visitor: 826091857C\n";
     assert_reported(text, &["Hannah Butler", "February 18, 1966", "826091857C"]);
     assert_eq!(found(text, Kind::PersonName), vec!["Hannah Butler".to_string()]);
+    // One answer to both, typed in lower case: the name and the birth date.
+    let text = "[20:03:57] Amit Tiwari: hi! i can help. can you confirm full name and date of birth?\n[20:04:08] visitor: mālie akana 5/14/1953\n";
+    assert_reported(text, &["mālie akana", "5/14/1953"]);
+    // (Not an answer without its date: "yes that is right".)
+    assert!(found(&text.replace("mālie akana 5/14/1953", "yes that is right"), Kind::PersonName).is_empty());
 }
 
 #[test]
