@@ -145,6 +145,13 @@ fn a_message_from_a_personal_mailbox_is_the_patient_s() {
     // The same signature from staff at an organisation's mailbox is not PHI.
     let staff = "From: Patricia Magana <pmagana@stjoseph.org>\nTo: support@vendor.com\n\nThe HL7 feed is down again.\n\nRegards,\nPatricia Magana\n";
     assert_allowed(staff);
+    // A patient portal's message pasted under its introduction: its sender, with no address, is
+    // the patient; the nurse's reply is staff's.
+    let portal = "MyChart message (copied into the ticket by the nurse):\n\nFrom: Onyango Wekesa\nTo: Cardiology Clinic Pool\nSubject: question about my Troponin I\n\nShould I be worried? Blood was drawn on 8/14/2026.\n\nFrom: Zhiqiang Zhao, RN\n\nHello Onyango, we'd like to repeat it in 2 weeks.\n";
+    assert_reported(portal, &["Onyango Wekesa"]);
+    assert!(!covers(portal, "Zhiqiang Zhao"));
+    // (Not a staff message after a line that merely mentions the portal.)
+    assert!(!covers("Sending via secure message portal instead.\n\n--- outbound email ---\nFrom: Kehinde Ogunbiyi   12/08/2026 07:29 AM\nHi Hadas, I sent page 3.\n", "Kehinde"));
 }
 
 #[test]

@@ -335,7 +335,14 @@ fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> 
         if crate::recognizers::email::personal_sender(header()) {
             return Some(true);
         }
-        return header().contains('@').then_some(false);
+        // "MyChart message (copied into the ticket …):\n\nFrom: Onyango Wekesa": a patient
+        // portal's message introduced just above, without an address, is the patient's (a
+        // nurse's reply signs ", RN").
+        let portal = || {
+            let above = (line.saturating_sub(2)..line).rev().map(|l| doc.line_text(l).trim()).find(|l| !l.is_empty()).unwrap_or("");
+            above.ends_with(':') && ["mychart", "portal", "secure message"].iter().any(|w| crate::text::has_ci(above, w))
+        };
+        return if header().contains('@') { Some(false) } else { portal().then_some(true) };
     }
     // "To: Billy Boone <billyb@att.net>": a reply to a personal mailbox is to the patient.
     if prev == Some("to") && header().starts_with("To:") {
