@@ -77,6 +77,13 @@ fn fhir_fixture_built_in_code() {
 "#;
     assert_reported(text, &["E2610750", "Sanchez", "Shannon", "+1 515 357 2329", "6382 Park Pkwy", "50311", "148-37-8303"]);
     assert_eq!(found(text, Kind::Ssn), vec!["148-37-8303".to_string()]);
+    // A patient's relative built in code beside the patient's reference.
+    let text = r#"+        RelatedPerson rp = new RelatedPerson();
++        rp.setPatient(new Reference("Patient/71471f53-491b-4b0c-a1cf-e13e25ad1b9e"));
++        rp.addName().setFamily("Černý").addGiven("Přemysl");
++        rp.addTelecom().setSystem(PHONE).setValue("(804) 898-9818");
+"#;
+    assert_reported(text, &["Černý", "Přemysl", "(804) 898-9818"]);
 }
 
 #[test]

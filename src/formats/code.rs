@@ -171,7 +171,8 @@ fn list_of(b: &[u8], open: usize) -> Option<(usize, usize)> {
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
     let b = doc.bytes;
-    if builds_patient(doc.text, patient) {
+    // (And a patient's relative, `new RelatedPerson()` beside a `Patient/…` reference.)
+    if builds_patient(doc.text, patient) || !patient.is_empty() && crate::formats::find_bytes(b, b"new RelatedPerson(", 0, false).is_some() {
         x.patient_record = true;
     }
     if !has_literal_cue(b) {
