@@ -1807,6 +1807,11 @@ fn minimal_phi_written_in_a_hurry() {
     assert_reported(handoff, &["Rivers"]);
     assert_reported(&handoff.replace("Mr. Rivers", "ms. núñez"), &["núñez"]);
     assert!(!covers("p95 went from 390 ms. núñez asked why; cellulitis rule fires twice\n", "núñez"));
+    // A generic column takes its table's role: a number set in a patient's phone table.
+    let update = "update dbo.PatientPhone set Number='3473926444' where PatientPhoneID=979972 -- wrong # on file, hunter\n";
+    assert_reported(update, &["3473926444"]);
+    assert_allowed(&update.replace("3473926444", "2125550142"));
+    assert_allowed(&update.replace("dbo.PatientPhone", "ops.RetryPolicy"));
     // A given name in capitals after a surname that is not in capitals is an acronym, not a name.
     let bed = "bed 4: Mrs. Hill, CHF exacerbation, on furosemide\n";
     assert_eq!(found(bed, Kind::PersonName), vec!["Hill".to_string()]);

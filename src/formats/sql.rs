@@ -547,14 +547,23 @@ fn update_sets(text: &str, x: &mut Extracted) {
         let Some(set) = find_bytes(&text.as_bytes()[..text.len().min(at + 84)], b" set ", at, true) else { continue };
         let end = text[set..].find(';').map_or(text.len(), |e| set + e);
         let body_end = find_bytes(&text.as_bytes()[..end], b" where ", set, true).unwrap_or(end);
+        // `update dbo.PatientPhone set Number = '…'`: a column named for no role takes the table's.
+        let table = ident(text[at..set].rsplit('.').next().unwrap_or(""));
         let mut k = set + 5;
         for part in text[set + 5..body_end].split(',') {
             let ps = k;
             k += part.len() + 1;
             let Some(eq) = part.find('=') else { continue };
-            let Some(role) = field_role(ident(&part[..eq])) else { continue };
+            let column = ident(&part[..eq]);
+            let generic = || crate::text::one_of_ci(column.as_bytes(), &["number", "num", "nbr", "value", "val"]);
+            let Some(role) = field_role(column).or_else(|| generic().then(|| field_role(table)).flatten().filter(|r| r.is_personal())) else { continue };
             if let Some((ls, le)) = literal(text, ps + eq + 1, ps + part.len()) {
-                x.push(ls, le, role, Some(format!("sql:{}", ident(&part[..eq]))), true);
+                x.push(ls, le, role, Some(format!("sql:{column}")), true);
+                // (A personal value set in a patient's table is that patient's.)
+                if role.is_personal() && !crate::scan::placeholder(&text[ls..le]) {
+                    let mut buf = [0u8; 48];
+                    x.patient_record |= people_table(&crate::text::lower_into(table, &mut buf));
+                }
             }
         }
         at = body_end;
