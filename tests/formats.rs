@@ -1837,6 +1837,9 @@ fn a_writer_s_introduction_and_a_record_number_in_groups() {
     let text = "Soy Luis Núñez, fecha de nacimiento 20/03/2000. Necesito cambiar mi cita del lunes.\n";
     assert_reported(text, &["Luis Núñez", "20/03/2000"]);
     assert_eq!(found(text, Kind::PersonName), vec!["Luis Núñez".to_string()]);
+    // Who phoned, in prose; not a form's "Caller:" field, often staff's.
+    assert_reported("Caller Nikolaos Papadopoulos says he paid online on 11/06/2026 but the statement still shows the balance.\n", &["Nikolaos Papadopoulos"]);
+    assert_allowed("Caller: Megan Oneil   Category: Interfaces\nThe ADT feed to the lab system stopped at 02:10.\n");
     // A record number in parentheses after a name, its digits in groups; not a phone or a date.
     assert_reported("Forwarding for the chart:\nSunita Iyer (463-408-170)\n", &["Sunita Iyer", "463-408-170"]);
     assert!(found("Paged Sunita Iyer (617-555-0199) about the build\n", Kind::PersonName).is_empty());

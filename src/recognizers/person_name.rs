@@ -88,7 +88,7 @@ const PATIENT_BEFORE: &[&str] = &[
     "son", "wife", "husband", "mother", "father", "mom", "dad", "sister", "brother", "spouse", "partner", "guardian", "caregiver", "grandson",
     "granddaughter", "grandmother", "grandfather", "grandma", "grandpa", "niece", "nephew", "aunt", "uncle", "fiancé", "fiance", "fiancée",
     "girlfriend", "boyfriend", "child", "baby", "infant", "newborn", "named", "sibling", "stepson", "stepdaughter", "stepmother",
-    "stepfather", "cousin", "widow", "widower", "decedent", "deceased", "client", "guarantor", "mrs.", "patients", "neighbor", "roommate", "kin",
+    "stepfather", "cousin", "widow", "widower", "decedent", "deceased", "client", "guarantor", "mrs.", "patients", "neighbor", "roommate", "kin", "caller",
     "paciente", "sr", "sra", "srta", "hija", "hijo", "esposa", "esposo", "madre", "padre", "hermana", "hermano", "abuela", "abuelo",
     "patiente", "mme", "mlle", "madame", "monsieur", "fils", "fille", "épouse", "poa",
 ];
@@ -646,8 +646,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // (Nor is a greeting, "Hi Mwangi", though "Hi" is a given name somewhere.)
     let greeting = |j: usize| !doc.toks[j].is(UPPER) && matches!(doc.bytes[doc.toks[j].start as usize], b'H' | b'D') && matches!(doc.s(j), "Hi" | "Hello" | "Dear");
     // "Soy Luis Núñez, fecha de nacimiento …": a sentence's first word introduces the writer
-    // (`self_introduction` reads it from the name's first word).
-    let intro = |j: usize| crate::text::one_of_ci(doc.s(j).as_bytes(), &["soy", "sono", "jestem"]);
+    // (`self_introduction` reads it from the name's first word); "Caller Nikolaos …" is a cue.
+    let intro = |j: usize| crate::text::one_of_ci(doc.s(j).as_bytes(), &["soy", "sono", "jestem", "caller"]);
     if word(doc, i).0 == Word::Not || greeting(i) || intro(i) {
         return;
     }
@@ -698,7 +698,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         }
     }
     let prev = prev.as_deref();
-    let prev_cues = prev.map_or(0, cues);
+    // "Caller Nikolaos Papadopoulos says he paid …": who phoned, in prose; a form's "Caller:"
+    // field is often staff reporting a problem.
+    let prev_cues = if prev == Some("caller") && doc.gap_before(first_i) != " " { 0 } else { prev.map_or(0, cues) };
     let sender = sender(doc, i, last, prev);
     // "Patient Portal message", "Patient Access team": a product or department, not a patient.
     let compound = matches!(prev, Some("patient" | "pt")) && PATIENT_COMPOUNDS.contains(&&*doc.lower(i, &mut [0u8; 48]));
