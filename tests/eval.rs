@@ -607,29 +607,28 @@ fn eval_floors_hold() {
     fails.extend(misses(root.join("fresh8.jsonl"), 0.99, 0.0, 0.95, 0.935).into_iter().map(|f| format!("fresh8: {f}")));
     // A tenth author (generate_fresh9.py), asked for everyday content as it arrives after a copy
     // from rich text (no-break spaces, byte order marks, escaped HTML, bullets, CRLF): first run
-    // 0.942 / 0.017 / 0.893 / 0.957; now 0.967 / 0 / 0.958 / 0.964. Its document recall is below
-    // the target: four documents (a numbered call list, two RelatedPerson diffs, a portal
-    // message) are still allowed (README, Known gaps).
-    fails.extend(misses(root.join("fresh9.jsonl"), 0.96, 0.0, 0.95, 0.955).into_iter().map(|f| format!("fresh9: {f}")));
+    // 0.942 / 0.017 / 0.893 / 0.957; now 0.992 / 0 / 0.963 / 0.964, at the targets (one document,
+    // a numbered call list, is still allowed: README, Known gaps).
+    fails.extend(misses(root.join("fresh9.jsonl"), 0.99, 0.0, 0.955, 0.955).into_iter().map(|f| format!("fresh9: {f}")));
     // An eleventh author (generate_fresh10.py), asked for pastes of every length (a third one to
     // six lines): first run 0.967 / 0.017 / 0.985 / 0.978; now 0.992 / 0 / 0.992 / 0.979, at the
     // targets (a headerless claim line was the last but one document allowed; README, Known gaps).
     fails.extend(misses(root.join("fresh10.jsonl"), 0.99, 0.0, 0.985, 0.97).into_iter().map(|f| format!("fresh10: {f}")));
     // A twelfth author (generate_fresh11.py), asked for sparse PHI in everyday content (one
     // patient in a long ticket, log, diff or page): first run 0.908 / 0.058 / 0.941 / 0.882;
-    // now 0.983 / 0 / 0.962 / 0.948, its document recall below the target for two documents
-    // (a chat answering a question with a name, a portal page's reporter) (README, Known gaps).
-    fails.extend(misses(root.join("fresh11.jsonl"), 0.98, 0.0, 0.955, 0.93).into_iter().map(|f| format!("fresh11: {f}")));
+    // now 0.992 / 0 / 0.964 / 0.947, at the targets (one document, a portal page's reporter, is
+    // still allowed: README, Known gaps).
+    fails.extend(misses(root.join("fresh11.jsonl"), 0.99, 0.0, 0.955, 0.93).into_iter().map(|f| format!("fresh11: {f}")));
     // A thirteenth author (generate_fresh12.py), asked for minimal PHI written in a hurry (one or
     // two identifiers, informal cues, lower-case names; test patients and staff everywhere in the
-    // clean pages): first run 0.725 / 0.067 / 0.926 / 0.945; now 0.933 / 0 / 0.965 / 0.986. Its
-    // document recall is below the target: 8 documents whose only PHI is, say, a name in
+    // clean pages): first run 0.725 / 0.067 / 0.926 / 0.945; now 0.942 / 0 / 0.965 / 0.987. Its
+    // document recall is below the target: 7 documents whose only PHI is, say, a name in
     // parentheses in lower case or a code with no label are still allowed (README, Known gaps).
-    fails.extend(misses(root.join("fresh12.jsonl"), 0.93, 0.0, 0.96, 0.98).into_iter().map(|f| format!("fresh12: {f}")));
+    fails.extend(misses(root.join("fresh12.jsonl"), 0.94, 0.0, 0.96, 0.98).into_iter().map(|f| format!("fresh12: {f}")));
     // A fourteenth author (generate_fresh13.py), asked for the families' mainstream content as a
     // different team would write it: first run 1.000 / 0 / 0.983 / 0.988 (this session's first
-    // fixes in), every target met on arrival.
-    fails.extend(misses(root.join("fresh13.jsonl"), 0.99, 0.0, 0.98, 0.98).into_iter().map(|f| format!("fresh13: {f}")));
+    // fixes in), every target met on arrival; now 1.000 / 0 / 0.989 / 0.988.
+    fails.extend(misses(root.join("fresh13.jsonl"), 0.99, 0.0, 0.985, 0.98).into_iter().map(|f| format!("fresh13: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 
