@@ -171,8 +171,11 @@ fn list_of(b: &[u8], open: usize) -> Option<(usize, usize)> {
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
     let b = doc.bytes;
-    // (And a patient's relative, `new RelatedPerson()` beside a `Patient/…` reference.)
-    if builds_patient(doc.text, patient) || !patient.is_empty() && crate::formats::find_bytes(b, b"new RelatedPerson(", 0, false).is_some() {
+    // (And a patient's relative, `new RelatedPerson()` near a `Patient/…` reference.)
+    let relative = || {
+        patient.iter().any(|&i| b.get(i + 7) == Some(&b'/') && crate::formats::find_bytes(&b[..b.len().min(i + 512)], b"new RelatedPerson(", i.saturating_sub(512), false).is_some())
+    };
+    if builds_patient(doc.text, patient) || relative() {
         x.patient_record = true;
     }
     if !has_literal_cue(b) {
