@@ -647,7 +647,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let greeting = |j: usize| !doc.toks[j].is(UPPER) && matches!(doc.bytes[doc.toks[j].start as usize], b'H' | b'D') && matches!(doc.s(j), "Hi" | "Hello" | "Dear");
     // "Soy Luis Núñez, fecha de nacimiento …": a sentence's first word introduces the writer
     // (`self_introduction` reads it from the name's first word); "Caller Nikolaos …" is a cue.
-    let intro = |j: usize| crate::text::one_of_ci(doc.s(j).as_bytes(), &["soy", "sono", "jestem", "caller"]);
+    let intro = |j: usize| matches!(doc.toks[j].len(), 3 | 4 | 6) && crate::text::one_of_ci(doc.s(j).as_bytes(), &["soy", "sono", "jestem", "caller"]);
     if word(doc, i).0 == Word::Not || greeting(i) || intro(i) {
         return;
     }
