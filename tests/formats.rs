@@ -1807,6 +1807,10 @@ fn minimal_phi_written_in_a_hurry() {
     assert_reported(handoff, &["Rivers"]);
     assert_reported(&handoff.replace("Mr. Rivers", "ms. núñez"), &["núñez"]);
     assert!(!covers("p95 went from 390 ms. núñez asked why; cellulitis rule fires twice\n", "núñez"));
+    // A name in parentheses after a record number, in either case; not common words, nor after a hash.
+    assert_reported("A08 for E9389118 (hao liu) bounced again, AR on PID-5 length? @dmitri.orlov pls look\n", &["E9389118", "hao liu"]);
+    assert_allowed("build B20261104 (will rose) failed on the agent again\n");
+    assert!(found("reverted 9f8e7d6c5b4a (hao liu) on main\n", Kind::PersonName).is_empty());
     // A generic column takes its table's role: a number set in a patient's phone table.
     let update = "update dbo.PatientPhone set Number='3473926444' where PatientPhoneID=979972 -- wrong # on file, hunter\n";
     assert_reported(update, &["3473926444"]);

@@ -244,6 +244,7 @@ pub(crate) static REGISTRY: &[&Recognizer] = &[
     &medicare_mbi::MBI,
     &ndc::NDC,
     &person_name::PERSON_NAME,
+    &person_name::RECORD_NAME,
     &person_name::LOWER_NAME,
     &person_name::TITLED_NAME,
     &phone::PHONE,

@@ -77,6 +77,18 @@ pub(crate) static TITLED_NAME: Recognizer = Recognizer {
     misses: &["took 390 ms. núñez", "Mr. Smith", "MR. RIVERS", "ms. rivers", "Mr. He"],
 };
 
+/// A name in parentheses after a record number (`name_after_record`).
+pub(crate) static RECORD_NAME: Recognizer = Recognizer {
+    id: "person-name-after-record",
+    kind: Kind::PersonName,
+    gate: |k| k.class == Class::Mixed && k.next == Next::Space,
+    find: name_after_record,
+    #[cfg(test)]
+    hits: &["A08 for E9389118 («hao liu») bounced again", "merge E9389118 («Hao Liu») into E9389001"],
+    #[cfg(test)]
+    misses: &["build v2026 (will rose) failed", "E9389118 (see note)", "commit 9f8e7d6 (fix typo)", "E12 (hao liu)"],
+};
+
 /// Words that make "Patient X" a thing rather than a patient named X.
 const PATIENT_COMPOUNDS: &[&str] = &[
     "portal", "access", "safety", "care", "education", "experience", "services", "service", "financial", "relations", "advocate",
@@ -569,6 +581,29 @@ fn after_honorific(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     };
     if ok {
         out.push(Cand { patient_cue: true, ..Cand::new(Kind::PersonName, t[j].start as usize, t[j].end as usize, 0.6, "name after a patient cue", Needs::Patient) });
+    }
+}
+
+/// "A08 for E9389118 (hao liu) bounced again": a record number (letters and six digits or more)
+/// and, in parentheses after it, two or three words the name dictionaries know, in either case
+/// (not common words both: "(will rose)"; not after a hash or a version: no letters before its digits).
+fn name_after_record(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let (t, code) = (&doc.toks, doc.s(i).as_bytes());
+    if doc.gap_after(i) != " (" || !code[0].is_ascii_alphabetic() || code.iter().filter(|c| c.is_ascii_digit()).count() < 6 || !prefixed(code) || i + 2 >= t.len() {
+        return;
+    }
+    let (a, mut b) = (i + 1, i + 2);
+    if b + 1 < t.len() && doc.gap_before(b + 1) == " " && t[b + 1].class == Class::Word {
+        b += 1;
+    }
+    if !doc.gap_after(b).starts_with(')') || (a..=b).any(|j| t[j].class != Class::Word || t[j].line != t[i].line || j > a && doc.gap_before(j) != " ") {
+        return;
+    }
+    let name = flag::FIRST | flag::LAST;
+    let known = |j: usize| doc.lex[j] & name != 0 && doc.lex[j] & NOT_NAME & !flag::COMMON == 0;
+    if (a..=b).all(known) && (a..=b).any(|j| doc.lex[j] & flag::COMMON == 0) {
+        out.push(Cand { patient_cue: true, ..Cand::new(Kind::PersonName, t[a].start as usize, t[b].end as usize, 0.6, "name after a patient cue", Needs::Patient) });
+        out.push(Cand::new(Kind::Mrn, t[i].start as usize, t[i].end as usize, 0.8, "id beside a patient's name", Needs::Nothing));
     }
 }
 
