@@ -586,6 +586,10 @@ pub(crate) fn placeholder(v: &str) -> bool {
     if lower.contains("doe") && words.all(|w| matches!(w, "john" | "jane" | "doe" | "baby" | "j")) {
         return true;
     }
+    // (And the HL7 standard's example patient, `EVERYMAN^ADAM^A^III`.)
+    if crate::text::has(&lower, "everyman") {
+        return true;
+    }
     // (And a numbered test code with a short tag: `TESTMBR0001`, `TESTCLM00001`; not "Testa";
     // and the `ZZ` names that keep test patients at the end of a list: `ZZTEST^ALPHA`, `ZZTRAIN`.)
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
@@ -679,6 +683,12 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
         return;
     }
     let line = doc.line_of(c.start);
+    // "| Northgate Children's Hospital | 2500 Kestrel Avenue, Northgate, OR 97209 |": in a document
+    // about no patient, an address after a facility's name on its line is the facility's.
+    if !anchor && matches!(c.kind, Kind::StreetAddress | Kind::ZipCode) && facility_before(doc, line, c.start) {
+        c.score = c.score.min(0.3);
+        return;
+    }
     // "e.g. MRN 0012345", "for example 19620314": an example in documentation.
     if c.kind.is_identifier() && c.source.is_none() && example_before(doc, c.start) && lines.kind(doc, line) == LineKind::Plain {
         c.score = c.score.min(0.2);
@@ -687,6 +697,10 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
     // A prose label inside a line of code (`parse_dob('DOB: 1962-03-14')`) is a test input's text.
     let field = field_at(fields, c.start, c.end).filter(|f| f.source.is_some() || lines.kind(doc, line) != LineKind::Code);
     if let Some(f) = field {
+        if f.source.as_deref() == Some(formats::TEST_PATIENT) {
+            c.score = 0.0;
+            return;
+        }
         // A code's start or end date in a document about no patient is a schedule's
         // (`start_date: "2026-12-07T09:00:00"` in an on-call rotation's YAML).
         let code_key = |g: &Field| g.source.as_deref().is_some_and(|s| s.starts_with("code:"));
@@ -778,6 +792,13 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
             _ => {}
         }
     }
+}
+
+/// A facility's name (hospital, clinic, campus, office) in the 120 bytes of `line` before `start`.
+fn facility_before(doc: &Doc, line: usize, start: usize) -> bool {
+    let from = (doc.line_starts[line] as usize).max(start.saturating_sub(120));
+    let before = doc.window(from, start);
+    ["hospital", "medical", "clinic", "campus", "health system", "community health", "center", "boardroom", "headquarters", " office"].iter().any(|w| crate::text::has_ci(before, w))
 }
 
 /// Whether the date at `start` (on `line`) says when a comment or a quoted message was written.

@@ -1848,3 +1848,24 @@ fn a_writer_s_introduction_and_a_record_number_in_groups() {
     assert_reported("Forwarding for the chart:\nSunita Iyer (463-408-170)\n", &["Sunita Iyer", "463-408-170"]);
     assert!(found("Paged Sunita Iyer (617-555-0199) about the build\n", Kind::PersonName).is_empty());
 }
+
+#[test]
+fn hard_clean_pages_stay_quiet() {
+    // The HL7 standard's own example patient, quoted in a bug: test values throughout its PID.
+    let spec = "Reproduced with the example message from the HL7 v2.5 standard (not a patient):\n```\nMSH|^~\\&|ADT1|GOOD HEALTH HOSPITAL|GHH LAB, INC.|GOOD HEALTH HOSPITAL|198808181126|SECURITY|ADT^A01^ADT_A01|MSG00001|P|2.5\nPID|||555-44-4444||EVERYMAN^ADAM^A^III||19610615|M||C|2222 HOME STREET^^GREENSBORO^NC^27401-1020|GL|(555) 555-2004|(555)555-2004||S||PATID12345001^2^M10^ADT1^AN^A|444333333|987654^NC|\n```\n";
+    assert_allowed(spec);
+    // (A real patient's PID beside it is reported.)
+    assert_reported(&format!("{spec}PID|||E8812001||NAKAMURA^KEIKO||19610615|F\n"), &["E8812001", "NAKAMURA", "KEIKO"]);
+    // An INSERT with bind parameters quoted in an exception holds no one's record: the commenters
+    // below are staff, not a patient's contacts.
+    assert_allowed("SQL [INSERT INTO EHR.PATIENT (MRN, LAST_NAME, FIRST_NAME, DOB) VALUES (?, ?, ?, ?)];\nORA-00001: unique constraint (EHR.PK_PATIENT) violated; bind values: ['000000', 'TEST', 'PATIENT', 1900-01-01]\n\n**Comment** — Emeka Obiora — 2026-11-03 03:21\nRepro'd on ehrapi-uat-06.\n");
+    // A sentence's last word is no cue for the next one's first ("… not a patient. Pin …").
+    assert!(found("That is the standard's example, not a patient. Pin validator 7.8.3 until the IG is loaded.\n", Kind::PersonName).is_empty());
+    // A facility's address in a directory or in meeting notes, with health words about.
+    assert_allowed("Site directory (order sets, sepsis bundle, vancomycin dosing owners below)\n||Site||Address||Main number||\n|Mesa Verde Health System|3300 Sandstone Blvd, Ridgecrest, AZ 85012|(602) 884-3000|\n|Harborview Valley Clinic|77 Quayside Drive, Bellmere, MA 02118|(617) 639-1100|\n");
+    assert_allowed("- Go-live; command center in the Northgate Children's Hospital boardroom, 2500 Kestrel Avenue, Northgate, OR 97209.\n- Sepsis order set and vancomycin dosing go live with it.\n");
+    // A keyword argument's quoted value ends before its comma.
+    let call = "+    p = make_patient(family='Nakamura', given='Keiko', birth_date='1961-06-15')\n";
+    assert_eq!(found(call, Kind::PersonName), vec!["Nakamura".to_string(), "Keiko".to_string()]);
+    assert_allowed(&call.replace("Nakamura", "Patient").replace("Keiko", "Test").replace("1961-06-15", "1900-01-01"));
+}

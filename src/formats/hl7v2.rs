@@ -5,7 +5,7 @@
 //! relative); the source is `hl7:SEG-N`. Pasted messages may carry a short
 //! prefix per line (diff `+`, quote `> `), which is skipped.
 
-use super::Extracted;
+use super::{Extracted, TEST_PATIENT};
 use crate::labels::Role;
 use crate::text::Doc;
 
@@ -325,13 +325,22 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             // one with a slot such as `{{patient_given}}` is an example, and a test fixture's
             // `T0000042^^^TEST^MR||ZZTEST^PATIENT||19000101|U` holds only test values): the first
             // component of an identifying field (PID-2 to 7, 9, 11, 13, 14, 18 to 20).
-            if name == "PID" && !super::has_slot(std::str::from_utf8(seg).unwrap_or("")) && seg.split(|&c| c == sep).enumerate().any(|(n, f)| {
-                let first = std::str::from_utf8(&f[..f.iter().position(|&c| c == comp).unwrap_or(f.len())]).unwrap_or("");
+            fn first(f: &[u8], comp: u8) -> &str {
+                std::str::from_utf8(&f[..f.iter().position(|&c| c == comp).unwrap_or(f.len())]).unwrap_or("")
+            }
+            // (A test patient's PID, the standard's own `EVERYMAN^ADAM` or `ZZTEST^PATIENT`, holds test values throughout.)
+            let test_patient = name == "PID" && seg.split(|&c| c == sep).nth(5).is_some_and(|f| !first(f, comp).is_empty() && crate::scan::placeholder(first(f, comp)));
+            if name == "PID" && !test_patient && !super::has_slot(std::str::from_utf8(seg).unwrap_or("")) && seg.split(|&c| c == sep).enumerate().any(|(n, f)| {
+                let first = first(f, comp);
                 n < 21 && 0x1C_6AFC >> n & 1 != 0 && first.bytes().any(|c| c.is_ascii_alphanumeric()) && !matches!(first.as_bytes()[0], b'<' | b'{' | b'$') && !crate::scan::placeholder(first)
             }) {
                 x.patient_record = true;
             }
-            segment(x, name, pos + skip, seg, sep, comp, rep);
+            if test_patient {
+                x.push(pos + skip, pos + skip + seg.len(), Role::Tech, Some(TEST_PATIENT.into()), true);
+            } else {
+                segment(x, name, pos + skip, seg, sep, comp, rep);
+            }
         }
         pos = next;
     }

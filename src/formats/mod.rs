@@ -60,6 +60,10 @@ impl Extracted {
     }
 }
 
+/// The source of a field over a test patient's record (`EVERYMAN^ADAM`'s PID): nothing in it is
+/// reported.
+pub(crate) const TEST_PATIENT: &str = "test patient";
+
 /// `08/08/2026`, `5/27/25`: a date with slashes, which no record or account number is.
 pub(crate) fn slash_date(v: &str) -> bool {
     // Digits in each of three parts.
@@ -304,6 +308,10 @@ pub(crate) fn trim_value(text: &str, mut start: usize, mut end: usize) -> (usize
     // A YAML flow list of one: `given: [Hannah]`, `given: ["Hannah"]`.
     if end - start >= 2 && b[start] == b'[' && b[end - 1] == b']' && !text[start + 1..end - 1].contains(',') {
         start += 1;
+        end -= 1;
+    }
+    // (A keyword argument's quoted value before its comma: `family='Nakamura', given=…`.)
+    if end - start >= 3 && matches!(b[start], b'"' | b'\'' | b'`') && b[end - 1] == b',' && b[end - 2] == b[start] {
         end -= 1;
     }
     if end - start >= 2 && matches!(b[start], b'"' | b'\'' | b'`') && b[end - 1] == b[start] {

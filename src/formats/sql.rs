@@ -303,10 +303,12 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
         let roles: Vec<Option<Role>> = cols.iter().map(|c| field_role(c)).collect();
         let patient_table = people_table(&table);
         let event = !patient_table && event_table(&table);
-        if roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName))) || patient_table && (cols.is_empty() || roles.iter().any(|r| matches!(r, Some(Role::Name)))) {
+        let (rows, k) = tuples(b, vpos + 6);
+        // (A statement with bind parameters, `VALUES (?, ?, ?, ?)` in an exception, holds no one's record.)
+        let values = || rows.iter().flatten().any(|&(s, e)| literal(text, s, e).is_some());
+        if (roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName))) || patient_table && (cols.is_empty() || roles.iter().any(|r| matches!(r, Some(Role::Name))))) && values() {
             x.patient_record = true;
         }
-        let (rows, k) = tuples(b, vpos + 6);
         for vals in rows {
             // A row of a patient table with no known columns (a dump without its CREATE
             // TABLE): its values are data, not code; their shapes tell what they are.

@@ -276,6 +276,11 @@ fn prev_word<'b>(doc: &Doc<'b>, i: usize, buf: &'b mut [u8; 48]) -> Option<std::
     if !matches!(gap, " " | ". " | ": " | ", " | " - " | ":" | "  " | " : " | " (" | "(") {
         return None;
     }
+    // After a dot, an abbreviation ("Mr.", "Pt.", "Dr."), not a sentence's last word ("… not a
+    // patient. Pin validator 7.8.3").
+    if gap == ". " && doc.toks[i - 1].len() > 4 {
+        return None;
+    }
     let word = doc.lower(i - 1, buf);
     // An honorific touches its name ("Mr. Nguyen", "MRS NGUYEN"); "type codes MR, PI" and
     // "MR Image Storage" (the modality) have none.
@@ -555,10 +560,8 @@ fn lower_after_cue(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // Lower-case words' flags; any other word gets CLINICAL, a flag this path never takes (a
     // capitalised word is the other path's).
     let lower = |j: usize| if t[j].class == Class::Word && t[j].flags & (CAP | UPPER | UNCASED) == 0 { doc.lex[j] } else { flag::CLINICAL };
-    let (fa, fb, name) = (lower(a), lower(b), flag::FIRST | flag::LAST);
-    // (One of them may be a common word too: "patient jose garcia"; not both: "pt will rose".
-    // After particles, a word no dictionary knows too: "van den heuvel".)
-    if (fa | fb) & NOT_NAME & !flag::COMMON == 0 && fa & name != 0 && (fb & name != 0 || b > a + 1) && fa & fb & flag::COMMON == 0 {
+    // (After particles, a word no dictionary knows too: "van den heuvel".)
+    if dictionary_names(lower(a), lower(b), b > a + 1) {
         out.push(Cand { patient_cue: true, ..Cand::new(Kind::PersonName, t[a].start as usize, t[b].end as usize, 0.6, "name after a patient cue", Needs::Patient) });
     }
 }
@@ -599,12 +602,18 @@ fn name_after_record(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if !doc.gap_after(b).starts_with(')') || (a..=b).any(|j| t[j].class != Class::Word || t[j].line != t[i].line || j > a && doc.gap_before(j) != " ") {
         return;
     }
-    let name = flag::FIRST | flag::LAST;
-    let known = |j: usize| doc.lex[j] & name != 0 && doc.lex[j] & NOT_NAME & !flag::COMMON == 0;
-    if (a..=b).all(known) && (a..=b).any(|j| doc.lex[j] & flag::COMMON == 0) {
+    if dictionary_names(doc.lex[a], doc.lex[b], false) && (b == a + 1 || dictionary_names(doc.lex[a + 1], doc.lex[b], false)) {
         out.push(Cand { patient_cue: true, ..Cand::new(Kind::PersonName, t[a].start as usize, t[b].end as usize, 0.6, "name after a patient cue", Needs::Patient) });
         out.push(Cand::new(Kind::Mrn, t[i].start as usize, t[i].end as usize, 0.8, "id beside a patient's name", Needs::Nothing));
     }
+}
+
+/// Whether two words' lexicon flags read as a name: both in the name dictionaries (the second any
+/// word with `any_last`), neither a clinical word, label or month; one of them may be a common word
+/// too ("patient jose garcia"), not both ("pt will rose").
+fn dictionary_names(fa: u32, fb: u32, any_last: bool) -> bool {
+    let name = flag::FIRST | flag::LAST;
+    (fa | fb) & NOT_NAME & !flag::COMMON == 0 && fa & name != 0 && (fb & name != 0 || any_last) && fa & fb & flag::COMMON == 0
 }
 
 /// Whether token `last` is an initial with its dot ("Ivy P."): what follows a name starts after it.
