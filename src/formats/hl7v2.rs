@@ -329,7 +329,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                 std::str::from_utf8(&f[..f.iter().position(|&c| c == comp).unwrap_or(f.len())]).unwrap_or("")
             }
             // (A test patient's PID, the standard's own `EVERYMAN^ADAM` or `ZZTEST^PATIENT`, holds test values throughout.)
-            let test_patient = name == "PID" && seg.split(|&c| c == sep).nth(5).is_some_and(|f| !first(f, comp).is_empty() && crate::scan::placeholder(first(f, comp)));
+            let test_patient = name == "PID" && seg.split(|&c| c == sep).nth(5).is_some_and(|f| !first(f, comp).is_empty() && crate::scan::placeholder(std::str::from_utf8(f).unwrap_or("")));
             if name == "PID" && !test_patient && !super::has_slot(std::str::from_utf8(seg).unwrap_or("")) && seg.split(|&c| c == sep).enumerate().any(|(n, f)| {
                 let first = first(f, comp);
                 n < 21 && 0x1C_6AFC >> n & 1 != 0 && first.bytes().any(|c| c.is_ascii_alphanumeric()) && !matches!(first.as_bytes()[0], b'<' | b'{' | b'$') && !crate::scan::placeholder(first)
