@@ -514,7 +514,7 @@ fn where_literals(text: &str, x: &mut Extracted) {
         // `FROM billing.encounter WHERE last_name = 'OSPINA'`: a name looked up in a table of
         // patients or their visits is a patient's.
         // (The nearest FROM within 128 bytes before the WHERE: not read back over a long text at each.)
-        let nearest = || std::iter::successors(find_ci(&text[..p], " from ", p.saturating_sub(128)), |&f| find_ci(&text[..p], " from ", f + 1)).last();
+        let nearest = || (p.saturating_sub(128)..p.saturating_sub(5)).rev().find(|&k| text.as_bytes()[k..k + 6].eq_ignore_ascii_case(b" from "));
         if let Some(f) = nearest().filter(|_| named) {
             let table = text[f + 6..p].split_whitespace().next().unwrap_or("");
             let mut buf = [0u8; 48];
