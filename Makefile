@@ -23,6 +23,9 @@ WASM_OPT     := tests/node_modules/.bin/wasm-opt
 # low 1 KB is touched only by a stack about to overflow; constant offsets fold
 # into loads and stores (2.4 KB smaller, no slower).
 WASM_OPT_FLAGS := -Oz --converge --one-caller-inline-max-function-size 20 --low-memory-unused --strip-producers --strip-target-features
+# The core, after -Oz: flattened and its control flow rebuilt by the relooper, then -Oz again
+# (1.3 KB gzipped smaller, the same speed in Node; README, WebAssembly size).
+WASM_OPT_CORE_FLAGS := -Oz --converge --flatten --rereloop -Oz --one-caller-inline-max-function-size 20 --low-memory-unused --strip-producers --strip-target-features
 PKG          := www/pkg
 WASM_OUT     := target/$(WASM_TARGET)/wasm/phi_guard.wasm
 WASM_FILES_DIR := target/wasm-files
@@ -114,7 +117,7 @@ $(PKG)/phi_guard_core_bg.wasm: Makefile Cargo.toml Cargo.lock $(shell find src -
 	  echo 'self.phiGuard = wrap(wasm_bindgen, phiGuardFiles, { initCore: wasm_bindgen, initCoreSync: wasm_bindgen.initSync, initFiles: phiGuardFiles, initFilesSync: phiGuardFiles.initSync });'; \
 	  echo '})();'; } > $(PKG)/phi_guard.classic.js
 	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG).tmp/web/phi_guard_files_bg.wasm -o $(PKG)/phi_guard_files_bg.wasm
-	$(WASM_OPT) $(WASM_OPT_FLAGS) $(PKG).tmp/web/phi_guard_core_bg.wasm -o $(PKG)/phi_guard_core_bg.wasm
+	$(WASM_OPT) $(WASM_OPT_CORE_FLAGS) $(PKG).tmp/web/phi_guard_core_bg.wasm -o $(PKG)/phi_guard_core_bg.wasm
 	rm -rf $(PKG).tmp
 
 # The embeddable editor script: the extension's panel and interception, the
