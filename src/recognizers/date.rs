@@ -289,8 +289,9 @@ fn member_record(doc: &Doc, i: usize, end: usize, out: &mut Vec<Cand>) -> bool {
     if names.len() == 1 && field(first_name).len() <= 2 {
         return false;
     }
-    // (Digits in groups too, `688-994-514`; not a date's eight in ten bytes.)
-    let member_id = |n: usize| n < first_name && field(n).len() >= 8 && digits(field(n)) > 0 && field(n).bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'-') && !(field(n).len() == 10 && digits(field(n)) == 8);
+    // (Digits in groups too, `688-994-514`, `45-017-991`; not a date, `2026-11-12`, `11-12-2026`.)
+    let dated = |f: &[u8]| f.len() == 10 && (f[4] == b'-' && f[7] == b'-' || f[2] == b'-' && f[5] == b'-');
+    let member_id = |n: usize| n < first_name && field(n).len() >= 8 && digits(field(n)) > 0 && field(n).bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'-') && !dated(field(n).as_bytes());
     // A query's result row, `| CLM49112265106 | H8278305901 | CARUSO, NICCOLO | 2026-02-03 | 99457 | 1929-10-02 |`:
     // ids, then the name right before a date, and a birth date (ten years past or more) in the row.
     let dates = || (0..fields.len()).filter_map(|n| Some((n, date_field(field(n))?)));

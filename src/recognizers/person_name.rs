@@ -843,7 +843,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         }
         // Details alone do not make a sentence's first word ("An MRN identifier is
         // required") or a two-letter code ("MI (member id)") a name.
-        if !patient_cue && n_words == 1 && (fw.0 == Word::Ambiguous && !matches!(doc.window(e, e + 2), " (" | ", ") || doc.toks[a].is(crate::text::UPPER) && doc.toks[a].len() <= 2) {
+        // (Nor three capitals no dictionary knows: "2,339 SMS, 1,692 emails".)
+        if !patient_cue && n_words == 1 && (fw.0 == Word::Ambiguous && !matches!(doc.window(e, e + 2), " (" | ", ") || doc.toks[a].is(crate::text::UPPER) && (doc.toks[a].len() <= 2 || doc.toks[a].len() == 3 && fw.0 == Word::Unknown)) {
             return;
         }
         // Nor the last word of a capitalised phrase: "Christmas Eve (2026-12-24)", "New Year's Day (…)".
