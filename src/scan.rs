@@ -586,16 +586,13 @@ pub(crate) fn placeholder(v: &str) -> bool {
     if lower.contains("doe") && words.all(|w| matches!(w, "john" | "jane" | "doe" | "baby" | "j")) {
         return true;
     }
-    // (And the HL7 standard's example patient, `EVERYMAN^ADAM^A^III`.)
-    if crate::text::has(&lower, "everyman") {
-        return true;
-    }
     // (And a numbered test code with a short tag: `TESTMBR0001`, `TESTCLM00001`; not "Testa";
-    // and the `ZZ` names that keep test patients at the end of a list: `ZZTEST^ALPHA`, `ZZTRAIN`.)
+    // and the `ZZ` names that keep test patients at the end of a list: `ZZTEST^ALPHA`, `ZZTRAIN`;
+    // and the HL7 standard's example patient, `EVERYMAN^ADAM^A^III`.)
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
         let word = w.trim_end_matches(|c: char| c.is_ascii_digit());
         word.len() >= 5 && word.starts_with("zz") && word.bytes().all(|b| b.is_ascii_alphabetic()) ||
-        matches!(word, "test" | "testing" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum") || word.len() < w.len() && word.len() <= 8 && word.starts_with("test")
+        matches!(word, "test" | "testing" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum" | "everyman") || word.len() < w.len() && word.len() <= 8 && word.starts_with("test")
     })
         || matches!(&*lower, "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null")
 }

@@ -81,7 +81,7 @@ pub(crate) static TITLED_NAME: Recognizer = Recognizer {
 pub(crate) static RECORD_NAME: Recognizer = Recognizer {
     id: "person-name-after-record",
     kind: Kind::PersonName,
-    gate: |k| k.class == Class::Mixed && k.next == Next::Space,
+    gate: |k| k.class == Class::Mixed && k.next == Next::Space && !k.first.is_digit(),
     find: name_after_record,
     #[cfg(test)]
     hits: &["A08 for E9389118 («hao liu») bounced again", "merge E9389118 («Hao Liu») into E9389001"],
