@@ -1865,6 +1865,11 @@ fn hard_clean_pages_stay_quiet() {
     // A facility's address in a directory or in meeting notes, with health words about.
     assert_allowed("Site directory (order sets, sepsis bundle, vancomycin dosing owners below)\n||Site||Address||Main number||\n|Mesa Verde Health System|3300 Sandstone Blvd, Ridgecrest, AZ 85012|(602) 884-3000|\n|Harborview Valley Clinic|77 Quayside Drive, Bellmere, MA 02118|(617) 639-1100|\n");
     assert_allowed("- Go-live; command center in the Northgate Children's Hospital boardroom, 2500 Kestrel Avenue, Northgate, OR 97209.\n- Sepsis order set and vancomycin dosing go live with it.\n");
+    // An HL7 name is its family, given and middle names and suffix: not its type code, nor a degree
+    // alone (`PID|||||^^^^^USA` in a parser's bug report).
+    let pid = "PID|1||E8812001^^^H^MR||PERETZ^EITAN^^^^L||19990101|M\r";
+    assert_eq!(found(pid, Kind::PersonName), vec!["PERETZ^EITAN".to_string()]);
+    assert_allowed("NPE in PidSegmentMapper when PID-11 has only a country:\n```\nPID|||||^^^^^USA\n```\n");
     // Three capitals no dictionary knows are no name before a count: "2,339 SMS, 1,692 emails".
     assert!(found("Job id ba93597e on claims-uat-07. Reminders sent before the crash: 2,339 SMS, 1,692 emails.\n", Kind::PersonName).is_empty());
     // A keyword argument's quoted value ends before its comma.

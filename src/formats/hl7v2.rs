@@ -405,10 +405,12 @@ fn field(x: &mut Extracted, seg: &str, n: usize, base: usize, line: &[u8], fs: u
         let comps: Vec<(usize, usize)> = split(&line[rs..re], comp).into_iter().map(|(a, b)| (rs + a, rs + b)).collect();
         match layout {
             Whole => {
-                // Trim trailing empty components: "GONZALEZ^MARIA^^^".
-                let end = comps.iter().rev().find(|(a, b)| b > a).map_or(re, |c| c.1);
-                let start = comps.iter().find(|(a, b)| b > a).map_or(rs, |c| c.0);
-                if end > start {
+                // A name's family, given, middle names and suffix; not its prefix, degree or type
+                // (`SMITH^JOHN^^^^^L`, `^^^^^USA`).
+                let comps = if role.kind() == Some(crate::Kind::PersonName) { &comps[..comps.len().min(4)] } else { &comps[..] };
+                // Trim empty components at both ends: "GONZALEZ^MARIA^^^" (none left: no value).
+                let filled = |c: &&(usize, usize)| c.1 > c.0;
+                if let (Some(&(start, _)), Some(&(_, end))) = (comps.iter().find(filled), comps.iter().rev().find(filled)) {
                     x.push(base + start, base + end, role, source(""), true);
                 }
             }
