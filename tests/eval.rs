@@ -621,8 +621,8 @@ fn eval_floors_hold() {
     fails.extend(misses(root.join("fresh11.jsonl"), 0.99, 0.0, 0.955, 0.93).into_iter().map(|f| format!("fresh11: {f}")));
     // A thirteenth author (generate_fresh12.py), asked for minimal PHI written in a hurry (one or
     // two identifiers, informal cues, lower-case names; test patients and staff everywhere in the
-    // clean pages): first run 0.725 / 0.067 / 0.926 / 0.945; now 0.942 / 0 / 0.965 / 0.987. Its
-    // document recall is below the target: 7 documents whose only PHI is, say, a name in
+    // clean pages): first run 0.725 / 0.067 / 0.926 / 0.945; now 0.950 / 0 / 0.967 / 0.987. Its
+    // document recall is below the target: 6 documents whose only PHI is, say, a name in
     // parentheses in lower case or a code with no label are still allowed (README, Known gaps).
     fails.extend(misses(root.join("fresh12.jsonl"), 0.94, 0.0, 0.96, 0.98).into_iter().map(|f| format!("fresh12: {f}")));
     // A fourteenth author (generate_fresh13.py), asked for the families' mainstream content as a
