@@ -518,6 +518,8 @@ fn answer_below(doc: &Doc, line: usize, role: Role, x: &mut Extracted) {
             continue;
         }
         let value = text[colon + 2..].trim();
+        // (Where the value starts in the document.)
+        let start = doc.line_starts[l] as usize + colon + 2 + (text[colon + 2..].len() - text[colon + 2..].trim_start().len());
         // "Can I have your full name?" / "Visitor: Hannah Butler": two to four capitalised words.
         let words = value.split(' ').count();
         let name_answer = name && (2..=4).contains(&words) && value.split(' ').all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)));
@@ -525,7 +527,6 @@ fn answer_below(doc: &Doc, line: usize, role: Role, x: &mut Extracted) {
         // (A chat's answer, not prose: lower case is how people type there.)
         let dated = |(who, born): &(&str, &str)| super::slash_date(born) && (2..=4).contains(&who.split(' ').count()) && who.chars().all(|c| c.is_alphabetic() || " -'.".contains(c));
         if let Some((who, _)) = value.rsplit_once(' ').filter(|p| name && !name_answer && dated(p)) {
-            let start = doc.line_starts[l] as usize + colon + 2 + (text[colon + 2..].len() - text[colon + 2..].trim_start().len());
             x.push(start, start + who.len(), Role::PatientName, Some("chat:name".into()), true);
             x.push(start + who.len() + 1, start + value.len(), Role::Dob, None, true);
             return;
@@ -535,7 +536,6 @@ fn answer_below(doc: &Doc, line: usize, role: Role, x: &mut Extracted) {
         }
         if name_answer
             || !value.is_empty() && value.len() <= 24 && value.bytes().any(|b| b.is_ascii_digit()) && !value.contains(' ') || value.len() <= 20 && role == Role::Dob && value.bytes().any(|b| b.is_ascii_digit()) {
-            let start = doc.line_starts[l] as usize + colon + 2 + (text[colon + 2..].len() - text[colon + 2..].trim_start().len());
             x.push(start, start + value.len(), role, None, true);
             return;
         }

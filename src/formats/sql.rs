@@ -132,7 +132,7 @@ fn event_table(table: &str) -> bool {
 }
 
 /// `2024-10-23`, `2024-10-23 17:01:00`, `2024-10-23T17:01`.
-fn date_literal(w: &str) -> bool {
+pub(super) fn date_literal(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && [0, 1, 2, 3, 5, 6, 8, 9].iter().all(|&k| b[k].is_ascii_digit()) && (b.len() == 10 || matches!(b[10], b' ' | b'T') && b.len() <= 26)
 }

@@ -338,7 +338,7 @@ fn claim_row(text: &str, s: usize, e: usize, x: &mut Extracted, cs: &mut Vec<(us
             continue;
         }
         let digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
-        let role = if super::slash_date(v) || v.len() == 10 && bytes[4] == b'-' && bytes[7] == b'-' && digits == 8 {
+        let role = if super::slash_date(v) || v.len() == 10 && super::sql::date_literal(v) {
             Role::PersonDate
         } else if !named && v.contains(", ") && v.len() <= 60 && v.split([',', ' ']).all(|w| w.chars().all(|ch| ch.is_alphabetic() || "-'.".contains(ch))) {
             named = true;
