@@ -311,18 +311,11 @@ fn claim_row(text: &str, s: usize, e: usize, x: &mut Extracted, cs: &mut Vec<(us
         (a, b, &text[a..b])
     };
     let procedure = |v: &[u8]| v.len() == 5 && (v[0].is_ascii_digit() || v[0].is_ascii_uppercase()) && v[1..].iter().all(u8::is_ascii_digit);
-    let diagnosis = |v: &[u8]| {
-        v.len() >= 3 && crate::recognizers::icd10::head(&v[..3]) && match v.get(3) {
-            None => false,
-            Some(b'.') => (5..=8).contains(&v.len()),
-            Some(_) => v.len() <= 7,
-        } && v[3..].iter().all(|&c| c == b'.' || c.is_ascii_digit() || c.is_ascii_uppercase())
-    };
     let (mut dx, mut px) = (None, false);
     for c in cs.iter() {
         let v = value(c).2.as_bytes();
         px |= procedure(v);
-        if dx.is_none() && diagnosis(v) && !procedure(v) {
+        if dx.is_none() && crate::recognizers::icd10::code(v) && !procedure(v) {
             dx = Some(c.0);
         }
     }

@@ -27,6 +27,13 @@ pub(crate) fn head(s: &[u8]) -> bool {
     s.len() == 3 && s[0].is_ascii_uppercase() && s[0] != b'U' && s[1].is_ascii_digit() && (s[2].is_ascii_digit() || s[2] == b'A' || s[2] == b'B')
 }
 
+/// Whether `v` is a whole ICD-10-CM code past its head: dotted (`E11.9`, `S72.001A`) or, as claim
+/// files write them, undotted (`E119`, `S72001A`).
+pub(crate) fn code(v: &[u8]) -> bool {
+    let tail = |t: &[u8]| t.iter().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+    v.len() > 3 && head(&v[..3]) && if v[3] == b'.' { (5..=8).contains(&v.len()) && tail(&v[4..]) } else { v.len() <= 7 && tail(&v[3..]) }
+}
+
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let t = &doc.toks[i];
     let s = doc.s(i).as_bytes();
@@ -36,9 +43,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
     if head(s) {
         if let Some(n) = doc.toks.get(i + 1) {
-            let tail = doc.s(i + 1).as_bytes();
-            if doc.gap_after(i) == "." && (1..=4).contains(&tail.len()) && tail.iter().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) {
-                let end = n.end as usize;
+            let end = n.end as usize;
+            if doc.gap_after(i) == "." && code(&doc.bytes[start..end]) {
                 if doc.bytes.get(end) != Some(&b'.') || !doc.bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
                     out.push(Cand::new(Kind::DiagnosisCode, start, end, 0.5, "ICD-10-CM code", Needs::Patient));
                 }
