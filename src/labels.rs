@@ -1115,7 +1115,7 @@ fn expand_abbreviation(w: &str) -> &str {
         "ctrl" => "control",
         "disch" | "dsch" => "discharge",
         "enc" => "encounter",
-        "adm" | "admit" => "admission",
+        "adm" | "admit" | "admsn" => "admission",
         _ => w,
     }
 }
@@ -1123,6 +1123,13 @@ fn expand_abbreviation(w: &str) -> &str {
 fn role_of_words(norm: &str) -> Option<Role> {
     if let Some(r) = phrase_role(norm) {
         return Some(r);
+    }
+    // "hosp_admsn_time", "death_time": a person's date with its time, not a log's timestamp.
+    if let Some(head) = norm.strip_suffix(" time").or_else(|| norm.strip_suffix(" timestamp")) {
+        // (The words before it name the date: "death" of "death date".)
+        if let Some(r) = role_of_words(head).or_else(|| role_of_words(&format!("{head} date"))).filter(|r| matches!(r, Role::Dob | Role::PersonDate)) {
+            return Some(r);
+        }
     }
     // "contact_type", "name type": a category's code ('MOBILE', 'LEGAL'), not what it types.
     if norm.ends_with(" type") {

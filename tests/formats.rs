@@ -1877,3 +1877,14 @@ fn hard_clean_pages_stay_quiet() {
     assert_eq!(found(call, Kind::PersonName), vec!["Nakamura".to_string(), "Keiko".to_string()]);
     assert_allowed(&call.replace("Nakamura", "Patient").replace("Keiko", "Test").replace("1961-06-15", "1900-01-01"));
 }
+
+#[test]
+fn a_person_s_date_with_its_time() {
+    // Clarity's `hosp_admsn_time`, an encounter's `admitTime`, `appt_time`: the date of an admission,
+    // a discharge or a visit with its time, in a column or key named so.
+    let sql = "INSERT INTO pat_enc (pat_mrn_id, pat_name, birth_date, hosp_admsn_time, hosp_disch_time) VALUES ('E1807599', 'DOGAN,CAGRI', TO_DATE('2007-02-27', 'YYYY-MM-DD'), TO_DATE('2026-08-21 21:56', 'YYYY-MM-DD HH24:MI'), TO_DATE('2026-08-25 08:43', 'YYYY-MM-DD HH24:MI'));\n";
+    assert_reported(sql, &["2026-08-21 21:56", "2026-08-25 08:43"]);
+    assert_reported("{\"patient\":{\"mrn\":\"80304306\"},\"encounter\":{\"csn\":\"8271034044\",\"admitTime\":\"2024-03-05T01:19:00\"}}\n", &["2024-03-05T01:19:00"]);
+    // (A row's creation time is no one's date.)
+    assert!(!covers("INSERT INTO pat_enc (pat_mrn_id, created_time) VALUES ('E1807599', '2026-08-25 08:43');\n", "2026-08-25 08:43"));
+}
