@@ -588,13 +588,21 @@ pub(crate) fn placeholder(v: &str) -> bool {
     }
     // (And a numbered test code with a short tag: `TESTMBR0001`, `TESTCLM00001`; not "Testa";
     // and the `ZZ` names that keep test patients at the end of a list: `ZZTEST^ALPHA`, `ZZTRAIN`;
-    // and the HL7 standard's example patient, `EVERYMAN^ADAM^A^III`.)
+    // and the HL7 standard's example patient, `EVERYMAN^ADAM^A^III`; a test system's `tst-1`;
+    // and the phantom a scanner's quality check images, `QA^WATER^PHANTOM`.)
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
         let word = w.trim_end_matches(|c: char| c.is_ascii_digit());
         word.len() >= 5 && word.starts_with("zz") && word.bytes().all(|b| b.is_ascii_alphabetic()) ||
-        matches!(word, "test" | "testing" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum" | "everyman") || word.len() < w.len() && word.len() <= 8 && word.starts_with("test")
+        matches!(word, "test" | "testing" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum" | "everyman" | "tst" | "phantom") || word.len() < w.len() && word.len() <= 8 && word.starts_with("test")
     })
         || matches!(&*lower, "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null")
+}
+
+/// Whether a prose field's value starts with a test date (`19000101`) before `at`.
+fn test_date_first(text: &str, f: &Field, at: usize) -> bool {
+    let (vs, _) = formats::trim_value(text, f.start, f.end);
+    let first = text[vs..at.max(vs)].split(' ').next().unwrap_or("");
+    f.source.is_none() && at > vs + first.len() && crate::recognizers::is_placeholder_date(first)
 }
 
 /// Where an id field's value is a code: its first chunk when that has digits
@@ -692,7 +700,8 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
         return;
     }
     // A prose label inside a line of code (`parse_dob('DOB: 1962-03-14')`) is a test input's text.
-    let field = field_at(fields, c.start, c.end).filter(|f| f.source.is_some() || lines.kind(doc, line) != LineKind::Code);
+    // ("Birth date 19000101 is before 1901-01-01": after a test birth date, a rule's date.)
+    let field = field_at(fields, c.start, c.end).filter(|f| f.source.is_some() || lines.kind(doc, line) != LineKind::Code).filter(|f| !(f.role == Role::Dob && c.kind == Kind::Date && test_date_first(doc.text, f, c.start)));
     if let Some(f) = field {
         if f.source.as_deref() == Some(formats::TEST_PATIENT) {
             c.score = 0.0;

@@ -1888,3 +1888,18 @@ fn a_person_s_date_with_its_time() {
     // (A row's creation time is no one's date.)
     assert!(!covers("INSERT INTO pat_enc (pat_mrn_id, created_time) VALUES ('E1807599', '2026-08-25 08:43');\n", "2026-08-25 08:43"));
 }
+
+#[test]
+fn tool_output_pasted_verbatim() {
+    // A validator's report on a test message: the rule's date after the test birth date is no one's.
+    assert_allowed("PID|1||T0000123^^^NIST-MPI-1^MR||ZZTEST^CHARLIE^^^^^L||19000101|F\nError    PID-7    Birth date 19000101 is before 1901-01-01 (IZ-AD rule)\n");
+    // A Postman example response of a test patient (family `Zztest`), escaped in a JSON string.
+    let body = r#"{"name": "example", "body": "{\"resourceType\":\"Patient\",\"id\":\"tst-1\",\"name\":[{\"family\":\"Zztest\",\"given\":[\"Alpha\"]}],\"birthDate\":\"1900-01-01\",\"address\":[{\"line\":[\"123 Test St\"],\"city\":\"Anytown\",\"postalCode\":\"00000\"}]}"}"#;
+    assert_allowed(body);
+    // (But a diff that replaces a test patient with a real one shows the real one.)
+    let diff = " {\n   \"resourceType\": \"Patient\",\n   \"name\": [\n     {\n-      \"family\": \"Test\",\n-      \"given\": [\"Patient\"]\n+      \"family\": \"Rodríguez\",\n+      \"given\": [\"Guadalupe\"]\n     }\n   ],\n+  \"birthDate\": \"1966-10-16\"\n }\n";
+    assert_reported(diff, &["Rodríguez", "Guadalupe", "1966-10-16"]);
+    // A test server's test record in newman's output; a scanner's QA phantom in a DICOM dump.
+    assert_allowed("→ Read patient\n  GET https://fhir-tst.mercylakes.org/R4/Patient/tst-1 [200 OK, 812B, 113ms]\n");
+    assert_allowed("(0010,0010) PN [QA^WATER^PHANTOM]                       #  16, 1 PatientName\n(0010,0020) LO [QA-PHANTOM-17]                          #  14, 1 PatientID\n");
+}

@@ -4,7 +4,7 @@
 //! path and the enclosing FHIR `resourceType` (`fhir:Patient.birthDate`),
 //! or from the key names in plain JSON (`json:patient.dob`).
 
-use super::Extracted;
+use super::{Extracted, TEST_PATIENT};
 use crate::labels::{field_role, Role};
 use crate::text::Doc;
 
@@ -24,6 +24,10 @@ struct Frame {
     /// `"use": "home"` or `"mobile"` in this object: with a `system`, a person's own contact point.
     personal: bool,
     object: bool,
+    /// Where it opens, and the fields and record flag before it.
+    opened: usize,
+    first: usize,
+    record: bool,
 }
 
 /// Whether a key ends somewhere (`":` or `" :`): one search for the quote.
@@ -45,14 +49,14 @@ fn extract_text(text: &str, x: &mut Extracted) {
     }
     let b = text.as_bytes();
     // Fragments (a diff hunk) start inside an object: begin with an implicit one.
-    let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: true };
+    let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: true, opened: 0, first: 0, record: false };
     let mut stack: Vec<Frame> = vec![root()];
     let mut i = 0;
     while i < b.len() {
         match b[i] {
             b'{' | b'[' => {
                 let key = stack.last().and_then(|f| if f.object { f.current } else { f.key });
-                stack.push(Frame { key, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: b[i] == b'{' });
+                stack.push(Frame { key, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: b[i] == b'{', opened: i, first: x.fields.len(), record: x.patient_record });
                 i += 1;
             }
             b'}' | b']' => {
@@ -69,6 +73,14 @@ fn extract_text(text: &str, x: &mut Extracted) {
                     for (s, e) in f.pending {
                         let role = if text[s..e].contains('@') { Role::Email } else { Role::Phone };
                         x.push(s, e, role, Some(format!("fhir:{}.telecom.value", resource_name(text, &stack).unwrap_or("Resource"))), true);
+                    }
+                    // A test patient (`"family": "Zztest"`) holds test values throughout; (not a diff's
+                    // real patient beside the test one it replaces).
+                    let mut families = x.fields[f.first..].iter().filter(|g| g.role == Role::PatientName && g.source.as_deref().is_some_and(|s| s.ends_with(".family"))).peekable();
+                    if f.resource.is_some_and(|(s, e)| &text[s..e] == "Patient") && families.peek().is_some() && families.all(|g| crate::scan::placeholder(&text[g.start..g.end])) {
+                        x.fields.truncate(f.first);
+                        x.patient_record = f.record;
+                        x.push(f.opened, i + 1, Role::Tech, Some(TEST_PATIENT.into()), true);
                     }
                 }
                 i += 1;

@@ -36,7 +36,8 @@ pub(super) fn identifies_person(after_host: &str) -> bool {
     let lower = after_host.to_ascii_lowercase();
     let (path, query) = lower.split_once('?').unwrap_or((&lower, ""));
     let segs: Vec<&str> = path.split('/').collect();
-    let has_id = |s: &str| s.bytes().any(|c| c.is_ascii_digit()) && s.len() >= 3;
+    // (Not a test record's, `Patient/tst-1`.)
+    let has_id = |s: &str| s.bytes().any(|c| c.is_ascii_digit()) && s.len() >= 3 && !crate::scan::placeholder(s);
     let path_hit = segs.windows(2).any(|w| PERSON_SEGMENTS.contains(&w[0]) && has_id(w[1]));
     let query_hit = query.split(['&', ';']).any(|kv| {
         let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
