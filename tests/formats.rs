@@ -1901,5 +1901,14 @@ fn tool_output_pasted_verbatim() {
     assert_reported(diff, &["Rodríguez", "Guadalupe", "1966-10-16"]);
     // A test server's test record in newman's output; a scanner's QA phantom in a DICOM dump.
     assert_allowed("→ Read patient\n  GET https://fhir-tst.mercylakes.org/R4/Patient/tst-1 [200 OK, 812B, 113ms]\n");
+    // A reference to one patient's record makes the phones and addresses beside it the patient's:
+    // jq's diff of two servers' copies; an audit query's grid, whose actors are staff.
+    let jq = "$ diff <(curl -s $PROD/Patient/0319836705 | jq -S .) <(curl -s $DR/Patient/0319836705 | jq -S .)\n25c25\n<       \"value\": \"401-789-1311\",\n---\n>       \"value\": \"808-445-8861\",\n42c42\n<       \"postalCode\": \"01657\"\n---\n>       \"postalCode\": \"01607\"\n";
+    assert_reported(jq, &["401-789-1311", "808-445-8861", "01657", "01607"]);
+    let audit = "# Audit: kiosk writes to Patient/169380\n\n           Time           |       Actor        |         Path          |       Old value       |      New value\n--------------------------+--------------------+-----------------------+-----------------------+---------------------\n 2024-03-05T16:14:27.542Z | Mai Đặng           | /telecom/0/value      | 718-512-7825          | 301-451-4984\n 2024-03-05T16:14:29.930Z | Agnieszka Kowalska | /address/0/line/0     | 527 Pulaski Pl Apt 12 | 5183 Harbor View Pl\n";
+    assert_reported(audit, &["718-512-7825", "301-451-4984", "527 Pulaski Pl Apt 12"]);
+    assert!(!covers(audit, "Mai Đặng") && !covers(audit, "Agnieszka Kowalska"));
+    // (Not an API's documented `Patient/{id}` or a test record.)
+    assert_allowed("GET /Patient/{id} returns 404 for Patient/tst-1.\nDBA on duty: 401-789-1311\n");
     assert_allowed("(0010,0010) PN [QA^WATER^PHANTOM]                       #  16, 1 PatientName\n(0010,0020) LO [QA-PHANTOM-17]                          #  14, 1 PatientID\n");
 }

@@ -11,6 +11,14 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
     let text = doc.text;
     for &p in patient {
         let (before, after) = (&text[..p], &text[p + 7..]);
+        // `curl $PROD/Patient/0319836705`, `"resource": "Patient/304208"`: a reference to one
+        // patient's record (not `Patient/{id}`, `Patient/example`, `Patient/tst-1`).
+        if let Some(id) = after.strip_prefix('/').map(|r| &r[..r.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).unwrap_or(r.len())]) {
+            if id.bytes().filter(u8::is_ascii_digit).count() >= 5 && !crate::scan::placeholder(id) {
+                x.patient_record = true;
+            }
+            continue;
+        }
         let yaml = before.ends_with("resourceType: ") || (before.ends_with("resourceType: \"") && after.starts_with('"')) || (before.ends_with("resourceType: '") && after.starts_with('\''));
         if yaml {
             x.patient_record = true;

@@ -265,6 +265,13 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             l = rows(doc, x, l + 1, d, &head, roles, &line_span);
             continue;
         }
+        // A grid with its rule below (psql, Markdown) whose other columns are unknown: its staff
+        // column still names staff (an audit's `| Time | Actor | Path | Old value | New value |`).
+        if !wiki_header && roles.contains(&Some(Role::Staff)) && rule_below() {
+            let staff = roles.iter().map(|r| r.filter(|r| *r == Role::Staff)).collect();
+            l = rows(doc, x, l + 1, d, &head, staff, &line_span);
+            continue;
+        }
         // "|PID-5|KOVACS^ZSOFIA^C|KOVACS^ZSOFIA^C|ok|": a row keyed by an HL7 field holds
         // that field's values; otherwise label/value cells, unless the row is one of a
         // (non-patient) table's data rows.
