@@ -1908,6 +1908,12 @@ fn tool_output_pasted_verbatim() {
     let audit = "# Audit: kiosk writes to Patient/169380\n\n           Time           |       Actor        |         Path          |       Old value       |      New value\n--------------------------+--------------------+-----------------------+-----------------------+---------------------\n 2024-03-05T16:14:27.542Z | Mai Đặng           | /telecom/0/value      | 718-512-7825          | 301-451-4984\n 2024-03-05T16:14:29.930Z | Agnieszka Kowalska | /address/0/line/0     | 527 Pulaski Pl Apt 12 | 5183 Harbor View Pl\n";
     assert_reported(audit, &["718-512-7825", "301-451-4984", "527 Pulaski Pl Apt 12"]);
     assert!(!covers(audit, "Mai Đặng") && !covers(audit, "Agnieszka Kowalska"));
+    // A log explorer's CSV export whose message cell is JSON with its quotes doubled.
+    let csv = "Date,Host,Service,Status,Message\n2026-08-02T11:03:34.263Z,notify-worker-3,reminders,warn,\"{\"\"event\"\": \"\"sms.delivery_failed\"\", \"\"patient\"\": {\"\"mrn\"\": \"\"5346964\"\", \"\"name\"\": \"\"Abebe Tesfaye\"\", \"\"phone\"\": \"\"+13052331545\"\"}}\"\n";
+    assert_reported(csv, &["5346964", "Abebe Tesfaye", "+13052331545"]);
+    // A FHIR search for one patient by identifier (not by a system alone, or a test record's).
+    assert_reported("→ Get patient by MRN\n  GET https://fhir-stage.oakprairiemg.com/R4/Patient?identifier=0775203541 [200 OK, 1.9kB, 244ms]\n", &["https://fhir-stage.oakprairiemg.com/R4/Patient?identifier=0775203541"]);
+    assert_allowed("  GET https://fhir-tst.mercylakes.org/R4/Patient?identifier=urn:oid:2.16.840.1.113883.19.5|T0000123 [200 OK, 1.1kB, 294ms]\n");
     // (Not an API's documented `Patient/{id}` or a test record.)
     assert_allowed("GET /Patient/{id} returns 404 for Patient/tst-1.\nDBA on duty: 401-789-1311\n");
     assert_allowed("(0010,0010) PN [QA^WATER^PHANTOM]                       #  16, 1 PatientName\n(0010,0020) LO [QA-PHANTOM-17]                          #  14, 1 PatientID\n");

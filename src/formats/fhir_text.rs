@@ -14,7 +14,8 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
         // `curl $PROD/Patient/0319836705`, `"resource": "Patient/304208"`: a reference to one
         // patient's record (not `Patient/{id}`, `Patient/example`, `Patient/tst-1`).
         if let Some(id) = after.strip_prefix('/').map(|r| &r[..r.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).unwrap_or(r.len())]) {
-            if id.bytes().filter(u8::is_ascii_digit).count() >= 5 && !crate::scan::placeholder(id) {
+            let digits = id.bytes().filter(u8::is_ascii_digit).count();
+            if (digits >= 5 || id.len() >= 6 && digits >= 4) && !crate::scan::placeholder(id) {
                 x.patient_record = true;
             }
             continue;

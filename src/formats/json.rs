@@ -48,6 +48,7 @@ fn extract_text(text: &str, x: &mut Extracted) {
         return;
     }
     let b = text.as_bytes();
+    csv_cells(b, text, x);
     // Fragments (a diff hunk) start inside an object: begin with an implicit one.
     let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: true, opened: 0, first: 0, record: false };
     let mut stack: Vec<Frame> = vec![root()];
@@ -107,7 +108,7 @@ fn extract_text(text: &str, x: &mut Extracted) {
                     }
                 } else if !stack.is_empty() {
                     if b[s..e].starts_with(b"{") && e - s > 20 && b[s..e].windows(2).any(|w| w == b"\\\"") {
-                        nested(text, s, e, x);
+                        nested(text, s, e, x, false);
                     }
                     value(text, &mut stack, s, e, x);
                 }
@@ -149,14 +150,16 @@ static SYNTAX: [bool; 256] = {
 
 /// JSON inside a JSON string (a Postman request's `"raw": "{\n  \"resourceType\": ...}"`):
 /// read unescaped, its fields mapped back to where they are in the text.
-fn nested(text: &str, s: usize, e: usize, x: &mut Extracted) {
+/// (`doubled`: a CSV cell's, whose quotes are doubled instead.)
+fn nested(text: &str, s: usize, e: usize, x: &mut Extracted, doubled: bool) {
     let b = &text.as_bytes()[s..e];
     let (mut inner, mut at) = (Vec::with_capacity(b.len()), Vec::with_capacity(b.len() + 1));
     let mut k = 0;
     while k < b.len() {
         let (byte, len) = match (b[k], b.get(k + 1)) {
-            (b'\\', Some(b'n' | b'r' | b't')) => (b' ', 2),
-            (b'\\', Some(&c)) => (c, 2),
+            (b'"', Some(b'"')) if doubled => (b'"', 2),
+            (b'\\', Some(b'n' | b'r' | b't')) if !doubled => (b' ', 2),
+            (b'\\', Some(&c)) if !doubled => (c, 2),
             (c, _) => (c, 1),
         };
         inner.push(byte);
@@ -173,6 +176,21 @@ fn nested(text: &str, s: usize, e: usize, x: &mut Extracted) {
         f.start = at[f.start];
         f.end = at[f.end - 1] + 1;
         x.fields.push(f);
+    }
+}
+
+/// JSON in a CSV cell, its quotes doubled (a log explorer's export:
+/// `warn,"{""patient"": {""mrn"": ""5346964"", ""name"": ""Abebe Tesfaye""}}"`), to the cell's
+/// last `}` on its line.
+fn csv_cells(b: &[u8], text: &str, x: &mut Extracted) {
+    let mut at = 0;
+    while let Some(p) = super::find_bytes(b, b"\"{\"\"", at, false) {
+        let s = p + 1;
+        let end = b[s..].iter().position(|&c| c == b'\n').map_or(b.len(), |n| s + n);
+        if let Some(close) = b[s..end].windows(2).rposition(|w| w == b"}\"") {
+            nested(text, s, s + close + 1, x, true);
+        }
+        at = end;
     }
 }
 

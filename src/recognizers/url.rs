@@ -39,9 +39,13 @@ pub(super) fn identifies_person(after_host: &str) -> bool {
     // (Not a test record's, `Patient/tst-1`.)
     let has_id = |s: &str| s.bytes().any(|c| c.is_ascii_digit()) && s.len() >= 3 && !crate::scan::placeholder(s);
     let path_hit = segs.windows(2).any(|w| PERSON_SEGMENTS.contains(&w[0]) && has_id(w[1]));
+    // (A FHIR search of people by their record's identifier or their name: `/Patient?identifier=0775203541`.)
+    let person_search = segs.last().is_some_and(|s| PERSON_SEGMENTS.contains(s));
     let query_hit = query.split(['&', ';']).any(|kv| {
         let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-        PERSON_PARAMS.contains(&k) && v.len() >= 2
+        // (An identifier's value after its system, `urn:oid:…|0775203541`; not the system alone.)
+        let v = v.rsplit('|').next().and_then(|v| v.rsplit("%7c").next()).unwrap_or(v);
+        (PERSON_PARAMS.contains(&k) || person_search && matches!(k, "identifier" | "family" | "given" | "birthdate")) && v.len() >= 2 && !crate::scan::placeholder(v) && !v.starts_with(['{', '$', '<']) && !v.starts_with("urn:") && !v.starts_with("http")
     });
     path_hit || query_hit
 }
