@@ -1914,6 +1914,11 @@ fn tool_output_pasted_verbatim() {
     // A FHIR search for one patient by identifier (not by a system alone, or a test record's).
     assert_reported("→ Get patient by MRN\n  GET https://fhir-stage.oakprairiemg.com/R4/Patient?identifier=0775203541 [200 OK, 1.9kB, 244ms]\n", &["https://fhir-stage.oakprairiemg.com/R4/Patient?identifier=0775203541"]);
     assert_allowed("  GET https://fhir-tst.mercylakes.org/R4/Patient?identifier=urn:oid:2.16.840.1.113883.19.5|T0000123 [200 OK, 1.1kB, 294ms]\n");
+    // An X12 viewer's tree: a loop's title (`Loop ISA`) before the interchange header.
+    let x12 = "Loop ISA     Interchange Control Header\n    ISA*00*          *00*          *ZZ*SUBRFC         *ZZ*CLEARINGHOUSE  *240608*0847*^*00501*184158073*0*P*:~\nLoop 2100C   Subscriber Name\n    NM1*IL*1*IYER*ANANYA****MI*H78534194Z~\n        NM103  Name Last or Organization Name ....... IYER\n    DMG*D8*19460128*F~\n";
+    assert_reported(x12, &["IYER", "ANANYA", "H78534194Z", "19460128"]);
+    // A portal link's `pat=` parameter.
+    assert_reported("Log in at https://mychart.cedarvalleyhealth.org/MyChart/Results?pat=778-22-77&tok=636fbb4bf955a86a to see them.\n", &["https://mychart.cedarvalleyhealth.org/MyChart/Results?pat=778-22-77&tok=636fbb4bf955a86a"]);
     // (Not an API's documented `Patient/{id}` or a test record.)
     assert_allowed("GET /Patient/{id} returns 404 for Patient/tst-1.\nDBA on duty: 401-789-1311\n");
     assert_allowed("(0010,0010) PN [QA^WATER^PHANTOM]                       #  16, 1 PatientName\n(0010,0020) LO [QA-PHANTOM-17]                          #  14, 1 PatientID\n");

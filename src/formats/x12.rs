@@ -22,8 +22,9 @@ enum Party {
 
 pub(super) fn extract(doc: &Doc, x: &mut Extracted) {
     let b = doc.bytes;
-    // The element separator is the byte after "ISA" when the interchange header is there.
-    let sep = super::find_bytes(b, b"ISA", 0, false).and_then(|p| b.get(p + 3).copied()).filter(|c| !c.is_ascii_alphanumeric()).unwrap_or(b'*');
+    // The element separator is the byte after "ISA" when the interchange header is there
+    // (not the space after a viewer's `Loop ISA` title).
+    let sep = super::find_all(b, b"ISA").find_map(|p| b.get(p + 3).copied().filter(|c| c.is_ascii_punctuation())).unwrap_or(b'*');
     let mut party = Party::Other;
     let mut start = 0;
     while start < b.len() {

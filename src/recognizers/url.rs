@@ -26,7 +26,7 @@ pub(crate) static URL: Recognizer = Recognizer {
 
 const PERSON_SEGMENTS: &[&str] = &["patient", "patients", "member", "members", "person", "persons", "people", "subscriber", "subscribers", "beneficiary", "mrn", "chart", "relatedperson"];
 const PERSON_PARAMS: &[&str] = &[
-    "patient", "patientid", "patient_id", "pid", "mrn", "member", "memberid", "member_id", "subscriber", "subscriberid", "ssn", "dob",
+    "patient", "patientid", "patient_id", "pat", "patid", "pat_id", "pid", "mrn", "member", "memberid", "member_id", "subscriber", "subscriberid", "ssn", "dob",
     "person", "personid", "chart", "chartid", "mbi", "name", "lastname", "firstname", "last_name", "first_name", "email", "phone",
 ];
 
