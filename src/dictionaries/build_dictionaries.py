@@ -167,6 +167,12 @@ def clean_name(raw: str, alpha, stats: dict, first: bool = False) -> str | None:
     if s in JUNK:
         stats["junk"] += 1
         return None
+    if unicodedata.normalize("NFKC", s) != s:
+        # Compatibility characters (Arabic presentation forms, Hangul
+        # compatibility jamo, `ŀ`) are glyph variants that typed text does
+        # not use: dataset noise.
+        stats["compatibility characters"] += 1
+        return None
     toks = s.split(" ")
     if len(toks) > 4:
         stats["too many words"] += 1
@@ -348,6 +354,8 @@ def check_file(name: str) -> list[str]:
             problems.append(f"{name}:{i}: stray white space {line!r}")
         elif line != unicodedata.normalize("NFC", line):
             problems.append(f"{name}:{i}: not NFC {line!r}")
+        elif line != unicodedata.normalize("NFKC", line):
+            problems.append(f"{name}:{i}: compatibility characters {line!r}")
         elif line != line.lower():
             problems.append(f"{name}:{i}: not lower case {line!r}")
         elif line.startswith("#"):
