@@ -598,11 +598,12 @@ pub(crate) fn placeholder(v: &str) -> bool {
         || matches!(&*lower, "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null")
 }
 
-/// Whether a prose field's value starts with a test date (`19000101`) before `at`.
+/// Whether a prose field's first date, before `at`, is a test date (`19000101`).
 fn test_date_first(text: &str, f: &Field, at: usize) -> bool {
-    let (vs, _) = formats::trim_value(text, f.start, f.end);
-    let first = text[vs..at.max(vs)].split(' ').next().unwrap_or("");
-    f.source.is_none() && at > vs + first.len() && crate::recognizers::is_placeholder_date(first)
+    let v = &text.as_bytes()[f.start..at.max(f.start)];
+    let s = v.iter().position(u8::is_ascii_digit).unwrap_or(v.len());
+    let e = v[s..].iter().position(|&c| c == b' ').map_or(v.len(), |n| s + n);
+    f.source.is_none() && e < v.len() && crate::recognizers::is_placeholder_date(&text[f.start + s..f.start + e])
 }
 
 /// Where an id field's value is a code: its first chunk when that has digits
@@ -1027,7 +1028,7 @@ pub(crate) fn preview(kind: Kind, value: &str) -> String {
         Kind::Email => match value.split_once('@') {
             Some((local, domain)) => {
                 let first: String = local.chars().take(1).collect();
-                let tld = domain.rsplit('.').next().unwrap_or("");
+                let tld = crate::text::after_last(domain, b'.');
                 format!("{first}***@***.{tld}")
             }
             None => masked(value, &mut |c| !c.is_alphanumeric()),

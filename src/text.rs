@@ -608,6 +608,12 @@ impl Needles {
     }
 }
 
+/// What follows the last `c` in `s` (all of `s` without one): the `org` of `mail.example.org`.
+#[inline(never)]
+pub(crate) fn after_last(s: &str, c: u8) -> &str {
+    &s[s.bytes().rposition(|b| b == c).map_or(0, |p| p + 1)..]
+}
+
 /// Whether `w` is one of `words` (ASCII, any case). (Not inlined, as `prefix_ci`.)
 #[inline(never)]
 pub(crate) fn one_of_ci(w: &[u8], words: &[&str]) -> bool {

@@ -13,9 +13,13 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
         let (before, after) = (&text[..p], &text[p + 7..]);
         // `curl $PROD/Patient/0319836705`, `"resource": "Patient/304208"`: a reference to one
         // patient's record (not `Patient/{id}`, `Patient/example`, `Patient/tst-1`).
-        if let Some(id) = after.strip_prefix('/').map(|r| &r[..r.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).unwrap_or(r.len())]) {
-            let digits = id.bytes().filter(u8::is_ascii_digit).count();
-            if (digits >= 5 || id.len() >= 6 && digits >= 4) && !crate::scan::placeholder(id) {
+        if let Some(r) = after.strip_prefix('/') {
+            let (mut len, mut digits) = (0, 0);
+            for c in r.bytes().take_while(|c| c.is_ascii_alphanumeric() || *c == b'-') {
+                len += 1;
+                digits += usize::from(c.is_ascii_digit());
+            }
+            if (digits >= 5 || len >= 6 && digits >= 4) && !crate::scan::placeholder(&r[..len]) {
                 x.patient_record = true;
             }
             continue;

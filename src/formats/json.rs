@@ -48,7 +48,6 @@ fn extract_text(text: &str, x: &mut Extracted) {
         return;
     }
     let b = text.as_bytes();
-    csv_cells(b, text, x);
     // Fragments (a diff hunk) start inside an object: begin with an implicit one.
     let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: true, opened: 0, first: 0, record: false };
     let mut stack: Vec<Frame> = vec![root()];
@@ -77,8 +76,11 @@ fn extract_text(text: &str, x: &mut Extracted) {
                     }
                     // A test patient (`"family": "Zztest"`) holds test values throughout; (not a diff's
                     // real patient beside the test one it replaces).
-                    let mut families = x.fields[f.first..].iter().filter(|g| g.role == Role::PatientName && g.source.as_deref().is_some_and(|s| s.ends_with(".family"))).peekable();
-                    if f.resource.is_some_and(|(s, e)| &text[s..e] == "Patient") && families.peek().is_some() && families.all(|g| crate::scan::placeholder(&text[g.start..g.end])) {
+                    let (mut test, mut real) = (false, false);
+                    for g in x.fields[f.first..].iter().filter(|g| g.role == Role::PatientName && g.source.as_deref().is_some_and(|s| s.ends_with(".family"))) {
+                        *(if crate::scan::placeholder(&text[g.start..g.end]) { &mut test } else { &mut real }) = true;
+                    }
+                    if test && !real && f.resource.is_some_and(|(s, e)| &text[s..e] == "Patient") {
                         x.fields.truncate(f.first);
                         x.patient_record = f.record;
                         x.push(f.opened, i + 1, Role::Tech, Some(TEST_PATIENT.into()), true);
@@ -107,8 +109,22 @@ fn extract_text(text: &str, x: &mut Extracted) {
                         f.current = Some((s, e));
                     }
                 } else if !stack.is_empty() {
-                    if b[s..e].starts_with(b"{") && e - s > 20 && b[s..e].windows(2).any(|w| w == b"\\\"") {
-                        nested(text, s, e, x, false);
+                    // JSON inside a string: escaped (a Postman request's `"raw": "{\n  \"resourceType\": ...}"`),
+                    // or in a CSV cell with its quotes doubled, to the cell's last `}` on its line (a
+                    // log explorer's export: `warn,"{""patient"": {""mrn"": ""5346964""}}"`).
+                    let csv = e == s + 1 && b[s] == b'{' && b.get(e + 1) == Some(&b'"');
+                    let inner = if csv {
+                        let line = b[s..].iter().position(|&c| c == b'\n').map_or(b.len(), |n| s + n);
+                        b[s..line].windows(2).rposition(|w| w == b"}\"").map(|close| s + close + 1)
+                    } else {
+                        (b[s..e].starts_with(b"{") && e - s > 20 && b[s..e].windows(2).any(|w| w == b"\\\"")).then_some(e)
+                    };
+                    if let Some(z) = inner {
+                        nested(text, s, z, x, csv);
+                        if csv {
+                            i = z + 1;
+                            continue;
+                        }
                     }
                     value(text, &mut stack, s, e, x);
                 }
@@ -156,10 +172,9 @@ fn nested(text: &str, s: usize, e: usize, x: &mut Extracted, doubled: bool) {
     let (mut inner, mut at) = (Vec::with_capacity(b.len()), Vec::with_capacity(b.len() + 1));
     let mut k = 0;
     while k < b.len() {
+        let esc = if doubled { b'"' } else { b'\\' };
         let (byte, len) = match (b[k], b.get(k + 1)) {
-            (b'"', Some(b'"')) if doubled => (b'"', 2),
-            (b'\\', Some(b'n' | b'r' | b't')) if !doubled => (b' ', 2),
-            (b'\\', Some(&c)) if !doubled => (c, 2),
+            (c, Some(&n)) if c == esc && (!doubled || n == b'"') => (if matches!(n, b'n' | b'r' | b't') && !doubled { b' ' } else { n }, 2),
             (c, _) => (c, 1),
         };
         inner.push(byte);
@@ -176,21 +191,6 @@ fn nested(text: &str, s: usize, e: usize, x: &mut Extracted, doubled: bool) {
         f.start = at[f.start];
         f.end = at[f.end - 1] + 1;
         x.fields.push(f);
-    }
-}
-
-/// JSON in a CSV cell, its quotes doubled (a log explorer's export:
-/// `warn,"{""patient"": {""mrn"": ""5346964"", ""name"": ""Abebe Tesfaye""}}"`), to the cell's
-/// last `}` on its line.
-fn csv_cells(b: &[u8], text: &str, x: &mut Extracted) {
-    let mut at = 0;
-    while let Some(p) = super::find_bytes(b, b"\"{\"\"", at, false) {
-        let s = p + 1;
-        let end = b[s..].iter().position(|&c| c == b'\n').map_or(b.len(), |n| s + n);
-        if let Some(close) = b[s..end].windows(2).rposition(|w| w == b"}\"") {
-            nested(text, s, s + close + 1, x, true);
-        }
-        at = end;
     }
 }
 

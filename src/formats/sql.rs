@@ -488,7 +488,8 @@ fn top_level_comma(b: &[u8], from: usize, to: usize) -> usize {
 
 /// The column name that ends right before `at` (white space allowed): `PAT_MRN_ID` of `PAT_MRN_ID = '...'`.
 fn name_before(text: &str, at: usize) -> &str {
-    text[..at].trim_end().rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or("")
+    let t = text[..at].trim_end();
+    &t[t.bytes().rposition(|c| !(c.is_ascii_alphanumeric() || c == b'_')).map_or(0, |p| p + 1)..]
 }
 
 /// `WHERE contact_name = 'Sarah Rodriguez' AND mrn = '00172970'`: a quoted
@@ -550,7 +551,7 @@ fn update_sets(text: &str, x: &mut Extracted) {
         let end = text[set..].find(';').map_or(text.len(), |e| set + e);
         let body_end = find_bytes(&text.as_bytes()[..end], b" where ", set, true).unwrap_or(end);
         // `update dbo.PatientPhone set Number = '…'`: a column named for no role takes the table's.
-        let table = ident(text[at..set].rsplit('.').next().unwrap_or(""));
+        let table = ident(crate::text::after_last(&text[at..set], b'.'));
         let mut k = set + 5;
         for part in text[set + 5..body_end].split(',') {
             let ps = k;

@@ -257,19 +257,17 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // (A flat file's record, `SUB|83139011661|GUNNARSSON|ASGEIR|19360711|M|...`, is data:
         // two of its cells are long numbers, which no column's name is.)
         let numbers = || head.iter().filter(|&&(a, b)| text[a..b].bytes().filter(u8::is_ascii_digit).count() >= 5).count();
-        if head.len() >= 2
+        let table = head.len() >= 2
             && (known >= 2 && known * 2 >= head.len() || defining && (d == Delim::Pipe || tab_header || idents && known >= 3) || field_values())
             && !(pipe_row && !wiki_header && under_header)
-            && numbers() < 2
-        {
-            l = rows(doc, x, l + 1, d, &head, roles, &line_span);
-            continue;
-        }
+            && numbers() < 2;
         // A grid with its rule below (psql, Markdown) whose other columns are unknown: its staff
         // column still names staff (an audit's `| Time | Actor | Path | Old value | New value |`).
-        if !wiki_header && roles.contains(&Some(Role::Staff)) && rule_below() {
-            let staff = roles.iter().map(|r| r.filter(|r| *r == Role::Staff)).collect();
-            l = rows(doc, x, l + 1, d, &head, staff, &line_span);
+        if table || !wiki_header && roles.contains(&Some(Role::Staff)) && rule_below() {
+            if !table {
+                roles.iter_mut().for_each(|r| *r = r.filter(|r| *r == Role::Staff));
+            }
+            l = rows(doc, x, l + 1, d, &head, roles, &line_span);
             continue;
         }
         // "|PID-5|KOVACS^ZSOFIA^C|KOVACS^ZSOFIA^C|ok|": a row keyed by an HL7 field holds

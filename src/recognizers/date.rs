@@ -201,7 +201,7 @@ fn page_date(doc: &Doc, start: usize) -> bool {
         return false;
     }
     let before = doc.window(start.saturating_sub(48), start).to_ascii_lowercase();
-    let line = before.rsplit('\n').next().unwrap_or("");
+    let line = crate::text::after_last(&before, b'\n');
     line.ends_with(" on ") && ["modified", "created", "updated", "edited", "published"].iter().any(|w| line.contains(w))
         || ["report run ", "generated on ", "printed on ", "exported on ", "last updated ", "last updated: ", "last edited "].iter().any(|w| line.ends_with(w))
         // "Published 2026-07-04 by Priyanka Iyer", "Effective 2026-01-01": a page's own dates.

@@ -88,7 +88,7 @@ pub(crate) fn span_at(doc: &Doc, i: usize) -> Option<(usize, usize)> {
         end -= 1;
     }
     let domain = &doc.text[at + 1..end];
-    let tld = domain.rsplit('.').next()?;
+    let tld = crate::text::after_last(domain, b'.');
     if !domain.contains('.') || tld.len() < 2 || !tld.bytes().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }

@@ -44,8 +44,11 @@ pub(super) fn identifies_person(after_host: &str) -> bool {
     let query_hit = query.split(['&', ';']).any(|kv| {
         let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
         // (An identifier's value after its system, `urn:oid:…|0775203541`; not the system alone.)
-        let v = v.rsplit('|').next().and_then(|v| v.rsplit("%7c").next()).unwrap_or(v);
-        (PERSON_PARAMS.contains(&k) || person_search && matches!(k, "identifier" | "family" | "given" | "birthdate")) && v.len() >= 2 && !crate::scan::placeholder(v) && !v.starts_with(['{', '$', '<']) && !v.starts_with("urn:") && !v.starts_with("http")
+        let v = crate::text::after_last(v, b'|');
+        (PERSON_PARAMS.contains(&k) || person_search && crate::text::one_of_ci(k.as_bytes(), &["identifier", "family", "given", "birthdate"]))
+            && v.len() >= 2
+            && !crate::scan::placeholder(v)
+            && crate::text::prefix_ci(v.as_bytes(), &["{", "$", "<", "urn:", "http"]).is_none()
     });
     path_hit || query_hit
 }
