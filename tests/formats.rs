@@ -1919,6 +1919,10 @@ fn tool_output_pasted_verbatim() {
     assert_reported(x12, &["IYER", "ANANYA", "H78534194Z", "19460128"]);
     // A portal link's `pat=` parameter.
     assert_reported("Log in at https://mychart.cedarvalleyhealth.org/MyChart/Results?pat=778-22-77&tok=636fbb4bf955a86a to see them.\n", &["https://mychart.cedarvalleyhealth.org/MyChart/Results?pat=778-22-77&tok=636fbb4bf955a86a"]);
+    // SQL Server's datetime with its fraction of a second; a snake-case label's `_time`.
+    let ssms = "MRN      PAT_NAME          BIRTH_DATE              HOSP_ADMSN_TIME\n-------- ----------------- ----------------------- -----------------------\n41746913 JUNG, EUN-JI      2012-10-10 00:00:00.000 2026-08-22 01:23:00.000\n";
+    assert_reported(ssms, &["2012-10-10 00:00:00.000", "2026-08-22 01:23:00.000"]);
+    assert_reported("MRN: 123456\nadmit_time: 2024-02-20 13:00:00\n", &["2024-02-20 13:00:00"]);
     // (Not an API's documented `Patient/{id}` or a test record.)
     assert_allowed("GET /Patient/{id} returns 404 for Patient/tst-1.\nDBA on duty: 401-789-1311\n");
     assert_allowed("(0010,0010) PN [QA^WATER^PHANTOM]                       #  16, 1 PatientName\n(0010,0020) LO [QA-PHANTOM-17]                          #  14, 1 PatientID\n");

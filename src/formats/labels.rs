@@ -180,9 +180,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             continue;
         };
         // "ME case number: ME-2026-68238": the word "number" after an identifier's label is part of it.
-        // "Visit date/time: 10/28/2026 12:40 PM": so is "time" after a date's.
+        // "Visit date/time: 10/28/2026 12:40 PM", `admit_time: …`: so is "time" after a date's.
         let end = toks[last].end as usize;
-        let word_next = matches!(doc.bytes.get(end), Some(b' ' | b'/')) && matches!(doc.bytes.get(end + 1).map(u8::to_ascii_lowercase), Some(b'n' | b't'));
+        let word_next = matches!(doc.bytes.get(end), Some(b' ' | b'/' | b'_')) && matches!(doc.bytes.get(end + 1).map(u8::to_ascii_lowercase), Some(b'n' | b't'));
         let joined = toks.get(last + 1).filter(|n| word_next && n.start as usize == end + 1 && n.class == Class::Word).map_or("", |_| doc.s(last + 1));
         let is = |w: &str| joined.eq_ignore_ascii_case(w);
         let absorbed = (is("number") || is("nbr") || is("num")) && (takes_chunk(role) || role == Role::OtherId) || is("time") && matches!(role, Role::Dob | Role::PersonDate);

@@ -177,7 +177,8 @@ fn spoken_clock(doc: &Doc, end: usize) -> Option<usize> {
 fn clock_end(doc: &Doc, end: usize) -> usize {
     let b = &doc.bytes;
     let mut k = end + 4; // separator, HH, ':'
-    while k < b.len() && (b[k].is_ascii_digit() || b[k] == b':' && b.get(k + 1).is_some_and(u8::is_ascii_digit)) {
+    // (And a fraction of a second, as SQL Server prints a datetime: `13:00:00.000`.)
+    while k < b.len() && (b[k].is_ascii_digit() || matches!(b[k], b':' | b'.') && b.get(k + 1).is_some_and(u8::is_ascii_digit)) {
         k += 1;
     }
     if b.get(k) == Some(&b' ') && b.get(k + 1..k + 3).is_some_and(|m| m.eq_ignore_ascii_case(b"AM") || m.eq_ignore_ascii_case(b"PM")) && !b.get(k + 3).is_some_and(u8::is_ascii_alphanumeric) {
