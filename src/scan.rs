@@ -595,7 +595,8 @@ pub(crate) fn placeholder(v: &str) -> bool {
         word.len() >= 5 && word.starts_with("zz") && word.bytes().all(|b| b.is_ascii_alphabetic()) ||
         matches!(word, "test" | "testing" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum" | "everyman" | "tst" | "phantom") || word.len() < w.len() && word.len() <= 8 && word.starts_with("test")
     })
-        || matches!(&*lower, "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null")
+        // (First or last name unknown, a totals row, a subscriber who is the patient.)
+        || matches!(&*lower, "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null" | "fnu" | "lnu" | "self" | "grand total")
 }
 
 /// Whether a prose field's first date, before `at`, is a test date (`19000101`).

@@ -1923,6 +1923,15 @@ fn tool_output_pasted_verbatim() {
     let ssms = "MRN      PAT_NAME          BIRTH_DATE              HOSP_ADMSN_TIME\n-------- ----------------- ----------------------- -----------------------\n41746913 JUNG, EUN-JI      2012-10-10 00:00:00.000 2026-08-22 01:23:00.000\n";
     assert_reported(ssms, &["2012-10-10 00:00:00.000", "2026-08-22 01:23:00.000"]);
     assert_reported("MRN: 123456\nadmit_time: 2024-02-20 13:00:00\n", &["2024-02-20 13:00:00"]);
+    // An X12 viewer's element lines are data, not a table's header; its `[ISA]` title is no separator.
+    let tree = "[ISA] Interchange Control Header\n    ISA*00*          *00*          *ZZ*SUBCVH         *ZZ*CLEARINGHOUSE  *260711*0755*^*00501*910213051*0*P*:~\n    NM1*IL*1*CHOI*JI-WOO****34*059829757~\n        NM103  Name Last or Organization Name       CHOI\n    PER*IP**HP*9735051275~\n        PER01  Contact Function Code                IP  (Insured Party)\n        PER03  Communication Number Qualifier       HP  (Home Phone)\n    N3*4615 Sycamore St Unit 3~\n        N301   Address Information                  4615 Sycamore St Unit 3\n";
+    assert_reported(tree, &["CHOI", "JI-WOO", "4615 Sycamore St Unit 3"]);
+    assert!(!covers(tree, "Communication Number Qualifier") && !covers(tree, "Address Information"));
+    // First name unknown, a totals row, a subscriber who is the patient: no one's name.
+    let csv = "\"Patient Name\",\"DOB\",\"Phone\"\n\"Wiranto, FNU\",\"1957-12-14\",\"614-593-7451\"\n\"Grand Total\",\"\",\"\"\n";
+    assert_reported(csv, &["Wiranto"]);
+    assert!(!covers(csv, "Grand Total"));
+    assert!(!covers("{\"subscriber\": {\"name\": \"Mulyono\", \"given\": \"FNU\", \"dob\": \"1960-02-06\", \"relationship\": \"self\"}}\n", "self"));
     // (Not an API's documented `Patient/{id}` or a test record.)
     assert_allowed("GET /Patient/{id} returns 404 for Patient/tst-1.\nDBA on duty: 401-789-1311\n");
     assert_allowed("(0010,0010) PN [QA^WATER^PHANTOM]                       #  16, 1 PatientName\n(0010,0020) LO [QA-PHANTOM-17]                          #  14, 1 PatientID\n");

@@ -22,9 +22,9 @@ enum Party {
 
 pub(super) fn extract(doc: &Doc, x: &mut Extracted) {
     let b = doc.bytes;
-    // The element separator is the byte after "ISA" when the interchange header is there
-    // (not the space after a viewer's `Loop ISA` title).
-    let sep = super::find_all(b, b"ISA").find_map(|p| b.get(p + 3).copied().filter(|c| c.is_ascii_punctuation())).unwrap_or(b'*');
+    // The element separator is the byte after "ISA" when the interchange header is there, as
+    // around its first element's two digits (`ISA*00*`; not a viewer's `Loop ISA` or `[ISA]` title).
+    let sep = super::find_all(b, b"ISA").find_map(|p| b.get(p + 3).copied().filter(|&c| c.is_ascii_punctuation() && b.get(p + 6) == Some(&c))).unwrap_or(b'*');
     let mut party = Party::Other;
     let mut start = 0;
     while start < b.len() {
