@@ -147,7 +147,7 @@ fn header(line: &str) -> Option<Vec<Column>> {
     push(cell, line.len() - spaces, &mut cells);
     // (An X12 viewer's element line, `PER01  Contact Function Code  IP  (Insured Party)`, is data:
     // its first cell names a segment's element.)
-    let first = &line.as_bytes()[cells.first().map_or(0, |c| c.1)..cells.first().map_or(0, |c| c.2)];
+    let first = cells.first().map_or(&b""[..], |c| &line.as_bytes()[c.1..c.2]);
     if cells.len() < 3 || (4..=5).contains(&first.len()) && first[0].is_ascii_uppercase() && first[first.len() - 2..].iter().all(u8::is_ascii_digit) {
         return None;
     }

@@ -76,11 +76,14 @@ fn extract_text(text: &str, x: &mut Extracted) {
                     }
                     // A test patient (`"family": "Zztest"`) holds test values throughout; (not a diff's
                     // real patient beside the test one it replaces).
+                    // (Only a Patient's own object is looked through, once, as it closes.)
                     let (mut test, mut real) = (false, false);
-                    for g in x.fields[f.first..].iter().filter(|g| g.role == Role::PatientName && g.source.as_deref().is_some_and(|s| s.ends_with(".family"))) {
-                        *(if crate::scan::placeholder(&text[g.start..g.end]) { &mut test } else { &mut real }) = true;
+                    if f.resource.is_some_and(|(s, e)| &text[s..e] == "Patient") {
+                        for g in x.fields[f.first..].iter().filter(|g| g.role == Role::PatientName && g.source.as_deref().is_some_and(|s| s.ends_with(".family"))) {
+                            *(if crate::scan::placeholder(&text[g.start..g.end]) { &mut test } else { &mut real }) = true;
+                        }
                     }
-                    if test && !real && f.resource.is_some_and(|(s, e)| &text[s..e] == "Patient") {
+                    if test && !real {
                         x.fields.truncate(f.first);
                         x.patient_record = f.record;
                         x.push(f.opened, i + 1, Role::Tech, Some(TEST_PATIENT.into()), true);
