@@ -5,7 +5,6 @@
 //! Matching is on whole words, never substrings (Presidio's "lic" in "public").
 
 use crate::Kind;
-use crate::dictionaries::FxMap;
 use std::sync::OnceLock;
 
 macro_rules! roles {
@@ -22,11 +21,14 @@ macro_rules! roles {
                 match self { $(Role::$variant => stringify!($variant),)* }
             }
 
+            /// Every role, in order: `Role::ALL[r as usize] == r`.
+            pub const ALL: &'static [Role] = &[$(Role::$variant),*];
+
             /// The role of a name written by [`Role::name`] (extraction JSON
             /// read back by the core's `scanExtracted`).
             #[cfg(any(test, all(target_arch = "wasm32", not(feature = "wasm-files"))))]
             pub fn from_name(name: &str) -> Option<Role> {
-                [$(Role::$variant),*].into_iter().find(|r| r.name() == name)
+                Role::ALL.iter().copied().find(|r| r.name() == name)
             }
         }
     };
@@ -931,32 +933,22 @@ pub(crate) fn labels() -> impl Iterator<Item = (&'static str, Role)> {
 }
 
 /// Every label phrase and every first word of one, to the longest phrase starting
-/// with it (in words; 0 for a phrase that starts none) and its own role as a whole
-/// label: one map for both questions.
-fn table() -> &'static FxMap<&'static str, (usize, Option<Role>)> {
-    static TABLE: OnceLock<FxMap<&'static str, (usize, Option<Role>)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table: FxMap<&'static str, (usize, Option<Role>)> = FxMap::default();
-        for (phrase, role) in labels() {
-            table.entry(phrase).or_insert((0, None)).1 = Some(role);
-            let first = phrase.split(' ').next().unwrap_or(phrase);
-            let e = table.entry(first).or_insert((0, None));
-            e.0 = e.0.max(phrase.split(' ').count());
-        }
-        table
-    })
+/// with it and its own role as a whole label: one map for both questions.
+fn table() -> &'static crate::dictionaries::PhraseSet {
+    static TABLE: OnceLock<crate::dictionaries::PhraseSet> = OnceLock::new();
+    TABLE.get_or_init(|| crate::dictionaries::PhraseSet::new(labels()))
 }
 
 /// The role of an exact label phrase (lower case, words separated by one space).
 pub(crate) fn phrase_role(phrase: &str) -> Option<Role> {
-    table().get(phrase).and_then(|e| e.1)
+    table().start(phrase).1
 }
 
 /// How many words the longest label starting with `word` has (0: none),
 /// and `word`'s own role as a one-word label: one lookup for a label's
 /// first word.
 pub(crate) fn label_start(word: &str) -> (usize, Option<Role>) {
-    table().get(word).copied().unwrap_or((0, None))
+    table().start(word)
 }
 
 /// Splits a column, key or field name into lower-case words:

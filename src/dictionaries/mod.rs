@@ -323,44 +323,58 @@ pub(crate) fn is_common_word(lower: &str) -> bool {
 /// A set of phrases of one or more words, matched token by token.
 pub(crate) struct PhraseSet {
     /// Each phrase and each first word of one, to the longest phrase starting with it
-    /// (in words; 0 for none) and, for a whole phrase, what it names (the same table
-    /// type as the labels', `labels::table`: one hash table's code in the wasm package).
-    table: FxMap<&'static str, (usize, Option<Role>)>,
+    /// (in words, the low byte; 0 for none) and, for a whole phrase, 1 + its role's
+    /// index in `Role::ALL` (above the low byte). (String keys and `usize` values: the
+    /// map type of the other string-keyed maps, one hash table's code in the wasm package.)
+    table: FxMap<String, usize>,
 }
 
 impl PhraseSet {
-    fn new(data: &'static str, role: Role) -> PhraseSet {
-        let mut table: FxMap<&'static str, (usize, Option<Role>)> = FxMap::default();
-        for p in data.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            table.entry(p).or_insert((0, None)).1 = Some(role);
+    pub(crate) fn new<'p>(phrases: impl Iterator<Item = (&'p str, Role)>) -> PhraseSet {
+        let mut table: FxMap<String, usize> = FxMap::default();
+        for (p, role) in phrases {
+            let e = table.entry(p.to_string()).or_insert(0);
+            *e = *e & 0xff | (role as usize + 1) << 8;
             let first = p.split(' ').next().unwrap_or(p);
-            let e = table.entry(first).or_insert((0, None));
-            e.0 = e.0.max(p.split(' ').count());
+            let e = table.entry(first.to_string()).or_insert(0);
+            *e = *e & !0xff | (*e & 0xff).max(p.split(' ').count());
         }
         PhraseSet { table }
     }
 
+    /// The longest phrase (in words) that starts with `first` (0: none), and
+    /// `first`'s own role as a whole phrase.
+    pub fn start(&self, first: &str) -> (usize, Option<Role>) {
+        let e = self.table.get(first).copied().unwrap_or(0);
+        (e & 0xff, (e >> 8).checked_sub(1).map(|r| Role::ALL[r]))
+    }
+
     /// The longest phrase (in words) that starts with `first`, or 0.
     pub fn longest_from(&self, first: &str) -> usize {
-        self.table.get(first).map_or(0, |e| e.0)
+        self.start(first).0
     }
 
     /// Whether the exact phrase is in the set.
     pub fn contains(&self, phrase: &str) -> bool {
-        self.table.get(phrase).is_some_and(|e| e.1.is_some())
+        self.start(phrase).1.is_some()
     }
+}
+
+/// The lines of a phrase list, each with the role it names.
+fn listed(data: &'static str, role: Role) -> impl Iterator<Item = (&'static str, Role)> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty()).map(move |p| (p, role))
 }
 
 /// Diagnosis and condition terms.
 pub(crate) fn conditions() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new(phrases(CONDITIONS), Role::Diagnosis))
+    SET.get_or_init(|| PhraseSet::new(listed(phrases(CONDITIONS), Role::Diagnosis)))
 }
 
 /// Drug names, generic and brand.
 pub(crate) fn medications() -> &'static PhraseSet {
     static SET: OnceLock<PhraseSet> = OnceLock::new();
-    SET.get_or_init(|| PhraseSet::new(phrases(MEDICATIONS), Role::Medication))
+    SET.get_or_init(|| PhraseSet::new(listed(phrases(MEDICATIONS), Role::Medication)))
 }
 
 #[cfg(test)]

@@ -197,6 +197,33 @@ pub(crate) fn find_all<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Ite
     })
 }
 
+/// [`find_bytes`] for a loop whose start positions grow: the position found last is kept,
+/// and the text is searched again only once a start passes it (a needle that is not in
+/// the text is looked for once, not at each step: a dump of 10,000 INSERTs is read once).
+pub(crate) struct Finder<'a> {
+    hay: &'a [u8],
+    needle: &'a [u8],
+    fold: bool,
+    /// Where the last search started, and what it found.
+    from: usize,
+    found: Option<usize>,
+}
+
+impl<'a> Finder<'a> {
+    pub fn new(hay: &'a [u8], needle: &'a [u8], fold: bool) -> Self {
+        Finder { hay, needle, fold, from: usize::MAX, found: None }
+    }
+
+    /// `find_bytes(hay, needle, from, fold)`.
+    pub fn at(&mut self, from: usize) -> Option<usize> {
+        if from < self.from || self.found.is_some_and(|f| f < from) {
+            self.found = find_bytes(self.hay, self.needle, from, self.fold);
+            self.from = from;
+        }
+        self.found
+    }
+}
+
 /// First position at or after `from` where `needle` occurs in `hay`,
 /// ASCII case-insensitively when `fold`.
 pub(crate) fn find_bytes(hay: &[u8], needle: &[u8], from: usize, fold: bool) -> Option<usize> {
@@ -323,7 +350,19 @@ pub(crate) fn trim_value(text: &str, mut start: usize, mut end: usize) -> (usize
 
 #[cfg(test)]
 mod tests {
-    use super::find_bytes;
+    use super::{find_bytes, Finder};
+
+    #[test]
+    fn a_finder_answers_as_find_bytes_at_any_start() {
+        let hay = b"insert into a values (1); INSERT [b] values (2); select 3; insert into c";
+        for needle in [&b"insert ["[..], b"values", b"select ", b"zz"] {
+            let mut f = Finder::new(hay, needle, true);
+            // Growing starts (the loops' use), then going back.
+            for from in (0..hay.len() + 2).chain([3, 0, 40, 12]) {
+                assert_eq!(f.at(from), find_bytes(hay, needle, from, true), "{:?} from {from}", std::str::from_utf8(needle));
+            }
+        }
+    }
 
     #[test]
     fn find_bytes_agrees_with_a_plain_search() {

@@ -5,7 +5,7 @@
 //! Inserts without a column list use the columns of an earlier
 //! `CREATE TABLE` for the same table, when there is one.
 
-use super::{find_bytes, Extracted};
+use super::{find_bytes, Extracted, Finder};
 use crate::labels::{field_role, Role};
 use crate::text::Doc;
 use crate::dictionaries::FxMap;
@@ -16,10 +16,9 @@ fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
 
 /// Where the table name of the next insert starts: after `INSERT INTO`,
 /// `INSERT ALL ... INTO` (Oracle, one per row), or SQL Server's `INSERT [t]`.
-fn next_insert(text: &str, from: usize) -> Option<usize> {
-    let into = find_ci(text, "into ", from).filter(|&p| p > 0 && text.as_bytes()[p - 1].is_ascii_whitespace());
-    let bracket = find_ci(text, "insert [", from);
-    match (into, bracket) {
+fn next_insert(text: &str, into: &mut Finder, bracket: &mut Finder, from: usize) -> Option<usize> {
+    let into = into.at(from).filter(|&p| p > 0 && text.as_bytes()[p - 1].is_ascii_whitespace());
+    match (into, bracket.at(from)) {
         (Some(a), Some(b)) if b < a => Some(b + 7),
         (Some(a), _) => Some(a + 5),
         (None, Some(b)) => Some(b + 7),
@@ -274,18 +273,21 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
         at = next;
     }
     at = 0;
-    while let Some(p) = next_insert(text, at) {
+    // (Each searched for again only once the loop has passed where it was found.)
+    let finder = |needle: &'static [u8]| Finder::new(b, needle, true);
+    let (mut into, mut bracket, mut values, mut select) = (finder(b"into "), finder(b"insert ["), finder(b"values"), finder(b"select "));
+    while let Some(p) = next_insert(text, &mut into, &mut bracket, at) {
         let after = p;
-        let Some(vpos) = find_ci(text, "values", after) else {
-            at = insert_select(text, x, after).unwrap_or(after);
+        let Some(vpos) = values.at(after) else {
+            at = insert_select(text, x, after, &mut select).unwrap_or(after);
             if at == after {
                 break;
             }
             continue;
         };
         // INSERT INTO t (cols) SELECT ...: the select list, not a later VALUES.
-        if let Some(s) = find_ci(text, "select ", after).filter(|&s| s < vpos) {
-            at = insert_select(text, x, after).unwrap_or(s + 7);
+        if let Some(s) = select.at(after).filter(|&s| s < vpos) {
+            at = insert_select(text, x, after, &mut select).unwrap_or(s + 7);
             continue;
         }
         let head = &text[after..vpos];
@@ -443,10 +445,10 @@ fn copy_rows(text: &str, x: &mut Extracted) {
 
 /// `INSERT INTO t (a, b) SELECT id, 'v' FROM ...`: the select list's
 /// literals take the roles of the columns; returns where the statement ends.
-fn insert_select(text: &str, x: &mut Extracted, after: usize) -> Option<usize> {
+fn insert_select(text: &str, x: &mut Extracted, after: usize, select: &mut Finder) -> Option<usize> {
     let b = text.as_bytes();
     let open = after + text[after..].find('(')?;
-    let sel = find_ci(text, "select ", after)?;
+    let sel = select.at(after)?;
     if open > sel {
         return None;
     }
@@ -455,7 +457,7 @@ fn insert_select(text: &str, x: &mut Extracted, after: usize) -> Option<usize> {
         return None;
     }
     let end = text[sel..].find(';').map_or(text.len(), |e| sel + e);
-    let list_end = find_ci(text, " from ", sel).filter(|&f| f < end).unwrap_or(end);
+    let list_end = find_bytes(&b[..end], b" from ", sel, true).unwrap_or(end);
     let mut k = sel + 7;
     for &(cs, ce) in &cols {
         if k >= list_end {
@@ -524,7 +526,8 @@ fn where_literals(text: &str, x: &mut Extracted) {
         }
         // `PAT_MRN_ID IN ('E9393568', '2179217')`: each literal of the list.
         let mut k = p + 7;
-        while let Some(list) = find_ci(text, " in (", k).filter(|&l| l < end) {
+        // (Within the statement: a text of many WHEREs is not read to its end at each.)
+        while let Some(list) = find_bytes(&text.as_bytes()[..end], b" in (", k, true) {
             let name = name_before(text, list);
             let (values, after) = items(text.as_bytes(), list + 5);
             if let Some(role) = field_role(name) {

@@ -132,19 +132,18 @@ mod cue {
 }
 
 fn cues(lower: &str) -> u8 {
-    // (The phrase tables' map type, the cue bits in its count: one copy of the hash
-    // table's code in the wasm package.)
-    static MAP: std::sync::OnceLock<crate::dictionaries::FxMap<&'static str, (usize, Option<crate::labels::Role>)>> = std::sync::OnceLock::new();
+    // (The string-keyed maps' type: one copy of the hash table's code in the wasm package.)
+    static MAP: std::sync::OnceLock<crate::dictionaries::FxMap<String, usize>> = std::sync::OnceLock::new();
     let map = MAP.get_or_init(|| {
         let mut m = crate::dictionaries::FxMap::default();
         for (list, bit) in [(PATIENT_BEFORE, cue::PATIENT_BEFORE), (STAFF_BEFORE, cue::STAFF_BEFORE), (STAFF_AFTER, cue::STAFF_AFTER), (PARTICLES, cue::PARTICLE)] {
             for &w in list {
-                m.entry(w).or_insert((0, None)).0 |= usize::from(bit);
+                *m.entry(w.to_string()).or_insert(0) |= usize::from(bit);
             }
         }
         m
     });
-    map.get(lower).map_or(0, |&(bits, _)| bits as u8)
+    map.get(lower).map_or(0, |&bits| bits as u8)
 }
 
 /// Whether `w` is a word for a relative or a patient ("husband", "Daughter"): a
@@ -379,7 +378,10 @@ fn sender(doc: &Doc, i: usize, last: usize, prev: Option<&str>) -> Option<bool> 
     let above = (line.saturating_sub(2)..line).rev().map(|l| doc.line_text(l).trim()).find(|l| !l.is_empty())?;
     let closing = above.trim_end_matches([',', '!', '.']).to_lowercase();
     let message = doc.window(doc.line_starts[line].saturating_sub(1200) as usize, doc.line_starts[line] as usize);
-    VALEDICTIONS.contains(&closing.as_str()).then(|| crate::recognizers::email::personal_sender(doc.text) || beside_personal_address(doc.text, text.trim()) || own_care(message))
+    // (Headers and addresses within 16 KB of the signature: a text of many signatures is not
+    // read whole at each.)
+    let around = doc.window(doc.line_starts[line].saturating_sub(16 * 1024) as usize, doc.line_starts[line] as usize + 16 * 1024);
+    VALEDICTIONS.contains(&closing.as_str()).then(|| crate::recognizers::email::personal_sender(around) || beside_personal_address(around, text.trim()) || own_care(message))
 }
 
 /// "… message from <name at i>" on a line that names a patient portal ("Secure message",
