@@ -1119,6 +1119,11 @@ fn role_of_words(norm: &str) -> Option<Role> {
     if let Some(r) = phrase_role(norm) {
         return Some(r);
     }
+    // A field's name, not a paragraph (a cell holding a note, a line whose breaks were
+    // lost): the words below are looked up at each space.
+    if norm.len() > 120 {
+        return None;
+    }
     // "hosp_admsn_time", "death_time": a person's date with its time, not a log's timestamp.
     if let Some(head) = norm.strip_suffix(" time").or_else(|| norm.strip_suffix(" timestamp")) {
         // (The words before it name the date: "death" of "death date".)

@@ -192,7 +192,18 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
     propagate_names(&doc, &mut cands, &staff, threshold);
     propagate_values(text, &mut cands, threshold);
     let mut kept = resolve_overlaps(cands, threshold);
-    kept.retain(|c| !scanner.allow.iter().any(|re| re.find_iter(text).any(|m| m.start() <= c.start && c.end <= m.end())));
+    // (Each pattern's matches walked beside the candidates, both by start: a pattern runs once
+    // over the text, not once per candidate.)
+    for re in &scanner.allow {
+        let mut matches = re.find_iter(text);
+        let mut m = matches.next();
+        kept.retain(|c| {
+            while m.is_some_and(|m| m.end() <= c.start) {
+                m = matches.next();
+            }
+            !m.is_some_and(|m| m.start() <= c.start && c.end <= m.end())
+        });
+    }
     merge_adjacent_names(&doc, &mut kept);
     // (Previews only for what the policy reports: most candidates score below it.)
     let rounded = |c: &Cand| (c.score.clamp(0.0, 1.0) * 100.0).round() / 100.0;
@@ -290,23 +301,39 @@ fn floor(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Orders spans by start, then end (a function, not a closure: one sort's code for
+/// every list of spans).
+fn by_start(s: &(usize, usize)) -> u64 {
+    (s.0 as u64) << 32 | s.1 as u64
+}
+
 /// "cc: Budi Wijaya, 160 Pinecrest Pl #18, Lewiston, ME 04256": a recipient at a
 /// street address is a patient or a relative, not staff. The field names someone.
 fn at_home(fields: &mut [Field], cands: &mut [Cand]) {
     // (Few candidates are addresses: those first, not every candidate for every staff field.)
-    let homes: Vec<(usize, usize)> = cands.iter().filter(|c| c.kind == Kind::StreetAddress && c.score >= 0.5).map(|c| (c.start, c.end)).collect();
+    let mut homes: Vec<(usize, usize)> = cands.iter().filter(|c| c.kind == Kind::StreetAddress && c.score >= 0.5).map(|c| (c.start, c.end)).collect();
     if homes.is_empty() {
         return;
     }
+    // By start, each end lowered to the nearest end from there on: a field holds an
+    // address when the first starting in it ends, at the nearest, within it.
+    crate::text::sort_by_key(&mut homes, by_start);
+    for k in (1..homes.len()).rev() {
+        homes[k - 1].1 = homes[k - 1].1.min(homes[k].1);
+    }
+    // The fields that hold one, in order (fields are by start), each end raised to the
+    // furthest so far: a name is in one when the last starting at or before it reaches its end.
+    let mut named: Vec<(usize, usize)> = Vec::new();
     for f in fields.iter_mut().filter(|f| f.role == Role::Staff) {
-        let inside = |(s, e): (usize, usize)| f.start <= s && e <= f.end;
-        if homes.iter().any(|&h| inside(h)) {
+        if homes.get(homes.partition_point(|h| h.0 < f.start)).is_some_and(|h| h.1 <= f.end) {
             f.role = Role::Name;
-            for c in cands.iter_mut().filter(|c| c.kind == Kind::PersonName && inside((c.start, c.end))) {
-                c.staff_cue = false;
-                c.why = "name beside a home address";
-            }
+            named.push((f.start, f.end.max(named.last().map_or(0, |n| n.1))));
         }
+    }
+    let inside = |c: &Cand| named.get(named.partition_point(|n| n.0 <= c.start).wrapping_sub(1)).is_some_and(|n| n.1 >= c.end);
+    for c in cands.iter_mut().filter(|c| c.kind == Kind::PersonName && inside(c)) {
+        c.staff_cue = false;
+        c.why = "name beside a home address";
     }
 }
 
@@ -886,7 +913,7 @@ fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxMap<String, usize
         return;
     }
     let mut reported: Vec<(usize, usize)> = cands.iter().filter(|c| c.score >= threshold).map(|c| (c.start, c.end)).collect();
-    crate::text::sort_by_key(&mut reported, |r| (r.0 as u64) << 32 | r.1 as u64);
+    crate::text::sort_by_key(&mut reported, by_start);
     let covered = |s: usize, e: usize| {
         let i = reported.partition_point(|r| r.0 <= s);
         reported[..i].iter().rev().take(8).any(|r| r.1 >= e)
@@ -917,13 +944,19 @@ fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxMap<String, usize
 /// in a test that sets that SSN) is reported again.
 fn propagate_values(text: &str, cands: &mut [Cand], threshold: f32) {
     let repeatable = |k: Kind| matches!(k, Kind::Ssn | Kind::Mrn | Kind::HealthPlanId | Kind::MedicareMbi | Kind::Phone | Kind::Email | Kind::AccountNumber);
-    let reported: Vec<(Kind, &str, f32)> = cands.iter().filter(|c| c.score >= threshold && repeatable(c.kind)).map(|c| (c.kind, &text[c.start..c.end], c.score)).collect();
+    // Each kind and value to the first such score (one lookup per candidate, not a pass over
+    // every reported value; the string-keyed maps' type).
+    let key = |c: &Cand| format!("{}{}", c.kind as u8 as char, &text[c.start..c.end]);
+    let mut reported: FxMap<String, usize> = FxMap::default();
+    for c in cands.iter().filter(|c| c.score >= threshold && repeatable(c.kind)) {
+        reported.entry(key(c)).or_insert(c.score.to_bits() as usize);
+    }
     if reported.is_empty() {
         return;
     }
     for c in cands.iter_mut().filter(|c| c.score > 0.0 && c.score < threshold && repeatable(c.kind)) {
-        if let Some(&(_, _, score)) = reported.iter().find(|r| r.0 == c.kind && r.1 == &text[c.start..c.end]) {
-            c.score = score;
+        if let Some(&bits) = reported.get(&key(c)) {
+            c.score = f32::from_bits(bits as u32);
             c.why = "same value as one reported in this document";
         }
     }

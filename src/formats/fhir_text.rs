@@ -83,7 +83,12 @@ fn yaml_paths(doc: &Doc, x: &mut Extracted) {
     let diff = doc.text.starts_with("@@ ") || doc.text.contains("\n@@ ");
     let mut keys: Vec<(usize, &str)> = Vec::new();
     let mut resource = "Patient";
-    let before = x.fields.len();
+    // Where the fields so far start, a bit per byte: a value where one starts is taken (one
+    // look per value, not a pass over every field).
+    let mut taken = vec![0u64; doc.text.len() / 64 + 1];
+    for f in &x.fields {
+        taken[f.start / 64] |= 1 << (f.start % 64);
+    }
     for l in 0..doc.line_starts.len() {
         let line = doc.line_text(l);
         // (A diff's marker is a column of its own.)
@@ -123,7 +128,7 @@ fn yaml_paths(doc: &Doc, x: &mut Extracted) {
         let at = value.as_ptr() as usize - doc.text.as_ptr() as usize;
         let (vs, ve) = trim_value(doc.text, at, at + value.len());
         // (`system_values` has read an identifier or telecom that has a system.)
-        if let Some(role) = fhir_role(resource, &path, None).filter(|_| !x.fields[..before].iter().any(|f| f.start == vs)) {
+        if let Some(role) = fhir_role(resource, &path, None).filter(|_| taken[vs / 64] & 1 << (vs % 64) == 0) {
             x.push(vs, ve, role, Some(format!("fhir:{resource}.{}", path.join("."))), true);
         }
     }
@@ -175,9 +180,12 @@ fn xml(text: &str, from: usize, x: &mut Extracted, outside: Option<&str>) {
             }
             continue;
         }
-        let r = open.iter().rposition(|(n, _)| n.starts_with(|c: char| c.is_ascii_uppercase()));
-        let Some(resource) = r.map(|r| open[r].0).or(outside) else { continue };
-        let mut path: Vec<&str> = open[r.map_or(0, |r| r + 1)..].iter().map(|(n, _)| *n).collect();
+        // (The innermost 32 elements: FHIR nests far less, and a text of thousands of unclosed
+        // tags must not be walked again at every value.)
+        let near = &open[open.len().saturating_sub(32)..];
+        let r = near.iter().rposition(|(n, _)| n.starts_with(|c: char| c.is_ascii_uppercase()));
+        let Some(resource) = r.map(|r| near[r].0).or(outside) else { continue };
+        let mut path: Vec<&str> = near[r.map_or(0, |r| r + 1)..].iter().map(|(n, _)| *n).collect();
         path.push(name);
         let system = open.last().and_then(|(_, s)| s.as_deref());
         let role = match (path.contains(&"telecom"), system) {

@@ -199,7 +199,8 @@ pub(crate) fn xml(doc: &Doc, x: &mut Extracted) {
         let mut end_tag = Vec::with_capacity(tag.len() + 3);
         end_tag.extend_from_slice(b"</");
         end_tag.extend_from_slice(tag);
-        let Some(end) = super::find_bytes(b, &end_tag, close, false) else { continue };
+        // (Within 8 KB, as any field's element is: an unclosed tag does not send each search to the text's end.)
+        let Some(end) = super::find_bytes(&b[..b.len().min(close + 8192)], &end_tag, close, false) else { continue };
         // Walk the element: depth 1 tags give the component; texts are values.
         let (mut depth, mut component, mut p) = (0usize, 1usize, close + 1);
         while p < end {

@@ -311,7 +311,8 @@ pub(crate) fn code_end(b: &[u8], from: usize, to: usize) -> usize {
 /// `{code}`): an example, not a record.
 pub(crate) fn has_slot(v: &str) -> bool {
     let b = v.as_bytes();
-    let inner = |from: usize, close: u8, ok: &dyn Fn(&[u8]) -> bool| b[from..].iter().position(|&c| c == close).is_some_and(|n| n > 0 && n <= 40 && ok(&b[from..from + n]));
+    // (The closing mark within 40 bytes: a long value is not read to its end at each `<`.)
+    let inner = |from: usize, close: u8, ok: &dyn Fn(&[u8]) -> bool| b[from..b.len().min(from + 41)].iter().position(|&c| c == close).is_some_and(|n| n > 0 && ok(&b[from..from + n]));
     let caps = |w: &[u8]| w.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_') && w.iter().any(u8::is_ascii_uppercase);
     let ident = |w: &[u8]| w.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_');
     (0..b.len()).any(|i| match b[i] {

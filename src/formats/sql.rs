@@ -394,10 +394,12 @@ fn values_alias(text: &str, x: &mut Extracted) {
 /// line `\.`.
 fn copy_rows(text: &str, x: &mut Extracted) {
     let mut at = 0;
-    while let Some(p) = find_bytes(text.as_bytes(), b"COPY ", at, false) {
+    let (mut copy, mut newline) = (Finder::new(text.as_bytes(), b"COPY ", false), Finder::new(text.as_bytes(), b"\n", false));
+    while let Some(p) = copy.at(at) {
         at = p + 5;
-        let Some(line_end) = text[p..].find('\n').map(|e| p + e) else { break };
-        let head = &text[p..line_end];
+        let Some(line_end) = newline.at(p) else { break };
+        // (Up to the next COPY on the line: a line of many is not read whole at each.)
+        let head = &text[p..copy.at(at).map_or(line_end, |n| n.min(line_end))];
         let (Some(o), Some(c)) = (head.find('('), head.find(')')) else { continue };
         if !head[c..].to_ascii_lowercase().contains("from stdin") || c < o {
             continue;
@@ -547,12 +549,14 @@ fn where_literals(text: &str, x: &mut Extracted) {
 /// `UPDATE t SET col = 'value', col2 = 'v2' WHERE ...`.
 fn update_sets(text: &str, x: &mut Extracted) {
     let mut at = 0;
+    // (Searched for again only once passed: a script without semicolons is not read to its end at each.)
+    let (mut semicolon, mut where_) = (Finder::new(text.as_bytes(), b";", false), Finder::new(text.as_bytes(), b" where ", true));
     while let Some(p) = find_ci(text, "update ", at) {
         at = p + 7;
         // (Searched for only where they count: a text of many `update`s is not read to its end at each.)
         let Some(set) = find_bytes(&text.as_bytes()[..text.len().min(at + 84)], b" set ", at, true) else { continue };
-        let end = text[set..].find(';').map_or(text.len(), |e| set + e);
-        let body_end = find_bytes(&text.as_bytes()[..end], b" where ", set, true).unwrap_or(end);
+        let end = semicolon.at(set).unwrap_or(text.len());
+        let body_end = where_.at(set).filter(|&w| w < end).unwrap_or(end);
         // `update dbo.PatientPhone set Number = '…'`: a column named for no role takes the table's.
         let table = ident(crate::text::after_last(&text[at..set], b'.'));
         let mut k = set + 5;

@@ -426,8 +426,10 @@ fn html_tables(text: &str, x: &mut Extracted) {
     }
     let mut headers: Vec<(Option<Role>, String)> = Vec::new();
     let mut pos = 0;
-    while let Some(r) = text[pos..].find("<tr").map(|p| p + pos) {
-        let end = text[r..].find("</tr>").map_or(text.len(), |e| r + e);
+    // A row ends at its `</tr>` or where the next begins (HTML may leave `</tr>` out).
+    let (mut row_start, mut row_end) = (super::Finder::new(text.as_bytes(), b"<tr", false), super::Finder::new(text.as_bytes(), b"</tr>", false));
+    while let Some(r) = row_start.at(pos) {
+        let end = row_end.at(r).into_iter().chain(row_start.at(r + 3)).min().unwrap_or(text.len());
         let cells = html_cells(text, r, end);
         pos = end.max(r + 3);
         if cells.is_empty() {

@@ -215,8 +215,11 @@ fn activity_header(doc: &Doc, start: usize, end: usize) -> bool {
     if !doc.text[..start].ends_with(" · ") {
         return false;
     }
-    let before = &doc.text[doc.line_starts[doc.line_of(start)] as usize..start];
-    before.split(' ').count() <= 7 && doc.text[end..].split('\n').next().is_some_and(|r| r.trim().is_empty())
+    // (Words counted up to the eighth, the rest of the line trimmed, not split: a line of many
+    // is not read whole at each.)
+    let line = doc.line_of(start);
+    let before = &doc.text[doc.line_starts[line] as usize..start];
+    before.split(' ').nth(7).is_none() && doc.text[end..doc.line_end(line)].trim().is_empty()
 }
 
 /// A day token: `14` or `14th`.

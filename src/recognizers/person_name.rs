@@ -293,6 +293,10 @@ fn prev_word<'b>(doc: &Doc<'b>, i: usize, buf: &'b mut [u8; 48]) -> Option<std::
 /// Most words of the line are capitalised (a heading or title).
 fn title_case_line(doc: &Doc, i: usize) -> bool {
     let line = doc.toks[i].line;
+    // (A line of more than 2,000 bytes is no title: it is not read whole at each name.)
+    if doc.line_end(line as usize) - doc.line_starts[line as usize] as usize > 2000 {
+        return false;
+    }
     let first = doc.tok_at(doc.line_starts[line as usize] as usize);
     let mut words = doc.toks[first..].iter().take_while(|t| t.line == line).filter(|t| t.is_word() && t.len() > 3);
     // (A title has a few words, all capitalised: read up to the first that is not, or the 25th.)
@@ -672,9 +676,11 @@ fn caret_name(doc: &Doc, i: usize) -> Option<usize> {
         first -= 1;
     }
     let before = doc.gap_before(first);
-    // (The line is read for a segment only after a bar.)
+    // (The line is read for a segment only after a bar, and only the 1 KB before the name:
+    // a segment's id is before its fields, and a long line of many is not read whole at each.)
     let segment = || {
-        let line = doc.line_text(given.line as usize).as_bytes();
+        let at = doc.toks[first].start as usize;
+        let line = doc.window(at.saturating_sub(1024).max(doc.line_starts[given.line as usize] as usize), at).as_bytes();
         (0..line.len().saturating_sub(3)).any(|p| line[p + 3] == b'|' && crate::formats::is_segment_id(&line[p..p + 3]) && (p == 0 || !line[p - 1].is_ascii_alphanumeric()))
     };
     if before.ends_with('^') || before.ends_with('|') && segment() {

@@ -124,7 +124,8 @@ fn request_path(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         // outside, it is the patient's address (a private one is a service's or a workstation's).
         let line = doc.line_text(doc.line_of(start));
         let at = line.as_ptr() as usize - doc.text.as_ptr() as usize;
-        if let Some((ip, _)) = line.split_once(" - ").filter(|(ip, _)| super::ip::ipv4(ip) && !super::ip::private(ip)) {
+        // (In the line's first 48 bytes, where a client's address is.)
+        if let Some((ip, _)) = doc.window(at, at + line.len().min(48)).split_once(" - ").filter(|(ip, _)| super::ip::ipv4(ip) && !super::ip::private(ip)) {
             let mut c = Cand::new(Kind::IpAddress, at, at + ip.len(), 0.8, "client address of a request for a patient's record", Needs::Nothing);
             c.source = Some("access-log:client".into());
             out.push(c);
