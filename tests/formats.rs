@@ -1936,3 +1936,37 @@ fn tool_output_pasted_verbatim() {
     assert_allowed("GET /Patient/{id} returns 404 for Patient/tst-1.\nDBA on duty: 401-789-1311\n");
     assert_allowed("(0010,0010) PN [QA^WATER^PHANTOM]                       #  16, 1 PatientName\n(0010,0020) LO [QA-PHANTOM-17]                          #  14, 1 PatientID\n");
 }
+
+#[test]
+fn big_pastes_are_read_to_their_end() {
+    // A dump of many statements: the last one's values are found (the searches for
+    // `INSERT [`, `VALUES` and `SELECT` move along the dump instead of restarting).
+    let mut dump = String::new();
+    for i in 0..3000 {
+        dump.push_str(&format!("INSERT INTO audit_events (event_id, note) VALUES ({i}, 'batch {i}');\n"));
+    }
+    dump.push_str("INSERT INTO patients (mrn, last_name, dob) VALUES ('84120577', 'Okonkwo', '1958-02-11');\n");
+    assert_reported(&dump, &["84120577", "Okonkwo", "1958-02-11"]);
+    // An UPDATE script without semicolons (SQL Server batches).
+    let mut script = String::new();
+    for i in 0..2000 {
+        script.push_str(&format!("UPDATE dbo.Jobs SET status = 'done' WHERE job_id = {i}\nGO\n"));
+    }
+    script.push_str("UPDATE dbo.Patient SET HomePhone = '(415) 931-2870', LastName = 'Ferreira' WHERE MRN = '30021877'\nGO\n");
+    assert_reported(&script, &["(415) 931-2870", "Ferreira", "30021877"]);
+}
+
+#[test]
+fn html_rows_without_their_closing_tags() {
+    // HTML may leave out `</tr>` and `</td>`: a row ends where the next begins.
+    let mut page = String::from("<table><tr><th>Patient</th><th>DOB</th><th>Notes</th>\n");
+    for (name, dob) in [("Maria Gonzalez", "03/14/1962"), ("Anh Nguyen", "11/02/1948"), ("Oluwaseun Okafor", "07/30/1971")] {
+        page.push_str(&format!("<tr><td>{name}<td>{dob}<td>follow-up\n"));
+    }
+    page.push_str("</table>");
+    let report = scan(&page);
+    for part in ["Maria Gonzalez", "Anh Nguyen", "Oluwaseun Okafor", "03/14/1962", "07/30/1971"] {
+        assert!(covered(&report, &page, part), "{part} not reported");
+    }
+    assert!(!covered(&report, &page, "follow-up"));
+}

@@ -285,8 +285,9 @@ fn align(cols: &[Column], shapes: &[Shape], row: &[Word]) -> Vec<(usize, usize)>
             if best[j][i].is_infinite() {
                 continue;
             }
-            // The last column takes whatever is left.
-            let ks = if j + 1 == n { w..=w } else { i..=w };
+            // The last column takes whatever is left; another holds at most 16 words (a row
+            // of many words is not aligned in every way).
+            let ks = if j + 1 == n { w..=w } else { i..=w.min(i + 16) };
             for k in ks {
                 let c = best[j][i] + cost(cols, shapes, row, j, i, k);
                 if c < best[j + 1][k] {

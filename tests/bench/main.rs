@@ -123,7 +123,57 @@ fn main() {
     }
     println!("  100 KB paste     {:>8.2} ms median to a verdict", median(times));
     long_lines(&scanner);
+    many_records();
     attachments(&scanner);
+}
+
+/// Texts of many records (about 1 MB each) in the shapes that once cost time
+/// growing with the square of their length (an audit of 68 shapes found them):
+/// each record's work must stay near it. The slowest shape is printed.
+fn many_records() {
+    const SIZE: usize = 1 << 20;
+    let fill = |unit: &dyn Fn(usize) -> String| {
+        let mut s = String::with_capacity(SIZE + 256);
+        let mut i = 0;
+        while s.len() < SIZE {
+            s.push_str(&unit(i));
+            i += 1;
+        }
+        s
+    };
+    let names = ["Maria Gonzalez", "Anh Nguyen", "Oluwaseun Okafor", "Siobhan Kelly", "Wei Zhang", "Fatima Haddad"];
+    let name = |i: usize| names[i % names.len()];
+    let shapes: Vec<(&str, String)> = vec![
+        ("INSERT dump without SELECT", fill(&|i| format!("insert into t values ({i}, 'x{i}');\n"))),
+        ("UPDATE script without semicolons", fill(&|i| format!("UPDATE dbo.Patient SET HomePhone = '415-931-{:04}' WHERE MRN = 'M{i}'\nGO\n", i % 10_000))),
+        ("email signatures", fill(&|i| format!("Please see the attached notes for build {i}.\n\nThanks,\n{}\n\n", name(i)))),
+        ("cc: lines with addresses", fill(&|i| format!("cc: {}, {} Pinecrest Pl, Lewiston, ME 04{:03}\n", name(i), 100 + i % 800, i % 1000))),
+        ("HTML rows without </tr>", fill(&|i| format!("<tr><th>Patient<td>{}<td>03/14/1962 {i}\n", name(i)))),
+        ("CR-only lines with IPs", fill(&|i| format!("user=ann.lee@stmarys.org src=107.111.{}.{} action=login\r", i % 250, (i / 250) % 250))),
+        ("dates after a dot on one line", fill(&|i| format!("{:02}/{:02}/2024 \u{b7} ", 1 + i % 12, 1 + i % 28))),
+        ("truncated NDJSON", fill(&|i| format!("{{\"patient\": {{\"name\": \"{}\", \"visits\": [{{\"id\": {i}, ...\n", name(i)))),
+        ("unclosed XML tags", fill(&|i| format!("<Patient><br><name><family value=\"Okafor{i}\"/>"))),
+        ("wide fixed-width rows", fill(&|i| format!("MRN      NAME                 DOB        NOTES\n{:08} {} 1962-03-14 {}\n", i, name(i), "seen today for follow up of chronic issues ".repeat(4)))),
+    ];
+    let scanner = Scanner::new(Policy::default()).expect("default policy");
+    let mut rates: Vec<(f64, &str)> = shapes
+        .iter()
+        .map(|(name, text)| {
+            let t = Instant::now();
+            std::hint::black_box(scanner.scan_text(text).findings.len());
+            (text.len() as f64 / 1e6 / t.elapsed().as_secs_f64(), *name)
+        })
+        .collect();
+    // A policy's allow patterns, over key: value records.
+    let allowing = Policy::from_json(r#"{"allow_patterns": ["TEST-[0-9]+", "example\\.org"]}"#).and_then(Scanner::new).expect("allow policy");
+    let records = fill(&|i| format!("Name: {}\nDOB: 03/14/1962\nMRN: {}\nRef: TEST-{i}\n\n", name(i), 1_000_000 + i));
+    let t = Instant::now();
+    std::hint::black_box(allowing.scan_text(&records).findings.len());
+    rates.push((records.len() as f64 / 1e6 / t.elapsed().as_secs_f64(), "records under allow patterns"));
+    let worst = rates.iter().copied().min_by(|a, b| a.0.total_cmp(&b.0)).unwrap_or((0.0, ""));
+    println!("  many records     {:>8.1} MB/s  (slowest of {} shapes of 1 MB: {})", worst.0, rates.len(), worst.1);
+    let all: Vec<String> = rates.iter().map(|(r, n)| format!("{n} {r:.1}")).collect();
+    println!("                   (MB/s: {})", all.join(", "));
 }
 
 /// Texts of one long line (about 1 MB each), as pastes can be: a note whose line
