@@ -317,7 +317,9 @@ fn at_home(fields: &mut [Field], cands: &mut [Cand]) {
     }
     // By start, each end lowered to the nearest end from there on: a field holds an
     // address when the first starting in it ends, at the nearest, within it.
-    crate::text::sort_by_key(&mut homes, by_start);
+    if !homes.is_sorted() {
+        crate::text::sort_by_key(&mut homes, by_start);
+    }
     for k in (1..homes.len()).rev() {
         homes[k - 1].1 = homes[k - 1].1.min(homes[k].1);
     }
@@ -946,16 +948,25 @@ fn propagate_values(text: &str, cands: &mut [Cand], threshold: f32) {
     let repeatable = |k: Kind| matches!(k, Kind::Ssn | Kind::Mrn | Kind::HealthPlanId | Kind::MedicareMbi | Kind::Phone | Kind::Email | Kind::AccountNumber);
     // Each kind and value to the first such score (one lookup per candidate, not a pass over
     // every reported value; the string-keyed maps' type).
-    let key = |c: &Cand| format!("{}{}", c.kind as u8 as char, &text[c.start..c.end]);
+    // (Keys written into one buffer: no allocation per candidate looked up.)
+    let mut key = String::new();
+    let fill = |key: &mut String, c: &Cand| {
+        key.clear();
+        key.push(c.kind as u8 as char);
+        key.push_str(&text[c.start..c.end]);
+    };
     let mut reported: FxMap<String, usize> = FxMap::default();
     for c in cands.iter().filter(|c| c.score >= threshold && repeatable(c.kind)) {
-        reported.entry(key(c)).or_insert(c.score.to_bits() as usize);
+        fill(&mut key, c);
+        reported.entry(key.clone()).or_insert(c.score.to_bits() as usize);
     }
     if reported.is_empty() {
         return;
     }
     for c in cands.iter_mut().filter(|c| c.score > 0.0 && c.score < threshold && repeatable(c.kind)) {
-        if let Some(&bits) = reported.get(&key(c)) {
+        fill(&mut key, c);
+        let found = reported.get(key.as_str()).copied();
+        if let Some(bits) = found {
             c.score = f32::from_bits(bits as u32);
             c.why = "same value as one reported in this document";
         }

@@ -1970,3 +1970,18 @@ fn html_rows_without_their_closing_tags() {
     }
     assert!(!covered(&report, &page, "follow-up"));
 }
+
+#[test]
+fn hl7_viewer_field_trees() {
+    // A message viewer's tree, a wiki table of positions, a segment browser and Cloverleaf's
+    // trace: each value takes its field's role.
+    let tree = "PID\n  PID-3.1    ID Number                          8511911\n  PID-5.1    Family Name                        OKAFOR\n  PID-11.3   City                               Dorchester\n  PID-11.5   Zip or Postal Code                 02144\n  PID-18     Patient Account Number             31741597\n";
+    assert_reported(tree, &["8511911", "OKAFOR", "02144", "31741597"]);
+    let table = "||Field||Name||Value||\n| PID-3.1 | Patient Identifier List / ID Number | 27226983 |\n| PID-7 | Date/Time of Birth | 19480611 |\n| PID-11.5 | Patient Address / Zip or Postal Code | 64016 |\n";
+    assert_reported(table, &["27226983", "19480611", "64016"]);
+    let browser = "Segment PID\n    PID.3.1 ID Number: 30139981\n    PID.5.1 Family Name: MAGALHAES\n    PID.7 Date/Time of Birth: 19720301\n";
+    assert_reported(browser, &["30139981", "MAGALHAES", "19720301"]);
+    // A mapping specification's rules are not values.
+    assert_allowed("||HL7||Our field||Rule||\n|PID-3.1|patient.mrn|required, 7-10 digits|\n|PID-7|patient.birth_date|YYYYMMDD only, reject partial dates|\n|PID-11|Patient Address|XAD|RE|\n");
+    assert_allowed("PID-3.1    ID Number\nPID-5.1    Family Name\nPID-7      Date/Time of Birth\n");
+}

@@ -231,6 +231,75 @@ pub(crate) fn xml(doc: &Doc, x: &mut Extracted) {
     }
 }
 
+/// Message viewers' field trees and tables, a field per line after its position:
+/// `PID-3.1    ID Number    58120889`, `| PID-11.3 | Patient Address / City | Independence |`,
+/// `PID.3.1 ID Number: 30139981`, Cloverleaf's `0(0).PID(0).#7    19510112`. The value is the
+/// line's last cell, or what follows its last `: ` or its last wide gap.
+pub(crate) fn tree(doc: &Doc, x: &mut Extracted) {
+    let b = doc.bytes;
+    let digits = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
+    for l in 0..doc.line_starts.len() {
+        let (ls, le) = (doc.line_starts[l] as usize, doc.line_end(l));
+        let line = &b[ls..le];
+        // The position: indentation or a table's bar first, Cloverleaf's `0(0).` before it.
+        let mut k = line.iter().take_while(|c| matches!(c, b' ' | b'\t' | b'|')).count();
+        k += 5 * usize::from(line[k..].starts_with(b"0(0)."));
+        if line.len() < k + 6 || !is_segment_id(&line[k..k + 3]) {
+            continue;
+        }
+        let mut p = k + 3 + if line[k + 3..].starts_with(b"(0).#") { 5 } else { usize::from(matches!(line[k + 3], b'-' | b'.')) };
+        let n = digits(&line[p..]);
+        if p == k + 3 || !(1..=2).contains(&n) {
+            continue;
+        }
+        let field: usize = std::str::from_utf8(&line[p..p + n]).ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+        p += n;
+        let c = if line.get(p) == Some(&b'.') { digits(&line[p + 1..]) } else { 0 };
+        let component = (c > 0).then(|| std::str::from_utf8(&line[p + 1..p + 1 + c]).ok().and_then(|s| s.parse().ok())).flatten();
+        p += if c > 0 { c + 1 } else { 0 };
+        let seg = std::str::from_utf8(&line[k..k + 3]).unwrap_or("");
+        let Some(&(_, _, role, layout)) = MAP.iter().find(|e| e.0 == seg && e.1 == field) else { continue };
+        let Some(role) = component.map_or(Some(role), |c| layout.component(role, c)) else { continue };
+        // The rest of the line, without its break and a table's closing bar.
+        let rest = std::str::from_utf8(&line[p..]).unwrap_or("").trim_end_matches(['\n', '\r', ' ', '\t', '|']);
+        if !rest.starts_with([' ', '\t', '|', ':']) {
+            continue;
+        }
+        let value = if rest.contains('|') {
+            // A table of a label and a value (not a specification's columns, nor an expected
+            // value beside the actual one).
+            let mut cells = rest.split('|').map(str::trim).filter(|c| !c.is_empty());
+            match (cells.next(), cells.next(), cells.next()) {
+                (Some(_), Some(v), None) => v,
+                _ => continue,
+            }
+        } else if let Some(k) = rest.rfind(": ") {
+            &rest[k + 2..]
+        } else {
+            // After the last gap of two or more spaces; with no label before it, one word only
+            // (`#7    19510112`, not a label whose value is empty).
+            let Some(g) = rest.trim_end().rfind("  ").or_else(|| rest.rfind('\t')) else { continue };
+            let v = rest[g..].trim_start();
+            if rest[..g].trim().is_empty() && v.contains(' ') {
+                continue;
+            }
+            v
+        };
+        // A value, not a specification's rule ("YYYYMMDD only, reject partial dates"): a few
+        // words, digits where the field holds a number or a date, none in a name.
+        let numeric = !matches!(role, Role::PatientName | Role::RelativeName | Role::Address | Role::City | Role::State);
+        if value.split(' ').nth(5).is_some() || value.contains(", ") && value.bytes().any(|c| c.is_ascii_lowercase()) || numeric != value.bytes().any(|c| c.is_ascii_digit()) && role != Role::Address {
+            continue;
+        }
+        let vs = value.as_ptr() as usize - doc.text.as_ptr() as usize;
+        let (vs, ve) = super::trim_value(doc.text, vs, vs + value.len());
+        if ve > vs && ve - vs <= 100 {
+            x.push(vs, ve, role, Some(format!("hl7:{seg}-{field}")), true);
+            x.patient_record |= seg == "PID" && !crate::scan::placeholder(&doc.text[vs..ve]);
+        }
+    }
+}
+
 pub(crate) fn is_segment_id(s: &[u8]) -> bool {
     s.len() == 3 && s[0].is_ascii_uppercase() && s[1..].iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }

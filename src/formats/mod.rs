@@ -152,6 +152,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
         x.probes |= probe::SLASH;
     }
     hl7v2::extract(doc, &mut x);
+    hl7v2::tree(doc, &mut x);
     if x.probes & probe::V2XML != 0 {
         hl7v2::xml(doc, &mut x);
     }
