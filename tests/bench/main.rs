@@ -131,47 +131,56 @@ fn main() {
 /// growing with the square of their length (an audit of 68 shapes found them):
 /// each record's work must stay near it. The slowest shape is printed.
 fn many_records() {
-    const SIZE: usize = 1 << 20;
-    let fill = |unit: &dyn Fn(usize) -> String| {
-        let mut s = String::with_capacity(SIZE + 256);
-        let mut i = 0;
-        while s.len() < SIZE {
-            s.push_str(&unit(i));
-            i += 1;
-        }
-        s
-    };
     let names = ["Maria Gonzalez", "Anh Nguyen", "Oluwaseun Okafor", "Siobhan Kelly", "Wei Zhang", "Fatima Haddad"];
     let name = |i: usize| names[i % names.len()];
     let shapes: Vec<(&str, String)> = vec![
-        ("INSERT dump without SELECT", fill(&|i| format!("insert into t values ({i}, 'x{i}');\n"))),
-        ("UPDATE script without semicolons", fill(&|i| format!("UPDATE dbo.Patient SET HomePhone = '415-931-{:04}' WHERE MRN = 'M{i}'\nGO\n", i % 10_000))),
-        ("email signatures", fill(&|i| format!("Please see the attached notes for build {i}.\n\nThanks,\n{}\n\n", name(i)))),
-        ("cc: lines with addresses", fill(&|i| format!("cc: {}, {} Pinecrest Pl, Lewiston, ME 04{:03}\n", name(i), 100 + i % 800, i % 1000))),
-        ("HTML rows without </tr>", fill(&|i| format!("<tr><th>Patient<td>{}<td>03/14/1962 {i}\n", name(i)))),
-        ("CR-only lines with IPs", fill(&|i| format!("user=ann.lee@stmarys.org src=107.111.{}.{} action=login\r", i % 250, (i / 250) % 250))),
-        ("dates after a dot on one line", fill(&|i| format!("{:02}/{:02}/2024 \u{b7} ", 1 + i % 12, 1 + i % 28))),
-        ("truncated NDJSON", fill(&|i| format!("{{\"patient\": {{\"name\": \"{}\", \"visits\": [{{\"id\": {i}, ...\n", name(i)))),
-        ("unclosed XML tags", fill(&|i| format!("<Patient><br><name><family value=\"Okafor{i}\"/>"))),
-        ("wide fixed-width rows", fill(&|i| format!("MRN      NAME                 DOB        NOTES\n{:08} {} 1962-03-14 {}\n", i, name(i), "seen today for follow up of chronic issues ".repeat(4)))),
+        ("INSERT dump without SELECT", fill_mb(&|i| format!("insert into t values ({i}, 'x{i}');\n"))),
+        ("UPDATE script without semicolons", fill_mb(&|i| format!("UPDATE dbo.Patient SET HomePhone = '415-931-{:04}' WHERE MRN = 'M{i}'\nGO\n", i % 10_000))),
+        ("email signatures", fill_mb(&|i| format!("Please see the attached notes for build {i}.\n\nThanks,\n{}\n\n", name(i)))),
+        ("cc: lines with addresses", fill_mb(&|i| format!("cc: {}, {} Pinecrest Pl, Lewiston, ME 04{:03}\n", name(i), 100 + i % 800, i % 1000))),
+        ("HTML rows without </tr>", fill_mb(&|i| format!("<tr><th>Patient<td>{}<td>03/14/1962 {i}\n", name(i)))),
+        ("CR-only lines with IPs", fill_mb(&|i| format!("user=ann.lee@stmarys.org src=107.111.{}.{} action=login\r", i % 250, (i / 250) % 250))),
+        ("dates after a dot on one line", fill_mb(&|i| format!("{:02}/{:02}/2024 \u{b7} ", 1 + i % 12, 1 + i % 28))),
+        ("truncated NDJSON", fill_mb(&|i| format!("{{\"patient\": {{\"name\": \"{}\", \"visits\": [{{\"id\": {i}, ...\n", name(i)))),
+        ("unclosed XML tags", fill_mb(&|i| format!("<Patient><br><name><family value=\"Okafor{i}\"/>"))),
+        ("wide fixed-width rows", fill_mb(&|i| format!("MRN      NAME                 DOB        NOTES\n{:08} {} 1962-03-14 {}\n", i, name(i), "seen today for follow up of chronic issues ".repeat(4)))),
     ];
-    let scanner = Scanner::new(Policy::default()).expect("default policy");
-    let mut rates: Vec<(f64, &str)> = shapes
+    let mut rates = rates_of(&Scanner::new(Policy::default()).expect("default policy"), &shapes);
+    // A policy's allow patterns, over key: value records.
+    let allowing = Policy::from_json(r#"{"allow_patterns": ["TEST-[0-9]+", "example\\.org"]}"#).and_then(Scanner::new).expect("allow policy");
+    let records = [("records under allow patterns", fill_mb(&|i| format!("Name: {}\nDOB: 03/14/1962\nMRN: {}\nRef: TEST-{i}\n\n", name(i), 1_000_000 + i)))];
+    rates.extend(rates_of(&allowing, &records));
+    print_slowest("many records", &rates);
+}
+
+/// About 1 MB of `unit(0)`, `unit(1)` ... one after another.
+fn fill_mb(unit: &dyn Fn(usize) -> String) -> String {
+    const SIZE: usize = 1 << 20;
+    let mut s = String::with_capacity(SIZE + 256);
+    let mut i = 0;
+    while s.len() < SIZE {
+        s.push_str(&unit(i));
+        i += 1;
+    }
+    s
+}
+
+/// Each named text's scan rate in MB/s (one scan each).
+fn rates_of<'n>(scanner: &Scanner, shapes: &[(&'n str, String)]) -> Vec<(f64, &'n str)> {
+    shapes
         .iter()
         .map(|(name, text)| {
             let t = Instant::now();
             std::hint::black_box(scanner.scan_text(text).findings.len());
             (text.len() as f64 / 1e6 / t.elapsed().as_secs_f64(), *name)
         })
-        .collect();
-    // A policy's allow patterns, over key: value records.
-    let allowing = Policy::from_json(r#"{"allow_patterns": ["TEST-[0-9]+", "example\\.org"]}"#).and_then(Scanner::new).expect("allow policy");
-    let records = fill(&|i| format!("Name: {}\nDOB: 03/14/1962\nMRN: {}\nRef: TEST-{i}\n\n", name(i), 1_000_000 + i));
-    let t = Instant::now();
-    std::hint::black_box(allowing.scan_text(&records).findings.len());
-    rates.push((records.len() as f64 / 1e6 / t.elapsed().as_secs_f64(), "records under allow patterns"));
+        .collect()
+}
+
+/// The slowest rate on one line, all of them on the next.
+fn print_slowest(label: &str, rates: &[(f64, &str)]) {
     let worst = rates.iter().copied().min_by(|a, b| a.0.total_cmp(&b.0)).unwrap_or((0.0, ""));
-    println!("  many records     {:>8.1} MB/s  (slowest of {} shapes of 1 MB: {})", worst.0, rates.len(), worst.1);
+    println!("  {label:<16} {:>8.1} MB/s  (slowest of {} shapes of 1 MB: {})", worst.0, rates.len(), worst.1);
     let all: Vec<String> = rates.iter().map(|(r, n)| format!("{n} {r:.1}")).collect();
     println!("                   (MB/s: {})", all.join(", "));
 }
@@ -181,38 +190,17 @@ fn many_records() {
 /// returns only, and label words repeated on one line. Each label and name reads a
 /// bounded stretch of its line; the slowest shape is printed.
 fn long_lines(scanner: &Scanner) {
-    const SIZE: usize = 1 << 20;
-    let fill = |unit: &dyn Fn(usize) -> String| {
-        let mut s = String::with_capacity(SIZE + 256);
-        let mut i = 0;
-        while s.len() < SIZE {
-            s.push_str(&unit(i));
-            i += 1;
-        }
-        s
-    };
     let sentences = ["Patient Maria Gonzalez was seen today.", "She lives with daughter Anh.", "DOB 03/14/1962, MRN 1234567.", "Follow up with Dr. Smith.", "Phone (617) 555-1234."];
     let shapes: Vec<(&str, String)> = vec![
-        ("note without line breaks", fill(&|i| format!("{} ", sentences[i % sentences.len()]))),
-        ("minified FHIR bundle", fill(&|i| format!(r#"{{"resource":{{"resourceType":"Patient","id":"{i}","name":[{{"family":"Okafor","given":["Ada"]}}],"birthDate":"1961-04-0{}"}}}},"#, 1 + i % 9))),
-        ("one-line INSERT", fill(&|i| format!("('{}','Nguyen','Anh','1960-01-0{}'),", 1_000_000 + i, 1 + i % 9))),
-        ("HL7 with CR only", fill(&|i| format!("MSH|^~\\&|EPIC|HOSP|LAB|HOSP|20240101120000||ADT^A08|{i}|P|2.5\rPID|1||{}^^^HOSP^MR||DOE^JANE||19600101|F\r", 1_000_000 + i))),
-        ("'DOB ' repeated", fill(&|_| "DOB ".into())),
-        ("'From: ' repeated", fill(&|_| "From: ".into())),
-        ("'merged ' repeated", fill(&|_| "merged MRN ".into())),
+        ("note without line breaks", fill_mb(&|i| format!("{} ", sentences[i % sentences.len()]))),
+        ("minified FHIR bundle", fill_mb(&|i| format!(r#"{{"resource":{{"resourceType":"Patient","id":"{i}","name":[{{"family":"Okafor","given":["Ada"]}}],"birthDate":"1961-04-0{}"}}}},"#, 1 + i % 9))),
+        ("one-line INSERT", fill_mb(&|i| format!("('{}','Nguyen','Anh','1960-01-0{}'),", 1_000_000 + i, 1 + i % 9))),
+        ("HL7 with CR only", fill_mb(&|i| format!("MSH|^~\\&|EPIC|HOSP|LAB|HOSP|20240101120000||ADT^A08|{i}|P|2.5\rPID|1||{}^^^HOSP^MR||DOE^JANE||19600101|F\r", 1_000_000 + i))),
+        ("'DOB ' repeated", fill_mb(&|_| "DOB ".into())),
+        ("'From: ' repeated", fill_mb(&|_| "From: ".into())),
+        ("'merged ' repeated", fill_mb(&|_| "merged MRN ".into())),
     ];
-    let rates: Vec<(f64, &str)> = shapes
-        .iter()
-        .map(|(name, text)| {
-            let t = Instant::now();
-            std::hint::black_box(scanner.scan_text(text).findings.len());
-            (text.len() as f64 / 1e6 / t.elapsed().as_secs_f64(), *name)
-        })
-        .collect();
-    let worst = rates.iter().copied().min_by(|a, b| a.0.total_cmp(&b.0)).unwrap_or((0.0, ""));
-    println!("  one long line    {:>8.1} MB/s  (slowest of {} shapes of 1 MB: {})", worst.0, shapes.len(), worst.1);
-    let all: Vec<String> = rates.iter().map(|(r, n)| format!("{n} {r:.1}")).collect();
-    println!("                   (MB/s: {})", all.join(", "));
+    print_slowest("one long line", &rates_of(scanner, &shapes));
 }
 
 /// Rows of a claims export: synthetic names, dates, member ids, codes.
