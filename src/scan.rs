@@ -947,8 +947,7 @@ fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxMap<String, usize
 fn propagate_values(text: &str, cands: &mut [Cand], threshold: f32) {
     let repeatable = |k: Kind| matches!(k, Kind::Ssn | Kind::Mrn | Kind::HealthPlanId | Kind::MedicareMbi | Kind::Phone | Kind::Email | Kind::AccountNumber);
     // Each kind and value to the first such score (one lookup per candidate, not a pass over
-    // every reported value; the string-keyed maps' type).
-    // (Keys written into one buffer: no allocation per candidate looked up.)
+    // every reported value; the string-keyed maps' type), keys written into one buffer.
     let mut key = String::new();
     let fill = |key: &mut String, c: &Cand| {
         key.clear();
@@ -965,8 +964,7 @@ fn propagate_values(text: &str, cands: &mut [Cand], threshold: f32) {
     }
     for c in cands.iter_mut().filter(|c| c.score > 0.0 && c.score < threshold && repeatable(c.kind)) {
         fill(&mut key, c);
-        let found = reported.get(key.as_str()).copied();
-        if let Some(bits) = found {
+        if let Some(&bits) = reported.get(key.as_str()) {
             c.score = f32::from_bits(bits as u32);
             c.why = "same value as one reported in this document";
         }
