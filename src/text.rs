@@ -362,6 +362,12 @@ impl<'a> Doc<'a> {
         self.line_starts.get(line + 1).map_or(self.text.len(), |&e| e as usize)
     }
 
+    /// The part of line `line` within `from..to` (its break included at its end): what a check
+    /// reads near a value, so that a long line of many is not read whole at each.
+    pub fn line_around(&self, line: usize, from: usize, to: usize) -> &'a str {
+        self.window(from.max(self.line_starts[line] as usize), to.min(self.line_end(line)))
+    }
+
     /// The whole line with index `line`, without its line break.
     pub fn line_text(&self, line: usize) -> &'a str {
         let start = self.line_starts[line] as usize;

@@ -34,8 +34,7 @@ fn record_target(text: &str, from: usize, to: usize, x: &mut Extracted) {
             continue;
         }
         let name = &tag[..tag.find([' ', '/', '\t', '\n']).unwrap_or(tag.len())];
-        // (Of the innermost 32 elements: a text of unclosed tags is not walked again at each tag.)
-        let relative = open[open.len().saturating_sub(32)..].iter().any(|n| matches!(*n, "guardian" | "relatedEntity" | "relatedSubject" | "participant" | "informant"));
+        let relative = super::innermost(&open).iter().any(|n| matches!(*n, "guardian" | "relatedEntity" | "relatedSubject" | "participant" | "informant"));
         let attr = |a: &str| {
             let k = tag.find(&format!(" {a}=\""))? + a.len() + 3;
             let e = tag[k..].find('"')? + k;

@@ -180,9 +180,7 @@ fn xml(text: &str, from: usize, x: &mut Extracted, outside: Option<&str>) {
             }
             continue;
         }
-        // (The innermost 32 elements: FHIR nests far less, and a text of thousands of unclosed
-        // tags must not be walked again at every value.)
-        let near = &open[open.len().saturating_sub(32)..];
+        let near = super::innermost(&open);
         let r = near.iter().rposition(|(n, _)| n.starts_with(|c: char| c.is_ascii_uppercase()));
         let Some(resource) = r.map(|r| near[r].0).or(outside) else { continue };
         let mut path: Vec<&str> = near[r.map_or(0, |r| r + 1)..].iter().map(|(n, _)| *n).collect();

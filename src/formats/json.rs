@@ -211,14 +211,8 @@ fn string_end(b: &[u8], i: usize, q: u8) -> Option<usize> {
     None
 }
 
-/// The innermost 32 levels: FHIR nests far less, and a text of thousands of unclosed
-/// brackets (truncated log lines) must not be walked again at every value.
-fn near(stack: &[Frame]) -> &[Frame] {
-    &stack[stack.len().saturating_sub(32)..]
-}
-
 fn resource_name<'a>(text: &'a str, stack: &[Frame]) -> Option<&'a str> {
-    near(stack).iter().rev().find_map(|f| f.resource).map(|(s, e)| &text[s..e])
+    super::innermost(stack).iter().rev().find_map(|f| f.resource).map(|(s, e)| &text[s..e])
 }
 
 fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted) {
@@ -264,14 +258,14 @@ fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted)
         return;
     }
     // Path of keys, outermost first (a FHIR Parameters' `valueAddress` holds an address).
-    let mut path: Vec<&str> = near(stack).iter().filter_map(|f| f.key.map(|(a, b)| fhir_type_key(&text[a..b]))).collect();
+    let mut path: Vec<&str> = super::innermost(stack).iter().filter_map(|f| f.key.map(|(a, b)| fhir_type_key(&text[a..b]))).collect();
     if top.object {
         path.push(k);
     }
     path.dedup();
     // A questionnaire's answer is what its item's `linkId` asks ("dob", "legal-name").
     if path.contains(&"answer") {
-        if let Some(role) = near(stack).iter().rev().find_map(|f| f.link).and_then(|(a, b)| field_role(&text[a..b])).filter(|r| r.is_personal()) {
+        if let Some(role) = super::innermost(stack).iter().rev().find_map(|f| f.link).and_then(|(a, b)| field_role(&text[a..b])).filter(|r| r.is_personal()) {
             // (A form's "name" is its respondent's, or a contact's they give.)
             let role = if role == Role::Name { Role::PatientName } else { role };
             x.push(s, e, role, Some(format!("fhir:item.answer.{k}")), true);

@@ -198,6 +198,13 @@ pub(crate) fn find_all<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Ite
     })
 }
 
+/// The innermost 32 levels of a stack of open brackets or elements: JSON, FHIR XML and CDA
+/// nest far less, and a text of thousands left unclosed (truncated log lines) must not be
+/// walked again at every value.
+pub(crate) fn innermost<T>(stack: &[T]) -> &[T] {
+    &stack[stack.len().saturating_sub(32)..]
+}
+
 /// [`find_bytes`] for a loop whose start positions grow: the position found last is kept,
 /// and the text is searched again only once a start passes it (a needle that is not in
 /// the text is looked for once, not at each step: a dump of 10,000 INSERTs is read once).

@@ -71,8 +71,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             // An audit line of a person's own mailbox: `user=will1972@proton.me src=107.111.114.27`.
             // (Within 256 bytes on the line: a long line of many is not read whole at each.)
             let person = || {
-                let l = t.line as usize;
-                let line = doc.window(start.saturating_sub(256).max(doc.line_starts[l] as usize), doc.line_end(l).min(end + 256));
+                let line = doc.line_around(t.line as usize, start.saturating_sub(256), end + 256);
                 line.contains('@') && super::email::personal_address(line)
             };
             // (A private address identifies no one outside its network: a printer's, a workstation's

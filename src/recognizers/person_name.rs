@@ -680,7 +680,7 @@ fn caret_name(doc: &Doc, i: usize) -> Option<usize> {
     // a segment's id is before its fields, and a long line of many is not read whole at each.)
     let segment = || {
         let at = doc.toks[first].start as usize;
-        let line = doc.window(at.saturating_sub(1024).max(doc.line_starts[given.line as usize] as usize), at).as_bytes();
+        let line = doc.line_around(given.line as usize, at.saturating_sub(1024), at).as_bytes();
         (0..line.len().saturating_sub(3)).any(|p| line[p + 3] == b'|' && crate::formats::is_segment_id(&line[p..p + 3]) && (p == 0 || !line[p - 1].is_ascii_alphanumeric()))
     };
     if before.ends_with('^') || before.ends_with('|') && segment() {

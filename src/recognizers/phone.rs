@@ -104,7 +104,7 @@ fn patient_callback(doc: &Doc, start: usize) -> bool {
     let line_no = doc.line_of(start);
     let before = &doc.bytes[start.saturating_sub(48).max(doc.line_starts[line_no] as usize)..start];
     // (Within 512 bytes on the line: a long line of many numbers is not read whole at each.)
-    let line = doc.window(start.saturating_sub(512).max(doc.line_starts[line_no] as usize), doc.line_end(line_no).min(start + 512)).as_bytes();
+    let line = doc.line_around(line_no, start.saturating_sub(512), start + 512).as_bytes();
     (before.windows(8).any(|w| w[..4].eq_ignore_ascii_case(b"call") && (w[4..].eq_ignore_ascii_case(b"back") || w[4] == b' ' && w[5..].eq_ignore_ascii_case(b"bac"))) || crate::text::suffix_ci(before, &["call "]).is_some())
         && line.windows(8).enumerate().any(|(k, w)| {
             let word = k == 0 || !line[k - 1].is_ascii_alphabetic();
