@@ -418,6 +418,10 @@ const LABELS: &[(&str, Role)] = &[
     ("appointment date", Role::PersonDate),
     ("appt", Role::PersonDate),
     ("appt date", Role::PersonDate),
+    ("appt start", Role::PersonDate),
+    ("appt time", Role::PersonDate),
+    ("appointment start", Role::PersonDate),
+    ("appointment time", Role::PersonDate),
     ("next appointment", Role::PersonDate),
     ("next appt", Role::PersonDate),
     ("next visit", Role::PersonDate),
@@ -756,6 +760,18 @@ const LABELS: &[(&str, Role)] = &[
     ("due", Role::Tech),
     ("due date", Role::Tech),
     ("release date", Role::Tech),
+    // A payment's or a batch's dates, not the care's.
+    ("check date", Role::Tech),
+    ("payment date", Role::Tech),
+    ("paid date", Role::Tech),
+    ("remit date", Role::Tech),
+    ("deposit date", Role::Tech),
+    ("posting date", Role::Tech),
+    ("batch date", Role::Tech),
+    ("run date", Role::Tech),
+    ("report date", Role::Tech),
+    ("export date", Role::Tech),
+    ("file date", Role::Tech),
     ("date", Role::Tech),
     ("meeting date", Role::Tech),
     ("last updated", Role::Tech),
@@ -1048,6 +1064,18 @@ pub(crate) fn field_role(name: &str) -> Option<Role> {
         }
         entry.1
     })
+}
+
+/// A date column whose name says nothing of the date's kind (`Date`, `Last A1c Date`,
+/// `Collected Dt`): a technical column's, unless its table's rows are patients, where it
+/// is a date of each patient's care. (Named technical dates, `Due Date`, `Created`,
+/// `Last Updated`, stay technical.)
+pub(crate) fn plain_date_column(name: &str) -> bool {
+    let norm = normalize_field(name);
+    match norm.strip_suffix("date").or_else(|| norm.strip_suffix("dt")) {
+        Some(head) => head.is_empty() || head.ends_with(' ') && phrase_role(&norm).is_none(),
+        None => false,
+    }
 }
 
 fn role_of_field(name: &str) -> Option<Role> {

@@ -1985,3 +1985,21 @@ fn hl7_viewer_field_trees() {
     assert_allowed("||HL7||Our field||Rule||\n|PID-3.1|patient.mrn|required, 7-10 digits|\n|PID-7|patient.birth_date|YYYYMMDD only, reject partial dates|\n|PID-11|Patient Address|XAD|RE|\n");
     assert_allowed("PID-3.1    ID Number\nPID-5.1    Family Name\nPID-7      Date/Time of Birth\n");
 }
+
+#[test]
+fn plain_date_columns_under_patients_are_their_care() {
+    // Markdown, CSV and HTML: a `Last A1c Date` or bare `Date` beside a member id is the
+    // patient's, and so is a mysql `\G` row's `appt_start`.
+    let md = "| Patient | Member ID | Last A1c | Last A1c Date |\n|---|---|---|---|\n| Wei Chen | H47261348N | 11.3 | 05/03/2024 |\n";
+    let csv = "Member ID,Date,Reason\nH47261348N,04/20/2024,follow-up\n";
+    let html = "<table><tr><th>Patient</th><th>MRN</th><th>Date</th></tr><tr><td>Wei Chen</td><td>4416203</td><td>11/11/2025</td></tr></table>";
+    let mysql = "*************************** 1. row ***************************\n patient_mrn: M213134626\n  appt_start: 2024-02-20 13:00:00\n";
+    for (text, date) in [(md, "05/03/2024"), (csv, "04/20/2024"), (html, "11/11/2025"), (mysql, "2024-02-20")] {
+        assert!(covers(text, date), "{date} not reported in {text}");
+    }
+    // Named technical dates stay technical, and so does a date column of releases or payments.
+    let releases = "| Version | Release Date | Notes |\n|---|---|---|\n| 4.12.7 | 05/03/2024 | HL7 parser fixes |\n";
+    assert_allowed(releases);
+    let remit = "payer,member_id,check_date,paid\nAnthem Blue Cross,H47261348N,2026-11-06,120.00\n";
+    assert!(covers(remit, "H47261348N") && !covers(remit, "2026-11-06"));
+}

@@ -437,6 +437,11 @@ fn html_tables(text: &str, x: &mut Extracted) {
         }
         if cells.iter().all(|c| c.0) {
             headers = cells.iter().map(|&(_, s, e)| (field_role(strip_tags(&text[s..e]).trim()), strip_tags(&text[s..e]).trim().to_string())).collect();
+            if headers.iter().any(|h| patient_column(h.0)) {
+                for (r, n) in headers.iter_mut() {
+                    care_date(r, n);
+                }
+            }
             continue;
         }
         // <th>DOB</th><td>03/14/1962</td>
@@ -524,7 +529,7 @@ fn strip_tags(s: &str) -> String {
 fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, usize)], mut roles: Vec<Option<Role>>, line_span: &dyn Fn(usize) -> (usize, usize)) -> usize {
     let text = doc.text;
     let staff_table = roles.iter().any(|r| matches!(r, Some(Role::Staff | Role::Dial)))
-        && !roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName | Role::Diagnosis)));
+        && !roles.iter().any(|&r| patient_column(r) || r == Some(Role::Diagnosis));
     if staff_table {
         for r in roles.iter_mut() {
             *r = match *r {
@@ -554,11 +559,16 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
     // first names beside a home address: `||Name (Last, First)||Cell||Address||`, not a provider's
     // roster beside their NPIs.)
     let person = || roles.iter().zip(&names).any(|(r, n)| *r == Some(Role::Name) && (crate::text::has_ci(n, "last") || crate::text::has_ci(n, "first")));
-    let patient = roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName)))
+    let patient = roles.iter().any(|&r| patient_column(r))
         || !staff_table
             && (roles.contains(&Some(Role::Account)) && roles.iter().any(|r| matches!(r, Some(Role::Name | Role::RelativeName)))
                 || names.iter().any(|n| crate::text::prefix_ci(n.as_bytes(), &["guarantor"]).is_some())
                 || roles.contains(&Some(Role::Address)) && !roles.contains(&Some(Role::Npi)) && person());
+    if patient {
+        for (r, n) in roles.iter_mut().zip(&names) {
+            care_date(r, n);
+        }
+    }
     // Each cell's source is its column's: formatted once per column.
     let sources: Vec<String> = names.iter().map(|name| format!("{}:{}", d.prefix(), name)).collect();
     let mut seen_rows = 0;
@@ -643,6 +653,18 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         x.patient_record = true;
     }
     l
+}
+
+/// A column that makes its table's rows patients.
+fn patient_column(role: Option<Role>) -> bool {
+    matches!(role, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName))
+}
+
+/// Under patients, a plain `Date` or `Last A1c Date` column holds dates of their care.
+fn care_date(role: &mut Option<Role>, name: &str) {
+    if matches!(role, None | Some(Role::Tech)) && crate::labels::plain_date_column(name) {
+        *role = Some(Role::PersonDate);
+    }
 }
 
 /// A list item's line: `• `, `▪ `, `◦ `, `- ` or `* ` first.
