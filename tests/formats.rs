@@ -2003,3 +2003,27 @@ fn plain_date_columns_under_patients_are_their_care() {
     let remit = "payer,member_id,check_date,paid\nAnthem Blue Cross,H47261348N,2026-11-06,120.00\n";
     assert!(covers(remit, "H47261348N") && !covers(remit, "2026-11-06"));
 }
+
+#[test]
+fn psql_expanded_display() {
+    // `\x`: one `key | value` line per column under each `-[ RECORD n ]-` rule.
+    let text = "ehr=> \\x\nExpanded display is on.\nehr=> SELECT * FROM patient WHERE mrn = '5829860';\n-[ RECORD 1 ]-+-----------------\npatient_id    | 243052\nmrn           | 5829860\nfamily_name   | Dąbrowski\ngiven_name    | Wojciech\nbirth_date    | 1989-11-19\nphone_home    | 808-475-9497\n\nehr=>\n";
+    assert_reported(text, &["5829860", "Dąbrowski", "Wojciech", "1989-11-19", "808-475-9497"]);
+    // A server's own rows stay allowed.
+    assert_allowed("-[ RECORD 1 ]----+------------------------------\ndatname          | ehr\nusename          | app_rw\nclient_addr      | 10.20.30.41\nbackend_start    | 2026-11-20 11:15:32.1+00\nstate            | idle in transaction\nquery            | SELECT 1\n");
+}
+
+#[test]
+fn aligned_labels_and_viewer_label_cells() {
+    // A rendered C-CDA's header, as text and as its HTML (label cells are `<td>`s).
+    let text = "Patient              Youssef Al-Amin\nDate of birth        June 8, 1936\nPatient-ID           M445823238 (PBH)\n";
+    assert_reported(text, &["Youssef Al-Amin", "June 8, 1936", "M445823238"]);
+    let html = "<table class=\"header_table\"><tbody>\n<tr><td class=\"td_label\">Patient</td><td>Hawa Hirsi</td></tr>\n<tr><td class=\"td_label\">Patient-ID</td><td>41889532 (CVH)</td></tr>\n</tbody></table>";
+    assert_reported(html, &["Hawa Hirsi", "41889532"]);
+    // A column header's next cell is a label, not a value; a two-column table with a header
+    // row keeps its columns.
+    let grid = "MRN          DOB\n";
+    assert!(scan(grid).findings.is_empty(), "{:?}", scan(grid).findings);
+    let listed = "<table><tr><th>Service</th><th>Owner</th></tr><tr><td>Patient</td><td>Interfaces team</td></tr></table>";
+    assert_allowed(listed);
+}

@@ -91,6 +91,18 @@ fn strong_sep(rest: &str) -> Option<usize> {
     Some(lead + sep_len)
 }
 
+/// "Patient-ID           M445823238 (PBH)": a label starting its line and its value after a
+/// run of spaces or a tab, alone on the rest of the line (a rendered document's or a tool's
+/// aligned pairs; not a column header, `MRN        DOB`, whose next cell is a label).
+/// Returns the gap's length.
+fn aligned(before: &str, rest: &str) -> Option<usize> {
+    let value = rest.trim_start_matches([' ', '\t']);
+    let gap = rest.len() - value.len();
+    let first = value.split([' ', ',', ';', ':']).next().unwrap_or("");
+    (before.trim().is_empty() && (gap >= 2 || rest.starts_with('\t')) && !value.is_empty() && !value.contains("  ") && !value.contains('\t') && crate::labels::field_role(first).is_none())
+        .then_some(gap)
+}
+
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     if x.probes & super::probe::NAME != 0 {
         name_value_pairs(doc, x);
@@ -259,7 +271,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             i = last + 1;
             continue;
         }
-        if let Some(sep) = strong_sep(rest) {
+        if let Some(sep) = strong_sep(rest).or_else(|| aligned(before, rest)) {
             // "His member # is H56254019 with Highmark."
             let vstart = label_end + sep;
             let vstart = vstart + doc.text[vstart..line_end].find(|c: char| c != ' ').filter(|&k| doc.text[vstart + k..line_end].starts_with("is ")).map_or(0, |k| k + 3);

@@ -157,9 +157,25 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     // another table's header.
     let mut under_header = false;
     let mut spec_header = false;
+    // In psql's expanded display (`\x`), `-[ RECORD 1 ]-+----` heads `mrn | 582-98-60` lines.
+    let mut expanded = false;
     while l < n_lines {
         let (s, e) = line_span(l);
         let line = &text[s..e];
+        if line.starts_with("-[ RECORD ") {
+            expanded = true;
+            l += 1;
+            continue;
+        }
+        if expanded {
+            expanded = line.contains(" |");
+            if expanded {
+                cells(text, s, e, Delim::Pipe, &mut head);
+                key_value_row(text, x, &head);
+                l += 1;
+                continue;
+            }
+        }
         // A header row is short words: skip lines with many digits (logs, data) cheaply.
         let [t, p, c, sc, digits] = byte_counts(line);
         // (A line of JSON, `{ "id": "Patient.identifier", "path": ...`, holds commas but no header.)
@@ -444,9 +460,12 @@ fn html_tables(text: &str, x: &mut Extracted) {
             }
             continue;
         }
-        // <th>DOB</th><td>03/14/1962</td>
-        if cells.len() == 2 && cells[0].0 && !cells[1].0 {
-            let label = strip_tags(&text[cells[0].1..cells[0].2]);
+        // <th>DOB</th><td>03/14/1962</td>; a viewer's `<td class="td_label">Patient</td><td>…</td>`
+        // (a short label cell in a table without a header row).
+        let label = || strip_tags(&text[cells[0].1..cells[0].2]);
+        let short = |l: &str| l.len() <= 32 && !l.bytes().any(|b| b.is_ascii_digit());
+        if cells.len() == 2 && !cells[1].0 && (cells[0].0 || headers.is_empty() && short(label().trim())) {
+            let label = label();
             if let Some(role) = field_role(label.trim()) {
                 let (s, e) = inner_text(text, cells[1].1, cells[1].2);
                 x.push(s, e, role, Some(format!("table:{}", label.trim())), true);
