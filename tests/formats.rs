@@ -2027,3 +2027,11 @@ fn aligned_labels_and_viewer_label_cells() {
     let listed = "<table><tr><th>Service</th><th>Owner</th></tr><tr><td>Patient</td><td>Interfaces team</td></tr></table>";
     assert_allowed(listed);
 }
+
+#[test]
+fn box_drawn_grids() {
+    // sqlite's `.mode box` (DuckDB and psql's unicode style draw the same).
+    let text = "sqlite> .mode box\nsqlite> SELECT mrn, patient_name, dob FROM visit_queue;\n┌────────────┬──────────────┬────────────┐\n│    mrn     │ patient_name │    dob     │\n├────────────┼──────────────┼────────────┤\n│ 2760979692 │ Tariq Haddad │ 02/18/1933 │\n└────────────┴──────────────┴────────────┘\n";
+    assert_reported(text, &["2760979692", "Tariq Haddad", "02/18/1933"]);
+    assert_allowed("┌──────────┬─────────┐\n│ table    │ rows    │\n├──────────┼─────────┤\n│ patient  │ 1204331 │\n│ encounter│ 9120044 │\n└──────────┴─────────┘\n");
+}

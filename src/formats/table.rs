@@ -56,6 +56,9 @@ fn cells(text: &str, start: usize, end: usize, d: Delim, out: &mut Vec<(usize, u
         while k < end && b[k] == b'|' {
             k += 1;
         }
+        if text[k..end].starts_with('│') {
+            k += BOX.len();
+        }
     }
     let mut cell_start = k;
     let mut quoted = false;
@@ -69,6 +72,10 @@ fn cells(text: &str, start: usize, end: usize, d: Delim, out: &mut Vec<(usize, u
                 k += 1; // "||" wiki header separators
             }
             cell_start = k + 1;
+        } else if d == Delim::Pipe && c == BOX[0] && b[k..end].starts_with(BOX) {
+            out.push((cell_start, k));
+            k += BOX.len() - 1;
+            cell_start = k + 1;
         }
         k += 1;
     }
@@ -79,6 +86,9 @@ fn cells(text: &str, start: usize, end: usize, d: Delim, out: &mut Vec<(usize, u
         }
     }
 }
+
+/// The bar of a box-drawn grid (sqlite's `.mode box`, DuckDB, psql's unicode line style).
+const BOX: &[u8] = "│".as_bytes();
 
 /// Counts of tab, pipe, comma, semicolon and ASCII digit bytes in one pass.
 fn byte_counts(line: &str) -> [usize; 5] {
@@ -177,7 +187,10 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             }
         }
         // A header row is short words: skip lines with many digits (logs, data) cheaply.
-        let [t, p, c, sc, digits] = byte_counts(line);
+        let [t, mut p, c, sc, digits] = byte_counts(line);
+        if line.trim_start().starts_with('│') {
+            p += line.matches('│').count();
+        }
         // (A line of JSON, `{ "id": "Patient.identifier", "path": ...`, holds commas but no header.)
         // (Numbered column names, `FL03b_MRN,FL06_FROM,...` on a UB-04 extract, have two each at most.)
         // (psql's grid of two columns has one bar: its `----+----` rule below says so.)
@@ -620,7 +633,7 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
             continue;
         }
         cells(text, s, e, d, &mut cs);
-        if cs.len() < 2 || (d == Delim::Pipe && !line.contains('|')) {
+        if cs.len() < 2 || (d == Delim::Pipe && !line.contains(['|', '│'])) {
             break;
         }
         // `TEST00000001,Doe,John,<YYYYMMDD>,...`: an example row.
@@ -714,6 +727,8 @@ fn odd_quotes(line: &str) -> bool {
 /// A Markdown separator row: `|---|:---:|` (after a diff marker).
 fn is_rule(line: &str) -> bool {
     line.trim().trim_start_matches(['+', '-', ' ']).bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' ')) && line.contains('-')
+        // A box grid's, `├────┼────┤`.
+        || line.trim().chars().all(|c| matches!(c, '├' | '┼' | '┤' | '─' | '╞' | '╪' | '╡' | '═')) && line.contains(['─', '═'])
 }
 
 /// An EHR's patient banner pasted as one line of cells: `Kourosh Tehrani | 01874745 |
