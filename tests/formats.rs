@@ -2035,3 +2035,16 @@ fn box_drawn_grids() {
     assert_reported(text, &["2760979692", "Tariq Haddad", "02/18/1933"]);
     assert_allowed("┌──────────┬─────────┐\n│ table    │ rows    │\n├──────────┼─────────┤\n│ patient  │ 1204331 │\n│ encounter│ 9120044 │\n└──────────┴─────────┘\n");
 }
+
+#[test]
+fn columns_named_by_hl7_field_positions() {
+    // A Splunk search's `table _time host PID_3 PID_5 error`, as Markdown and as tab-separated text.
+    let md = "| _time | host | MSH_10 | PID_3 | PID_5 | error |\n|---|---|---|---|---|---|\n| 08/14/2025 08:11:43.340 | mirth-prod-02 | Q93212223 | E9756923 | KHALIL^RANIA | AE: PID-11 ZIP missing |\n";
+    let tsv = "_time\thost\tMSH_10\tPID_3\tPID_5\terror\n05/28/2026 15:52:07.717\tmirth-prod-02\tQ93212223\t6476800399\tNĀONE^IKAIKA\tAE: PID-11 ZIP missing\n";
+    for (text, id, name) in [(md, "E9756923", "KHALIL^RANIA"), (tsv, "6476800399", "NĀONE^IKAIKA")] {
+        let report = scan(text);
+        assert!(covered(&report, text, id) && covered(&report, text, name), "{text}: {:?}", report.findings);
+        // (The message's control id is no one's.)
+        assert!(!covered(&report, text, "Q93212223"));
+    }
+}

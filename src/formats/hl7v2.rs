@@ -231,35 +231,50 @@ pub(crate) fn xml(doc: &Doc, x: &mut Extracted) {
     }
 }
 
+/// A field's position at the start of `line` (`PID-3`, `PID.3.1`, `PID_11.5`, Cloverleaf's
+/// `PID(0).#7`): its segment, field number, role (its component's, if one is given) and the
+/// position's length.
+fn position(line: &[u8]) -> Option<(&str, usize, Role, usize)> {
+    let digits = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
+    if line.len() < 5 || !is_segment_id(&line[..3]) {
+        return None;
+    }
+    let mut p = 3 + if line[3..].starts_with(b"(0).#") { 5 } else { usize::from(matches!(line[3], b'-' | b'.' | b'_')) };
+    let n = digits(&line[p..]);
+    if p == 3 || !(1..=2).contains(&n) {
+        return None;
+    }
+    let field: usize = std::str::from_utf8(&line[p..p + n]).ok()?.parse().ok()?;
+    p += n;
+    let c = if matches!(line.get(p), Some(b'.' | b'_')) { digits(&line[p + 1..]) } else { 0 };
+    let component = (c > 0).then(|| std::str::from_utf8(&line[p + 1..p + 1 + c]).ok().and_then(|s| s.parse().ok())).flatten();
+    p += if c > 0 { c + 1 } else { 0 };
+    let seg = std::str::from_utf8(&line[..3]).ok()?;
+    let &(_, _, role, layout) = MAP.iter().find(|e| e.0 == seg && e.1 == field)?;
+    let role = component.map_or(Some(role), |c| layout.component(role, c))?;
+    Some((seg, field, role, p))
+}
+
+/// A column named by an HL7 field's position, `PID_3` or `PID-5.1` (a Splunk or SQL
+/// extraction's): the field's role.
+pub(crate) fn field_ref(name: &str) -> Option<Role> {
+    position(name.as_bytes()).filter(|p| p.3 == name.len()).map(|p| p.2)
+}
+
 /// Message viewers' field trees and tables, a field per line after its position:
 /// `PID-3.1    ID Number    58120889`, `| PID-11.3 | Patient Address / City | Independence |`,
 /// `PID.3.1 ID Number: 30139981`, Cloverleaf's `0(0).PID(0).#7    19510112`. The value is the
 /// line's last cell, or what follows its last `: ` or its last wide gap.
 pub(crate) fn tree(doc: &Doc, x: &mut Extracted) {
     let b = doc.bytes;
-    let digits = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
     for l in 0..doc.line_starts.len() {
         let (ls, le) = (doc.line_starts[l] as usize, doc.line_end(l));
         let line = &b[ls..le];
         // The position: indentation or a table's bar first, Cloverleaf's `0(0).` before it.
         let mut k = line.iter().take_while(|c| matches!(c, b' ' | b'\t' | b'|')).count();
         k += 5 * usize::from(line[k..].starts_with(b"0(0)."));
-        if line.len() < k + 6 || !is_segment_id(&line[k..k + 3]) {
-            continue;
-        }
-        let mut p = k + 3 + if line[k + 3..].starts_with(b"(0).#") { 5 } else { usize::from(matches!(line[k + 3], b'-' | b'.')) };
-        let n = digits(&line[p..]);
-        if p == k + 3 || !(1..=2).contains(&n) {
-            continue;
-        }
-        let field: usize = std::str::from_utf8(&line[p..p + n]).ok().and_then(|s| s.parse().ok()).unwrap_or(0);
-        p += n;
-        let c = if line.get(p) == Some(&b'.') { digits(&line[p + 1..]) } else { 0 };
-        let component = (c > 0).then(|| std::str::from_utf8(&line[p + 1..p + 1 + c]).ok().and_then(|s| s.parse().ok())).flatten();
-        p += if c > 0 { c + 1 } else { 0 };
-        let seg = std::str::from_utf8(&line[k..k + 3]).unwrap_or("");
-        let Some(&(_, _, role, layout)) = MAP.iter().find(|e| e.0 == seg && e.1 == field) else { continue };
-        let Some(role) = component.map_or(Some(role), |c| layout.component(role, c)) else { continue };
+        let Some((seg, field, role, p)) = position(&line[k..]).filter(|_| line.len() >= k + 6) else { continue };
+        let p = k + p;
         // The rest of the line, without its break and a table's closing bar.
         let rest = std::str::from_utf8(&line[p..]).unwrap_or("").trim_end_matches(['\n', '\r', ' ', '\t', '|']);
         if !rest.starts_with([' ', '\t', '|', ':']) {

@@ -424,7 +424,7 @@ fn header_roles(text: &str, d: Delim, head: &[(usize, usize)], plausible: &[bool
     let mut roles = Vec::with_capacity(head.len());
     let (mut known, mut left) = (0, plausible.iter().filter(|&&p| p).count());
     for (&(a, b), &p) in head.iter().zip(plausible) {
-        let role = if p { field_role(header_text(text, a, b)) } else { None };
+        let role = if p { super::hl7v2::field_ref(header_text(text, a, b)).or_else(|| field_role(header_text(text, a, b))) } else { None };
         left -= usize::from(p);
         known += usize::from(role.is_some());
         // (A tab-separated header may have more unknown columns: see `extract`.)
