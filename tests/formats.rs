@@ -2048,3 +2048,11 @@ fn columns_named_by_hl7_field_positions() {
         assert!(!covered(&report, text, "Q93212223"));
     }
 }
+
+#[test]
+fn a_record_number_after_the_word_patient() {
+    let text = "HTTP Sender error: Received error response from server (409 Conflict)\nERROR MESSAGE: Patient E7582444 already registered under different name\n";
+    assert_eq!(found(text, Kind::Mrn), vec!["E7582444".to_string()]);
+    // Counts, years and dates after the word are none.
+    assert_allowed("Patient 1 of 3 loaded; the patient 2024 cohort; patient 20240315 batch.\n");
+}

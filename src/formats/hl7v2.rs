@@ -519,7 +519,7 @@ fn field(x: &mut Extracted, seg: &str, n: usize, base: usize, line: &[u8], fs: u
 }
 
 /// `YYYYMMDD`, with up to the seconds after it: a valid calendar date.
-fn hl7_timestamp(v: &[u8]) -> bool {
+pub(super) fn hl7_timestamp(v: &[u8]) -> bool {
     let n = |r: std::ops::Range<usize>| v[r].iter().fold(0, |a, &c| a * 10 + u32::from(c - b'0'));
     matches!(v.len(), 8 | 12 | 14) && v.iter().all(u8::is_ascii_digit) && crate::recognizers::date::valid_ymd(n(0..4), n(4..6), n(6..8))
 }

@@ -318,7 +318,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             continue;
         }
         // "claim for member XJH123456": a member's id, not their name (chunk_end wants digits).
-        let role = if role == Role::PatientName && member_label { Role::MemberId } else { role };
+        // "Patient 50853250 already registered": a record number after the word, not a name.
+        let record = || {
+            let after = &doc.bytes[label_end + 1..line_end];
+            let code = &after[..after.iter().take_while(|b| b.is_ascii_alphanumeric()).count()];
+            // (Not a date: "the patient 20240315 cohort".)
+            (6..=14).contains(&code.len()) && code.iter().filter(|b| b.is_ascii_digit()).count() >= 5 && code.iter().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) && !super::hl7v2::hl7_timestamp(code)
+        };
+        let role = if role == Role::PatientName && member_label { Role::MemberId } else if role == Role::PatientName && last == i && doc.s(i).eq_ignore_ascii_case("patient") && rest.starts_with(' ') && record() { Role::Mrn } else { role };
         if rest.trim_end().ends_with('?') && !rest.contains('=') {
             // "What is the member ID on your card?" answered on the next line.
             answer_below(doc, t.line as usize, role, x);
