@@ -135,7 +135,10 @@ pub(crate) fn field_at(fields: &[Field], start: usize, end: usize) -> Option<&Fi
     let idx = fields.partition_point(|f| f.start <= start);
     let mut best: Option<&Field> = None;
     for f in fields[..idx].iter().rev().take(16) {
-        if f.end >= end && f.start <= start && best.is_none_or(|b| f.end - f.start < b.end - b.start) {
+        // The narrowest; of two alike, a format's field before a prose label's (a viewer's
+        // `DTM02  Date ....... 20251110` is the element's value, not a "Date:" field's).
+        let better = |b: &Field| (f.end - f.start, f.source.is_none()) < (b.end - b.start, b.source.is_none());
+        if f.end >= end && f.start <= start && best.is_none_or(better) {
             best = Some(f);
         }
     }

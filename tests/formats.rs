@@ -2056,3 +2056,21 @@ fn a_record_number_after_the_word_patient() {
     // Counts, years and dates after the word are none.
     assert_allowed("Patient 1 of 3 loaded; the patient 2024 cohort; patient 20240315 batch.\n");
 }
+
+#[test]
+fn x12_element_views() {
+    // An EDI viewer's tree without the raw segments, and its grid exported as TSV and CSV:
+    // each element's value by its reference, the loop's party from NM101, qualifiers from the
+    // lines before (NM108, REF01, DTM01).
+    let tree = "    NM1*QC*1*VAN DER BERG*SJOERD*F***MI*H16101974N~\n        NM101  Entity Identifier Code ............... QC  (Patient)\n        NM102  Entity Type Qualifier ................ 1  (Person)\n        NM103  Name Last or Organization Name ....... VAN DER BERG\n        NM109  Identification Code .................. H16101974N\n        DTM01  Date/Time Qualifier .................. 232  (Claim Statement Period Start)\n        DTM02  Date ................................. 20251110\n";
+    assert_reported(tree, &["VAN DER BERG", "H16101974N", "20251110"]);
+    let tsv = "Loop\tSegment\tElement\tDescription\tValue\n2000\tINS\tINS01\tMember Indicator\tY\n2000\tNM1\tNM101\tEntity Identifier Code\tIL\n2000\tNM1\tNM102\tEntity Type Qualifier\t1\n2000\tNM1\tNM103\tName Last or Organization Name\tNWOSU\n2000\tNM1\tNM108\tIdentification Code Qualifier\t34\n2000\tNM1\tNM109\tIdentification Code\t260701746\n2000\tN4\tN401\tCity Name\tAnchorage\n2000\tDMG\tDMG02\tDate Time Period\t19880107\n";
+    assert_reported(tsv, &["NWOSU", "260701746", "Anchorage", "19880107"]);
+    let csv = "\"Loop\",\"Segment\",\"Element\",\"Description\",\"Value\"\n\"1000B\",\"NM1\",\"NM101\",\"Entity Identifier Code\",\"40\"\n\"1000B\",\"NM1\",\"NM102\",\"Entity Type Qualifier\",\"2\"\n\"1000B\",\"NM1\",\"NM103\",\"Name Last or Organization Name\",\"AVAILITY\"\n\"1000B\",\"NM1\",\"NM109\",\"Identification Code\",\"030240928\"\n\"2010BA\",\"NM1\",\"NM101\",\"Entity Identifier Code\",\"IL\"\n\"2010BA\",\"NM1\",\"NM102\",\"Entity Type Qualifier\",\"1\"\n\"2010BA\",\"NM1\",\"NM103\",\"Name Last or Organization Name\",\"HIRSI\"\n\"2010BA\",\"NM1\",\"NM109\",\"Identification Code\",\"ZGP11779915\"\n";
+    let report = scan(csv);
+    for part in ["HIRSI", "ZGP11779915"] {
+        assert!(covered(&report, csv, part), "{part} not reported");
+    }
+    // (The receiver's loop is no one's.)
+    assert!(!covered(&report, csv, "AVAILITY") && !covered(&report, csv, "030240928"));
+}

@@ -111,7 +111,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     let b = doc.bytes;
     let mut sql = sql::Keywords::default();
     let mut patient = Vec::new();
-    let mut x12 = false;
+    let (mut x12, mut x12_view) = (false, false);
     let mut cda = false;
     let mut gap_start = 0;
     for t in &doc.toks {
@@ -145,6 +145,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
         }
         gap_start = e;
         x12 |= w.len() == 3 && matches!(w, b"NM1" | b"DMG" | b"CLM" | b"CLP" | b"INS");
+        x12_view |= w.len() == 5 && matches!(w, b"NM103" | b"NM109" | b"DMG02");
         x.possessive |= w.len() <= 3 && matches!(w, b"my" | b"his" | b"her" | b"our");
         sql.note(w);
     }
@@ -160,6 +161,9 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     table::extract(doc, &mut x);
     if x12 {
         x12::extract(doc, &mut x);
+    }
+    if x12_view {
+        x12::elements(doc, &mut x);
     }
     sql::extract(doc, &mut x, sql);
     code::extract(doc, &mut x, &patient);

@@ -644,7 +644,8 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         // The value cells of a row whose field cell names an HL7 field or a column with a
         // personal role (`| BIRTH_DATE | 07/27/2003 | 2003-07-07 |` under "Legacy value",
         // "Converted value").
-        if let Some(&(fs, fe)) = field_col.and_then(|fc| cs.get(fc)) {
+        // (An X12 element's, `NM103`, is the element view's: see `x12::elements`.)
+        if let Some(&(fs, fe)) = field_col.and_then(|fc| cs.get(fc)).filter(|&&(fs, fe)| super::x12::element_ref(header_text(text, fs, fe)).is_none()) {
             let field = header_text(text, fs, fe);
             let cell = |c: Option<usize>| c.and_then(|c| cs.get(c)).map(|&(a, b)| header_text(text, a, b));
             let numbered = || cell(seg_col).and_then(|seg| super::hl7v2::numbered_field(seg, field));

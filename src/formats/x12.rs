@@ -60,63 +60,127 @@ fn segment(doc: &Doc, x: &mut Extracted, s: usize, end: usize, sep: u8, party: &
     let id = doc.text.get(s..s + id_len).unwrap_or("");
     // A subscriber's or patient's name: the claim is about a person.
     x.patient_record |= id == "NM1" && matches!(el(1), "IL" | "QC" | "03") && el(2) == "1";
-    let mut push = |n: usize, role: Role| {
-        if let Some(&(a, z)) = elems.get(n - 1) {
-            let z = if z > a && b[z - 1] == b'\r' { z - 1 } else { z };
-            x.push(a, z, role, Some(format!("x12:{id}-{n:02}")), true);
+    *party = party_after(id, &el, *party);
+    for (n, &(a, z)) in elems.iter().enumerate() {
+        let z = if z > a && b[z - 1] == b'\r' { z - 1 } else { z };
+        if let Some(role) = element_role(id, n + 1, &el, *party) {
+            push(x, id, n + 1, a, &doc.text[a..z], role, el(2) == "RD8");
         }
-    };
-    let person_loop = *party == Party::Patient;
-    match &seg[..id_len] {
-        b"NM1" => {
-            *party = if matches!(el(1), "IL" | "QC" | "03") { Party::Patient } else { Party::Other };
-            if *party == Party::Patient && el(2) == "1" {
-                for n in [3, 4, 5] {
-                    push(n, Role::PatientName);
-                }
-            } else if el(2) == "1" {
-                for n in [3, 4, 5] {
-                    push(n, Role::Staff);
-                }
-            }
-            if *party == Party::Patient {
-                push(9, if el(8) == "34" { Role::Ssn } else { Role::MemberId });
-            }
-        }
-        b"N3" if person_loop => {
-            push(1, Role::Address);
-            push(2, Role::Address);
-        }
-        b"N4" if person_loop => {
-            push(1, Role::City);
-            push(3, Role::Zip);
-        }
-        b"DMG" if person_loop => push(2, Role::Dob),
-        // (A medical record number is the patient's in any loop.)
-        b"REF" if person_loop || el(1) == "EA" => push(2, if el(1) == "SY" { Role::Ssn } else if el(1) == "EA" { Role::Mrn } else { Role::MemberId }),
-        b"PER" if person_loop => {
-            for n in [4, 6, 8] {
-                push(n, if el(n - 1) == "EM" { Role::Email } else { Role::Phone });
-            }
-        }
-        // An 834 member loop starts with INS, before its NM1.
-        b"INS" => *party = Party::Patient,
-        // The patient control number (the provider's account for the visit).
-        b"CLM" => push(1, Role::Account),
-        b"CLP" => {
-            push(1, Role::Account);
-            push(7, Role::OtherId);
-        }
-        // Service, onset, admission, discharge and plan (eligibility) dates; a range (`RD8`) is two dates.
-        b"DTP" if matches!(el(1), "472" | "431" | "435" | "096" | "434" | "304" | "454" | "291" | "307" | "356" | "357") => match elems.get(2) {
-            Some(&(a, z)) if el(2) == "RD8" && z >= a + 17 && b[a + 8] == b'-' => {
-                x.push(a, a + 8, Role::PersonDate, Some(format!("x12:{id}-03")), true);
-                x.push(a + 9, a + 17, Role::PersonDate, Some(format!("x12:{id}-03")), true);
-            }
-            _ => push(3, Role::PersonDate),
-        },
-        // 835: the claim's statement period and the service date.
-        b"DTM" if matches!(el(1), "232" | "233" | "472" | "050") => push(2, Role::PersonDate),
-        _ => {}
     }
+}
+
+/// Whose loop a segment opens: an `NM1`'s entity code says; an 834 member loop starts with
+/// `INS`, before its `NM1`.
+fn party_after<'a>(id: &str, el: &dyn Fn(usize) -> &'a str, party: Party) -> Party {
+    match id {
+        "NM1" if matches!(el(1), "IL" | "QC" | "03") => Party::Patient,
+        "NM1" => Party::Other,
+        "INS" => Party::Patient,
+        _ => party,
+    }
+}
+
+/// The role of element `n` of segment `id`, given the segment's other elements (`el`: its
+/// qualifiers) and whose loop it is in.
+fn element_role<'a>(id: &str, n: usize, el: &dyn Fn(usize) -> &'a str, party: Party) -> Option<Role> {
+    let person = party == Party::Patient;
+    Some(match (id, n) {
+        ("NM1", 3..=5) if el(2) == "1" => if person { Role::PatientName } else { Role::Staff },
+        ("NM1", 9) if person => if el(8) == "34" { Role::Ssn } else { Role::MemberId },
+        ("N3", 1 | 2) if person => Role::Address,
+        ("N4", 1) if person => Role::City,
+        ("N4", 3) if person => Role::Zip,
+        ("DMG", 2) if person => Role::Dob,
+        // (A medical record number is the patient's in any loop.)
+        ("REF", 2) if person || el(1) == "EA" => match el(1) {
+            "SY" => Role::Ssn,
+            "EA" => Role::Mrn,
+            _ => Role::MemberId,
+        },
+        ("PER", 4 | 6 | 8) if person => if el(n - 1) == "EM" { Role::Email } else { Role::Phone },
+        // The patient control number (the provider's account for the visit).
+        ("CLM" | "CLP", 1) => Role::Account,
+        ("CLP", 7) => Role::OtherId,
+        // Service, onset, admission, discharge and plan (eligibility) dates.
+        ("DTP", 3) if matches!(el(1), "472" | "431" | "435" | "096" | "434" | "304" | "454" | "291" | "307" | "356" | "357") => Role::PersonDate,
+        // 835: the claim's statement period and the service date.
+        ("DTM", 2) if matches!(el(1), "232" | "233" | "472" | "050") => Role::PersonDate,
+        _ => return None,
+    })
+}
+
+/// The value of element `n` of segment `id`, at `a`; a date range (`RD8`) is two dates.
+fn push(x: &mut Extracted, id: &str, n: usize, a: usize, value: &str, role: Role, range: bool) {
+    let source = || Some(format!("x12:{id}-{n:02}"));
+    if range && role == Role::PersonDate && value.len() >= 17 && value.as_bytes()[8] == b'-' {
+        x.push(a, a + 8, role, source(), true);
+        x.push(a + 9, a + 17, role, source(), true);
+    } else {
+        x.push(a, a + value.len(), role, source(), true);
+    }
+}
+
+/// EDI viewers' element views, an element per line after its reference: a tree
+/// (`NM103  Name Last or Organization Name ....... VAN DER BERG`), a grid exported as
+/// tab-separated or quoted CSV (`2000\tNM1\tNM109\tIdentification Code\t260701746`), or a
+/// table. The value is the line's last cell, or what follows the dot leader or the last
+/// wide gap. Segments follow one another as their references do.
+pub(super) fn elements(doc: &Doc, x: &mut Extracted) {
+    let mut party = Party::Other;
+    let mut id = "";
+    // The current segment's elements so far: (number, value).
+    let mut seen: Vec<(usize, &str)> = Vec::new();
+    for l in 0..doc.line_starts.len() {
+        let (ls, le) = (doc.line_starts[l] as usize, doc.line_end(l));
+        let line = doc.text[ls..le].trim_end_matches(['\r', '\n']);
+        let Some((seg, n, value)) = element_line(line) else { continue };
+        if seg != id || seen.last().is_some_and(|&(m, _)| m >= n) {
+            (id, seen) = (seg, Vec::new());
+        }
+        seen.push((n, value));
+        let el = |k: usize| seen.iter().find(|e| e.0 == k).map_or("", |e| e.1);
+        if n == 1 {
+            party = party_after(id, &el, party);
+        }
+        if let Some(role) = element_role(id, n, &el, party).filter(|_| !value.is_empty()) {
+            let a = value.as_ptr() as usize - doc.text.as_ptr() as usize;
+            push(x, id, n, a, value, role, el(2) == "RD8");
+            x.patient_record |= role == Role::PatientName;
+        }
+    }
+}
+
+/// An element's reference, `NM103`: its segment (one of the claims' and enrolments' common
+/// ones) and element number.
+pub(super) fn element_ref(word: &str) -> Option<(&str, usize)> {
+    const SEGMENTS: &[&str] = &["ISA", "GS", "ST", "BHT", "BPR", "TRN", "HL", "SBR", "PAT", "NM1", "N1", "N3", "N4", "DMG", "REF", "PER", "PRV", "INS", "HD", "CLM", "CLP", "CAS", "DTP", "DTM", "HI", "LX", "SV1", "SV2", "SVC", "AMT"];
+    let b = word.as_bytes();
+    let seg = word.get(..b.len().checked_sub(2)?)?;
+    (SEGMENTS.contains(&seg) && b[b.len() - 2..].iter().all(u8::is_ascii_digit)).then(|| (seg, usize::from(b[b.len() - 2] - b'0') * 10 + usize::from(b[b.len() - 1] - b'0')))
+}
+
+/// A line of an element view: its segment, element number and value.
+fn element_line(line: &str) -> Option<(&str, usize, &str)> {
+    // The reference, `NM103`, in the line's first cells.
+    let head = crate::text::head(line, 48);
+    let (at, seg, n) = head.match_indices(|c: char| c.is_ascii_uppercase()).find_map(|(k, _)| {
+        let word = &head[k..k + head[k..].bytes().take_while(u8::is_ascii_alphanumeric).count()];
+        (k == 0 || !head.as_bytes()[k - 1].is_ascii_alphanumeric()).then(|| element_ref(word)).flatten().map(|(seg, n)| (k, seg, n))
+    })?;
+    let w = seg.len() + 2;
+    // (Without a viewer's note on a code: `41  (Submitter)`.)
+    let rest = line[at + w..].trim_end();
+    let rest = rest.rfind("  (").filter(|_| rest.ends_with(')')).map_or(rest, |k| &rest[..k]);
+    let value = if rest.contains('\t') {
+        rest.rsplit('\t').next()?
+    } else if rest.contains("\",\"") {
+        rest.rsplit("\",\"").next()?.trim_end_matches('"')
+    } else if rest.contains('|') {
+        rest.trim_end_matches('|').rsplit('|').next()?
+    } else if let Some(k) = rest.find("...") {
+        rest[k..].trim_start_matches('.')
+    } else {
+        &rest[rest.rfind("  ")?..]
+    };
+    Some((seg, n, value.trim()))
 }
