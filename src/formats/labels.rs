@@ -96,11 +96,12 @@ fn strong_sep(rest: &str) -> Option<usize> {
 /// aligned pairs; not a column header, `MRN        DOB`, whose next cell is a label).
 /// Returns the gap's length.
 fn aligned(before: &str, rest: &str) -> Option<usize> {
+    if !(rest.starts_with("  ") || rest.starts_with('\t')) || !before.trim().is_empty() {
+        return None;
+    }
     let value = rest.trim_start_matches([' ', '\t']);
-    let gap = rest.len() - value.len();
     let first = value.split([' ', ',', ';', ':']).next().unwrap_or("");
-    (before.trim().is_empty() && (gap >= 2 || rest.starts_with('\t')) && !value.is_empty() && !value.contains("  ") && !value.contains('\t') && crate::labels::field_role(first).is_none())
-        .then_some(gap)
+    (!value.is_empty() && !value.contains("  ") && !value.contains('\t') && crate::labels::field_role(first).is_none()).then_some(rest.len() - value.len())
 }
 
 pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {

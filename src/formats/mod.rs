@@ -132,6 +132,10 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
                 0
             }
             b'0' if w == b"0010" && before == b'(' && after == Some(b',') => probe::DICOM,
+            b'N' | b'D' if matches!(w, b"NM103" | b"NM109" | b"DMG02") => {
+                x12_view = true;
+                0
+            }
             b't' | b'T' if w.len() >= 2 && w[1] | 0x20 == b'd' && before == b'<' => probe::TD,
             b'v' if w == b"value" && before == b' ' && b[e..].starts_with(b"=\"") => probe::VALUE,
             b'n' if w == b"name" && (after == Some(b':') || b[e..].starts_with(b"\":") || b[e..].starts_with(b"=\"")) => probe::NAME,
@@ -145,7 +149,6 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
         }
         gap_start = e;
         x12 |= w.len() == 3 && matches!(w, b"NM1" | b"DMG" | b"CLM" | b"CLP" | b"INS");
-        x12_view |= w.len() == 5 && matches!(w, b"NM103" | b"NM109" | b"DMG02");
         x.possessive |= w.len() <= 3 && matches!(w, b"my" | b"his" | b"her" | b"our");
         sql.note(w);
     }
