@@ -2074,3 +2074,15 @@ fn x12_element_views() {
     // (The receiver's loop is no one's.)
     assert!(!covered(&report, csv, "AVAILITY") && !covered(&report, csv, "030240928"));
 }
+
+#[test]
+fn patches_by_path() {
+    // A FHIR gateway's audit of JSON Patch operations on a Patient, and the same audit as a
+    // psql grid with a Path column: each value is what its path points at.
+    let jsonl = "{\"ts\": \"2025-07-12T13:36:23.979Z\", \"actor\": \"jamal.robinson\", \"resource\": \"Patient/304208\", \"patch\": [{\"op\": \"test\", \"path\": \"/address/0/city\", \"value\": \"Hialeah\"}, {\"op\": \"replace\", \"path\": \"/address/0/postalCode\", \"value\": \"48220\"}]}\n";
+    assert_reported(jsonl, &["Hialeah", "48220"]);
+    let grid = "Audit: kiosk writes to Patient/169380\n\n           Time           |       Actor        |         Path          |       Old value       |      New value\n--------------------------+--------------------+-----------------------+-----------------------+---------------------\n 2024-03-05T16:14:29.930Z | Agnieszka Kowalska | /address/0/line/0     | 527 Pulaski Pl Apt 12 | 5183 Harbor View Pl\n 2024-03-05T16:14:35.465Z | Seán Fitzgerald    | /address/0/city       | Lowell                | Hamtramck\n 2024-03-05T16:14:40.808Z | Omar Al-Amin       | /address/0/postalCode | 01862                 | 48274\n";
+    assert_reported(grid, &["Lowell", "Hamtramck", "01862", "48274"]);
+    // (A deployment's patch names no patient.)
+    assert_allowed("kubectl patch deployment ehr-api --type=json -p='[{\"op\": \"replace\", \"path\": \"/metadata/name\", \"value\": \"Ehr Api\"}, {\"op\": \"replace\", \"path\": \"/spec/replicas\", \"value\": 3}]'\n");
+}

@@ -251,9 +251,21 @@ fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted)
         }
         return;
     }
-    if k == "linkId" {
+    // (Or a JSON Patch operation's path: `{"op": "replace", "path": "/address/0/city", ...}`.)
+    if k == "linkId" || k == "path" && text[s..e].starts_with('/') {
         if let Some(f) = stack.last_mut() {
             f.link = Some((s, e));
+        }
+        return;
+    }
+    // The operation's value is what its path points at, in a patient's record (one named
+    // nearby): a FHIR element's role by the path's names (not its indexes).
+    if let Some((ps, pe)) = top.link.filter(|&(ps, _)| k == "value" && top.object && text.as_bytes()[ps] == b'/') {
+        let pointer = &text[ps..pe];
+        let names: Vec<&str> = pointer.split('/').filter(|p| !p.is_empty() && !p.bytes().all(|c| c.is_ascii_digit())).collect();
+        let near = || crate::text::tail(&text[..s], 2048).contains("Patient") || crate::text::head(&text[e..], 2048).contains("Patient");
+        if let Some(role) = fhir_role("Patient", &names, None).filter(|_| x.patient_record || near()) {
+            x.push(s, e, role, Some(format!("json-patch:{pointer}")), true);
         }
         return;
     }

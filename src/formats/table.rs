@@ -575,7 +575,7 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
     // `||Seg||Field||Name||Value in prod message||`: a specification's table, whose Name
     // column names fields; a value column holds each row's field's value.
     let spec_col = |words: &[&str]| names.iter().position(|n| crate::text::one_of_ci(n.as_bytes(), words));
-    let field_col = spec_col(&["field", "element", "data element", "attribute"]);
+    let field_col = spec_col(&["field", "element", "data element", "attribute", "path"]);
     // (`Segment  Field  Name  Value` over `PID  3  Patient ID  E9063682`: the field by its
     // segment and number, or by its name.)
     let seg_col = spec_col(&["segment", "seg"]);
