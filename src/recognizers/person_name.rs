@@ -44,6 +44,7 @@ pub(crate) static PERSON_NAME: Recognizer = Recognizer {
         "patient «Jean-Luc de la Cruz» today",
         "Patient «Mary J. O'Brien» phoned",
         "S: «SMITH, MICHAEL», 74 y/o, admitted",
+        "Records request - «IYER, LAKSHMI» DOB 04/17/1975",
         "* «Terry Parker» (Feb 8, 1961) — MRN E8726298",
         "Next of kin: Mr. «da Rosa» (husband)",
         "bed 4: Mrs. «Hill», CHF exacerbation",
@@ -189,7 +190,8 @@ pub(crate) fn name_run_from(doc: &Doc, i: usize) -> usize {
             ". " => prev_initial,
             _ => false,
         };
-        if !join_ok {
+        // "IYER, LAKSHMI DOB 04/17/1975": a record's label ends the name.
+        if !join_ok || ["DOB", "DOD", "MRN", "SSN", "MBI"].iter().any(|l| doc.s(j).eq_ignore_ascii_case(l)) {
             break;
         }
         if is_name_token(doc, j) {
