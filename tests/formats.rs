@@ -2086,3 +2086,13 @@ fn patches_by_path() {
     // (A deployment's patch names no patient.)
     assert_allowed("kubectl patch deployment ehr-api --type=json -p='[{\"op\": \"replace\", \"path\": \"/metadata/name\", \"value\": \"Ehr Api\"}, {\"op\": \"replace\", \"path\": \"/spec/replicas\", \"value\": 3}]'\n");
 }
+
+#[test]
+fn a_user_with_a_birth_date_is_a_patient() {
+    // A portal's identity check logs its user: with a birth date, the name is a patient's.
+    let text = "2026-05-27 12:13:25.462\t{\"level\":\"ERROR\",\"service\":\"portal-auth\",\"msg\":\"identity proofing failed\",\"user\":{\"email\":\"dawit.bekele@comcast.net\",\"name\":\"Dawit Bekele\",\"dob\":\"1963-09-06\"},\"reason\":\"SSN_LAST4_MISMATCH\"}\n";
+    assert_reported(text, &["Dawit Bekele", "1963-09-06"]);
+    // (An application's user is staff.)
+    let staff = "{\"level\":\"INFO\",\"msg\":\"chart opened\",\"user\":{\"name\":\"Grace Okafor\",\"role\":\"RN\"},\"patient\":{\"mrn\":\"4416203\"}}\n";
+    assert!(!covers(staff, "Grace Okafor"));
+}

@@ -28,6 +28,9 @@ struct Frame {
     opened: usize,
     first: usize,
     record: bool,
+    /// A user's or an owner's name in this object (`"user": {"name": …}`): a staff member's,
+    /// unless the object also holds a birth date or an SSN, which staff records do not.
+    staff_name: bool,
 }
 
 /// Whether a key ends somewhere (`":` or `" :`): one search for the quote.
@@ -49,14 +52,14 @@ fn extract_text(text: &str, x: &mut Extracted) {
     }
     let b = text.as_bytes();
     // Fragments (a diff hunk) start inside an object: begin with an implicit one.
-    let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: true, opened: 0, first: 0, record: false };
+    let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: true, opened: 0, first: 0, record: false, staff_name: false };
     let mut stack: Vec<Frame> = vec![root()];
     let mut i = 0;
     while i < b.len() {
         match b[i] {
             b'{' | b'[' => {
                 let key = stack.last().and_then(|f| if f.object { f.current } else { f.key });
-                stack.push(Frame { key, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: b[i] == b'{', opened: i, first: x.fields.len(), record: x.patient_record });
+                stack.push(Frame { key, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: b[i] == b'{', opened: i, first: x.fields.len(), record: x.patient_record, staff_name: false });
                 i += 1;
             }
             b'}' | b']' => {
@@ -81,6 +84,13 @@ fn extract_text(text: &str, x: &mut Extracted) {
                     if f.resource.is_some_and(|(s, e)| &text[s..e] == "Patient") {
                         for g in x.fields[f.first..].iter().filter(|g| g.role == Role::PatientName && g.source.as_deref().is_some_and(|s| s.ends_with(".family"))) {
                             *(if crate::scan::placeholder(&text[g.start..g.end]) { &mut test } else { &mut real }) = true;
+                        }
+                    }
+                    // (A portal user's identity check: `"user": {"email": …, "name": …, "dob": …}`.)
+                    if f.staff_name {
+                        let fields = &mut x.fields[f.first..];
+                        if fields.iter().any(|g| matches!(g.role, Role::Dob | Role::Ssn)) {
+                            fields.iter_mut().filter(|g| g.role == Role::Staff).for_each(|g| g.role = Role::PatientName);
                         }
                     }
                     if test && !real {
@@ -315,6 +325,11 @@ fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted)
     let role = if human_name { Some(Role::PatientName) } else { parent.and_then(|p| field_role(&format!("{p} {k}"))).filter(|r| *r != Role::Note).or_else(|| field_role(k)) };
     if let Some(role) = role {
         x.push(s, e, role, Some(format!("json:{}", path.join("."))), true);
+        if role == Role::Staff && top.object && field_role(k) == Some(Role::Name) {
+            if let Some(f) = stack.last_mut() {
+                f.staff_name = true;
+            }
+        }
     }
 }
 
