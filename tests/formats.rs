@@ -2096,3 +2096,18 @@ fn a_user_with_a_birth_date_is_a_patient() {
     let staff = "{\"level\":\"INFO\",\"msg\":\"chart opened\",\"user\":{\"name\":\"Grace Okafor\",\"role\":\"RN\"},\"patient\":{\"mrn\":\"4416203\"}}\n";
     assert!(!covers(staff, "Grace Okafor"));
 }
+
+#[test]
+fn xml_elements_named_by_their_tags() {
+    // A SOAP interface's payload: elements holding text, named by their tags (with their
+    // parent's as owner), with or without a namespace's prefix.
+    let soap = "<soap:Body><ns2:Member><ns2:SubscriberId>W597398602</ns2:SubscriberId></ns2:Member>\n<Patient><Name>NWOSU^YETUNDE</Name><MRN>132-34-56</MRN><DOB>1953-06-14</DOB><Sex>F</Sex></Patient></soap:Body>\n";
+    let report = scan(soap);
+    for part in ["W597398602", "NWOSU^YETUNDE", "132-34-56", "1953-06-14"] {
+        assert!(covered(&report, soap, part), "{part} not reported");
+    }
+    assert!(!covered(&report, soap, "<Sex>F"), "{:?}", report.findings);
+    // A build file's project name and a web page's markup are no one's.
+    assert_allowed("<project>\n  <name>Acme EHR Core</name>\n  <version>4.12.7</version>\n  <developers><developer><name>Grace Okafor</name></developer></developers>\n</project>\n");
+    assert_allowed("<div class=\"panel\"><h2>Release 4.12</h2><p>Fixed the <b>DOB</b> parser.</p><span>Owner</span></div>\n");
+}

@@ -22,6 +22,7 @@ pub(crate) use labels::is_note_title;
 mod sql;
 mod table;
 mod x12;
+mod xml_text;
 
 /// A value's span and what it means.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -175,6 +176,10 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     fhir_text::extract(doc, &mut x, &patient);
     if cda {
         cda_text::extract(doc, &mut x);
+    }
+    // (A closing tag, one search over the text: a check at each token costs more.)
+    if doc.text.contains("</") {
+        xml_text::extract(doc, &mut x);
     }
     // Extractors cut some values at fixed widths: keep spans on character boundaries.
     for f in &mut x.fields {
