@@ -45,6 +45,7 @@ pub(crate) static PERSON_NAME: Recognizer = Recognizer {
         "Patient «Mary J. O'Brien» phoned",
         "S: «SMITH, MICHAEL», 74 y/o, admitted",
         "Records request - «IYER, LAKSHMI» DOB 04/17/1975",
+        "Reminder: «Sebastião», your visit on 05/06/2026 at 9:40",
         "* «Terry Parker» (Feb 8, 1961) — MRN E8726298",
         "Next of kin: Mr. «da Rosa» (husband)",
         "bed 4: Mrs. «Hill», CHF exacerbation",
@@ -773,8 +774,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let emergency = prev == Some("contact") && doc.window(at.saturating_sub(18), at).eq_ignore_ascii_case("emergency contact ");
     // "Secure message from María José Hernández", "New MyHealth message from ...": a patient portal's message.
     let portal_message = prev == Some("from") && portal_message(doc, i);
-    // "Hi Mwangi, this is a reminder of your appointment with Dr. ...": whom a reminder greets.
-    let reminded = matches!(prev, Some("hi" | "hello" | "dear")) && reminder(doc, i);
+    // "Hi Mwangi, this is a reminder of your appointment with Dr. ...", "Reminder: Sebastião, your
+    // visit on 05/06/2026": whom a reminder greets.
+    let reminded = matches!(prev, Some("hi" | "hello" | "dear" | "reminder")) && reminder(doc, i);
     let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || in_law || emergency || self_introduction(doc, i) || sender == Some(true) || regarding || note_title || portal_message || reminded;
     // "From: David Barnes (MRN 4088256)": a patient cue after the name outweighs a staff word before it.
     // (After "Last, First" too: "From: Desai, Abhishek (MRN 6419334, ...)".)
