@@ -259,7 +259,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         }
         let known = roles.iter().filter(|r| r.is_some()).count();
         // A column that only a patient table has ("Patient", "DOB", "MRN") is enough.
-        let defining = roles.iter().any(|r| matches!(r, Some(Role::PatientName | Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn)));
+        let defining = roles.iter().any(|&r| patient_column(r));
         // `| Department | Contact | Phone |`, `| Partner | Endpoint | Contact | Phone |`: a directory's
         // contact is staff, not a relative (who is listed beside a patient or a person's name).
         if !defining && (roles.contains(&Some(Role::Staff)) || !roles.contains(&Some(Role::Name))) {
@@ -424,7 +424,8 @@ fn header_roles(text: &str, d: Delim, head: &[(usize, usize)], plausible: &[bool
     let mut roles = Vec::with_capacity(head.len());
     let (mut known, mut left) = (0, plausible.iter().filter(|&&p| p).count());
     for (&(a, b), &p) in head.iter().zip(plausible) {
-        let role = if p { super::hl7v2::field_ref(header_text(text, a, b)).or_else(|| field_role(header_text(text, a, b))) } else { None };
+        let h = header_text(text, a, b);
+        let role = if p { super::hl7v2::field_ref(h).or_else(|| field_role(h)) } else { None };
         left -= usize::from(p);
         known += usize::from(role.is_some());
         // (A tab-separated header may have more unknown columns: see `extract`.)
