@@ -2073,6 +2073,9 @@ fn x12_element_views() {
     }
     // (The receiver's loop is no one's.)
     assert!(!covered(&report, csv, "AVAILITY") && !covered(&report, csv, "030240928"));
+    // A companion guide's table describes elements: its notes are no values.
+    let guide = "||Seg||Element||Name||Usage||\n|NM1|NM101|Entity Identifier Code|IL|\n|N3|N301|Address Information|required when the subscriber is the patient|\n";
+    assert!(!covers(guide, "required when"), "{:?}", scan(guide).findings);
 }
 
 #[test]
