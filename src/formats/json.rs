@@ -28,9 +28,11 @@ struct Frame {
     opened: usize,
     first: usize,
     record: bool,
-    /// A user's or an owner's name in this object (`"user": {"name": …}`): a staff member's,
-    /// unless the object also holds a birth date or an SSN, which staff records do not.
-    staff_name: bool,
+    /// A user's or an owner's name in this object (`"user": {"name": …}`, its field's index): a
+    /// staff member's, unless the object also holds a birth date or an SSN (`birth`), which staff
+    /// records do not.
+    staff_name: Option<usize>,
+    birth: bool,
 }
 
 /// Whether a key ends somewhere (`":` or `" :`): one search for the quote.
@@ -52,14 +54,14 @@ fn extract_text(text: &str, x: &mut Extracted) {
     }
     let b = text.as_bytes();
     // Fragments (a diff hunk) start inside an object: begin with an implicit one.
-    let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: true, opened: 0, first: 0, record: false, staff_name: false };
+    let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: true, opened: 0, first: 0, record: false, staff_name: None, birth: false };
     let mut stack: Vec<Frame> = vec![root()];
     let mut i = 0;
     while i < b.len() {
         match b[i] {
             b'{' | b'[' => {
                 let key = stack.last().and_then(|f| if f.object { f.current } else { f.key });
-                stack.push(Frame { key, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: b[i] == b'{', opened: i, first: x.fields.len(), record: x.patient_record, staff_name: false });
+                stack.push(Frame { key, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: b[i] == b'{', opened: i, first: x.fields.len(), record: x.patient_record, staff_name: None, birth: false });
                 i += 1;
             }
             b'}' | b']' => {
@@ -87,11 +89,8 @@ fn extract_text(text: &str, x: &mut Extracted) {
                         }
                     }
                     // (A portal user's identity check: `"user": {"email": …, "name": …, "dob": …}`.)
-                    if f.staff_name {
-                        let fields = &mut x.fields[f.first..];
-                        if fields.iter().any(|g| matches!(g.role, Role::Dob | Role::Ssn)) {
-                            fields.iter_mut().filter(|g| g.role == Role::Staff).for_each(|g| g.role = Role::PatientName);
-                        }
+                    if let Some(g) = f.staff_name.filter(|_| f.birth).and_then(|k| x.fields.get_mut(k)) {
+                        g.role = Role::PatientName;
                     }
                     if test && !real {
                         x.fields.truncate(f.first);
@@ -325,9 +324,11 @@ fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted)
     let role = if human_name { Some(Role::PatientName) } else { parent.and_then(|p| field_role(&format!("{p} {k}"))).filter(|r| *r != Role::Note).or_else(|| field_role(k)) };
     if let Some(role) = role {
         x.push(s, e, role, Some(format!("json:{}", path.join("."))), true);
-        if role == Role::Staff && top.object && field_role(k) == Some(Role::Name) {
-            if let Some(f) = stack.last_mut() {
-                f.staff_name = true;
+        let staff_name = role == Role::Staff && top.object && field_role(k) == Some(Role::Name);
+        if let Some(f) = stack.last_mut().filter(|_| e > s) {
+            f.birth |= matches!(role, Role::Dob | Role::Ssn);
+            if staff_name {
+                f.staff_name = Some(x.fields.len() - 1);
             }
         }
     }
