@@ -2114,3 +2114,19 @@ fn xml_elements_named_by_their_tags() {
     assert_allowed("<project>\n  <name>Acme EHR Core</name>\n  <version>4.12.7</version>\n  <developers><developer><name>Grace Okafor</name></developer></developers>\n</project>\n");
     assert_allowed("<div class=\"panel\"><h2>Release 4.12</h2><p>Fixed the <b>DOB</b> parser.</p><span>Owner</span></div>\n");
 }
+
+#[test]
+fn ids_in_request_paths_without_a_scheme() {
+    // HTTPie's and curl's request lines, and a method before a bare path: the id after a
+    // person's collection is a member's or a record's.
+    let httpie = "$ http GET :8443/eligibility/v1/members/W597398602 Authorization:\"Bearer x\"\n";
+    assert_eq!(found(httpie, Kind::HealthPlanId), ["W597398602"]);
+    let curl = "curl -s localhost:8080/api/patients/E8812034/chart | jq .\n";
+    assert_eq!(found(curl, Kind::Mrn), ["E8812034"]);
+    assert_eq!(found("Request: GET /api/v1/members/ZGP11224928 returned 404\n", Kind::HealthPlanId), ["ZGP11224928"]);
+    // A service's own keys, a fixture's file, a documented example and a FHIR logical id are none.
+    assert_allowed("Request: GET /api/v2/patients/1c489dfb-f081-492d-94bb-0ba1e3ae47b0/summary\n");
+    assert_allowed("diff --git a/fixtures/patients/87583.json b/fixtures/patients/87583.json\n");
+    assert_allowed("GET /api/v1/members/{memberId} and GET /api/patients/123 in the guide\n");
+    assert_allowed("$ diff <(curl -s $PROD/Patient/0319836705 | jq -S .) <(curl -s $DR/Patient/0319836705 | jq -S .)\n");
+}

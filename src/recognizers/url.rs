@@ -9,8 +9,9 @@ use crate::Kind;
 pub(crate) static URL: Recognizer = Recognizer {
     id: "url",
     kind: Kind::Url,
-    // "https:", or the "HTTP/1.1" that ends an access log's request line.
-    gate: |k| k.class == Class::Word && (4..=5).contains(&k.len) && k.first == First::H && matches!(k.next, Next::Colon | Next::Slash),
+    // "https:", or the "HTTP/1.1" that ends an access log's request line; or a person's
+    // collection inside a path without a scheme (`/members/W597398602`).
+    gate: |k| k.class == Class::Word && ((4..=5).contains(&k.len) && k.first == First::H && k.next == Next::Colon || (4..=14).contains(&k.len) && k.next == Next::Slash),
     find,
     #[cfg(test)]
     hits: &[
@@ -21,7 +22,7 @@ pub(crate) static URL: Recognizer = Recognizer {
         "184.170.117.20 - - [31/Jan/2025:23:16:41 +0000] \"GET «/mychart/patient/7724967/documents» HTTP/2.0\" 200",
     ],
     #[cfg(test)]
-    misses: &["https://docs.example.org/guide/setup", "https://jira.example.org/browse/EHR-1234", "http://localhost:8080/health", "https://portal.example.org/release/20250101/notes-v2"],
+    misses: &["https://docs.example.org/guide/setup", "https://jira.example.org/browse/EHR-1234", "http://localhost:8080/health", "https://portal.example.org/release/20250101/notes-v2", "GET /api/v1/members/{memberId}", "GET /api/patients/123 returns the example"],
 };
 
 const PERSON_SEGMENTS: &[&str] = &["patient", "patients", "member", "members", "person", "persons", "people", "subscriber", "subscribers", "beneficiary", "mrn", "chart", "relatedperson"];
@@ -54,10 +55,17 @@ pub(super) fn identifies_person(after_host: &str) -> bool {
 }
 
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let s = doc.s(i);
+    if doc.gap_after(i).starts_with('/') && doc.byte_before(doc.toks[i].start as usize) == b'/' {
+        // (A REST collection's, in lower case: FHIR's `Patient/0319836705` is a server's logical id.)
+        if PERSON_SEGMENTS.contains(&s) {
+            bare_path(doc, i, out);
+        }
+        return;
+    }
     if !(4..=5).contains(&doc.toks[i].len()) {
         return; // not "http" or "https"
     }
-    let s = doc.s(i);
     if doc.gap_after(i).starts_with('/') {
         request_path(doc, i, out);
         return;
@@ -100,6 +108,29 @@ fn portal_record(url: &str) -> bool {
     let portal = crate::text::prefix_ci(parts.next().unwrap_or("").as_bytes(), &["patients.", "patient.", "portal.", "mychart.", "myhealth.", "patientportal."]).is_some();
     // (Not a date in the path: /release/20250101/.)
     portal && parts.any(|seg| seg.len() >= 5 && seg.bytes().all(|c| c.is_ascii_digit()) && !(seg.len() == 8 && (seg.starts_with("19") || seg.starts_with("20"))))
+}
+
+/// `GET /api/v1/members/W597398602`, HTTPie's `http GET :8443/…/members/W597398602`, curl's
+/// `localhost:8080/api/patients/E8812034`: a request's path without a scheme, at a person's
+/// collection (token `i`) and an id. (A URL with its scheme is read from its `http`; an
+/// example's short id, `/patients/123`, is none.)
+#[inline(never)]
+fn bare_path(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
+    let b = doc.bytes;
+    // The id: a code of letters, digits and dashes after the collection (not a UUID, a service's
+    // own key, nor a fixture's file name, `patients/87583.json`).
+    let after = doc.toks[i].end as usize + 1;
+    let n = b[after..].iter().take(21).position(|c| !(c.is_ascii_alphanumeric() || *c == b'-')).unwrap_or(b.len() - after);
+    let id = &doc.text[after..after + n];
+    let code = (6..=20).contains(&n) && id.bytes().filter(u8::is_ascii_digit).count() >= 4 && id.bytes().filter(|&c| c == b'-').count() < 3 && b.get(after + n) != Some(&b'.');
+    // A request's: a method or a client's command before it on its line (and no scheme in its word).
+    let lead = crate::text::after_last(crate::text::tail(&doc.text[..doc.toks[i].start as usize], 64), b'\n');
+    let request = ["GET ", "POST ", "PUT ", "PATCH ", "DELETE ", "curl ", "wget "].iter().any(|m| crate::text::has(lead, m)) && !crate::text::has(crate::text::after_last(lead, b' '), "://");
+    if code && request && !crate::scan::placeholder(id) {
+        // The id is the person's (the path around it is the service's): a member's or a record's.
+        let member = matches!(doc.s(i), "member" | "members" | "subscriber" | "subscribers" | "beneficiary");
+        out.push(Cand::new(if member { Kind::HealthPlanId } else { Kind::Mrn }, after, after + n, 0.9, "id in a request's path", Needs::Nothing));
+    }
 }
 
 /// `"GET /mychart/patient/7724967/documents HTTP/2.0"`: the path of an access
