@@ -195,6 +195,12 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     x
 }
 
+/// Two or more lower-case words: a note or a rule ("required when the subscriber is the patient",
+/// "required, 7-10 digits, strip leading zeros?"), not a field's value.
+pub(crate) fn note(v: &str) -> bool {
+    v.split(' ').filter(|w| w.len() >= 2 && w.bytes().all(|c| c.is_ascii_lowercase() || c == b',')).count() >= 2
+}
+
 /// Orders fields by start, the longer first where two start together.
 pub(crate) fn sort_fields(fields: &mut [Field]) {
     crate::text::sort_by_key(fields, |f| (f.start as u64) << 32 | u64::from(!(f.end as u32)));

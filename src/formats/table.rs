@@ -788,8 +788,7 @@ fn hl7_keyed_row(text: &str, x: &mut Extracted, cs: &[(usize, usize)]) -> bool {
         let (vs, ve) = trim_value(text, s, e);
         let v = &text[vs..ve];
         // A value, not a note: "ok", "patient.mrn", "required, 7-10 digits, strip leading zeros?".
-        let note = v.split(' ').filter(|w| w.len() >= 2 && w.bytes().all(|c| c.is_ascii_lowercase() || c == b',')).count() >= 2;
-        if v.bytes().any(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || c >= 0x80) && !note {
+        if v.bytes().any(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || c >= 0x80) && !super::note(v) {
             x.push(vs, ve, role, Some(format!("table:{label}")), true);
             x.patient_record |= role.marks_patient_record();
         }

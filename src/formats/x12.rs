@@ -143,8 +143,7 @@ pub(super) fn elements(doc: &Doc, x: &mut Extracted) {
             party = party_after(id, &el, party);
         }
         // (A value, not a specification's usage note: `|N301|Address Information|required when …|`.)
-        let note = value.split(' ').filter(|w| w.len() >= 2 && w.bytes().all(|c| c.is_ascii_lowercase())).count() >= 2;
-        if let Some(role) = element_role(id, n, &el, party).filter(|_| !value.is_empty() && !note) {
+        if let Some(role) = element_role(id, n, &el, party).filter(|_| !value.is_empty() && !super::note(value)) {
             let a = value.as_ptr() as usize - doc.text.as_ptr() as usize;
             push(x, id, n, a, value, role, el(2) == "RD8");
             x.patient_record |= role == Role::PatientName;
