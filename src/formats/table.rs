@@ -476,16 +476,17 @@ fn html_tables(text: &str, x: &mut Extracted) {
         }
         // <th>DOB</th><td>03/14/1962</td>; a viewer's `<td class="td_label">Patient</td><td>…</td>`
         // (a short label cell in a table without a header row).
-        let label = || strip_tags(&text[cells[0].1..cells[0].2]);
-        let short = |l: &str| l.len() <= 32 && !l.bytes().any(|b| b.is_ascii_digit());
-        if cells.len() == 2 && !cells[1].0 && (cells[0].0 || headers.is_empty() && short(label().trim())) {
-            let label = label();
-            if let Some(role) = field_role(label.trim()) {
-                let (s, e) = inner_text(text, cells[1].1, cells[1].2);
-                x.push(s, e, role, Some(format!("table:{}", label.trim())), true);
-                x.patient_record |= role.marks_patient_record();
+        if cells.len() == 2 && !cells[1].0 && (cells[0].0 || headers.is_empty()) {
+            let label = strip_tags(&text[cells[0].1..cells[0].2]);
+            let label = label.trim();
+            if cells[0].0 || label.len() <= 32 && !label.bytes().any(|b| b.is_ascii_digit()) {
+                if let Some(role) = field_role(label) {
+                    let (s, e) = inner_text(text, cells[1].1, cells[1].2);
+                    x.push(s, e, role, Some(format!("table:{label}")), true);
+                    x.patient_record |= role.marks_patient_record();
+                }
+                continue;
             }
-            continue;
         }
         for (c, &(_, s, e)) in cells.iter().enumerate() {
             if let Some((Some(role), name)) = headers.get(c) {
