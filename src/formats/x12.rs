@@ -135,7 +135,8 @@ pub(super) fn elements(doc: &Doc, x: &mut Extracted) {
         let line = doc.text[ls..le].trim_end_matches(['\r', '\n']);
         let Some((seg, n, value)) = element_line(line) else { continue };
         if seg != id || seen.last().is_some_and(|&(m, _)| m >= n) {
-            (id, seen) = (seg, Vec::new());
+            id = seg;
+            seen.clear();
         }
         seen.push((n, value));
         let el = |k: usize| seen.iter().find(|e| e.0 == k).map_or("", |e| e.1);
