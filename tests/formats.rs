@@ -84,6 +84,13 @@ fn fhir_fixture_built_in_code() {
 +        rp.addTelecom().setSystem(PHONE).setValue("(804) 898-9818");
 "#;
     assert_reported(text, &["Černý", "Přemysl", "(804) 898-9818"]);
+    // An identifier built alone under an organisation's system: a record number
+    // (the assertion's test value is not one).
+    let text = r#"+    Identifier id = new Identifier().setSystem("urn:oid:2.16.840.1.113883.3.4569.1").setValue("E7958292");
++    assertThat(matcher.match(id)).isPresent();
+     assertThat(p.getIdentifierFirstRep().getValue()).isEqualTo("T000123");
+"#;
+    assert_eq!(found(text, Kind::Mrn), vec!["E7958292".to_string()]);
 }
 
 #[test]

@@ -111,8 +111,10 @@ fn chained_role(name: &str, line_before: &str) -> Option<Role> {
         ("email", Role::Email),
         ("addaddress", Role::Address),
         ("address", Role::Address),
-        // (A patient's identifier of no named system: a record number.)
+        // (A patient's identifier of no named system, or an identifier built alone and
+        // given an organisation's system: a record number.)
         ("patient.addidentifier", Role::Mrn),
+        ("new identifier().setsystem(", Role::Mrn),
     ]
     .iter()
     .filter_map(|&(w, r)| at(w).map(|p| (p, r)))
