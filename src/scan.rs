@@ -6,7 +6,7 @@ use crate::dictionaries::{flag, is_common_word, FxMap};
 use crate::formats::{self, Field};
 use crate::labels::Role;
 use crate::recognizers::{self, is_name_token, Cand, Needs};
-use crate::text::{Doc, CAP};
+use crate::text::{Class, Doc, CAP};
 use crate::{Finding, Kind, Mode, Report, Scanner, Stats, Verdict};
 
 pub(crate) fn scan(scanner: &Scanner, text: &str) -> Report {
@@ -152,8 +152,9 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
             reach = reach.max(fields[next_field].end);
             next_field += 1;
         }
-        // (Not before a `^`: an HL7 name quoted in a log line is reported there, see `adjust`.)
-        reach < t.end as usize && lines.is_log(&doc, t.line as usize) && doc.bytes.get(t.end as usize) != Some(&b'^')
+        // (Not before a `^`: an HL7 name quoted in a log line is reported there, see `adjust`;
+        // nor after the word "patient": `no target for patient SNOW, DAWN (0619678755)`.)
+        reach < t.end as usize && lines.is_log(&doc, t.line as usize) && doc.bytes.get(t.end as usize) != Some(&b'^') && !(t.class == Class::Word && after_patient(&doc, i))
     });
     if extracted.possessive {
         lower_case_names(&doc, &mut cands);
@@ -261,6 +262,13 @@ fn names_on_patient_lines(doc: &Doc, fields: &[Field], cands: &mut [Cand]) {
 /// (The first five are muted in log lines, see `find`.)
 const LOG_CAPPED: [Kind; 7] = [Kind::Date, Kind::Phone, Kind::PersonName, Kind::StreetAddress, Kind::IpAddress, Kind::Email, Kind::ZipCode];
 const LOG_CAP: f32 = 0.3;
+
+/// Whether token `i` follows the word "patient" on its line: a log line's error
+/// that names the patient it failed on names a person, not a class or a server.
+fn after_patient(doc: &Doc, i: usize) -> bool {
+    // (The word starts labels: one flag to test at each of a log's tokens before its text.)
+    i > 0 && doc.has(i - 1, flag::LABEL_START) && doc.toks[i - 1].end + 1 == doc.toks[i].start && doc.bytes[doc.toks[i].start as usize - 1] == b' ' && doc.s(i - 1).eq_ignore_ascii_case("patient")
+}
 
 /// A candidate that shows the document is about an identified patient.
 fn is_anchor(c: &Cand) -> bool {
@@ -833,7 +841,8 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
             // customer's: staff and systems write from the organisation's domain.
             LineKind::Log if c.kind == Kind::Email && crate::recognizers::email::personal_address(&doc.text[c.start..c.end]) => {}
             // (An HL7 name, `MALIK^RABIA^F` in an error's text, is a record's wherever it is quoted.)
-            LineKind::Log if LOG_CAPPED.contains(&c.kind) && c.why != recognizers::CARET_NAME => c.score = c.score.min(LOG_CAP),
+            // (Nor is a name after the word "patient", see `after_patient`.)
+            LineKind::Log if LOG_CAPPED.contains(&c.kind) && c.why != recognizers::CARET_NAME && !(c.kind == Kind::PersonName && after_patient(doc, doc.tok_at(c.start))) => c.score = c.score.min(LOG_CAP),
             LineKind::Code if c.needs != Needs::Nothing || matches!(c.kind, Kind::Ssn | Kind::MedicareMbi | Kind::CreditCard) => c.score = c.score.min(0.35),
             _ => {}
         }

@@ -1500,6 +1500,9 @@ fn an_hl7_name_in_a_log_line_s_name_field() {
     // An engine's log line: `name=` holds the whole HL7 name, not just the word a dictionary knows.
     let log = "2026-11-25 20:25:04,173 WARN  MpiLookup - no exact match for MRN MR594621 name=SUBRAMANIAN^MURUGAN dob=19660618\n";
     assert_reported(log, &["SUBRAMANIAN^MURUGAN", "MR594621", "19660618"]);
+    // An error that names the patient it failed on, after the word "patient".
+    let log = "2024-02-29 20:52:23.867 ERROR <Ens>ErrGeneral: Rule HL7.Router.ClinicalRoutingRule returned no target for patient SNOW, DAWN (0619678755), DOB 19720301\n";
+    assert_reported(log, &["SNOW, DAWN", "0619678755", "19720301"]);
 }
 
 #[test]
