@@ -1991,6 +1991,12 @@ fn hl7_viewer_field_trees() {
     assert_reported(table, &["27226983", "19480611", "64016"]);
     let browser = "Segment PID\n    PID.3.1 ID Number: 30139981\n    PID.5.1 Family Name: MAGALHAES\n    PID.7 Date/Time of Birth: 19720301\n";
     assert_reported(browser, &["30139981", "MAGALHAES", "19720301"]);
+    // HealthShare's virtual property paths name the fields and components; an identifier's
+    // type and authority, the sex and the state are not identifiers.
+    let trace = "PID:PatientIdentifierList(1).IDNumber = 0619678755\nPID:PatientIdentifierList(1).IdentifierTypeCode = MR\nPID:PatientName(1).FamilyName = SNOW\nPID:PatientName(1).SecondAndFurtherGivenNamesOrInitialsThereof = G\nPID:DateTimeOfBirth = 19720301\nPID:AdministrativeSex = F\nPID:PatientAddress(1).StreetAddress = 2853 Kalakaua Pl\nPID:PatientAddress(1).StateOrProvince = MA\nPID:PatientAddress(1).ZipOrPostalCode = 02136\nPID:PhoneNumberHome(1).TelephoneNumber = (508)850-3414\nPV1:VisitNumber(1).IDNumber = 3460114356\nOBX:DateTimeOfTheObservation = 202505091912\n";
+    assert_reported(trace, &["0619678755", "SNOW", "19720301", "2853 Kalakaua Pl", "02136", "(508)850-3414", "3460114356", "202505091912"]);
+    let r = scan(trace);
+    assert!(r.findings.iter().all(|f| !["MR", "F", "MA"].contains(&&trace[f.start..f.end])), "{:?}", r.findings);
     // A mapping specification's rules are not values.
     assert_allowed("||HL7||Our field||Rule||\n|PID-3.1|patient.mrn|required, 7-10 digits|\n|PID-7|patient.birth_date|YYYYMMDD only, reject partial dates|\n|PID-11|Patient Address|XAD|RE|\n");
     assert_allowed("PID-3.1    ID Number\nPID-5.1    Family Name\nPID-7      Date/Time of Birth\n");

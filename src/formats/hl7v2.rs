@@ -231,13 +231,41 @@ pub(crate) fn xml(doc: &Doc, x: &mut Extracted) {
     }
 }
 
+/// HealthShare's names of fields, then of components (the start of one is enough), each after
+/// its number: its virtual property paths (`PID:PatientName(1).FamilyName`) name what other
+/// tools number.
+const FIELD_NAMES: &[u8] = b"03PatientIdentifierList 05PatientName 06MothersMaidenName 07DateTimeOfBirth 09PatientAlias 11PatientAddress \
+    13PhoneNumberHome 14PhoneNumberBusiness 18PatientAccountNumber 19SSNNumberPatient \
+    20DriversLicenseNumberPatient 02Name 04Address 05PhoneNumber 19VisitNumber 44AdmitDateTime 45DischargeDateTime \
+    07ObservationDateTime 14DateTimeOfTheObservation 16InsuredsName 18InsuredsDateOfBirth 36PolicyNumber";
+const COMPONENT_NAMES: &[u8] = b"01IDNumber 01FamilyName 02GivenName 03SecondAndFurther 01StreetAddress 02OtherDesignation 03City \
+    04StateOrProvince 05ZipOrPostalCode 01TelephoneNumber 04EmailAddress 06AreaCityCode 07LocalNumber 01Time";
+
+/// The number `names` gives `name` (or a name it starts with, if `prefix`).
+fn numbered(names: &[u8], name: &[u8], prefix: bool) -> Option<usize> {
+    let w = names.split(|&c| c == b' ').find(|w| &w[2..] == name || prefix && name.starts_with(&w[2..]))?;
+    Some(usize::from(w[0] - b'0') * 10 + usize::from(w[1] - b'0'))
+}
+
 /// A field's position at the start of `line` (`PID-3`, `PID.3.1`, `PID_11.5`, Cloverleaf's
-/// `PID(0).#7`): its segment, field number, role (its component's, if one is given) and the
-/// position's length.
+/// `PID(0).#7`, HealthShare's `PID:PatientName(1).FamilyName`): its segment, field number,
+/// role (its component's, if one is given) and the position's length.
 fn position(line: &[u8]) -> Option<(&str, usize, Role, usize)> {
     let digits = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
     if line.len() < 5 || !is_segment_id(&line[..3]) {
         return None;
+    }
+    let seg = std::str::from_utf8(&line[..3]).ok()?;
+    if line[3] == b':' {
+        // A path: the field's name, a repetition, the component's name (and a subcomponent's).
+        let name = |from: usize| &line[from..from + line[from..].iter().take_while(|c| c.is_ascii_alphanumeric()).count()];
+        let field = numbered(FIELD_NAMES, name(4), false)?;
+        let mut p = 4 + name(4).len();
+        p += line[p..].iter().take_while(|c| c.is_ascii_digit() || matches!(c, b'(' | b')')).count();
+        let component = if line.get(p) == Some(&b'.') { Some(numbered(COMPONENT_NAMES, name(p + 1), true)?) } else { None };
+        p += line[p..].iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'(' | b')' | b'.')).count();
+        let &(_, _, role, layout) = MAP.iter().find(|e| e.0 == seg && e.1 == field)?;
+        return Some((seg, field, component.map_or(Some(role), |c| layout.component(role, c))?, p));
     }
     let mut p = 3 + if line[3..].starts_with(b"(0).#") { 5 } else { usize::from(matches!(line[3], b'-' | b'.' | b'_')) };
     let n = digits(&line[p..]);
@@ -249,7 +277,6 @@ fn position(line: &[u8]) -> Option<(&str, usize, Role, usize)> {
     let c = if matches!(line.get(p), Some(b'.' | b'_')) { digits(&line[p + 1..]) } else { 0 };
     let component = (c > 0).then(|| std::str::from_utf8(&line[p + 1..p + 1 + c]).ok().and_then(|s| s.parse().ok())).flatten();
     p += if c > 0 { c + 1 } else { 0 };
-    let seg = std::str::from_utf8(&line[..3]).ok()?;
     let &(_, _, role, layout) = MAP.iter().find(|e| e.0 == seg && e.1 == field)?;
     let role = component.map_or(Some(role), |c| layout.component(role, c))?;
     Some((seg, field, role, p))
@@ -280,7 +307,10 @@ pub(crate) fn tree(doc: &Doc, x: &mut Extracted) {
         if !rest.starts_with([' ', '\t', '|', ':']) {
             continue;
         }
-        let value = if rest.contains('|') {
+        let value = if let Some(v) = rest.strip_prefix(" = ") {
+            // HealthShare's `PID:DateTimeOfBirth = 19720301`.
+            v
+        } else if rest.contains('|') {
             // A table of a label and a value (not a specification's columns, nor an expected
             // value beside the actual one).
             let mut cells = rest.split('|').map(str::trim).filter(|c| !c.is_empty());
