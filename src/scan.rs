@@ -517,7 +517,10 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 if let Some((s, e)) = id_value(text, f) {
                     let score = if matches!(r, Role::Mrn | Role::MemberId | Role::Mbi) { 0.9 } else { 0.8 };
                     let score = if in_code { 0.3 } else { score };
-                    extra.push(mk(kind, s, e, score, Needs::Nothing));
+                    // (A serial is a patient's device's only beside a patient or in clinical
+                    // text: a switch's or a server's in a CMDB or an inventory is not.)
+                    let (score, needs) = if r == Role::Device { (0.45f32.min(score), Needs::Patient) } else { (score, Needs::Nothing) };
+                    extra.push(mk(kind, s, e, score, needs));
                 }
             }
             Role::Diagnosis | Role::Procedure | Role::Medication | Role::DrugCode if structured => {
@@ -820,7 +823,7 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
         Needs::Patient => {
             if !c.kind.is_identifier() {
                 c.score = if anchor { c.score + 0.1 } else { c.score.min(0.4) };
-            } else if anchor {
+            } else if anchor || c.kind == Kind::DeviceId && health >= 3 {
                 c.score += 0.25;
             } else if health >= 3 && c.patient_cue {
                 c.score += 0.1;

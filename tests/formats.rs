@@ -323,6 +323,11 @@ fn log_key_value_pairs_take_their_key_s_role() {
 fn a_udi_after_a_serial_number_label() {
     let text = "Procedure: Implantation of insulin pump, serial number (01)00327737170068(17)261231(21)HJ905727. No complications.\nPatient: Maria Gonzalez, DOB 03/14/1962\n";
     assert_eq!(found(text, Kind::DeviceId), vec!["(01)00327737170068(17)261231(21)HJ905727".to_string()]);
+    // A serial or a UDI is a patient's device's beside a patient or in clinical text; a
+    // switch's in a CMDB log or a network inventory, or a parser's test input, is not.
+    assert_allowed("com.riverbend.cmdb.DuplicateCiException: serial FCW2855A640 already bound to asset b00421bc-e29c-473c-9376-534b555045b3\n");
+    assert_allowed("||Host||Model||Serial||Mgmt IP||\n|idf-a00|FortiGate 600F|FGT2088L864|10.20.30.41|\n|dist-b01|C9300-48P|FOC2324R340|10.20.30.42|\n");
+    assert_allowed("+    u = parse_udi(\"(01)00643169007222(17)141120(10)7654321D(21)10987654d321\")\n");
 }
 
 #[test]

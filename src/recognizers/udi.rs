@@ -46,6 +46,6 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         at = v + len;
     }
     if groups >= 2 && serial {
-        out.push(Cand::new(Kind::DeviceId, start - 1, at, 0.7, "device identifier (UDI) with its serial or lot", Needs::Patient));
+        out.push(Cand::new(Kind::DeviceId, start - 1, at, 0.45, "device identifier (UDI) with its serial or lot", Needs::Patient));
     }
 }
