@@ -107,6 +107,11 @@ fn call_chains_after_wide_characters() {
 fn validator_tests_are_not_fixtures() {
     let text = "+    assertTrue(validator.isValid(\"536-22-8471\"));\n+    assertFalse(SsnValidator.validate(\"000-12-3456\"));\n+    Patient p = findPatient(\"E2610750\");\n";
     assert_allowed(text);
+    // A format's degenerate vector, a processor's declined test card, a FHIR server's
+    // resource URL in a validator's log: none is a person's.
+    assert_allowed("+VALID_EXAMPLES = ['1EG4-TE5-MK73', '1EG4TE5MK73', '1AA0-AA0-AA00']\n");
+    assert_allowed("DEBUG GatewayClient - POST https://sandbox.payments.example.com/v2/charges card=4000 0000 0000 0002 amount=100 -> 402 card_declined\n");
+    assert_allowed("ERROR [validator] https://fhir.example.org/r4/Patient/3ab7fbe6-c693-4ee8-8f38-3e80233d56bb/_history/4: Patient.birthDate: invalid date\n");
 }
 
 #[test]

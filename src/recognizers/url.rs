@@ -22,7 +22,7 @@ pub(crate) static URL: Recognizer = Recognizer {
         "184.170.117.20 - - [31/Jan/2025:23:16:41 +0000] \"GET «/mychart/patient/7724967/documents» HTTP/2.0\" 200",
     ],
     #[cfg(test)]
-    misses: &["https://docs.example.org/guide/setup", "https://jira.example.org/browse/EHR-1234", "http://localhost:8080/health", "https://portal.example.org/release/20250101/notes-v2", "GET /api/v1/members/{memberId}", "GET /api/patients/123 returns the example"],
+    misses: &["https://docs.example.org/guide/setup", "https://fhir.example.org/r4/Patient/3ab7fbe6-c693-4ee8-8f38-3e80233d56bb/_history/4", "https://jira.example.org/browse/EHR-1234", "http://localhost:8080/health", "https://portal.example.org/release/20250101/notes-v2", "GET /api/v1/members/{memberId}", "GET /api/patients/123 returns the example"],
 };
 
 const PERSON_SEGMENTS: &[&str] = &["patient", "patients", "member", "members", "person", "persons", "people", "subscriber", "subscribers", "beneficiary", "mrn", "chart", "relatedperson"];
@@ -39,7 +39,10 @@ pub(super) fn identifies_person(after_host: &str) -> bool {
     let segs: Vec<&str> = path.split('/').collect();
     // (Not a test record's, `Patient/tst-1`.)
     let has_id = |s: &str| s.bytes().any(|c| c.is_ascii_digit()) && s.len() >= 3 && !crate::scan::placeholder(s);
-    let path_hit = segs.windows(2).any(|w| PERSON_SEGMENTS.contains(&w[0]) && has_id(w[1]));
+    // (A FHIR server's `…/fhir/R4/Patient/<id>` names a resource by its logical id, a server's
+    // key; a portal's `MyChart/Patient/<id>` is a person's page.)
+    let fhir = crate::text::has(path, "fhir") || segs.contains(&"r4");
+    let path_hit = segs.windows(2).any(|w| PERSON_SEGMENTS.contains(&w[0]) && has_id(w[1]) && !(fhir && w[0].ends_with("person") | (w[0] == "patient")));
     // (A FHIR search of people by their record's identifier or their name: `/Patient?identifier=0775203541`.)
     let person_search = segs.last().is_some_and(|s| PERSON_SEGMENTS.contains(s));
     let query_hit = query.split(['&', ';']).any(|kv| {
