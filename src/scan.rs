@@ -660,7 +660,13 @@ fn test_date_first(text: &str, f: &Field, at: usize) -> bool {
 /// and an id's length.
 fn id_value(text: &str, f: &Field) -> Option<(usize, usize)> {
     // A card's id printed in groups, "ZMD 1287 450639", as a structured cell's whole value.
-    let (vs, ve) = formats::trim_value(text, f.start, f.end);
+    let (mut vs, ve) = formats::trim_value(text, f.start, f.end);
+    // A driver's licence after its state (`MI W 616 991 547 142`, `FL G303-801-86-341-6`),
+    // perhaps printed in groups after one letter.
+    let licence = f.role == Role::License;
+    if licence && text[vs..ve].len() > 4 && text.as_bytes()[vs..vs + 2].iter().all(u8::is_ascii_uppercase) && text.as_bytes()[vs + 2] == b' ' {
+        vs += 3;
+    }
     let v = &text[vs..ve];
     let groups = v.split(' ').count();
     if f.source.is_some() && (2..=4).contains(&groups) && v.len() <= 24 && v.split(' ').all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
@@ -670,9 +676,9 @@ fn id_value(text: &str, f: &Field) -> Option<(usize, usize)> {
     }
     // In prose, "Member ID: WZE 9274 070197": letters, then groups of digits.
     let mut len = 0;
-    for (n, g) in v.split(' ').take(4).enumerate() {
+    for (n, g) in v.split(' ').take(4 + usize::from(licence)).enumerate() {
         let g = g.trim_end_matches(['.', ',', ';', ')']);
-        let ok = if n == 0 { g.len() >= 2 && g.bytes().any(|b| b.is_ascii_uppercase()) && g.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) } else { g.len() >= 3 && g.bytes().all(|b| b.is_ascii_digit()) };
+        let ok = if n == 0 { g.len() >= 2 - usize::from(licence) && g.bytes().any(|b| b.is_ascii_uppercase()) && g.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) } else { g.len() >= 3 && g.bytes().all(|b| b.is_ascii_digit()) };
         if !ok {
             break;
         }
@@ -681,7 +687,7 @@ fn id_value(text: &str, f: &Field) -> Option<(usize, usize)> {
     if len <= 24 && v[..len].contains(' ') && v[..len].bytes().filter(u8::is_ascii_digit).count() >= 6 {
         return Some((vs, vs + len));
     }
-    let (s, e) = first_chunk(text, f.start, f.end);
+    let (s, e) = first_chunk(text, vs, f.end);
     let chunk = &text[s..e];
     let digits = chunk.bytes().filter(u8::is_ascii_digit).count();
     let udi = f.role == Role::Device && chunk.starts_with('(') && chunk.len() <= 80;

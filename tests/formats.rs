@@ -904,6 +904,16 @@ fn name_value_pairs_in_liquibase_and_json() {
 }
 
 #[test]
+fn drivers_licences_in_their_states_shapes() {
+    // After the state, in groups after one letter (Michigan), dashed (Florida, Illinois), and
+    // as a FHIR identifier under a state's licence OID.
+    let text = "Patient: Maria Gonzalez, DOB 03/14/1962\nDriver license: MI W 616 991 547 142\nDL: FL G303-801-86-341-6 exp 2029\n";
+    assert_eq!(found(text, Kind::LicenseNumber), vec!["W 616 991 547 142".to_string(), "G303-801-86-341-6".to_string()]);
+    let fhir = r#"{"resourceType": "Patient", "identifier": [{"system": "urn:oid:2.16.840.1.113883.4.3.49", "value": "E 102 278 165 469"}], "name": [{"family": "García", "given": ["Itzel"]}]}"#;
+    assert_eq!(found(fhir, Kind::LicenseNumber), vec!["E 102 278 165 469".to_string()]);
+}
+
+#[test]
 fn a_devices_serial_a_guarantor_and_french_labels() {
     let device = "{\n  \"resourceType\": \"Device\",\n  \"udiCarrier\": [ { \"carrierHRF\": \"(01)06811977296658(11)261008(17)281031(21)RNR660397PB\" } ],\n  \"serialNumber\": \"RNR660397PB\",\n  \"patient\": { \"reference\": \"Patient/77\", \"display\": \"Ana Lima\" }\n}\n";
     assert_reported(device, &["(01)06811977296658(11)261008(17)281031(21)RNR660397PB", "Ana Lima"]);

@@ -424,6 +424,9 @@ fn identifier_role(system: &str, person: bool, resource: &str) -> Role {
         Role::Ssn
     } else if system.contains("npi") || system.contains("2.16.840.1.113883.4.6") {
         Role::Npi
+    } else if system.contains(".113883.4.3.") || system.contains("driver") {
+        // A state's driver's licences (`urn:oid:2.16.840.1.113883.4.3.<state>`).
+        Role::License
     } else if system.contains("mbi") || system.contains("medicare") {
         Role::Mbi
     } else if system.contains("member") || system.contains("insur") || resource == "Coverage" {
