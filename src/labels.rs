@@ -570,6 +570,7 @@ const LABELS: &[(&str, Role)] = &[
     ("medicaid", Role::MemberId),
     ("medicaid id", Role::MemberId),
     ("medicaid number", Role::MemberId),
+    ("medicaid cin", Role::MemberId),
     ("hicn", Role::MemberId),
     ("id card", Role::MemberId),
     ("mbi", Role::Mbi),

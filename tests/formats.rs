@@ -333,6 +333,11 @@ fn a_udi_after_a_serial_number_label() {
     assert_allowed("com.riverbend.cmdb.DuplicateCiException: serial FCW2855A640 already bound to asset b00421bc-e29c-473c-9376-534b555045b3\n");
     assert_allowed("||Host||Model||Serial||Mgmt IP||\n|idf-a00|FortiGate 600F|FGT2088L864|10.20.30.41|\n|dist-b01|C9300-48P|FOC2324R340|10.20.30.42|\n");
     assert_allowed("+    u = parse_udi(\"(01)00643169007222(17)141120(10)7654321D(21)10987654d321\")\n");
+    // `s/n`, as a device clinic writes it for leads and monitors.
+    let text = "HAILE, BEREKET   MRN: 23075666   DOB: 06/01/1963\nLeads: RA 5076-52 s/n PJN7985865, RV 3830 SelectSecure s/n LFF137558\nHome monitor paired (S/N: LAT9223883).\n";
+    assert_eq!(found(text, Kind::DeviceId), vec!["PJN7985865".to_string(), "LFF137558".to_string(), "LAT9223883".to_string()]);
+    // Nor do `s/p`, `w/o`, `c/o` start labels.
+    assert_allowed("Build 4.12 w/o cache; s/p deploy 20240315; see c/o 4471 notes\n");
 }
 
 #[test]

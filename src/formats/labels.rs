@@ -31,12 +31,14 @@ fn takes_chunk(role: Role) -> bool {
     matches!(role, Role::Ssn | Role::Mrn | Role::MemberId | Role::Mbi | Role::Account | Role::OtherId | Role::License | Role::Vehicle | Role::Device | Role::Npi | Role::Tech | Role::Dial | Role::Zip | Role::Diagnosis | Role::Procedure | Role::DrugCode)
 }
 
-/// A capital of a dotted abbreviation (`D.O.B.`), which has no dictionary flags (words of
-/// one letter are not looked up); not `c.a.ehr.PatientService`, a class's name.
+/// A capital of a dotted abbreviation (`D.O.B.`), or a letter of a slashed one (`s/n`), which
+/// has no dictionary flags (words of one letter are not looked up); not
+/// `c.a.ehr.PatientService`, a class's name.
 #[inline(never)]
 fn dotted(doc: &Doc, i: usize) -> bool {
     let t = &doc.toks[i];
-    doc.bytes[t.start as usize].is_ascii_uppercase() && doc.bytes.get(t.end as usize) == Some(&b'.') && doc.toks.get(i + 1).is_some_and(|n| n.len() == 1 && n.start == t.end + 1)
+    let sep = doc.bytes.get(t.end as usize);
+    (sep == Some(&b'/') || doc.bytes[t.start as usize].is_ascii_uppercase() && sep == Some(&b'.')) && doc.toks.get(i + 1).is_some_and(|n| n.len() == 1 && n.start == t.end + 1)
 }
 
 /// "on file: ...", "at pharmacy: ...": a few lower-case words after a label, from a
