@@ -205,7 +205,8 @@ impl Compact {
     /// Adds `flags` to word `w` (lower case, UTF-8).
     fn add(&mut self, w: &[u8], flags: u32) {
         if w.is_empty() || w.len() > INLINE {
-            let w = std::str::from_utf8(w).expect("word lists are UTF-8");
+            // (The lists are checked UTF-8 at build time; no error's formatting in the core.)
+            let w = std::str::from_utf8(w).unwrap_or_default();
             match self.long.get_mut(w) {
                 Some(f) => *f |= flags as usize,
                 None => {
