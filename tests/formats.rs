@@ -1278,6 +1278,16 @@ fn fhir_yaml_values_by_their_paths() {
     let text = "@@ -0,0 +1,20 @@\n+resources:\n+  - resourceType: \"Patient\"\n+    name:\n+      - family: \"Gupta\"\n+        given:\n+          - \"Amit\"\n+    birthDate: \"1942-04-12\"\n+  - resourceType: \"Encounter\"\n+    identifier:\n+      - value: \"V298333327\"\n+    period:\n+      start: \"2026-04-25T17:44:00Z\"\n+      end: \"2026-04-26T15:48:00Z\"\n+    participant:\n+      - individual:\n+          display: \"Dr. Lukas Brandt\"\n";
     assert_reported(text, &["Gupta", "Amit", "1942-04-12", "V298333327", "2026-04-25T17:44:00Z", "2026-04-26T15:48:00Z"]);
     assert!(!covers(text, "Lukas Brandt"));
+    // Another resource that refers to a patient, as YAML and as a TypeScript object; a
+    // `text:` in a name is the name, not a note.
+    let encounter = "resourceType: Encounter\nsubject:\n  reference: \"Patient/272162\"\n  display: \"Boonmee, Siriporn\"\nperiod:\n  start: \"2026-10-19T10:37:00-08:00\"\n";
+    assert_reported(encounter, &["Boonmee, Siriporn", "2026-10-19T10:37:00-08:00"]);
+    let ts = "export const rp = {\n  resourceType: 'RelatedPerson',\n  patient: {\n    reference: 'Patient/63197',\n    display: 'Olúwáṣeun Adébáyọ̀'\n  },\n  name: [\n    {\n      text: 'Tèmítọ́pẹ́ Adébáyọ̀'\n    }\n  ],\n};\n";
+    assert_reported(ts, &["Olúwáṣeun Adébáyọ̀", "Tèmítọ́pẹ́ Adébáyọ̀"]);
+    // A resource inside another ends where its keys do: a Parameters' `name: count` is no person's.
+    let params = "resourceType: Parameters\nparameter:\n  - name: resource\n    resource:\n      resourceType: Patient\n      name:\n        - family: Magalhães\n  - name: count\n    valueInteger: 3\n";
+    assert_reported(params, &["Magalhães"]);
+    assert!(!covers(params, "count"));
 }
 
 #[test]

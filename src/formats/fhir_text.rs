@@ -9,6 +9,7 @@ use crate::text::Doc;
 /// `patient`: where the words starting "Patient" are.
 pub(super) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
     let text = doc.text;
+    let mut referred = false;
     for &p in patient {
         let (before, after) = (&text[..p], &text[p + 7..]);
         // `curl $PROD/Patient/0319836705`, `"resource": "Patient/304208"`: a reference to one
@@ -22,12 +23,12 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
             if (digits >= 5 || len >= 6 && digits >= 4) && !crate::scan::placeholder(&r[..len]) {
                 x.patient_record = true;
             }
+            referred = true;
             continue;
         }
         let yaml = before.ends_with("resourceType: ") || (before.ends_with("resourceType: \"") && after.starts_with('"')) || (before.ends_with("resourceType: '") && after.starts_with('\''));
         if yaml {
             x.patient_record = true;
-            system_values(doc, x);
             yaml_paths(doc, x);
             return;
         }
@@ -36,6 +37,13 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
             xml(text, p - 1, x, None);
             return;
         }
+    }
+    // Another resource that refers to a patient, as YAML or a JavaScript object (`resourceType:
+    // Encounter`, `resourceType: 'RelatedPerson',`, the key without quotes): its paths as in YAML.
+    let b = text.as_bytes();
+    if referred && text.match_indices("resourceType: ").any(|(k, _)| k == 0 || !matches!(b[k - 1], b'"' | b'\'')) {
+        yaml_paths(doc, x);
+        return;
     }
     // FHIR XML puts every value in a `value` attribute: without one, nothing below can match
     // (one search instead of three on most documents).
@@ -80,13 +88,19 @@ fn system_values(doc: &Doc, x: &mut Extracted) {
 /// Encounter's `period:` / `start:`, an identifier without a system.
 /// (Values beside a `system:` are `system_values`'.)
 fn yaml_paths(doc: &Doc, x: &mut Extracted) {
+    // (After the values beside a system: those fields alone take a value. A label's field, a
+    // `text:` note or a `family:` name, is the path's too, and the path says more.)
+    let first = x.fields.len();
+    system_values(doc, x);
     let diff = doc.text.starts_with("@@ ") || doc.text.contains("\n@@ ");
     let mut keys: Vec<(usize, &str)> = Vec::new();
-    let mut resource = "Patient";
+    // The resources open here, by their keys' indentation: a resource inside another (a
+    // Parameters' `resource:`) ends where a line is less indented than its keys.
+    let mut resources: Vec<(usize, &str)> = vec![(0, "Patient")];
     // Where the fields so far start, a bit per byte: a value where one starts is taken (one
     // look per value, not a pass over every field).
     let mut taken = vec![0u64; doc.text.len() / 64 + 1];
-    for f in &x.fields {
+    for f in &x.fields[first..] {
         taken[f.start / 64] |= 1 << (f.start % 64);
     }
     for l in 0..doc.line_starts.len() {
@@ -106,15 +120,20 @@ fn yaml_paths(doc: &Doc, x: &mut Extracted) {
         while keys.last().is_some_and(|&(k, _)| k >= indent) {
             keys.pop();
         }
+        while resources.len() > 1 && resources.last().is_some_and(|&(k, _)| k > indent) {
+            resources.pop();
+        }
+        let (depth, resource) = resources.last().copied().unwrap_or((0, "Patient"));
         let (key, value) = match rest.split_once(':') {
             Some((k, v)) if !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') && (v.is_empty() || v.starts_with(' ')) => (Some(k), v),
             _ if item => (None, rest),
             _ => continue,
         };
+        // (A JavaScript object's `key: 'value',` and `key: {` / `key: [` are read as YAML's.)
         let value = value.trim();
+        let value = if matches!(value, "{" | "[" | "[{") { "" } else { value };
         if key == Some("resourceType") {
-            resource = value.trim_matches(['"', '\'']);
-            keys.clear();
+            resources.push((indent, value.trim_matches(['"', '\'', ','])));
             continue;
         }
         if value.is_empty() {
@@ -123,7 +142,7 @@ fn yaml_paths(doc: &Doc, x: &mut Extracted) {
             }
             continue;
         }
-        let mut path: Vec<&str> = keys.iter().map(|&(_, k)| k).collect();
+        let mut path: Vec<&str> = keys.iter().filter(|&&(k, _)| k >= depth).map(|&(_, k)| k).collect();
         path.extend(key);
         let at = value.as_ptr() as usize - doc.text.as_ptr() as usize;
         let (vs, ve) = trim_value(doc.text, at, at + value.len());
