@@ -621,10 +621,10 @@ fn eval_floors_hold() {
     fails.extend(misses(root.join("fresh11.jsonl"), 0.99, 0.0, 0.955, 0.93).into_iter().map(|f| format!("fresh11: {f}")));
     // A thirteenth author (generate_fresh12.py), asked for minimal PHI written in a hurry (one or
     // two identifiers, informal cues, lower-case names; test patients and staff everywhere in the
-    // clean pages): first run 0.725 / 0.067 / 0.926 / 0.945; now 0.950 / 0 / 0.967 / 0.987. Its
-    // document recall is below the target: 6 documents whose only PHI is, say, a name in
+    // clean pages): first run 0.725 / 0.067 / 0.926 / 0.945; now 0.967 / 0 / 0.968 / 0.988. Its
+    // document recall is below the target: 4 documents whose only PHI is, say, a name in
     // parentheses in lower case or a code with no label are still allowed (README, Known gaps).
-    fails.extend(misses(root.join("fresh12.jsonl"), 0.94, 0.0, 0.96, 0.98).into_iter().map(|f| format!("fresh12: {f}")));
+    fails.extend(misses(root.join("fresh12.jsonl"), 0.96, 0.0, 0.96, 0.98).into_iter().map(|f| format!("fresh12: {f}")));
     // A fourteenth author (generate_fresh13.py), asked for the families' mainstream content as a
     // different team would write it: first run 1.000 / 0 / 0.983 / 0.988 (this session's first
     // fixes in), every target met on arrival; now 1.000 / 0 / 0.989 / 0.988.
@@ -636,8 +636,13 @@ fn eval_floors_hold() {
     fails.extend(misses(root.join("fresh14.jsonl"), 0.99, 0.02, 0.965, 0.975).into_iter().map(|f| format!("fresh14: {f}")));
     // A sixteenth author (generate_fresh15.py), asked for tool output pasted verbatim (engine
     // viewers, query clients, API clients, log explorers, X12 and DICOM viewers, mail logs):
-    // first run 0.917 / 0.058 / 0.837 / 0.885; now 0.992 / 0 / 0.953 / 0.943.
-    fails.extend(misses(root.join("fresh15.jsonl"), 0.99, 0.0, 0.95, 0.94).into_iter().map(|f| format!("fresh15: {f}")));
+    // first run 0.917 / 0.058 / 0.837 / 0.885; now 0.992 / 0 / 0.959 / 0.949.
+    fails.extend(misses(root.join("fresh15.jsonl"), 0.99, 0.0, 0.955, 0.945).into_iter().map(|f| format!("fresh15: {f}")));
+    // A seventeenth author (generate_fresh16.py), asked for the 18 Safe Harbor identifiers in the
+    // shapes real pastes give them beside clean look-alikes (switch serials, processors' test
+    // cards, MBI test vectors, FHIR servers' URLs): first run 0.992 / 0.092 / 0.939 / 0.947; now
+    // 1.000 / 0 / 0.955 / 0.966.
+    fails.extend(misses(root.join("fresh16.jsonl"), 0.99, 0.0, 0.95, 0.96).into_iter().map(|f| format!("fresh16: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 

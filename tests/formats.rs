@@ -1288,6 +1288,10 @@ fn fhir_yaml_values_by_their_paths() {
     let params = "resourceType: Parameters\nparameter:\n  - name: resource\n    resource:\n      resourceType: Patient\n      name:\n        - family: Magalhães\n  - name: count\n    valueInteger: 3\n";
     assert_reported(params, &["Magalhães"]);
     assert!(!covers(params, "count"));
+    // An age extension's value over 89 (JSON); one under 90 is no identifier.
+    let age = r#"{"resourceType": "Patient", "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/patient-age", "valueAge": {"value": 99, "unit": "a"}}]}"#;
+    assert_eq!(found(age, Kind::AgeOver89), vec!["99".to_string()]);
+    assert!(found(&age.replace("99", "45"), Kind::AgeOver89).is_empty());
 }
 
 #[test]

@@ -394,6 +394,8 @@ pub(super) fn fhir_role(resource: &str, path: &[&str], system: Option<&str>) -> 
     }
     match last {
         "birthDate" => Some(Role::Dob),
+        // (An age extension's: `"valueAge": {"value": 99, "unit": "a"}`.)
+        "value" if has("valueAge") => Some(Role::Age),
         "deceasedDateTime" => Some(Role::PersonDate),
         "subscriberId" => Some(Role::MemberId),
         // (An Appointment's or a Slot's own start and end: when the patient is seen.)
