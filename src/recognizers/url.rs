@@ -42,7 +42,7 @@ pub(super) fn identifies_person(after_host: &str) -> bool {
     // (A FHIR server's `…/fhir/R4/Patient/<id>` names a resource by its logical id, a server's
     // key; a portal's `MyChart/Patient/<id>` is a person's page.)
     let fhir = crate::text::has(path, "fhir") || segs.contains(&"r4");
-    let path_hit = segs.windows(2).any(|w| PERSON_SEGMENTS.contains(&w[0]) && has_id(w[1]) && !(fhir && w[0].ends_with("person") | (w[0] == "patient")));
+    let path_hit = segs.windows(2).any(|w| PERSON_SEGMENTS.contains(&w[0]) && has_id(w[1]) && !(fhir && (w[0] == "patient" || w[0].ends_with("person"))));
     // (A FHIR search of people by their record's identifier or their name: `/Patient?identifier=0775203541`.)
     let person_search = segs.last().is_some_and(|s| PERSON_SEGMENTS.contains(s));
     let query_hit = query.split(['&', ';']).any(|kv| {
