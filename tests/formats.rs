@@ -125,6 +125,9 @@ fn prose_is_not_code() {
     // "new", "let", "if (" in a patient's message do not make it source code.
     let text = "This is Maurizio Gatto, my date of birth is 08/15/2007. I need my records for a new specialist. Member number 326943522C. Let me know if (901) 234-5619 works.";
     assert_reported(text, &["Maurizio Gatto", "08/15/2007", "326943522C", "(901) 234-5619"]);
+    // Nor does code quoted in backticks: the rest of the line is still prose.
+    let text = "Registry channel filter `pv1_45_present && pid_30 != 'Y'` — wrong operator. The patient (Hüseyin Kılıç, 99 y/o, died 11/20/2026) is still on the census.\n";
+    assert_reported(text, &["Hüseyin Kılıç", "99", "11/20/2026"]);
 }
 
 #[test]

@@ -40,6 +40,7 @@ pub(crate) static DATE: Recognizer = Recognizer {
         "née le «19 novembre 1929»",
         "DOB: «06APR1922»",
         "«14-Mar-1962»",
+        "DOB «Mar-31-1989»",
         "«14-MAR-62»",
         "since «March 2019»",
         "«2024/02/29»",
@@ -568,7 +569,8 @@ fn month_first(doc: &Doc, i: usize, m: u32, out: &mut Vec<Cand>) {
     }
     if let Some(d) = day_of(doc.s(i + 1)) {
         let sep2 = doc.toks.get(i + 2).map(|_| doc.gap_after(i + 1)).unwrap_or("");
-        if let Some(y) = year_of(doc, i + 2).filter(|_| matches!(sep2, " " | ", " | ",") && toks[i + 2].len() == 4) {
+        // (`Mar-31-1989`: dashes on both sides.)
+        if let Some(y) = year_of(doc, i + 2).filter(|_| (matches!(sep2, " " | ", " | ",") || sep == "-" && sep2 == "-") && toks[i + 2].len() == 4) {
             if valid_ymd(y, m, d) {
                 push(doc, out, start, toks[i + 2].end as usize, 0.3, "date with month name");
             }
