@@ -121,17 +121,11 @@ fn chat_turn(rest: &str) -> bool {
 }
 
 /// Code or plain text, for a line that is not a log line. (Prose that quotes code in
-/// backticks, "the filter `pid_30 != 'Y'` is wrong", is prose: what the quotes hold is not looked at.)
+/// backticks, "the filter `pid_30 != 'Y'` is wrong", is prose: what every other backtick opens
+/// is not looked at.)
 fn code_or_plain(line: &str) -> LineKind {
     let t = line.trim_start_matches(['+', '-', ' ', '\t', '>', '[']);
-    let prose: String;
-    let outside = if line.bytes().filter(|&c| c == b'`').count() >= 2 {
-        prose = line.split('`').step_by(2).collect();
-        &prose
-    } else {
-        line
-    };
-    if CODE.any_in(outside) || CODE_START.iter().any(|c| t.starts_with(c)) {
+    if line.split('`').step_by(2).any(|prose| CODE.any_in(prose)) || CODE_START.iter().any(|c| t.starts_with(c)) {
         LineKind::Code
     } else {
         LineKind::Plain

@@ -9,7 +9,7 @@ use crate::text::Doc;
 /// `patient`: where the words starting "Patient" are.
 pub(super) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
     let text = doc.text;
-    let mut referred = false;
+    let (mut referred, mut yaml) = (false, false);
     for &p in patient {
         let (before, after) = (&text[..p], &text[p + 7..]);
         // `curl $PROD/Patient/0319836705`, `"resource": "Patient/304208"`: a reference to one
@@ -26,11 +26,10 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
             referred = true;
             continue;
         }
-        let yaml = before.ends_with("resourceType: ") || (before.ends_with("resourceType: \"") && after.starts_with('"')) || (before.ends_with("resourceType: '") && after.starts_with('\''));
+        yaml = before.ends_with("resourceType: ") || (before.ends_with("resourceType: \"") && after.starts_with('"')) || (before.ends_with("resourceType: '") && after.starts_with('\''));
         if yaml {
             x.patient_record = true;
-            yaml_paths(doc, x);
-            return;
+            break;
         }
         if before.ends_with('<') && (after.starts_with(" xmlns") || after.starts_with('>')) {
             x.patient_record = true;
@@ -38,10 +37,11 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
             return;
         }
     }
-    // Another resource that refers to a patient, as YAML or a JavaScript object (`resourceType:
-    // Encounter`, `resourceType: 'RelatedPerson',`, the key without quotes): its paths as in YAML.
+    // A Patient as YAML, or another resource that refers to a patient as YAML or a JavaScript
+    // object (`resourceType: Encounter`, `resourceType: 'RelatedPerson',`, the key without
+    // quotes): its paths as in YAML.
     let b = text.as_bytes();
-    if referred && text.match_indices("resourceType: ").any(|(k, _)| k == 0 || !matches!(b[k - 1], b'"' | b'\'')) {
+    if yaml || referred && text.match_indices("resourceType: ").any(|(k, _)| k == 0 || !matches!(b[k - 1], b'"' | b'\'')) {
         yaml_paths(doc, x);
         return;
     }
