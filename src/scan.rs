@@ -6,7 +6,7 @@ use crate::dictionaries::{flag, is_common_word, FxMap};
 use crate::formats::{self, Field};
 use crate::labels::Role;
 use crate::recognizers::{self, is_name_token, Cand, Needs};
-use crate::text::{Class, Doc, CAP};
+use crate::text::{Doc, CAP};
 use crate::{Finding, Kind, Mode, Report, Scanner, Stats, Verdict};
 
 pub(crate) fn scan(scanner: &Scanner, text: &str) -> Report {
@@ -154,7 +154,7 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
         }
         // (Not before a `^`: an HL7 name quoted in a log line is reported there, see `adjust`;
         // nor after the word "patient": `no target for patient SNOW, DAWN (0619678755)`.)
-        reach < t.end as usize && lines.is_log(&doc, t.line as usize) && doc.bytes.get(t.end as usize) != Some(&b'^') && !(t.class == Class::Word && after_patient(&doc, i))
+        reach < t.end as usize && lines.is_log(&doc, t.line as usize) && doc.bytes.get(t.end as usize) != Some(&b'^') && !(t.is_word() && after_patient(&doc, i))
     });
     if extracted.possessive {
         lower_case_names(&doc, &mut cands);
@@ -267,7 +267,7 @@ const LOG_CAP: f32 = 0.3;
 /// that names the patient it failed on names a person, not a class or a server.
 fn after_patient(doc: &Doc, i: usize) -> bool {
     // (The word starts labels: one flag to test at each of a log's tokens before its text.)
-    i > 0 && doc.has(i - 1, flag::LABEL_START) && doc.toks[i - 1].end + 1 == doc.toks[i].start && doc.bytes[doc.toks[i].start as usize - 1] == b' ' && doc.s(i - 1).eq_ignore_ascii_case("patient")
+    i > 0 && doc.has(i - 1, flag::LABEL_START) && doc.gap_before(i) == " " && doc.s(i - 1).eq_ignore_ascii_case("patient")
 }
 
 /// A candidate that shows the document is about an identified patient.
