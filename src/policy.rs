@@ -209,17 +209,17 @@ fn check(value: &Value) -> Vec<String> {
     }
     if let Some(v) = obj.get("mode") {
         if !matches!(v.as_str(), Some("warn" | "block" | "monitor")) {
-            p.push("`mode` must be \"warn\", \"block\" or \"monitor\"".into());
+            bad(&mut p, format_args!("mode"), "must be \"warn\", \"block\" or \"monitor\"");
         }
     }
     if let Some(v) = obj.get("on_error") {
         if !matches!(v.as_str(), Some("allow" | "warn" | "block")) {
-            p.push("`on_error` must be \"allow\", \"warn\" or \"block\"".into());
+            bad(&mut p, format_args!("on_error"), "must be \"allow\", \"warn\" or \"block\"");
         }
     }
     if let Some(v) = obj.get("report_threshold") {
         if !v.as_f64().is_some_and(|x| (0.0..=1.0).contains(&x)) {
-            p.push("`report_threshold` must be a number from 0 to 1".into());
+            bad(&mut p, format_args!("report_threshold"), "must be a number from 0 to 1");
         }
     }
     for field in ["block_kinds", "disabled_kinds"] {
@@ -230,18 +230,18 @@ fn check(value: &Value) -> Vec<String> {
     for field in ["require_justification", "allow_redact"] {
         if let Some(v) = obj.get(field) {
             if !v.is_boolean() {
-                p.push(format!("`{field}` must be true or false"));
+                bad(&mut p, format_args!("{field}"), "must be true or false");
             }
         }
     }
     if let Some(v) = obj.get("max_scan_bytes") {
         if !v.as_u64().is_some_and(|n| n > 0 && n <= 1 << 32) {
-            p.push("`max_scan_bytes` must be a whole number from 1 to 4294967296".into());
+            bad(&mut p, format_args!("max_scan_bytes"), "must be a whole number from 1 to 4294967296");
         }
     }
     if let Some(v) = obj.get("hosts") {
         match v.as_array() {
-            None => p.push("`hosts` must be a list of host names".into()),
+            None => bad(&mut p, format_args!("hosts"), "must be a list of host names"),
             Some(list) => {
                 for (i, h) in list.iter().enumerate() {
                     if !h.as_str().is_some_and(valid_host) {
@@ -255,11 +255,11 @@ fn check(value: &Value) -> Vec<String> {
     }
     if let Some(v) = obj.get("allow_patterns") {
         match v.as_array() {
-            None => p.push("`allow_patterns` must be a list of regular expressions".into()),
+            None => bad(&mut p, format_args!("allow_patterns"), "must be a list of regular expressions"),
             Some(list) => {
                 for (i, r) in list.iter().enumerate() {
                     match r.as_str() {
-                        None => p.push(format!("`allow_patterns[{i}]` must be a string")),
+                        None => bad(&mut p, format_args!("allow_patterns[{i}]"), "must be a string"),
                         Some(r) => check_regex(&format!("allow_patterns[{i}]"), r, &mut p),
                     }
                 }
@@ -268,7 +268,7 @@ fn check(value: &Value) -> Vec<String> {
     }
     if let Some(v) = obj.get("custom_patterns") {
         match v.as_array() {
-            None => p.push("`custom_patterns` must be a list of {kind, name, regex, score} objects".into()),
+            None => bad(&mut p, format_args!("custom_patterns"), "must be a list of {kind, name, regex, score} objects"),
             Some(list) => {
                 for (i, c) in list.iter().enumerate() {
                     check_custom(i, c, &mut p);
@@ -285,9 +285,16 @@ fn check(value: &Value) -> Vec<String> {
     p
 }
 
+/// Notes that a field (a path such as `custom_patterns[2].score`) is wrong, and how.
+/// (One place that writes the message: each `format!` at a call site costs the wasm package.)
+#[inline(never)]
+fn bad(p: &mut Vec<String>, field: std::fmt::Arguments, what: &str) {
+    p.push(format!("`{field}` {what}"));
+}
+
 fn check_files(v: &Value, p: &mut Vec<String>) {
     let Some(obj) = v.as_object() else {
-        p.push("`files` must be an object such as {\"max_bytes\": 104857600}".into());
+        bad(p, format_args!("files"), "must be an object such as {\"max_bytes\": 104857600}");
         return;
     };
     let names = || FILE_LIMITS.iter().map(|(n, _, _)| *n).collect::<Vec<_>>().join(", ");
@@ -305,7 +312,7 @@ fn check_files(v: &Value, p: &mut Vec<String>) {
 
 fn check_kinds(field: &str, v: &Value, p: &mut Vec<String>) {
     let Some(list) = v.as_array() else {
-        p.push(format!("`{field}` must be a list of finding kinds"));
+        bad(p, format_args!("{field}"), "must be a list of finding kinds");
         return;
     };
     for (i, k) in list.iter().enumerate() {
@@ -323,7 +330,7 @@ fn check_regex(field: &str, r: &str, p: &mut Vec<String>) {
     if r.len() > MAX_REGEX_LEN {
         p.push(format!("`{field}` is longer than {MAX_REGEX_LEN} bytes"));
     } else if r.is_empty() {
-        p.push(format!("`{field}` must not be empty"));
+        bad(p, format_args!("{field}"), "must not be empty");
     } else if let Err(e) = compile_regex(r) {
         // regex-lite's message describes the syntax problem, quoting only the pattern.
         p.push(format!("`{field}` is not a valid regular expression: {}", first_line(&e.to_string())));
@@ -342,12 +349,12 @@ pub(crate) fn compile_regex(r: &str) -> Result<regex_lite::Regex, regex_lite::Er
 
 fn check_custom(i: usize, c: &Value, p: &mut Vec<String>) {
     let Some(obj) = c.as_object() else {
-        p.push(format!("`custom_patterns[{i}]` must be an object with kind, name, regex and score"));
+        bad(p, format_args!("custom_patterns[{i}]"), "must be an object with kind, name, regex and score");
         return;
     };
     for key in obj.keys() {
         if !["kind", "name", "regex", "score"].contains(&key.as_str()) {
-            p.push(format!("`custom_patterns[{i}].{key}` is not a known field (kind, name, regex, score)"));
+            bad(p, format_args!("custom_patterns[{i}].{key}"), "is not a known field (kind, name, regex, score)");
         }
     }
     match obj.get("kind").and_then(Value::as_str) {
@@ -356,48 +363,48 @@ fn check_custom(i: usize, c: &Value, p: &mut Vec<String>) {
     }
     if let Some(n) = obj.get("name") {
         if !n.is_string() {
-            p.push(format!("`custom_patterns[{i}].name` must be a string"));
+            bad(p, format_args!("custom_patterns[{i}].name"), "must be a string");
         }
     }
     match obj.get("regex").and_then(Value::as_str) {
         Some(r) => check_regex(&format!("custom_patterns[{i}].regex"), r, p),
-        None => p.push(format!("`custom_patterns[{i}].regex` is required and must be a string")),
+        None => bad(p, format_args!("custom_patterns[{i}].regex"), "is required and must be a string"),
     }
     if let Some(s) = obj.get("score") {
         if !s.as_f64().is_some_and(|x| (0.0..=1.0).contains(&x)) {
-            p.push(format!("`custom_patterns[{i}].score` must be a number from 0 to 1"));
+            bad(p, format_args!("custom_patterns[{i}].score"), "must be a number from 0 to 1");
         }
     }
 }
 
 fn check_audit(v: &Value, p: &mut Vec<String>) {
     let Some(obj) = v.as_object() else {
-        p.push("`audit` must be an object such as {\"local\": true, \"endpoint\": null}".into());
+        bad(p, format_args!("audit"), "must be an object such as {\"local\": true, \"endpoint\": null}");
         return;
     };
     for key in obj.keys() {
         if !["local", "endpoint", "token", "format", "max_events", "max_age_days"].contains(&key.as_str()) {
-            p.push(format!("`audit.{key}` is not a known field (local, endpoint, token, format, max_events, max_age_days)"));
+            bad(p, format_args!("audit.{key}"), "is not a known field (local, endpoint, token, format, max_events, max_age_days)");
         }
     }
     if let Some(l) = obj.get("local") {
         if !l.is_boolean() {
-            p.push("`audit.local` must be true or false".into());
+            bad(p, format_args!("audit.local"), "must be true or false");
         }
     }
     match obj.get("endpoint") {
         None | Some(Value::Null) => {}
         Some(Value::String(s)) if s.starts_with("https://") && s.len() > "https://".len() => {}
-        Some(_) => p.push("`audit.endpoint` must be null or an https:// URL".into()),
+        Some(_) => bad(p, format_args!("audit.endpoint"), "must be null or an https:// URL"),
     }
     if let Some(t) = obj.get("token") {
         if !(t.is_string() || t.is_null()) {
-            p.push("`audit.token` must be a string".into());
+            bad(p, format_args!("audit.token"), "must be a string");
         }
     }
     if let Some(f) = obj.get("format") {
         if !matches!(f.as_str(), Some("json" | "splunk_hec")) {
-            p.push("`audit.format` must be \"json\" or \"splunk_hec\"".into());
+            bad(p, format_args!("audit.format"), "must be \"json\" or \"splunk_hec\"");
         }
     }
     for (key, hi) in [("max_events", 1_000_000u64), ("max_age_days", 3650)] {
