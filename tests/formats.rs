@@ -2188,3 +2188,13 @@ fn ids_in_request_paths_without_a_scheme() {
     assert_allowed("GET /api/v1/members/{memberId} and GET /api/patients/123 in the guide\n");
     assert_allowed("$ diff <(curl -s $PROD/Patient/0319836705 | jq -S .) <(curl -s $DR/Patient/0319836705 | jq -S .)\n");
 }
+
+#[test]
+fn birth_date_after_where_it_is_kept() {
+    // A few words saying where the birth date is kept, then the date.
+    assert_eq!(found("DOB on file 05/13/1990, confirmed.\n", Kind::Date), ["05/13/1990"]);
+    assert_eq!(found("pharmacy has her DOB as 07/06/1990\n", Kind::Date), ["07/06/1990"]);
+    assert_eq!(found("The DOB we have is 5/13/90.\n", Kind::Date), ["5/13/90"]);
+    // A change to the field's code is no one's birth date.
+    assert_allowed("Release 4.12: DOB parsing fixed on 11/20/2026, see EHR-4821.\n");
+}

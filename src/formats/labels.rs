@@ -357,6 +357,10 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             if let Some(k) = tail.get(..tail.len().min(40)).and_then(|r| r.find(" is ")).filter(|&k| takes_chunk(role) && tail[..k].bytes().all(|b| b.is_ascii_lowercase() || b == b' ')) {
                 vstart += k + 4;
             }
+            // "DOB on file 05/13/1990", "DOB listed as 5/13/90": where the date is kept, then the date.
+            if role == Role::Dob {
+                vstart += kept_aside(&doc.text[vstart..line_end]);
+            }
             // A value starts with a digit or a capital ("DOB 3/14/62", "phone (617)..."); "the
             // mapping for birthDate and telecom" goes on with the sentence instead.
             if !takes_chunk(role) && role != Role::Email && doc.text[vstart..line_end].starts_with(char::is_lowercase) {
@@ -372,6 +376,22 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         }
         i = last + 1;
     }
+}
+
+/// The length of a few words saying where a birth date is kept ("on file ", "we have
+/// is ", "in the chart is ") when a digit follows them; else 0.
+fn kept_aside(t: &str) -> usize {
+    let mut n = 0;
+    for w in t.split(' ').take(4) {
+        if !crate::text::one_of_ci(w.as_bytes(), &["on", "in", "per", "file", "the", "chart", "record", "system", "listed", "as", "we", "have", "is", "was", "says", "shows"]) {
+            break;
+        }
+        n += w.len() + 1;
+        if t.as_bytes().get(n).is_some_and(u8::is_ascii_digit) {
+            return n;
+        }
+    }
+    0
 }
 
 /// "Visit: 01/20/2026", "ED visit 03/26/2025": an account label's value that is
