@@ -626,6 +626,11 @@ pub(crate) fn one_of_ci(w: &[u8], words: &[&str]) -> bool {
     words.iter().any(|x| x.as_bytes().eq_ignore_ascii_case(w))
 }
 
+/// The number written by two ASCII digits (`b"07"` is 7).
+pub(crate) fn two_digits(b: &[u8]) -> usize {
+    usize::from(b[0] - b'0') * 10 + usize::from(b[1] - b'0')
+}
+
 /// The prefix of `s` among `prefixes` (ASCII, any case), if one is. (Not inlined:
 /// the comparison loop, unrolled per prefix, would grow the wasm package.)
 #[inline(never)]

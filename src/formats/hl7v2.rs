@@ -244,7 +244,7 @@ const COMPONENT_NAMES: &[u8] = b"01IDNumber 01FamilyName 02GivenName 03SecondAnd
 /// The number `names` gives `name` (or a name it starts with, if `prefix`).
 fn numbered(names: &[u8], name: &[u8], prefix: bool) -> Option<usize> {
     let w = names.split(|&c| c == b' ').find(|w| &w[2..] == name || prefix && name.starts_with(&w[2..]))?;
-    Some(usize::from(w[0] - b'0') * 10 + usize::from(w[1] - b'0'))
+    Some(crate::text::two_digits(w))
 }
 
 /// A field's position at the start of `line` (`PID-3`, `PID.3.1`, `PID_11.5`, Cloverleaf's

@@ -158,7 +158,7 @@ pub(super) fn element_ref(word: &str) -> Option<(&str, usize)> {
     const SEGMENTS: &[&str] = &["ISA", "GS", "ST", "BHT", "BPR", "TRN", "HL", "SBR", "PAT", "NM1", "N1", "N3", "N4", "DMG", "REF", "PER", "PRV", "INS", "HD", "CLM", "CLP", "CAS", "DTP", "DTM", "HI", "LX", "SV1", "SV2", "SVC", "AMT"];
     let b = word.as_bytes();
     let seg = word.get(..b.len().checked_sub(2)?)?;
-    (SEGMENTS.contains(&seg) && b[b.len() - 2..].iter().all(u8::is_ascii_digit)).then(|| (seg, usize::from(b[b.len() - 2] - b'0') * 10 + usize::from(b[b.len() - 1] - b'0')))
+    (SEGMENTS.contains(&seg) && b[b.len() - 2..].iter().all(u8::is_ascii_digit)).then(|| (seg, crate::text::two_digits(&b[b.len() - 2..])))
 }
 
 /// A line of an element view: its segment, element number and value.
