@@ -125,6 +125,10 @@ fn chat_turn(rest: &str) -> bool {
 /// is not looked at.)
 fn code_or_plain(line: &str) -> LineKind {
     let t = line.trim_start_matches(['+', '-', ' ', '\t', '>', '[']);
+    // A rendered diff's line numbers, "  54   54        static final …", in columns ("3 new
+    // patients" is prose).
+    let k = t.bytes().take_while(|&c| c.is_ascii_digit() || matches!(c, b'+' | b'-' | b' ' | b'\t')).count();
+    let t = if crate::text::has(&t[..k], "  ") || t[..k].contains('\t') { &t[k..] } else { t };
     if line.split('`').step_by(2).any(|prose| CODE.any_in(prose)) || CODE_START.iter().any(|c| t.starts_with(c)) {
         LineKind::Code
     } else {
@@ -160,6 +164,10 @@ mod tests {
         assert!(classify("Patient Maria Gonzalez called about her refill.") == LineKind::Plain);
         assert!(classify("I need my records for a new specialist; let me know if (555) 201-3344 works.") == LineKind::Plain);
         assert!(classify("+        Patient patient = new Patient();") == LineKind::Code);
+        // A diff as a page renders it: old and new line numbers before the code.
+        assert!(classify("  54   54        static final LocalDate ASOF = LocalDate.of(2026, 12, 1);") == LineKind::Code);
+        assert!(classify("       56 +      static final LocalDate ASOF;") == LineKind::Code);
+        assert!(classify("3 new patients were admitted overnight.") == LineKind::Plain);
         // A chat transcript's turn is not a program's log line; a logger's name is no speaker.
         assert!(classify("[14:10:07] Shirin: ok also my new number is 2409190506") == LineKind::Plain);
         assert!(classify("10:15:32.123 [main] c.a.Foo: started") == LineKind::Log);

@@ -209,17 +209,17 @@ fn check(value: &Value) -> Vec<String> {
     }
     if let Some(v) = obj.get("mode") {
         if !matches!(v.as_str(), Some("warn" | "block" | "monitor")) {
-            bad(&mut p, format_args!("mode"), "must be \"warn\", \"block\" or \"monitor\"");
+            bad(&mut p, format_args!("mode"), format_args!("must be \"warn\", \"block\" or \"monitor\""));
         }
     }
     if let Some(v) = obj.get("on_error") {
         if !matches!(v.as_str(), Some("allow" | "warn" | "block")) {
-            bad(&mut p, format_args!("on_error"), "must be \"allow\", \"warn\" or \"block\"");
+            bad(&mut p, format_args!("on_error"), format_args!("must be \"allow\", \"warn\" or \"block\""));
         }
     }
     if let Some(v) = obj.get("report_threshold") {
         if !v.as_f64().is_some_and(|x| (0.0..=1.0).contains(&x)) {
-            bad(&mut p, format_args!("report_threshold"), "must be a number from 0 to 1");
+            bad(&mut p, format_args!("report_threshold"), format_args!("must be a number from 0 to 1"));
         }
     }
     for field in ["block_kinds", "disabled_kinds"] {
@@ -230,18 +230,18 @@ fn check(value: &Value) -> Vec<String> {
     for field in ["require_justification", "allow_redact"] {
         if let Some(v) = obj.get(field) {
             if !v.is_boolean() {
-                bad(&mut p, format_args!("{field}"), "must be true or false");
+                bad(&mut p, format_args!("{field}"), format_args!("must be true or false"));
             }
         }
     }
     if let Some(v) = obj.get("max_scan_bytes") {
         if !v.as_u64().is_some_and(|n| n > 0 && n <= 1 << 32) {
-            bad(&mut p, format_args!("max_scan_bytes"), "must be a whole number from 1 to 4294967296");
+            bad(&mut p, format_args!("max_scan_bytes"), format_args!("must be a whole number from 1 to 4294967296"));
         }
     }
     if let Some(v) = obj.get("hosts") {
         match v.as_array() {
-            None => bad(&mut p, format_args!("hosts"), "must be a list of host names"),
+            None => bad(&mut p, format_args!("hosts"), format_args!("must be a list of host names")),
             Some(list) => {
                 for (i, h) in list.iter().enumerate() {
                     if !h.as_str().is_some_and(valid_host) {
@@ -255,11 +255,11 @@ fn check(value: &Value) -> Vec<String> {
     }
     if let Some(v) = obj.get("allow_patterns") {
         match v.as_array() {
-            None => bad(&mut p, format_args!("allow_patterns"), "must be a list of regular expressions"),
+            None => bad(&mut p, format_args!("allow_patterns"), format_args!("must be a list of regular expressions")),
             Some(list) => {
                 for (i, r) in list.iter().enumerate() {
                     match r.as_str() {
-                        None => bad(&mut p, format_args!("allow_patterns[{i}]"), "must be a string"),
+                        None => bad(&mut p, format_args!("allow_patterns[{i}]"), format_args!("must be a string")),
                         Some(r) => check_regex(&format!("allow_patterns[{i}]"), r, &mut p),
                     }
                 }
@@ -268,7 +268,7 @@ fn check(value: &Value) -> Vec<String> {
     }
     if let Some(v) = obj.get("custom_patterns") {
         match v.as_array() {
-            None => bad(&mut p, format_args!("custom_patterns"), "must be a list of {kind, name, regex, score} objects"),
+            None => bad(&mut p, format_args!("custom_patterns"), format_args!("must be a list of {{kind, name, regex, score}} objects")),
             Some(list) => {
                 for (i, c) in list.iter().enumerate() {
                     check_custom(i, c, &mut p);
@@ -288,22 +288,22 @@ fn check(value: &Value) -> Vec<String> {
 /// Notes that a field (a path such as `custom_patterns[2].score`) is wrong, and how.
 /// (One place that writes the message: each `format!` at a call site costs the wasm package.)
 #[inline(never)]
-fn bad(p: &mut Vec<String>, field: std::fmt::Arguments, what: &str) {
+fn bad(p: &mut Vec<String>, field: std::fmt::Arguments, what: std::fmt::Arguments) {
     p.push(format!("`{field}` {what}"));
 }
 
 fn check_files(v: &Value, p: &mut Vec<String>) {
     let Some(obj) = v.as_object() else {
-        bad(p, format_args!("files"), "must be an object such as {\"max_bytes\": 104857600}");
+        bad(p, format_args!("files"), format_args!("must be an object such as {{\"max_bytes\": 104857600}}"));
         return;
     };
     let names = || FILE_LIMITS.iter().map(|(n, _, _)| *n).collect::<Vec<_>>().join(", ");
     for (key, value) in obj {
         match FILE_LIMITS.iter().find(|(n, _, _)| n == key) {
-            None => p.push(format!("`files.{key}` is not a known field ({})", names())),
+            None => bad(p, format_args!("files.{key}"), format_args!("is not a known field ({})", names())),
             Some((_, lo, hi)) => {
                 if !value.as_u64().is_some_and(|n| (*lo..=*hi).contains(&n)) {
-                    p.push(format!("`files.{key}` must be a whole number from {lo} to {hi}"));
+                    bad(p, format_args!("files.{key}"), format_args!("must be a whole number from {lo} to {hi}"));
                 }
             }
         }
@@ -312,12 +312,12 @@ fn check_files(v: &Value, p: &mut Vec<String>) {
 
 fn check_kinds(field: &str, v: &Value, p: &mut Vec<String>) {
     let Some(list) = v.as_array() else {
-        bad(p, format_args!("{field}"), "must be a list of finding kinds");
+        bad(p, format_args!("{field}"), format_args!("must be a list of finding kinds"));
         return;
     };
     for (i, k) in list.iter().enumerate() {
         if k.as_str().is_none_or(|s| Kind::from_id(s).is_none()) {
-            p.push(format!("`{field}[{i}]` is not a finding kind (known kinds: {})", kind_list()));
+            bad(p, format_args!("{field}[{i}]"), format_args!("is not a finding kind (known kinds: {})", kind_list()));
         }
     }
 }
@@ -328,12 +328,12 @@ fn kind_list() -> String {
 
 fn check_regex(field: &str, r: &str, p: &mut Vec<String>) {
     if r.len() > MAX_REGEX_LEN {
-        p.push(format!("`{field}` is longer than {MAX_REGEX_LEN} bytes"));
+        bad(p, format_args!("{field}"), format_args!("is longer than {MAX_REGEX_LEN} bytes"));
     } else if r.is_empty() {
-        bad(p, format_args!("{field}"), "must not be empty");
+        bad(p, format_args!("{field}"), format_args!("must not be empty"));
     } else if let Err(e) = compile_regex(r) {
         // regex-lite's message describes the syntax problem, quoting only the pattern.
-        p.push(format!("`{field}` is not a valid regular expression: {}", first_line(&e.to_string())));
+        bad(p, format_args!("{field}"), format_args!("is not a valid regular expression: {}", first_line(&e.to_string())));
     }
 }
 
@@ -349,68 +349,68 @@ pub(crate) fn compile_regex(r: &str) -> Result<regex_lite::Regex, regex_lite::Er
 
 fn check_custom(i: usize, c: &Value, p: &mut Vec<String>) {
     let Some(obj) = c.as_object() else {
-        bad(p, format_args!("custom_patterns[{i}]"), "must be an object with kind, name, regex and score");
+        bad(p, format_args!("custom_patterns[{i}]"), format_args!("must be an object with kind, name, regex and score"));
         return;
     };
     for key in obj.keys() {
         if !["kind", "name", "regex", "score"].contains(&key.as_str()) {
-            bad(p, format_args!("custom_patterns[{i}].{key}"), "is not a known field (kind, name, regex, score)");
+            bad(p, format_args!("custom_patterns[{i}].{key}"), format_args!("is not a known field (kind, name, regex, score)"));
         }
     }
     match obj.get("kind").and_then(Value::as_str) {
         Some(k) if Kind::from_id(k).is_some() => {}
-        _ => p.push(format!("`custom_patterns[{i}].kind` must be a finding kind (known kinds: {})", kind_list())),
+        _ => bad(p, format_args!("custom_patterns[{i}].kind"), format_args!("must be a finding kind (known kinds: {})", kind_list())),
     }
     if let Some(n) = obj.get("name") {
         if !n.is_string() {
-            bad(p, format_args!("custom_patterns[{i}].name"), "must be a string");
+            bad(p, format_args!("custom_patterns[{i}].name"), format_args!("must be a string"));
         }
     }
     match obj.get("regex").and_then(Value::as_str) {
         Some(r) => check_regex(&format!("custom_patterns[{i}].regex"), r, p),
-        None => bad(p, format_args!("custom_patterns[{i}].regex"), "is required and must be a string"),
+        None => bad(p, format_args!("custom_patterns[{i}].regex"), format_args!("is required and must be a string")),
     }
     if let Some(s) = obj.get("score") {
         if !s.as_f64().is_some_and(|x| (0.0..=1.0).contains(&x)) {
-            bad(p, format_args!("custom_patterns[{i}].score"), "must be a number from 0 to 1");
+            bad(p, format_args!("custom_patterns[{i}].score"), format_args!("must be a number from 0 to 1"));
         }
     }
 }
 
 fn check_audit(v: &Value, p: &mut Vec<String>) {
     let Some(obj) = v.as_object() else {
-        bad(p, format_args!("audit"), "must be an object such as {\"local\": true, \"endpoint\": null}");
+        bad(p, format_args!("audit"), format_args!("must be an object such as {{\"local\": true, \"endpoint\": null}}"));
         return;
     };
     for key in obj.keys() {
         if !["local", "endpoint", "token", "format", "max_events", "max_age_days"].contains(&key.as_str()) {
-            bad(p, format_args!("audit.{key}"), "is not a known field (local, endpoint, token, format, max_events, max_age_days)");
+            bad(p, format_args!("audit.{key}"), format_args!("is not a known field (local, endpoint, token, format, max_events, max_age_days)"));
         }
     }
     if let Some(l) = obj.get("local") {
         if !l.is_boolean() {
-            bad(p, format_args!("audit.local"), "must be true or false");
+            bad(p, format_args!("audit.local"), format_args!("must be true or false"));
         }
     }
     match obj.get("endpoint") {
         None | Some(Value::Null) => {}
         Some(Value::String(s)) if s.starts_with("https://") && s.len() > "https://".len() => {}
-        Some(_) => bad(p, format_args!("audit.endpoint"), "must be null or an https:// URL"),
+        Some(_) => bad(p, format_args!("audit.endpoint"), format_args!("must be null or an https:// URL")),
     }
     if let Some(t) = obj.get("token") {
         if !(t.is_string() || t.is_null()) {
-            bad(p, format_args!("audit.token"), "must be a string");
+            bad(p, format_args!("audit.token"), format_args!("must be a string"));
         }
     }
     if let Some(f) = obj.get("format") {
         if !matches!(f.as_str(), Some("json" | "splunk_hec")) {
-            bad(p, format_args!("audit.format"), "must be \"json\" or \"splunk_hec\"");
+            bad(p, format_args!("audit.format"), format_args!("must be \"json\" or \"splunk_hec\""));
         }
     }
     for (key, hi) in [("max_events", 1_000_000u64), ("max_age_days", 3650)] {
         if let Some(v) = obj.get(key) {
             if !v.as_u64().is_some_and(|n| (1..=hi).contains(&n)) {
-                p.push(format!("`audit.{key}` must be a whole number from 1 to {hi}"));
+                bad(p, format_args!("audit.{key}"), format_args!("must be a whole number from 1 to {hi}"));
             }
         }
     }

@@ -858,11 +858,21 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
     }
 }
 
-/// A facility's name (hospital, clinic, campus, office) in the 120 bytes of `line` before `start`.
+/// A facility's name or a department's (hospital, clinic, office, imaging) or a place's label
+/// (location) in the 120 bytes of `line` before `start` ("St. Brigid Health\t300 Cedar Ridge Way");
+/// for an address line, alone on the line above, as a rendered directory shows them
+/// ("Cardiology Clinic", "Imaging", "Office location" over "300 Cedar Ridge Way, …").
 fn facility_before(doc: &Doc, line: usize, start: usize) -> bool {
+    // (And an organisation's name ending "Health" before the address: "Mercy Health, 300 …".)
+    const FACILITY: &[&str] = &[
+        "hospital", "medical", "clinic", "campus", "health system", "community health", "center", "boardroom", "headquarters", " office", " health\t", " health, ", "location",
+        "department", "laboratory", "imaging", "radiology", "pharmacy",
+    ];
     let from = (doc.line_starts[line] as usize).max(start.saturating_sub(120));
-    let before = doc.window(from, start);
-    ["hospital", "medical", "clinic", "campus", "health system", "community health", "center", "boardroom", "headquarters", " office"].iter().any(|w| crate::text::has_ci(before, w))
+    // (The address's line starts with its number: its ZIP code is judged with it.)
+    let address_line = line > 0 && doc.line_text(line).trim_start().starts_with(|c: char| c.is_ascii_digit());
+    let above = if address_line { doc.line_text(line - 1) } else { "" };
+    [doc.window(from, start), above].iter().any(|t| t.len() <= 120 && FACILITY.iter().any(|w| crate::text::has_ci(t, w)))
 }
 
 /// Whether the date at `start` (on `line`) says when a comment or a quoted message was written.

@@ -2198,3 +2198,24 @@ fn birth_date_after_where_it_is_kept() {
     // A change to the field's code is no one's birth date.
     assert_allowed("Release 4.12: DOB parsing fixed on 11/20/2026, see EHR-4821.\n");
 }
+
+#[test]
+fn rendered_pages_as_the_browser_copies_them() {
+    // A form's labels, each over its answer, with or without a colon, maybe after a blank line.
+    assert_reported("Patient Name:\nSIDDIQUI, IMRAN\n\nMember ID:\nXJH9752528201\n", &["SIDDIQUI, IMRAN", "XJH9752528201"]);
+    assert_reported("Patient name:\n\nĐức Anh Phạm\n\nDate of birth:\n2/7/1960\n\nMRN:\nHX517062\n", &["Đức Anh Phạm", "2/7/1960", "HX517062"]);
+    // A YAML key over its nested pairs is no form.
+    assert_allowed("+    address:\n+      use: work\n");
+    // An agenda's item over its owner; a comment's or review's author over its time.
+    assert_allowed("Item\nWho\nTest patient refresh\nHao Wang\nCutover plan\nHao Wang\n");
+    assert_allowed("+-- INSERT INTO guarantor (id, ssn) VALUES (1, '000-12-3456');  -- ERROR\n\nNusrat Rahman\nan hour ago\nPostgres regex has no lookahead in CHECK.\n");
+    // A diff as a page renders it, line numbers first: a validator's test dates are code.
+    assert_allowed("  54   54        static final LocalDate ASOF = LocalDate.of(2026, 12, 1);\n       60 +      assertFalse(DobValidator.isPlausible(LocalDate.of(2031, 1, 1))); // future\n");
+    // A seed copied from a diff view with its line numbers; a telephone note's patient under its title.
+    assert_reported("        2 +  INSERT INTO patient (mrn, first_name, last_name, dob) VALUES\n        3 +    ('58475157', 'Ngọc Ánh', 'Trần', '2019-09-04'),\n\t4\t+  ('E4645537', 'Ayşe', 'Şahin', '2023-02-13');\n", &["58475157", "Ngọc Ánh", "Trần", "2019-09-04", "E4645537", "Şahin"]);
+    assert_reported("Telephone Encounter\nChen, Wei  08/01/2026\nCall back #: 8439823147\nMessage: Pt states rash on arms after furosemide.\n", &["Chen, Wei"]);
+    // A directory's addresses under a department's name or a place's label are the facility's.
+    assert_allowed("Cardiology Clinic\n300 Cedar Ridge Way, Denver, CO 80218\nMain: 808-246-7505\n\nImaging\n15 Northfield Commons, Lowell, MA 01854\n");
+    assert_allowed("Caller phone\n(847) 362-6906 x8381\nLocation:\n72 Lakeshore Ave, Milwaukee, WI 53202\nCategory\nSoftware\n");
+    assert_allowed("Department: FAMILY MED\nSt. Brigid Health\t300 Cedar Ridge Way, Denver, CO 80218\n");
+}

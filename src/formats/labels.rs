@@ -234,24 +234,27 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         let at_boundary = before.trim().is_empty() || before.trim_end().ends_with([',', ';', '|', '(', '[', '{', '.', '*', '>', '-', '"', '\'', '\t', '【']) || before.ends_with("  ");
         // A form's label on a line of its own and its answer on the next (service desk
         // portals): "Patient full name\nHibo Cumar", "Account number on your statement\n129965724".
+        // (Or with its colon, "Patient Name:\nSIDDIQUI, IMRAN", the answer perhaps after a blank line.)
         let whole_line = doc.line_text(t.line as usize);
+        let whole_line = whole_line.strip_suffix(':').unwrap_or(whole_line);
+        let words_after = rest.trim_end();
+        let words_after = words_after.strip_suffix(':').unwrap_or(words_after);
         // (A remark in parentheses may follow: "Medical record number (if known)".)
         let lower_words = |t: &str| t.trim().bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
-        let without_remark = || rest.trim_end().strip_suffix(')').and_then(|r| r.rsplit_once(" (")).filter(|(_, r)| lower_words(r)).map_or(rest, |(words, _)| words);
+        let without_remark = || words_after.strip_suffix(')').and_then(|r| r.rsplit_once(" (")).filter(|(_, r)| lower_words(r)).map_or(words_after, |(words, _)| words);
         let mut short_line = || {
             if form_line.0 != t.line {
                 form_line = (t.line, whole_line.split_whitespace().nth(6).is_none() && !whole_line.contains([':', '=', '#', '|', '?', '.', ',', '*']));
             }
             form_line.1
         };
-        if role.is_personal() && short_line() && before.trim().split(' ').all(|w| w.len() < 12) && lower_words(without_remark())
+        // (Its words after the label go on naming the field, "full name", "on your statement";
+        // "Test patient refresh" above "Hao Wang" is an agenda's item and its owner.)
+        let names_field = |r: &str| r.trim().is_empty() || r.split_whitespace().any(|w| crate::text::one_of_ci(w.as_bytes(), &["name", "number", "id", "date", "birth", "phone", "on", "in", "at", "as", "of"]));
+        if role.is_personal() && short_line() && before.trim().split(' ').all(|w| w.len() < 12) && lower_words(without_remark()) && names_field(without_remark())
         {
-            if let Some(&next) = doc.line_starts.get(t.line as usize + 1) {
-                let below = doc.line_text(t.line as usize + 1);
-                let (s, e) = trim_value(doc.text, next as usize, next as usize + below.len());
-                if e > s && e - s <= 60 {
-                    x.push(s, e, role, None, true);
-                }
+            if let Some((s, e)) = answer_on_next_line(doc, t.line as usize) {
+                x.push(s, e, role, None, true);
             }
             i = last + 1;
             continue;
@@ -376,6 +379,19 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         }
         i = last + 1;
     }
+}
+
+/// A form's answer below its label's line `line` (after one blank line at most): its
+/// span, unless it is long or reads as nested pairs or a diff's lines (`address:` over
+/// `+  line: …`).
+#[inline(never)]
+fn answer_on_next_line(doc: &Doc, line: usize) -> Option<(usize, usize)> {
+    let blank = doc.line_starts.get(line + 2).is_some() && doc.line_text(line + 1).trim().is_empty();
+    let below = line + 1 + usize::from(blank);
+    let next = *doc.line_starts.get(below)? as usize;
+    let text = doc.line_text(below);
+    let (s, e) = trim_value(doc.text, next, next + text.len());
+    (e > s && e - s <= 60 && !has(text, ": ") && !text.starts_with(['+', '-', '{', '[', '<', '*'])).then_some((s, e))
 }
 
 /// The length of a few words saying where a birth date is kept ("on file ", "we have

@@ -82,9 +82,24 @@ fn tuples(b: &[u8], mut k: usize) -> (Vec<Vec<(usize, usize)>>, usize) {
     (rows, k)
 }
 
-/// Past white space, and a diff's or a quote's marker at a line start (`+  (2, ...)`).
+/// Past white space, and a diff's or a quote's marker at a line start (`+  (2, ...)`), after
+/// a rendered diff's line numbers (`        3 +    (1000, ...`, `\t3\t+  (1000, ...`).
 fn skip_ws(b: &[u8], mut k: usize) -> usize {
-    while k < b.len() && (b[k].is_ascii_whitespace() || matches!(b[k], b'+' | b'>') && (k == 0 || b[k - 1] == b'\n')) {
+    let mut line_start = k == 0 || b.get(k - 1) == Some(&b'\n');
+    while k < b.len() {
+        let c = b[k];
+        if c.is_ascii_digit() && line_start {
+            let n = b[k..].iter().take_while(|d| d.is_ascii_digit()).count();
+            if !matches!(b.get(k + n), Some(b' ' | b'\t')) {
+                break;
+            }
+            k += n;
+            continue;
+        }
+        if !(c.is_ascii_whitespace() || line_start && matches!(c, b'+' | b'>')) {
+            break;
+        }
+        line_start |= c == b'\n';
         k += 1;
     }
     k

@@ -434,10 +434,11 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             let (y, d) = (num(doc.s(i)) as u32, num(doc.s(d_at)) as u32);
             if (1900..=2100).contains(&y) && valid_ymd(y, m, d) && (calendar || toks[m_at].is_num()) && toks[d_at].is_num() {
                 // Right after a birth-date name (`DateOfBirth = new DateTime(`, `.withBirthDate(LocalDate.of(`):
-                // a birth date; not a test's expected value (`parse_dob('DOB: ...') == date(`).
+                // a birth date; not a test's expected value (`parse_dob('DOB: ...') == date(`), a
+                // validator's input (`DobValidator.isPlausible(LocalDate.of(`) or a future year.
                 let before = doc.window(start.saturating_sub(40), start).to_ascii_lowercase();
                 let after_label = before.rfind("birth").or_else(|| before.rfind("dob")).map(|k| &before[k..]);
-                if after_label.is_some_and(|rest| !rest.contains(['\'', '"']) && !rest.contains("==")) {
+                if y <= THIS_YEAR && after_label.is_some_and(|rest| !rest.contains(['\'', '"']) && !rest.contains("==") && !rest.contains("valid")) {
                     out.push(Cand::new(Kind::Date, start, toks[d_at].end as usize, 0.8, "birth date built in code", Needs::Nothing));
                 } else {
                     push(doc, out, start, toks[d_at].end as usize, 0.3, "date built in code");

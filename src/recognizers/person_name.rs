@@ -653,12 +653,25 @@ fn staff_after(doc: &Doc, last: usize) -> bool {
         return true;
     }
     let Some(n) = doc.toks.get(last + 1) else { return false };
-    if n.line != doc.toks[last].line || !matches!(doc.gap_after(last), ", " | " " | " (" | ",") {
+    if n.line != doc.toks[last].line {
+        // A rendered comment's or review's author, alone on a line above its time:
+        // "Nusrat Rahman\nan hour ago", "…\n3 days ago", "…\nyesterday at 4:12 PM".
+        let line = doc.toks[last].line as usize;
+        return doc.line_text(line).len() == end - doc.line_starts[line] as usize && line + 1 < doc.line_starts.len() && activity_time(doc.line_text(line + 1).trim());
+    }
+    if !matches!(doc.gap_after(last), ", " | " " | " (" | ",") {
         return false;
     }
     let w = doc.s(last + 1);
     // The list is ASCII: only an ASCII word can match it, in any case.
     w.is_ascii() && cues(&crate::text::lower_into(w, &mut [0u8; 48])) & cue::STAFF_AFTER != 0 && (doc.toks[last + 1].is(UPPER) || doc.s(last + 1).len() > 3)
+}
+
+/// When a comment or review was written, as a page renders it: "an hour ago", "3 days ago",
+/// "yesterday at 4:12 PM", "just now", "edited".
+fn activity_time(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.len() <= 32 && (crate::text::suffix_ci(b, &[" ago"]).is_some() || crate::text::prefix_ci(b, &["yesterday", "today at", "just now", "edited"]).is_some())
 }
 
 pub(crate) const CARET: &str = "HL7 name (family^given)";
@@ -767,6 +780,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         let title = &doc.text[doc.line_starts[doc.toks[i].line as usize] as usize..doc.toks[i].start as usize];
         line.trim_end().ends_with(doc.s(last)) && crate::formats::is_note_title(title.trim_end_matches([' ', '—', '–', '-', ':']).trim_start_matches(['#', '*', ' ']))
     };
+    // "Telephone Encounter\nChen, Wei  08/01/2026": the line under a note's title starts with whose it is.
+    let line = doc.toks[i].line as usize;
+    // (Not a label there: "Date/time: 12/1/2026".)
+    let under_note_title = line > 0 && doc.line_starts[line] == doc.toks[i].start && !doc.has(i, flag::LABEL_START) && crate::formats::is_note_title(doc.line_text(line - 1).trim());
     // "Daughter-in-law Rosalinda Dela Cruz".
     let at = doc.toks[i].start as usize;
     let in_law = prev == Some("law") && doc.window(at.saturating_sub(8), at).eq_ignore_ascii_case("-in-law ");
@@ -777,7 +794,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // "Hi Mwangi, this is a reminder of your appointment with Dr. ...", "Reminder: Sebastião, your
     // visit on 05/06/2026": whom a reminder greets.
     let reminded = matches!(prev, Some("hi" | "hello" | "dear" | "reminder")) && reminder(doc, i);
-    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || in_law || emergency || self_introduction(doc, i) || sender == Some(true) || regarding || note_title || portal_message || reminded;
+    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || in_law || emergency || self_introduction(doc, i) || sender == Some(true) || regarding || note_title || under_note_title || portal_message || reminded;
     // "From: David Barnes (MRN 4088256)": a patient cue after the name outweighs a staff word before it.
     // (After "Last, First" too: "From: Desai, Abhishek (MRN 6419334, ...)".)
     let details_after = || patient_after(doc, last) || doc.gap_after(last) == ", " && last + 1 < doc.toks.len() && is_name_token(doc, last + 1) && patient_after(doc, name_run_from(doc, last + 1));
