@@ -339,8 +339,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         if weak_ok(role) && rest.starts_with(' ') {
             // "my insurance ID is XJH123", "MRN number 00412345"
             let mut vstart = label_end + 1;
-            // In any order: "member # is H56254019", "MRN number 00412345".
-            while let Some(filler) = ["is ", "was ", "es ", "é ", "number ", "no. ", "(no. ", "# ", "of ", "value "].iter().find(|f| doc.text[vstart..line_end].starts_with(**f)) {
+            // In any order: "member # is H56254019", "MRN number 00412345", "DOB on file 05/13/1990".
+            while let Some(filler) = ["is ", "was ", "es ", "é ", "number ", "no. ", "(no. ", "# ", "of ", "value ", "on file ", "as "].iter().find(|f| doc.text[vstart..line_end].starts_with(**f)) {
                 vstart += filler.len();
             }
             // "no match for PID-3 '7595735'": a code in quotes.
@@ -360,10 +360,6 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             if let Some(k) = tail.get(..tail.len().min(40)).and_then(|r| r.find(" is ")).filter(|&k| takes_chunk(role) && tail[..k].bytes().all(|b| b.is_ascii_lowercase() || b == b' ')) {
                 vstart += k + 4;
             }
-            // "DOB on file 05/13/1990", "DOB listed as 5/13/90": where the date is kept, then the date.
-            if role == Role::Dob {
-                vstart += kept_aside(&doc.text[vstart..line_end]);
-            }
             // A value starts with a digit or a capital ("DOB 3/14/62", "phone (617)..."); "the
             // mapping for birthDate and telecom" goes on with the sentence instead.
             if !takes_chunk(role) && role != Role::Email && doc.text[vstart..line_end].starts_with(char::is_lowercase) {
@@ -382,8 +378,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
 }
 
 /// A form's answer below its label's line `line` (after one blank line at most): its
-/// span, unless it is long or reads as nested pairs or a diff's lines (`address:` over
-/// `+  line: …`).
+/// span, unless it is long or reads as nested pairs (`address:` over `+  line: …`) or as
+/// another label.
 #[inline(never)]
 fn answer_on_next_line(doc: &Doc, line: usize) -> Option<(usize, usize)> {
     let blank = doc.line_starts.get(line + 2).is_some() && doc.line_text(line + 1).trim().is_empty();
@@ -391,23 +387,8 @@ fn answer_on_next_line(doc: &Doc, line: usize) -> Option<(usize, usize)> {
     let next = *doc.line_starts.get(below)? as usize;
     let text = doc.line_text(below);
     let (s, e) = trim_value(doc.text, next, next + text.len());
-    (e > s && e - s <= 60 && !has(text, ": ") && !text.starts_with(['+', '-', '{', '[', '<', '*'])).then_some((s, e))
-}
-
-/// The length of a few words saying where a birth date is kept ("on file ", "we have
-/// is ", "in the chart is ") when a digit follows them; else 0.
-fn kept_aside(t: &str) -> usize {
-    let mut n = 0;
-    for w in t.split(' ').take(4) {
-        if !crate::text::one_of_ci(w.as_bytes(), &["on", "in", "per", "file", "the", "chart", "record", "system", "listed", "as", "we", "have", "is", "was", "says", "shows"]) {
-            break;
-        }
-        n += w.len() + 1;
-        if t.as_bytes().get(n).is_some_and(u8::is_ascii_digit) {
-            return n;
-        }
-    }
-    0
+    // (Nor the next column's name of a table copied one cell per line: `Name` over `MRN`.)
+    (e > s && e - s <= 60 && !has(text, ": ") && (text.bytes().any(|b| b.is_ascii_digit()) || doc.lex.get(doc.tok_at(s)).is_none_or(|&f| f & flag::LABEL == 0))).then_some((s, e))
 }
 
 /// "Visit: 01/20/2026", "ED visit 03/26/2025": an account label's value that is

@@ -153,6 +153,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         html_tables(text, x);
     }
     super::fixed_width::extract(doc, x);
+    one_cell_per_line(doc, x);
     let n_lines = doc.line_starts.len();
     let line_span = |l: usize| {
         let s = doc.line_starts[l] as usize;
@@ -688,6 +689,62 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         x.patient_record = true;
     }
     l
+}
+
+/// A rendered table copied one cell per line (a Confluence page's or a database client's grid
+/// through the clipboard's plain text): a run of short column names (`Name` / `MRN` / `DOB` /
+/// `Phone`) whose first row fits them; each row is as many lines as the header, each cell gets
+/// its column's role. (A row's first cell may look like a column's name: the header is the
+/// longest run whose first row fits.)
+fn one_cell_per_line(doc: &Doc, x: &mut Extracted) {
+    let n = doc.line_starts.len();
+    // (A column's name: a few words, a letter first; not code, `+        return dob;`.)
+    let short = |l: usize| {
+        let t = doc.line_text(l).trim();
+        t.len() <= 32 && t.starts_with(char::is_alphabetic) && t.bytes().filter(u8::is_ascii_digit).count() <= 2 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b >= 0x80 || b" #/_-.'".contains(&b))
+    };
+    let (mut l, mut after_short) = (0, false);
+    while l < n {
+        if after_short || !short(l) {
+            after_short = short(l);
+            l += 1;
+            continue;
+        }
+        let run = (l..n.min(l + 16)).take_while(|&k| short(k)).count();
+        let named: Vec<Option<Role>> = (l..l + run).map(|h| field_role(doc.line_text(h).trim())).collect();
+        (l, after_short) = (l + run, true);
+        for k in (3..=run).rev() {
+            let roles = &named[..k];
+            // Row `r`'s cells: none empty, digits under a birth date, a record number or a phone
+            // (one such column at least), none under a name.
+            let numeric = |r: &Option<Role>| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Phone | Role::Ssn));
+            if !roles.iter().any(numeric) || !roles.iter().any(|&r| patient_column(r)) {
+                continue;
+            }
+            let start = l - run + k;
+            let fits = |r: usize| start + k * (r + 1) <= n && roles.iter().enumerate().all(|(c, role)| {
+                let v = doc.line_text(start + k * r + c);
+                let digits = v.bytes().any(|b| b.is_ascii_digit());
+                !v.trim().is_empty() && if numeric(role) { digits } else { !digits || !matches!(role, Some(Role::PatientName | Role::Name)) }
+            });
+            // Each fitting row's cells get their columns' roles.
+            let mut r = 0;
+            while fits(r) {
+                for (c, role) in roles.iter().enumerate() {
+                    let line = start + k * r + c;
+                    if let Some(role) = *role {
+                        let (vs, ve) = trim_value(doc.text, doc.line_starts[line] as usize, doc.line_starts[line] as usize + doc.line_text(line).len());
+                        x.push(vs, ve, role, None, true);
+                    }
+                }
+                r += 1;
+            }
+            if r > 0 {
+                x.patient_record = true;
+                break;
+            }
+        }
+    }
 }
 
 /// A column that makes its table's rows patients.
