@@ -705,8 +705,9 @@ fn one_cell_per_line(doc: &Doc, x: &mut Extracted) {
     };
     let (mut l, mut after_short) = (0, false);
     while l < n {
-        if after_short || !short(l) {
-            after_short = short(l);
+        let is_short = short(l);
+        if after_short || !is_short {
+            after_short = is_short;
             l += 1;
             continue;
         }
