@@ -183,13 +183,48 @@ fn error(e: crate::Error) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// A JavaScript value as JSON data, through `JSON.stringify`: one parser
-/// (serde_json's) for policies from files and from objects, and none of a
-/// second deserializer's code in the package.
+/// A JavaScript value as JSON data, read property by property as
+/// `JSON.stringify` would write it (`undefined` and functions left out of
+/// objects, `null` in arrays; `NaN` and infinities `null`), without a JSON
+/// parser in the package. A cycle or nesting deeper than 64 is an error.
 #[cfg(not(feature = "wasm-files"))]
 fn json_value(value: &JsValue, what: &str) -> Result<serde_json::Value, JsError> {
-    let json = js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string());
-    json.and_then(|json| serde_json::from_str(&json).ok()).ok_or_else(|| JsError::new(&format!("{what}: not a JSON value")))
+    json_at(value, 0).ok_or_else(|| JsError::new(&format!("{what}: not a JSON value (nested too deeply, or cyclic)")))
+}
+
+#[cfg(not(feature = "wasm-files"))]
+fn json_at(v: &JsValue, depth: u8) -> Option<serde_json::Value> {
+    use serde_json::Value;
+    if depth > 64 {
+        return None;
+    }
+    Some(if let Some(s) = v.as_string() {
+        Value::String(s)
+    } else if let Some(b) = v.as_bool() {
+        Value::Bool(b)
+    } else if let Some(n) = v.as_f64() {
+        // An integer reads back as one (`as_u64`), as a JSON parser gives it.
+        if n.fract() == 0.0 && n.abs() < 9.0e15 {
+            if n >= 0.0 { Value::from(n as u64) } else { Value::from(n as i64) }
+        } else {
+            serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
+        }
+    } else if js_sys::Array::is_array(v) {
+        let list: &js_sys::Array = v.unchecked_ref();
+        let item = |x: JsValue| if x.is_undefined() || x.is_function() { Some(Value::Null) } else { json_at(&x, depth + 1) };
+        Value::Array(list.iter().map(item).collect::<Option<_>>()?)
+    } else if v.is_object() && !v.is_function() {
+        let mut map = serde_json::Map::new();
+        for key in js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>()).iter() {
+            let x = js_sys::Reflect::get(v, &key).ok()?;
+            if !(x.is_undefined() || x.is_function()) {
+                map.insert(key.as_string()?, json_at(&x, depth + 1)?);
+            }
+        }
+        Value::Object(map)
+    } else {
+        Value::Null
+    })
 }
 
 #[cfg(not(feature = "wasm-files"))]
