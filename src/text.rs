@@ -286,6 +286,12 @@ impl<'a> Doc<'a> {
                     continue;
                 }
             }
+            // An escape's letter before a word is no part of it: `\nMRN: …` in a JSON string, a
+            // code literal's `\tDOB` (not after an escaped backslash, `C:\\new`).
+            if matches!(b, b'n' | b't' | b'r') && i > 0 && bytes[i - 1] == b'\\' && (i < 2 || bytes[i - 2] != b'\\') && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+                continue;
+            }
             // A token starts at i.
             let start = i;
             let (end, class, flags) = ascii_token(bytes, i).unwrap_or_else(|| unicode_token(text, i));

@@ -2226,3 +2226,21 @@ fn rendered_pages_as_the_browser_copies_them() {
     assert_allowed("Caller phone\n(847) 362-6906 x8381\nLocation:\n72 Lakeshore Ave, Milwaukee, WI 53202\nCategory\nSoftware\n");
     assert_allowed("Department: FAMILY MED\nSt. Brigid Health\t300 Cedar Ridge Way, Denver, CO 80218\n");
 }
+
+#[test]
+fn text_in_a_json_string_with_its_escapes() {
+    // A Jira REST payload pasted into a bug: the description's lines after `\n` escapes.
+    let text = r#"{"fields":{"summary":"ADT feed dropped patient","description":"Patient Maria Gonzalez was not updated.\nMRN: 58120889\nDOB: 03/14/1962\n\tPhone: (312) 555-2190"}}"#;
+    assert_reported(text, &["Maria Gonzalez", "58120889", "03/14/1962", "555-2190"]);
+    assert_eq!(found(text, Kind::Mrn), ["58120889"]);
+    // An escaped backslash before an `n` is no escape: `C:\\new` keeps its word.
+    assert_allowed(r#"{"path": "C:\\new\\tests", "build": "4.12.7", "note": "see EHR-4821\nand EHR-4822"}"#);
+}
+
+#[test]
+fn hl7_segment_is_no_member_record() {
+    // A PID with only a birth date: the segment's id is no name, the date is PID-7.
+    let text = "Walk-ins come through with every field blank except DOB.\n\nMSH|^~\\&|MEDITECH|RVG|RHAPSODY|EMPI|20261108143945||ADT^A04^ADT_A01|439362937|P|2.5.1\nEVN|A04|20261108114642\nPID|1||||||19420207|M\nPV1|1|E|ED^^^RVG\n";
+    assert_eq!(found(text, Kind::PersonName), Vec::<String>::new());
+    assert_eq!(found(text, Kind::Date), ["19420207"]);
+}

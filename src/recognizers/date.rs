@@ -248,9 +248,9 @@ fn member_record(doc: &Doc, i: usize, end: usize, out: &mut Vec<Cand>) -> bool {
     let t = &doc.toks[i];
     let line_start = doc.line_starts[t.line as usize] as usize;
     let line = doc.line_text(t.line as usize);
-    // (Not an HL7 segment: its fields are the HL7 extractor's. Nor a line of more
-    // than 2 KB: a record is shorter, and a text of one long line is not read at every date.)
-    if line.len() > 2048 || line.contains('^') {
+    // (Not an HL7 segment: its fields are the HL7 extractor's, `PID|1||||||19420207|M` too. Nor a
+    // line of more than 2 KB: a record is shorter, and a text of one long line is not read at every date.)
+    if line.len() > 2048 || line.contains('^') || line.get(..4).is_some_and(|s| matches!(s, "PID|" | "NK1|" | "IN1|" | "GT1|" | "MRG|")) {
         return false;
     }
     let pipes = line.bytes().filter(|&b| b == b'|').count() >= 4;
