@@ -98,6 +98,11 @@ impl Scanner {
             .enumerate()
             .map(|(i, r)| compile(format!("allow_patterns[{i}]"), r))
             .collect::<Result<_, Error>>()?;
+        // (The year no birth date passes; on wasm32 the bindings give it.)
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Ok(now) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+            recognizers::date::set_today(now.as_millis() as f64);
+        }
         Ok(Scanner { policy, custom, allow, clock: monotonic_ms })
     }
 

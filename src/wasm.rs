@@ -81,6 +81,7 @@ impl PhiGuard {
         } else {
             Policy::from_value(&json_value(&policy, "policy")?).map_err(error)?
         };
+        crate::recognizers::date::set_today(js_sys::Date::now());
         Ok(PhiGuard { scanner: Scanner::new(policy).map_err(error)?.with_clock(now) })
     }
 

@@ -12,6 +12,7 @@
 use super::{embedded, num, Cand, Needs, Next, Recognizer};
 use crate::text::{Class, Doc};
 use crate::Kind;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 pub(crate) static DATE: Recognizer = Recognizer {
     id: "date",
@@ -302,7 +303,7 @@ fn member_record(doc: &Doc, i: usize, end: usize, out: &mut Vec<Cand>) -> bool {
     let dates = || (0..fields.len()).filter_map(|n| Some((n, date_field(field(n))?)));
     let street_after = pipes && street(field(d + 1));
     let member = sex || street_after && state_zip.is_some();
-    let result_row = !member && pipes && names.last() == Some(&(d - 1)) && (0..first_name).any(member_id) && dates().any(|(_, y)| y + 10 <= THIS_YEAR);
+    let result_row = !member && pipes && names.last() == Some(&(d - 1)) && (0..first_name).any(member_id) && dates().any(|(_, y)| y + 10 <= this_year());
     if !(member || result_row) {
         return false;
     }
@@ -344,8 +345,30 @@ fn member_record(doc: &Doc, i: usize, end: usize, out: &mut Vec<Cand>) -> bool {
     true
 }
 
-/// The year birth dates are compared with (records hold no later one).
-const THIS_YEAR: u32 = 2026;
+/// The year birth dates are compared with (records hold no later one): the clock's, as
+/// [`set_today`] last gave it (the scanner reads the system clock; the wasm bindings, the
+/// core having no clock there, `Date.now()`); 2026 before either.
+static THIS_YEAR: AtomicU32 = AtomicU32::new(2026);
+
+fn this_year() -> u32 {
+    THIS_YEAR.load(Ordering::Relaxed)
+}
+
+/// Sets the current year from a time in milliseconds since 1970 (UTC).
+#[cfg_attr(feature = "wasm-files", allow(dead_code))] // (the attachment module scans nothing)
+pub(crate) fn set_today(unix_ms: f64) {
+    if let Some(year) = clock_year(unix_ms) {
+        THIS_YEAR.store(year, Ordering::Relaxed);
+    }
+}
+
+/// The year of a time in milliseconds since 1970, in years of 365.2425 days (within a day
+/// of New Year either year will do); none outside 2000 to 2999 (a clock not set).
+#[cfg_attr(feature = "wasm-files", allow(dead_code))]
+fn clock_year(unix_ms: f64) -> Option<u32> {
+    let year = 1970.0 + unix_ms / 31_556_952_000.0;
+    (2000.0..3000.0).contains(&year).then_some(year as u32)
+}
 
 /// A record's name field: capitalised words, not common ones (`CARUSO, NICCOLO` in one).
 fn name_field(f: &str) -> bool {
@@ -418,7 +441,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         let s = doc.s(i);
         let (y, m, d) = (num(&s[..4]) as u32, num(&s[4..6]) as u32, num(&s[6..]) as u32);
         // (A birth date in a member record is a past year.)
-        if (1900..=2099).contains(&y) && valid_ymd(y, m, d) && !is_placeholder_date(s) && !(y <= THIS_YEAR && member_record(doc, i, t.end as usize, out)) {
+        if (1900..=2099).contains(&y) && valid_ymd(y, m, d) && !is_placeholder_date(s) && !(y <= this_year() && member_record(doc, i, t.end as usize, out)) {
             out.push(Cand::new(Kind::Date, start, t.end as usize, 0.15, "compact date (YYYYMMDD)", Needs::Label));
         }
         return;
@@ -438,7 +461,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
                 // validator's input (`DobValidator.isPlausible(LocalDate.of(`) or a future year.
                 let before = doc.window(start.saturating_sub(40), start).to_ascii_lowercase();
                 let after_label = before.rfind("birth").or_else(|| before.rfind("dob")).map(|k| &before[k..]);
-                if y <= THIS_YEAR && after_label.is_some_and(|rest| !rest.contains(['\'', '"']) && !rest.contains("==") && !rest.contains("valid")) {
+                if y <= this_year() && after_label.is_some_and(|rest| !rest.contains(['\'', '"']) && !rest.contains("==") && !rest.contains("valid")) {
                     out.push(Cand::new(Kind::Date, start, toks[d_at].end as usize, 0.8, "birth date built in code", Needs::Nothing));
                 } else {
                     push(doc, out, start, toks[d_at].end as usize, 0.3, "date built in code");
@@ -581,5 +604,20 @@ fn month_first(doc: &Doc, i: usize, m: u32, out: &mut Vec<Cand>) {
         }
     } else if next.is_num() && next.len() == 4 && sep == " " && (1900..=2100).contains(&(num(doc.s(i + 1)) as u32)) {
         out.push(Cand::new(Kind::Date, start, next.end as usize, 0.2, "month and year", Needs::Label));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_year_of_a_clock_reading() {
+        let day = 86_400_000.0;
+        // 2026-12-07, 2027-01-02 and 2024-02-29 (days since 1970 times a day's milliseconds).
+        assert_eq!(super::clock_year(20_794.0 * day), Some(2026));
+        assert_eq!(super::clock_year(20_820.0 * day), Some(2027));
+        assert_eq!(super::clock_year(19_782.0 * day), Some(2024));
+        // A clock not set (0, or performance.now's few seconds) changes nothing.
+        assert_eq!(super::clock_year(0.0), None);
+        assert_eq!(super::clock_year(4_000.0), None);
     }
 }
