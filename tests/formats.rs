@@ -2244,3 +2244,17 @@ fn hl7_segment_is_no_member_record() {
     assert_eq!(found(text, Kind::PersonName), Vec::<String>::new());
     assert_eq!(found(text, Kind::Date), ["19420207"]);
 }
+
+#[test]
+fn identifiers_as_tickets_and_letters_give_them() {
+    // An SSN read out in groups after its label, mid-sentence.
+    assert_eq!(found("Caller read out the full SSN 377 66 9271 – please mask this in the recording.", Kind::Ssn), ["377 66 9271"]);
+    // A bare ten-digit number the writer calls the best one, in a ticket about a patient.
+    let text = "Mahbub called on behalf of his aunt, Taslima Chowdhury (DOB November 11, 1931). Best number is 9568848182. No proxy on file.";
+    assert_eq!(found(text, Kind::Phone), ["9568848182"]);
+    // A form's label closed by a number sign, its answer on the next line.
+    assert_reported("Patient Control #:\nA7323633868\n\nPayer Claim Control #:\n2026188113038\n", &["A7323633868", "2026188113038"]);
+    // A consult letter's opening names the patient.
+    assert_eq!(found("Dear Dr. Patel,\n\nThank you for referring Min-seo Jung, whom I saw in consultation today.", Kind::PersonName), ["Min-seo Jung"]);
+    assert_allowed("Thanks for referring Dr. Wong to our team; build 4.12.7 is out.");
+}

@@ -236,9 +236,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // portals): "Patient full name\nHibo Cumar", "Account number on your statement\n129965724".
         // (Or with its colon, "Patient Name:\nSIDDIQUI, IMRAN", the answer perhaps after a blank line.)
         let whole_line = doc.line_text(t.line as usize);
-        let whole_line = whole_line.strip_suffix(':').unwrap_or(whole_line);
-        let words_after = rest.trim_end();
-        let words_after = words_after.strip_suffix(':').unwrap_or(words_after);
+        let whole_line = unsigned(whole_line);
+        let words_after = unsigned(rest.trim_end());
         // (A remark in parentheses may follow: "Medical record number (if known)".)
         let lower_words = |t: &str| t.trim().bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
         let without_remark = || words_after.strip_suffix(')').and_then(|r| r.rsplit_once(" (")).filter(|(_, r)| lower_words(r)).map_or(words_after, |(words, _)| words);
@@ -367,6 +366,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                 continue;
             }
             let vend = if takes_chunk(role) { chunk_end(doc, vstart, line_end) } else { value_end(doc, last, vstart, line_end).min(vstart + crate::text::head(&doc.text[vstart..line_end], 40).len()) };
+            // (An SSN read out in groups: "the full SSN 377 66 9271".)
+            let grouped = |g: &[u8]| g.len() >= 11 && g[3] == b' ' && g[6] == b' ' && [0, 1, 2, 4, 5, 7, 8, 9, 10].iter().all(|&k| g[k].is_ascii_digit()) && !g.get(11).is_some_and(u8::is_ascii_alphanumeric);
+            let vend = if role == Role::Ssn && grouped(&doc.bytes[vstart..line_end]) { vstart + 11 } else { vend };
             let (vstart, vend) = trim_value(doc.text, vstart, vend);
             if vend > vstart {
                 let role = if role == Role::Account && dated(&doc.text[vstart..vend]) { Role::PersonDate } else { role };
@@ -389,6 +391,12 @@ fn answer_on_next_line(doc: &Doc, line: usize) -> Option<(usize, usize)> {
     let (s, e) = trim_value(doc.text, next, next + text.len());
     // (Nor the next column's name of a table copied one cell per line: `Name` over `MRN`.)
     (e > s && e - s <= 60 && !has(text, ": ") && (text.bytes().any(|b| b.is_ascii_digit()) || doc.lex.get(doc.tok_at(s)).is_none_or(|&f| f & flag::LABEL == 0))).then_some((s, e))
+}
+
+/// A form's label line without its colon and a number sign closing it ("Patient Control #:").
+fn unsigned(l: &str) -> &str {
+    let l = l.strip_suffix(':').unwrap_or(l).trim_end();
+    l.strip_suffix('#').unwrap_or(l).trim_end()
 }
 
 /// "Visit: 01/20/2026", "ED visit 03/26/2025": an account label's value that is

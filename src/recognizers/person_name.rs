@@ -794,7 +794,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // "Hi Mwangi, this is a reminder of your appointment with Dr. ...", "Reminder: Sebastião, your
     // visit on 05/06/2026": whom a reminder greets.
     let reminded = matches!(prev, Some("hi" | "hello" | "dear" | "reminder")) && reminder(doc, i);
-    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || in_law || emergency || self_introduction(doc, i) || sender == Some(true) || regarding || note_title || under_note_title || portal_message || reminded;
+    // A consult letter's "Thank you for referring Min-seo Jung, whom I saw …": the patient.
+    let referred = prev == Some("referring") && doc.window(at.saturating_sub(14), at).eq_ignore_ascii_case("for referring ");
+    let patient_cue = prev_cues & cue::PATIENT_BEFORE != 0 && !compound || in_law || emergency || self_introduction(doc, i) || sender == Some(true) || regarding || note_title || under_note_title || portal_message || reminded || referred;
     // "From: David Barnes (MRN 4088256)": a patient cue after the name outweighs a staff word before it.
     // (After "Last, First" too: "From: Desai, Abhishek (MRN 6419334, ...)".)
     let details_after = || patient_after(doc, last) || doc.gap_after(last) == ", " && last + 1 < doc.toks.len() && is_name_token(doc, last + 1) && patient_after(doc, name_run_from(doc, last + 1));

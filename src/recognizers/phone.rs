@@ -206,12 +206,12 @@ fn read_out(doc: &Doc, i: usize, out: &mut Vec<Cand>) -> bool {
     true
 }
 
-/// "can be reached at 9126622075", "call back at", "callback number is":
+/// "can be reached at 9126622075", "call back at", "callback number is", "best number is":
 /// words that say a bare number is a phone.
 /// Also with the writer's name between: "please call me Wojciech Woźniak at 7186979110".
 fn reach_cue(doc: &Doc, start: usize) -> bool {
     let before = doc.window(start.saturating_sub(64), start).to_ascii_lowercase();
-    ["reached at ", "reach me at ", "reach her at ", "reach him at ", "call back at ", "call me at ", "call her at ", "call him at ", "callback number is ", "callback at ", "text me at ", "call me ", "my number is ", "my new number is ", "my cell is "]
+    ["reached at ", "reach me at ", "reach her at ", "reach him at ", "call back at ", "call me at ", "call her at ", "call him at ", "callback number is ", "callback at ", "text me at ", "call me ", "my number is ", "my new number is ", "my cell is ", "best number is ", "good number is "]
         .iter()
         .any(|c| before.ends_with(c))
         || before.ends_with(" at ") && before.rsplit_once(['.', '\n']).map_or(&*before, |(_, s)| s).contains("call me ")
