@@ -2258,3 +2258,10 @@ fn identifiers_as_tickets_and_letters_give_them() {
     assert_eq!(found("Dear Dr. Patel,\n\nThank you for referring Min-seo Jung, whom I saw in consultation today.", Kind::PersonName), ["Min-seo Jung"]);
     assert_allowed("Thanks for referring Dr. Wong to our team; build 4.12.7 is out.");
 }
+
+#[test]
+fn hl7_fields_beside_what_the_spec_expects() {
+    let text = "Values we received vs. what the spec says:\nField\tReceived\tExpected\nMSH-9\tADT^A08\tADT^A08\nPID-3\t4787073^^^MVMC^MR\tMRN with assigning authority\nPID-5\tO'SULLIVAN^PÁDRAIG\tLAST^FIRST\nPID-7\t20111205\tYYYYMMDD\n";
+    assert_reported(text, &["4787073", "O'SULLIVAN^PÁDRAIG", "20111205"]);
+    assert!(!covers(text, "LAST^FIRST"));
+}

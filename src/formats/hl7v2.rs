@@ -318,6 +318,10 @@ pub(crate) fn tree(doc: &Doc, x: &mut Extracted) {
                 (Some(_), Some(v), None) => v,
                 _ => continue,
             }
+        } else if let Some((v, _)) = rest.trim_start_matches('\t').split_once('\t').filter(|(v, _)| v.contains('^') || v.bytes().any(|c| c.is_ascii_digit())) {
+            // A value beside what a spec expects of it: `PID-5\tO'SULLIVAN^PÁDRAIG\tLAST^FIRST`
+            // (not a label beside its value, `PID-3.1\tID Number\t58120889`).
+            v
         } else if let Some(k) = rest.rfind(": ") {
             &rest[k + 2..]
         } else {
