@@ -32,6 +32,7 @@ macro_rules! byte_table {
 }
 
 mod context;
+mod decode;
 mod dictionaries;
 mod error;
 mod files;

@@ -103,6 +103,50 @@ impl Clock {
 
 /// Every finding the policy reports, with its final score (and the `given` ones, filtered by `reported`).
 fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
+    let mut findings = find_as_written(scanner, text, given);
+    // What was written encoded (a JSON string's escapes, URL encoding, quoted-printable) is
+    // read decoded too (twice at most: JSON in a JSON string), and what that finds on the
+    // lines holding encoded text is added where the text as written was not read as well:
+    // a finding holding it stays, findings overlapping it give way.
+    let (original, b) = (text, text.as_bytes());
+    let mut text = std::borrow::Cow::Borrowed(text);
+    let mut maps = Vec::new();
+    let mut added: Vec<Finding> = Vec::new();
+    while maps.len() < 2 {
+        let Some((plain, map)) = crate::decode::decoded(&text) else { break };
+        maps.push(map);
+        crate::text::sort_by_key(&mut findings, |f| f.start as u64);
+        for mut f in find_as_written(scanner, &plain, &Given::default()) {
+            for map in maps.iter().rev() {
+                (f.start, f.end) = (map.original(f.start), map.original(f.end));
+            }
+            // (Its line, within 4 KB: a long line of many findings is not read whole at each.)
+            let from = f.start.saturating_sub(4096);
+            let line_start = b[from..f.start].iter().rposition(|&c| c == b'\n').map_or(from, |k| from + k + 1);
+            let to = original.len().min(f.end + 4096);
+            let line_end = b[f.end..to].iter().position(|&c| c == b'\n').map_or(to, |k| f.end + k);
+            let k = findings.partition_point(|g| g.start <= f.start);
+            let held = findings[k.saturating_sub(8)..k].iter().any(|g| f.end <= g.end) || added.iter().rev().take(8).any(|g| g.start <= f.start && f.end <= g.end);
+            if f.end > f.start && !held && maps[0].replaced_within(line_start, line_end) {
+                added.push(f);
+            }
+        }
+        text = std::borrow::Cow::Owned(plain);
+    }
+    if !added.is_empty() {
+        crate::text::sort_by_key(&mut added, |f| f.start as u64);
+        findings.retain(|g| {
+            let k = added.partition_point(|a| a.start < g.end);
+            !added[k.saturating_sub(8)..k].iter().any(|a| a.end > g.start)
+        });
+        findings.append(&mut added);
+        crate::text::sort_by_key(&mut findings, |f| f.start as u64);
+    }
+    findings
+}
+
+/// [`find`] on the text as it is written.
+fn find_as_written(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     let doc = Doc::new(text);
     // Text pasted from rich text or escaped markup is read as plain text, and its findings
     // placed back in the original. (A format's own fields and findings hold offsets in the

@@ -472,37 +472,67 @@ pub(crate) fn plain_text(text: &str) -> Option<(String, Plain)> {
     const ENTITIES: &[(&[u8], u8)] = &[(b"&lt;", b'<'), (b"&gt;", b'>'), (b"&amp;", b'&'), (b"&quot;", b'"'), (b"&#39;", b'\''), (b"&nbsp;", b' ')];
     // (One plain pass over the bytes: it runs only on texts `Doc::odd` marks.)
     let b = text.as_bytes();
-    let mut plain = Vec::new();
-    let mut map = Plain(Vec::new());
-    let (mut copied, mut removed) = (0, 0u32);
+    let mut plain = Rewrite::new(text);
     for k in 0..b.len() {
         let rest = &b[k..];
         // What replaces the bytes at `k`: a space, nothing, or an entity's character.
-        let (len, by) = match rest {
-            _ if k < copied => continue, // inside an entity
+        let (len, by): (usize, &[u8]) = match rest {
+            _ if plain.behind(k) => continue, // inside an entity
             [b'&', ..] => match ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
-                Some(&(e, by)) => (e.len(), Some(by)),
+                Some((e, by)) => (e.len(), std::slice::from_ref(by)),
                 None => continue,
             },
             // U+00A0, U+2000 to U+200A, U+202F, U+205F: spaces.
-            [0xC2, 0xA0, ..] => (2, Some(b' ')),
-            [0xE2, 0x80, 0x80..=0x8A | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] => (3, Some(b' ')),
+            [0xC2, 0xA0, ..] => (2, b" "),
+            [0xE2, 0x80, 0x80..=0x8A | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] => (3, b" "),
             // U+00AD, U+200B, U+FEFF: invisible.
-            [0xC2, 0xAD, ..] => (2, None),
-            [0xE2, 0x80, 0x8B, ..] | [0xEF, 0xBB, 0xBF, ..] => (3, None),
+            [0xC2, 0xAD, ..] => (2, b""),
+            [0xE2, 0x80, 0x8B, ..] | [0xEF, 0xBB, 0xBF, ..] => (3, b""),
             _ => continue,
         };
-        plain.extend_from_slice(&b[copied..k]);
-        plain.extend(by);
-        removed += (len - usize::from(by.is_some())) as u32;
-        map.0.push((plain.len() as u32, removed));
-        copied = k + len;
+        plain.replace(k, len, by);
     }
-    if map.0.is_empty() {
-        return None;
+    plain.finish()
+}
+
+/// A copy of a text with spans replaced, in order, and the map of its offsets
+/// back to the original ([`plain_text`], `decode::decoded`).
+pub(crate) struct Rewrite<'t> {
+    src: &'t [u8],
+    out: Vec<u8>,
+    map: Plain,
+    copied: usize,
+    removed: i32,
+}
+
+impl<'t> Rewrite<'t> {
+    pub(crate) fn new(src: &'t str) -> Rewrite<'t> {
+        Rewrite { src: src.as_bytes(), out: Vec::new(), map: Plain(Vec::new()), copied: 0, removed: 0 }
     }
-    plain.extend_from_slice(&b[copied..]);
-    Some((String::from_utf8(plain).ok()?, map))
+
+    /// Whether byte `k` of the original is inside a span already replaced.
+    pub(crate) fn behind(&self, k: usize) -> bool {
+        k < self.copied
+    }
+
+    /// Replaces the `len` bytes at `k` (not before the last span replaced) by `by`.
+    pub(crate) fn replace(&mut self, k: usize, len: usize, by: &[u8]) {
+        self.out.extend_from_slice(&self.src[self.copied..k]);
+        self.out.extend_from_slice(by);
+        self.removed += len as i32 - by.len() as i32;
+        self.map.0.push((self.out.len() as u32, self.removed));
+        self.copied = k + len;
+    }
+
+    /// The new text and its map: none when nothing was replaced, or when the
+    /// replacements made no UTF-8.
+    pub(crate) fn finish(mut self) -> Option<(String, Plain)> {
+        if self.map.0.is_empty() {
+            return None;
+        }
+        self.out.extend_from_slice(&self.src[self.copied..]);
+        Some((String::from_utf8(self.out).ok()?, self.map))
+    }
 }
 
 /// Whether `b` holds byte `x`: 64 bytes at a time, in a loop the compiler vectorises
@@ -519,14 +549,21 @@ fn any_byte(b: &[u8], x: u8) -> bool {
     b.contains(&x)
 }
 
-/// Offsets of a text made plain by [`plain_text`], back in the original: for
-/// each place bytes were removed, the plain offset after it and the bytes removed so far.
-pub(crate) struct Plain(Vec<(u32, u32)>);
+/// Offsets of a rewritten text ([`Rewrite`]) back in the original: for each span
+/// replaced, the new offset after it and the bytes removed so far (less those added).
+pub(crate) struct Plain(Vec<(u32, i32)>);
 
 impl Plain {
     pub(crate) fn original(&self, at: usize) -> usize {
         let k = self.0.partition_point(|&(p, _)| p as usize <= at);
-        at + k.checked_sub(1).map_or(0, |k| self.0[k].1 as usize)
+        (at as i64 + k.checked_sub(1).map_or(0, |k| self.0[k].1 as i64)) as usize
+    }
+
+    /// Whether a replaced span ends within `from..=to` of the original.
+    pub(crate) fn replaced_within(&self, from: usize, to: usize) -> bool {
+        // (Ends in the original grow with the new offsets: the first at or after `from` decides.)
+        let k = self.0.partition_point(|&(p, r)| ((p as i64 + r as i64) as usize) < from);
+        self.0.get(k).is_some_and(|&(p, r)| (p as i64 + r as i64) as usize <= to)
     }
 }
 

@@ -2265,3 +2265,19 @@ fn hl7_fields_beside_what_the_spec_expects() {
     assert_reported(text, &["4787073", "O'SULLIVAN^PÁDRAIG", "20111205"]);
     assert!(!covers(text, "LAST^FIRST"));
 }
+
+#[test]
+fn encoded_text_is_read_as_written() {
+    // A form body posted by curl, URL-encoded.
+    let form = r#"curl -X POST https://ehr.example.org/api/intake -d "patient_name=Maria+Gonzalez&dob=03%2F14%2F1962&mrn=58120889""#;
+    assert_reported(form, &["Maria+Gonzalez", "03%2F14%2F1962", "58120889"]);
+    // Quoted-printable mail with an encoded word in its header and a soft line break in an MRN.
+    let mail = "From: =?UTF-8?Q?Jos=C3=A9_Mart=C3=ADnez?= <jmartinez62@gmail.com>\nTo: clinic@example.org\nContent-Transfer-Encoding: quoted-printable\n\nHi, this is Jos=C3=A9 Mart=C3=ADnez (DOB 03/14/1962, MRN 5812=\n0889). Please call me back.\n";
+    assert_reported(mail, &["Jos=C3=A9_Mart=C3=ADnez", "Jos=C3=A9 Mart=C3=ADnez", "5812=\n0889"]);
+    // A CSV export returned as a JSON string: its rows are a table.
+    let csv = r#"{"format": "csv", "data": "claim_id,patient,dob,member_id,billed\n\"CLM11159868\",\"Olafsson, Sigurdur\",\"05/07/1973\",\"W837435172\",2150.50\n"}"#;
+    assert_reported(csv, &["Olafsson, Sigurdur", "05/07/1973", "W837435172"]);
+    // Clean encoded text stays clean: a search for a code, an escaped stack trace.
+    assert_allowed("GET /api/v2/valuesets?code=E11.9&system=http%3A%2F%2Fhl7.org%2Ffhir%2Fsid%2Ficd-10-cm&_count=50 HTTP/1.1\" 200");
+    assert_allowed(r#"{"level":"ERROR","msg":"java.lang.IllegalStateException: pool exhausted\n\tat com.acme.ehr.PatientService.load(PatientService.java:142)\n\tat com.acme.ehr.Api.get(Api.java:57)"}"#);
+}
