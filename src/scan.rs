@@ -115,7 +115,7 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     while maps.len() < 2 {
         let Some((plain, map)) = crate::decode::decoded(&text) else { break };
         maps.push(map);
-        crate::text::sort_by_key(&mut findings, |f| f.start as u64);
+        crate::text::sort_by_key(&mut findings, finding_start);
         for mut f in find_as_written(scanner, &plain, &Given::default()) {
             for map in maps.iter().rev() {
                 (f.start, f.end) = (map.original(f.start), map.original(f.end));
@@ -134,15 +134,19 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
         text = std::borrow::Cow::Owned(plain);
     }
     if !added.is_empty() {
-        crate::text::sort_by_key(&mut added, |f| f.start as u64);
+        crate::text::sort_by_key(&mut added, finding_start);
         findings.retain(|g| {
             let k = added.partition_point(|a| a.start < g.end);
             !added[k.saturating_sub(8)..k].iter().any(|a| a.end > g.start)
         });
         findings.append(&mut added);
-        crate::text::sort_by_key(&mut findings, |f| f.start as u64);
+        crate::text::sort_by_key(&mut findings, finding_start);
     }
     findings
+}
+
+fn finding_start(f: &Finding) -> u64 {
+    f.start as u64
 }
 
 /// [`find`] on the text as it is written.
@@ -267,7 +271,7 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
         .collect();
     if !given.findings.is_empty() {
         findings.extend(given.findings.iter().cloned());
-        crate::text::sort_by_key(&mut findings, |f| f.start as u64);
+        crate::text::sort_by_key(&mut findings, finding_start);
     }
     findings
 }
@@ -838,8 +842,10 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
                 // A technical field's free text can still name a patient ("Issue: patient Thomas Malley ..."),
                 // and a requester can be a relative ("Requester: Lê Văn Minh (son of the patient)"),
                 // a location a home ("Location: patient home — 17 E Kalakaua Loop, Hilo, HI 96712").
+                // (A format's staff field holds staff whatever the name looks like: `ORC-12`'s
+                // `2031778808^QUISPE MAMANI^YUPANQUI`.)
                 Role::Staff | Role::Tech | Role::Dial | Role::Npi
-                    if c.needs != Needs::Nothing
+                    if (c.needs != Needs::Nothing || f.role == Role::Staff && f.source.is_some() && c.kind == Kind::PersonName)
                         && !(f.role == Role::Tech && (c.patient_cue || matches!(c.kind, Kind::StreetAddress | Kind::ZipCode) && c.score >= 0.5))
                         && !(f.role == Role::Staff && c.why == "name followed by patient details") =>
                 {

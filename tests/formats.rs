@@ -2281,3 +2281,10 @@ fn encoded_text_is_read_as_written() {
     assert_allowed("GET /api/v2/valuesets?code=E11.9&system=http%3A%2F%2Fhl7.org%2Ffhir%2Fsid%2Ficd-10-cm&_count=50 HTTP/1.1\" 200");
     assert_allowed(r#"{"level":"ERROR","msg":"java.lang.IllegalStateException: pool exhausted\n\tat com.acme.ehr.PatientService.load(PatientService.java:142)\n\tat com.acme.ehr.Api.get(Api.java:57)"}"#);
 }
+
+#[test]
+fn providers_in_hl7_staff_fields() {
+    // An ordering provider (ORC-12) and the vaccinator (RXA-10) with a two-word family name: staff.
+    let text = "MSH|^~\\&|EHR|HCHW|IIS|STATEIIS|20240603070034||VXU^V04^VXU_V04|1830020156|P|2.5.1\nPID|1||00149982^^^HCHW^MR||SHEVCHENKO^GRZEGORZ^^^^L||19760509|M\nORC|RE||45207601^HCHW|||||||2031778808^QUISPE MAMANI^YUPANQUI^^^PA-C\nRXA|0|1|202406032345|202406031915|309^COVID-19^CVX|0.5|mL^mL^UCUM||00^New record^NIP001|2031778808^QUISPE MAMANI^YUPANQUI^^^PA-C\n";
+    assert_eq!(found(text, Kind::PersonName), ["SHEVCHENKO^GRZEGORZ"]);
+}

@@ -119,11 +119,17 @@ const MAP: &[(&str, usize, Role, Layout)] = &[
     ("RXA", 3, Role::PersonDate, Whole),
     ("RXA", 4, Role::PersonDate, Whole),
     ("RXA", 5, Role::Medication, Whole),
+    // Who gave the dose, whom an appointment books.
+    ("RXA", 10, Role::Staff, Whole),
+    ("AIP", 3, Role::Staff, Whole),
     ("FT1", 4, Role::PersonDate, Whole),
     ("PD1", 4, Role::Staff, Whole),
     ("ROL", 4, Role::Staff, Whole),
     // A document's activity time (MDM).
     ("TXA", 4, Role::PersonDate, Whole),
+    // Who dictated and who wrote it.
+    ("TXA", 5, Role::Staff, Whole),
+    ("TXA", 9, Role::Staff, Whole),
     ("MSH", 7, Role::Tech, Whole),
     ("MSH", 10, Role::Tech, Whole),
     ("EVN", 2, Role::Tech, Whole),
