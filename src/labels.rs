@@ -459,6 +459,11 @@ const LABELS: &[(&str, Role)] = &[
     ("period end", Role::PersonDate),
     ("deceased date time", Role::PersonDate),
     ("age", Role::Age),
+    // A rule's population bounds, no one's age.
+    ("min age", Role::Tech),
+    ("max age", Role::Tech),
+    ("minimum age", Role::Tech),
+    ("maximum age", Role::Tech),
     ("age at admit", Role::Age),
     ("age at admission", Role::Age),
     ("age at visit", Role::Age),

@@ -623,7 +623,7 @@ fn caret_run<'t>(doc: &Doc<'t>, start: usize, end: usize) -> &'t str {
 /// A test patient's name: `ZZTEST^ALPHA`, `Jane Doe`, `TEST, PATIENT`. Only names holding `zz`,
 /// `do` or `te` go on to the placeholder test (it is too costly for every name): a name such as
 /// `Dummy Patient` or `Sample, Sam` is not looked for here.
-fn test_patient(name: &str) -> bool {
+pub(crate) fn test_patient(name: &str) -> bool {
     name.as_bytes().windows(2).any(|w| matches!([w[0] | 0x20, w[1] | 0x20], [b'z', b'z'] | [b'd', b'o'] | [b't', b'e'])) && placeholder(name)
 }
 

@@ -2288,3 +2288,16 @@ fn providers_in_hl7_staff_fields() {
     let text = "MSH|^~\\&|EHR|HCHW|IIS|STATEIIS|20240603070034||VXU^V04^VXU_V04|1830020156|P|2.5.1\nPID|1||00149982^^^HCHW^MR||SHEVCHENKO^GRZEGORZ^^^^L||19760509|M\nORC|RE||45207601^HCHW|||||||2031778808^QUISPE MAMANI^YUPANQUI^^^PA-C\nRXA|0|1|202406032345|202406031915|309^COVID-19^CVX|0.5|mL^mL^UCUM||00^New record^NIP001|2031778808^QUISPE MAMANI^YUPANQUI^^^PA-C\n";
     assert_eq!(found(text, Kind::PersonName), ["SHEVCHENKO^GRZEGORZ"]);
 }
+
+#[test]
+fn test_patients_rows_and_population_bounds() {
+    // A fixture's test patients (`ZZTEST`, `Test`): their rows hold test values throughout.
+    let seed = "INSERT INTO patient (id, mrn, given, family, dob, phone) VALUES\n  (90001, 'T100001', 'Test', 'Zztest1', '1900-01-02', '555-0101'),\n  (90002, 'T0000002', 'O''QUOTE', 'ZZTEST', '1951-01-01', '555-0102'),\n  (90009, '0064211925', 'María José', 'Peña', '1968-09-29', '4808370815');\n";
+    let report = scan(seed);
+    assert!(covered(&report, seed, "0064211925") && covered(&report, seed, "María José") && covered(&report, seed, "1968-09-29"));
+    assert!(!covered(&report, seed, "T100001") && !covered(&report, seed, "O''QUOTE") && !covered(&report, seed, "1951-01-01"));
+    // A single-name patient's `FNU` is no test patient.
+    assert_eq!(found("INSERT INTO patient (mrn, first_name, last_name, dob) VALUES ('877252107', 'Gulalai', 'FNU', '1990-04-02');", Kind::Mrn), ["877252107"]);
+    // A rule's population bounds are no one's age.
+    assert_allowed("INSERT INTO cds.rule_condition (icd10, label, min_age) VALUES ('A41.9', 'sepsis', 90);\npopulation:\n  min_age: 90\n  max_age: 120\n");
+}

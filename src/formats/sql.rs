@@ -342,6 +342,12 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
                     x.push(ls, le, role, Some(format!("sql:{table}")), true);
                 }
             }
+            // A test patient's row (`'T0000002', 'ZZTEST', 'O''QUOTE', '1900-01-02'`) holds test values throughout.
+            let test_row = vals.iter().enumerate().any(|(c, &(s, e))| matches!(roles.get(c), Some(Some(Role::Name | Role::PatientName))) && literal(text, s, e).is_some_and(|(ls, le)| crate::scan::test_patient(&text[ls..le])));
+            if let (true, Some(first), Some(last)) = (test_row, vals.first(), vals.last()) {
+                x.push(first.0, last.1, Role::Tech, Some(super::TEST_PATIENT.into()), true);
+                continue;
+            }
             for (c, &(s, e)) in vals.iter().enumerate() {
                 let Some(Some(role)) = roles.get(c).copied() else { continue };
                 let role = if role == Role::Name && patient_table { Role::PatientName } else { role };
