@@ -2301,3 +2301,10 @@ fn test_patients_rows_and_population_bounds() {
     // A rule's population bounds are no one's age.
     assert_allowed("INSERT INTO cds.rule_condition (icd10, label, min_age) VALUES ('A41.9', 'sepsis', 90);\npopulation:\n  min_age: 90\n  max_age: 120\n");
 }
+
+#[test]
+fn name_value_pairs_printed_a_key_a_line() {
+    // Liquibase's JSON changelog: each column's name, then its value on the next line.
+    let text = "{\"column\": {\n    \"name\": \"display_name\",\n    \"value\": \"Agnieszka Krawczyk\"}},\n{\"column\": {\n    \"name\": \"birth_date\",\n    \"valueDate\": \"1957-03-15\"}},\n{\"column\": {\n    \"name\": \"mrn\",\n    \"value\": \"M-980-628\"}}\n";
+    assert_reported(text, &["1957-03-15", "M-980-628"]);
+}

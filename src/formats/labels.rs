@@ -496,15 +496,24 @@ fn name_value_pairs(doc: &Doc, x: &mut Extracted) {
         let rest = line[n + 4..].trim_start_matches(['"', ':', ' ', '=']);
         let key_len = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
         let Some(role) = crate::labels::field_role(&rest[..key_len]).filter(|r| r.is_personal()) else { continue };
-        // `value`, `valueDate`, `valueString`..., then the quoted or bare value.
-        let Some(v) = rest[key_len..].find("value") else { continue };
-        let after = &rest[key_len + v + 5..];
+        // `value`, `valueDate`, `valueString`..., then the quoted or bare value; on the next
+        // line when the JSON is printed one key a line.
+        let after = match rest[key_len..].find("value") {
+            Some(v) => &rest[key_len + v + 5..],
+            None if l + 1 < doc.line_starts.len() && rest[key_len..].trim_matches(['"', ',', ' ']).is_empty() => {
+                let next = doc.line_text(l + 1);
+                let Some(v) = next.trim_start().strip_prefix("\"value") else { continue };
+                v
+            }
+            None => continue,
+        };
         let Some(colon) = after.find([':', '=']).filter(|&c| after[..c].trim_matches('"').bytes().all(|b| b.is_ascii_alphabetic())) else { continue };
-        let base = doc.line_starts[l] as usize + (after.as_ptr() as usize - line.as_ptr() as usize) + colon + 1;
+        let base = after.as_ptr() as usize - doc.text.as_ptr() as usize + colon + 1;
         let end = base + after[colon + 1..].find(['}', ',', '\n']).unwrap_or(after.len() - colon - 1);
         let (s, e) = trim_value(doc.text, base, end);
         if e > s {
-            x.push(s, e, role, None, true);
+            // (Named as a format's field: the pair's meaning outweighs the value key's, `valueDate`.)
+            x.push(s, e, role, Some(format!("pair:{}", &rest[..key_len])), true);
         }
     }
 }
