@@ -2308,3 +2308,9 @@ fn name_value_pairs_printed_a_key_a_line() {
     let text = "{\"column\": {\n    \"name\": \"display_name\",\n    \"value\": \"Agnieszka Krawczyk\"}},\n{\"column\": {\n    \"name\": \"birth_date\",\n    \"valueDate\": \"1957-03-15\"}},\n{\"column\": {\n    \"name\": \"mrn\",\n    \"value\": \"M-980-628\"}}\n";
     assert_reported(text, &["1957-03-15", "M-980-628"]);
 }
+
+#[test]
+fn mysqldump_rows_with_backslash_escapes() {
+    let text = "LOCK TABLES `patients` WRITE;\nINSERT INTO `patients` VALUES (1,'van \\'t Hof, Ani','1981-04-20','401-976-6735','anihakobyan1981@aol.com','4485 Cedar Knoll Rd','Salem','OR','97305','Allergic to \\\"sulfa\\\"\\nSee plan'),(2,'Takahashi, Misaki','2007-09-24','253-910-2196','misaki.takahashi@comcast.net','9838 Kamehameha Hwy','Minneapolis','MN','55425','none');\nUNLOCK TABLES;\n";
+    assert_reported(text, &["Takahashi, Misaki", "2007-09-24", "253-910-2196", "9838 Kamehameha Hwy", "55425"]);
+}

@@ -40,8 +40,9 @@ fn items(b: &[u8], mut i: usize) -> (Vec<(usize, usize)>, usize) {
         match b[i] {
             b'\'' => {
                 i += 1;
+                // (A quote doubled, `'O''Brien'`, or after a backslash, MySQL's `'O\'Brien'`.)
                 while i < b.len() && !(b[i] == b'\'' && b.get(i + 1) != Some(&b'\'')) {
-                    i += if b[i] == b'\'' { 2 } else { 1 };
+                    i += if matches!(b[i], b'\'' | b'\\') { 2 } else { 1 };
                 }
             }
             b'(' => depth += 1,
