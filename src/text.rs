@@ -465,19 +465,25 @@ fn ocr_confused(w: &[u8]) -> u32 {
 /// Text pasted from rich text or HTML, made plain: no-break, narrow, figure, thin
 /// and other Unicode spaces become ASCII spaces; byte order marks, zero-width spaces
 /// and soft hyphens go; the entities of escaped markup (`&lt;`, `&gt;`, `&amp;`,
-/// `&quot;`, `&#39;`, `&nbsp;`) become their characters. `None` when the text has none
-/// of them (most texts). The map gives each offset of the plain text back in the
-/// original (see [`Plain::original`]).
+/// `&quot;`, `&nbsp;`, and numbered ones, `&#39;`, `&#250;`) become their characters.
+/// `None` when the text has none of them (most texts). The map gives each offset of
+/// the plain text back in the original (see [`Plain::original`]).
 pub(crate) fn plain_text(text: &str) -> Option<(String, Plain)> {
-    const ENTITIES: &[(&[u8], u8)] = &[(b"&lt;", b'<'), (b"&gt;", b'>'), (b"&amp;", b'&'), (b"&quot;", b'"'), (b"&#39;", b'\''), (b"&nbsp;", b' ')];
+    const ENTITIES: &[(&[u8], u8)] = &[(b"&lt;", b'<'), (b"&gt;", b'>'), (b"&amp;", b'&'), (b"&quot;", b'"'), (b"&nbsp;", b' ')];
     // (One plain pass over the bytes: it runs only on texts `Doc::odd` marks.)
     let b = text.as_bytes();
     let mut plain = Rewrite::new(text);
+    let mut utf8 = [0; 4];
     for k in 0..b.len() {
         let rest = &b[k..];
         // What replaces the bytes at `k`: a space, nothing, or an entity's character.
         let (len, by): (usize, &[u8]) = match rest {
             _ if plain.behind(k) => continue, // inside an entity
+            // A character's number, `&#250;` or `&#xFA;` (C-CDA's `Jes&#250;s`).
+            [b'&', b'#', ..] => match character_reference(rest) {
+                Some((len, c)) => (len, c.encode_utf8(&mut utf8).as_bytes()),
+                None => continue,
+            },
             [b'&', ..] => match ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
                 Some((e, by)) => (e.len(), std::slice::from_ref(by)),
                 None => continue,
@@ -493,6 +499,16 @@ pub(crate) fn plain_text(text: &str) -> Option<(String, Plain)> {
         plain.replace(k, len, by);
     }
     plain.finish()
+}
+
+/// `&#250;` or `&#xFA;` at the start of `s`: its length and character (not a control one).
+fn character_reference(s: &[u8]) -> Option<(usize, char)> {
+    let hex = matches!(s.get(2), Some(b'x' | b'X'));
+    let digits = &s[2 + usize::from(hex)..s.len().min(10)];
+    let n = digits.iter().take_while(|c| if hex { c.is_ascii_hexdigit() } else { c.is_ascii_digit() }).count();
+    let value = u32::from_str_radix(std::str::from_utf8(&digits[..n]).ok()?, if hex { 16 } else { 10 }).ok()?;
+    let c = char::from_u32(value).filter(|c| !c.is_control() || c.is_whitespace())?;
+    (digits.get(n) == Some(&b';')).then_some((2 + usize::from(hex) + n + 1, c))
 }
 
 /// A copy of a text with spans replaced, in order, and the map of its offsets

@@ -2314,3 +2314,13 @@ fn mysqldump_rows_with_backslash_escapes() {
     let text = "LOCK TABLES `patients` WRITE;\nINSERT INTO `patients` VALUES (1,'van \\'t Hof, Ani','1981-04-20','401-976-6735','anihakobyan1981@aol.com','4485 Cedar Knoll Rd','Salem','OR','97305','Allergic to \\\"sulfa\\\"\\nSee plan'),(2,'Takahashi, Misaki','2007-09-24','253-910-2196','misaki.takahashi@comcast.net','9838 Kamehameha Hwy','Minneapolis','MN','55425','none');\nUNLOCK TABLES;\n";
     assert_reported(text, &["Takahashi, Misaki", "2007-09-24", "253-910-2196", "9838 Kamehameha Hwy", "55425"]);
 }
+
+#[test]
+fn json_after_words_and_numbered_entities() {
+    // A log's message holding a request body as an escaped JSON string after its words.
+    let log = r#"{"level":"ERROR","message":"HAPI-0450: Failed to parse request body as JSON resource. Body: {\"resourceType\":\"Patient\",\"id\":\"pat-1\",\"name\":[{\"family\":\"Lévesque\",\"given\":[\"Gaëtan\"]}],\"birthDate\":\"1937-07-19\"}"}"#;
+    assert_reported(log, &["Lévesque", "Gaëtan", "1937-07-19"]);
+    // A C-CDA's accented letters as numbered character references.
+    let cda = "<recordTarget><patientRole><id extension=\"M-948-927\" root=\"2.16.840.1.113883.19.5\"/><patient><name><given>Jes&#250;s</given><family>Pe&#xF1;a</family></name><birthTime value=\"20160609\"/></patient></patientRole></recordTarget>";
+    assert_reported(cda, &["Jes&#250;s", "Pe&#xF1;a", "20160609"]);
+}

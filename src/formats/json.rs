@@ -125,14 +125,16 @@ fn extract_text(text: &str, x: &mut Extracted) {
                     // or in a CSV cell with its quotes doubled, to the cell's last `}` on its line (a
                     // log explorer's export: `warn,"{""patient"": {""mrn"": ""5346964""}}"`).
                     let csv = e == s + 1 && b[s] == b'{' && b.get(e + 1) == Some(&b'"');
-                    let inner = if csv {
+                    // (Or after words: a log's `"message": "Failed to parse … Body: {\"resourceType\": …}"`.)
+                    let (from, inner) = if csv {
                         let line = b[s..].iter().position(|&c| c == b'\n').map_or(b.len(), |n| s + n);
-                        b[s..line].windows(2).rposition(|w| w == b"}\"").map(|close| s + close + 1)
+                        (s, b[s..line].windows(2).rposition(|w| w == b"}\"").map(|close| s + close + 1))
                     } else {
-                        (b[s..e].starts_with(b"{") && e - s > 20 && b[s..e].windows(2).any(|w| w == b"\\\"")).then_some(e)
+                        let open = if b[s..e].starts_with(b"{") { Some(s) } else { b[s..e].windows(3).position(|w| w == b"{\\\"").map(|p| s + p) };
+                        open.filter(|&o| e - o > 20 && b[o..e].windows(2).any(|w| w == b"\\\"")).map_or((s, None), |o| (o, Some(e)))
                     };
                     if let Some(z) = inner {
-                        nested(text, s, z, x, csv);
+                        nested(text, from, z, x, csv);
                         if csv {
                             i = z + 1;
                             continue;
