@@ -2324,3 +2324,16 @@ fn json_after_words_and_numbered_entities() {
     let cda = "<recordTarget><patientRole><id extension=\"M-948-927\" root=\"2.16.840.1.113883.19.5\"/><patient><name><given>Jes&#250;s</given><family>Pe&#xF1;a</family></name><birthTime value=\"20160609\"/></patient></patientRole></recordTarget>";
     assert_reported(cda, &["Jes&#250;s", "Pe&#xF1;a", "20160609"]);
 }
+
+#[test]
+fn spreadsheet_rows_as_json_arrays() {
+    // Google Sheets' values.get: the header row first, each later row's cells take its column's role.
+    let text = r#"{"range": "'Clinic roster'!A1:F3", "majorDimension": "ROWS", "values": [
+  ["Patient", "DOB", "MRN", "Cell", "Vaccine", "Dose date"],
+  ["Ngozi Balogun", "9/10/2022", "E8973204", "206-349-5609", "Tdap", "3/18/2026"],
+  ["Joy Young", "12/9/2022", "E1641519", "619-903-4379", "Influenza", "11/14/2026"]
+]}"#;
+    assert_reported(text, &["Ngozi Balogun", "9/10/2022", "E8973204", "206-349-5609", "Joy Young", "E1641519"]);
+    // Arrays of numbers and codes with no header of known columns are no table.
+    assert_allowed(r#"{"series": [["build", "p50", "p95"], ["4.12.7", 42, 97], ["4.12.8", 40, 88]]}"#);
+}

@@ -33,6 +33,10 @@ struct Frame {
     /// records do not.
     staff_name: Option<usize>,
     birth: bool,
+    /// Values and arrays in this array so far, and its first array's strings: a spreadsheet's
+    /// rows with their header row first (Google Sheets' `values`).
+    cells: usize,
+    header: Vec<(usize, usize)>,
 }
 
 /// Whether a key ends somewhere (`":` or `" :`): one search for the quote.
@@ -54,14 +58,17 @@ fn extract_text(text: &str, x: &mut Extracted) {
     }
     let b = text.as_bytes();
     // Fragments (a diff hunk) start inside an object: begin with an implicit one.
-    let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: true, opened: 0, first: 0, record: false, staff_name: None, birth: false };
+    let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: true, opened: 0, first: 0, record: false, staff_name: None, birth: false, cells: 0, header: Vec::new() };
     let mut stack: Vec<Frame> = vec![root()];
     let mut i = 0;
     while i < b.len() {
         match b[i] {
             b'{' | b'[' => {
                 let key = stack.last().and_then(|f| if f.object { f.current } else { f.key });
-                stack.push(Frame { key, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: b[i] == b'{', opened: i, first: x.fields.len(), record: x.patient_record, staff_name: None, birth: false });
+                if let Some(f) = stack.last_mut().filter(|f| !f.object) {
+                    f.cells += 1;
+                }
+                stack.push(Frame { key, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: b[i] == b'{', opened: i, first: x.fields.len(), record: x.patient_record, staff_name: None, birth: false, cells: 0, header: Vec::new() });
                 i += 1;
             }
             b'}' | b']' => {
@@ -153,6 +160,8 @@ fn extract_text(text: &str, x: &mut Extracted) {
                 }
                 if prev == Some(&b':') && !stack.is_empty() {
                     value(text, &mut stack, i, e, x);
+                } else if let Some(f) = stack.last_mut().filter(|f| !f.object) {
+                    f.cells += 1; // (a row's number keeps its columns in place)
                 }
                 i = e;
             }
@@ -227,6 +236,22 @@ fn resource_name<'a>(text: &'a str, stack: &[Frame]) -> Option<&'a str> {
 }
 
 fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted) {
+    // A row of a spreadsheet's rows: its header row's names give the roles, when two are known.
+    if let [.., rows, row] = stack {
+        if !rows.object && !row.object {
+            row.cells += 1;
+            if rows.cells == 1 {
+                rows.header.push((s, e));
+            } else if rows.header.iter().filter(|&&(a, b)| field_role(&text[a..b]).is_some()).nth(1).is_some() {
+                if let Some((hs, he)) = rows.header.get(row.cells - 1) {
+                    if let Some(role) = field_role(&text[*hs..*he]).filter(|r| r.is_personal()) {
+                        x.push(s, e, role, Some(format!("sheet:{}", &text[*hs..*he])), true);
+                    }
+                }
+                return;
+            }
+        }
+    }
     let Some(top) = stack.last() else { return };
     let key = if top.object { top.current } else { top.key };
     let Some((ks, ke)) = key else { return };
