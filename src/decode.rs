@@ -31,8 +31,11 @@ pub(crate) fn decoded(text: &str) -> Option<(String, Plain)> {
     if !(escapes || percent || forms || quoted || words) {
         return None;
     }
-    // What replaces which bytes, in order.
-    let mut edits: Vec<(usize, usize, Vec<u8>)> = Vec::new();
+    // The copy: only the lines holding an edit, the rest was read as written. (`done`: where
+    // the last edited line ends; each byte is looked at once, however long the line, and no
+    // edit is kept after it is made.)
+    let mut out = Rewrite::new(text);
+    let (mut done, mut edited) = (0, false);
     let mut bytes = Vec::new();
     // The quotes around a string with line breaks in it (a CSV export, a note, a message
     // in a JSON string) break lines too: its first line is no key's.
@@ -42,7 +45,8 @@ pub(crate) fn decoded(text: &str) -> Option<(String, Plain)> {
     let mut k = 0;
     while k < b.len() {
         if forms && k >= form_end && (k == 0 || matches!(b[k - 1], b' ' | b'\t' | b'\n' | b'\r' | b'"' | b'\'' | b'(' | b'<' | b'>')) {
-            let end = k + b[k..].iter().position(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'"' | b'\'' | b'<' | b'>' | b')')).unwrap_or(b.len() - k);
+            // (Every byte that starts a run ends one: runs do not overlap, and each byte is read once.)
+            let end = k + b[k..].iter().position(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'"' | b'\'' | b'(' | b'<' | b'>' | b')')).unwrap_or(b.len() - k);
             let run = &b[k..end];
             if run.contains(&b'&') && run.iter().filter(|&&c| c == b'=').nth(1).is_some() {
                 (form_end, asked) = (end, false);
@@ -77,28 +81,22 @@ pub(crate) fn decoded(text: &str) -> Option<(String, Plain)> {
             _ => 0,
         };
         if len > 0 {
-            edits.push((k, len, bytes.clone()));
+            if k >= done {
+                let line_start = b[done..k].iter().rposition(|&c| c == b'\n').map_or(done, |n| done + n + 1);
+                if line_start > done {
+                    out.replace(done, line_start - done, b"");
+                }
+            }
+            out.replace(k, len, &bytes);
+            if k + len >= done {
+                done = b[k + len..].iter().position(|&c| c == b'\n').map_or(b.len(), |n| k + len + n + 1);
+            }
+            edited = true;
         }
         k += len.max(1);
     }
-    if edits.is_empty() {
+    if !edited {
         return None;
-    }
-    // Only the lines holding an edit: the rest was read as written. (`done`: where the
-    // last edited line ends; each byte is looked at once, however long the line.)
-    let mut out = Rewrite::new(text);
-    let mut done = 0;
-    for (k, len, by) in &edits {
-        if *k >= done {
-            let line_start = b[done..*k].iter().rposition(|&c| c == b'\n').map_or(done, |n| done + n + 1);
-            if line_start > done {
-                out.replace(done, line_start - done, b"");
-            }
-        }
-        out.replace(*k, *len, by);
-        if k + len >= done {
-            done = b[k + len..].iter().position(|&c| c == b'\n').map_or(b.len(), |n| k + len + n + 1);
-        }
     }
     if done < b.len() {
         out.replace(done, b.len() - done, b"");

@@ -187,8 +187,8 @@ fn print_slowest(label: &str, rates: &[(f64, &str)]) {
 
 /// Texts of one long line (about 1 MB each), as pastes can be: a note whose line
 /// breaks were lost, a minified FHIR bundle, a one-line INSERT, HL7 with carriage
-/// returns only, and label words repeated on one line. Each label and name reads a
-/// bounded stretch of its line; the slowest shape is printed.
+/// returns only, label words repeated on one line, and encoded text on one line. Each
+/// label and name reads a bounded stretch of its line; the slowest shape is printed.
 fn long_lines(scanner: &Scanner) {
     let sentences = ["Patient Maria Gonzalez was seen today.", "She lives with daughter Anh.", "DOB 03/14/1962, MRN 1234567.", "Follow up with Dr. Smith.", "Phone (617) 555-1234."];
     let shapes: Vec<(&str, String)> = vec![
@@ -199,6 +199,9 @@ fn long_lines(scanner: &Scanner) {
         ("'DOB ' repeated", fill_mb(&|_| "DOB ".into())),
         ("'From: ' repeated", fill_mb(&|_| "From: ".into())),
         ("'merged ' repeated", fill_mb(&|_| "merged MRN ".into())),
+        // (Encoded text: a note in one JSON string, and a form's pairs after `(` at every byte.)
+        ("note in a JSON string", fill_mb(&|i| format!("{}\\n", sentences[i % sentences.len()]))),
+        ("'(' repeated before pairs", fill_mb(&|_| "((a=b&c=d".into())),
     ];
     print_slowest("one long line", &rates_of(scanner, &shapes));
 }
