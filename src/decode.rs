@@ -32,10 +32,10 @@ pub(crate) fn decoded(text: &str) -> Option<(String, Plain)> {
         return None;
     }
     // The copy: only the lines holding an edit, the rest was read as written. (`done`: where
-    // the last edited line ends; each byte is looked at once, however long the line, and no
-    // edit is kept after it is made.)
+    // the last edited line ends, 0 before the first edit; each byte is looked at once, however
+    // long the line, and no edit is kept after it is made.)
     let mut out = Rewrite::new(text);
-    let (mut done, mut edited) = (0, false);
+    let mut done = 0;
     let mut bytes = Vec::new();
     // The quotes around a string with line breaks in it (a CSV export, a note, a message
     // in a JSON string) break lines too: its first line is no key's.
@@ -91,12 +91,11 @@ pub(crate) fn decoded(text: &str) -> Option<(String, Plain)> {
             if k + len >= done {
                 done = b[k + len..].iter().position(|&c| c == b'\n').map_or(b.len(), |n| k + len + n + 1);
             }
-            edited = true;
         }
         k += len.max(1);
     }
-    if !edited {
-        return None;
+    if done == 0 {
+        return None; // nothing was edited
     }
     if done < b.len() {
         out.replace(done, b.len() - done, b"");

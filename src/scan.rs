@@ -115,7 +115,7 @@ fn find(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     while maps.len() < 2 {
         let Some((plain, map)) = crate::decode::decoded(&text) else { break };
         maps.push(map);
-        crate::text::sort_by_key(&mut findings, finding_start);
+        // (`findings` come by start, as `find_as_written` gives them.)
         for mut f in find_as_written(scanner, &plain, &Given::default()) {
             for map in maps.iter().rev() {
                 (f.start, f.end) = (map.original(f.start), map.original(f.end));
@@ -149,7 +149,7 @@ fn finding_start(f: &Finding) -> u64 {
     f.start as u64
 }
 
-/// [`find`] on the text as it is written.
+/// [`find`] on the text as it is written, by start.
 fn find_as_written(scanner: &Scanner, text: &str, given: &Given) -> Vec<Finding> {
     let doc = Doc::new(text);
     // Text pasted from rich text or escaped markup is read as plain text, and its findings
