@@ -531,8 +531,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 }
             }
             Role::Age => {
-                let n: u32 = v.trim().trim_end_matches(|c: char| c.is_alphabetic() || c == ' ').parse().unwrap_or(0);
-                if (90..=125).contains(&n) {
+                let digits = v.trim().trim_end_matches(|c: char| c.is_alphabetic() || c == ' ');
+                let n: u32 = digits.parse().unwrap_or(0);
+                if (90..=125).contains(&n) && !crate::recognizers::age::bound_on_line(digits, &doc.text[f.end..doc.line_end(doc.line_of(f.end))]) {
                     extra.push(mk(kind, f.start, f.end, 0.85, Needs::Nothing));
                 }
             }

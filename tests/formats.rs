@@ -2337,3 +2337,14 @@ fn spreadsheet_rows_as_json_arrays() {
     // Arrays of numbers and codes with no header of known columns are no table.
     assert_allowed(r#"{"series": [["build", "p50", "p95"], ["4.12.7", 42, 97], ["4.12.8", 40, 88]]}"#);
 }
+
+#[test]
+fn population_bounds_and_schedule_links_are_no_one() {
+    // A rule's age bound, with the comment that says so; a person's age on a line that also
+    // says something else is still theirs.
+    assert_allowed("population:\n  min_age: 18\n  banner_age: 90   # patients aged 90 and older\ntrigger:\n  medication: \"rivaroxaban 20 mg\"\n");
+    assert_reported("Patient: Zofia Wrona\nAge: 92   lives alone\nDx: CHF\n", &["92"]);
+    // An on-call schedule's link names its doctor in the query; a record's search names two things.
+    assert_allowed("h3. Hospitalist on-call schedules\n* Derek Osei – [schedule|https://www.amion.com/cgi-bin/ocs?Lo=mvh&Rsel=192&Syr=2026&Name=Osei%2C+Derek]\n");
+    assert_reported("Repro: open https://ehr.example.org/lookup?lastName=Wrona&dob=1931-02-11 and the chart shows CHF", &["https://ehr.example.org/lookup?lastName=Wrona&dob=1931-02-11"]);
+}

@@ -44,6 +44,13 @@ fn population_after(rest: &str) -> bool {
             .any(|p| r.starts_with(p))
 }
 
+/// Whether the rest of a line names `n` as a population's bound: a rule's
+/// `banner_age: 90   # patients aged 90 and older`.
+pub(crate) fn bound_on_line(n: &str, rest: &str) -> bool {
+    let rest = crate::text::head(rest, 160);
+    rest.match_indices(n).any(|(k, _)| !rest[..k].ends_with(|c: char| c.is_ascii_digit()) && population_after(&rest[k + n.len()..]))
+}
+
 fn population_before(before: &str) -> bool {
     let b = before.trim_end().to_ascii_lowercase();
     ["over", "under", "above", "below", "least", "than", ">", ">=", "≥", "<", "<=", "≤", "ages", "between"].iter().any(|w| b.ends_with(w))

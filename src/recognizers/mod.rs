@@ -12,7 +12,7 @@ use crate::text::{Class, Doc, CAP, UNCASED};
 use crate::Kind;
 
 pub(crate) mod address;
-mod age;
+pub(crate) mod age;
 mod credit_card;
 pub(crate) mod date;
 mod dea;

@@ -20,9 +20,10 @@ pub(crate) static URL: Recognizer = Recognizer {
         "(«https://x.org/api/Patient/abc-123»)",
         "<a href=\"«https://mychart.lakeshoremed.org/p/9859121/summary»\">open</a>",
         "184.170.117.20 - - [31/Jan/2025:23:16:41 +0000] \"GET «/mychart/patient/7724967/documents» HTTP/2.0\" 200",
+        "«https://ehr.example.org/search?lastName=Gonz%C3%A1lez&firstName=Mar%C3%ADa»",
     ],
     #[cfg(test)]
-    misses: &["https://docs.example.org/guide/setup", "https://fhir.example.org/r4/Patient/3ab7fbe6-c693-4ee8-8f38-3e80233d56bb/_history/4", "https://jira.example.org/browse/EHR-1234", "http://localhost:8080/health", "https://portal.example.org/release/20250101/notes-v2", "GET /api/v1/members/{memberId}", "GET /api/patients/123 returns the example"],
+    misses: &["https://docs.example.org/guide/setup", "https://fhir.example.org/r4/Patient/3ab7fbe6-c693-4ee8-8f38-3e80233d56bb/_history/4", "https://jira.example.org/browse/EHR-1234", "http://localhost:8080/health", "https://portal.example.org/release/20250101/notes-v2", "GET /api/v1/members/{memberId}", "GET /api/patients/123 returns the example", "https://www.amion.com/cgi-bin/ocs?Lo=mvh&Syr=2026&Name=Osei%2C+Derek"],
 };
 
 const PERSON_SEGMENTS: &[&str] = &["patient", "patients", "member", "members", "person", "persons", "people", "subscriber", "subscribers", "beneficiary", "mrn", "chart", "relatedperson"];
@@ -30,6 +31,8 @@ const PERSON_PARAMS: &[&str] = &[
     "patient", "patientid", "patient_id", "pat", "patid", "pat_id", "pid", "mrn", "member", "memberid", "member_id", "subscriber", "subscriberid", "ssn", "dob",
     "person", "personid", "chart", "chartid", "mbi", "name", "lastname", "firstname", "last_name", "first_name", "email", "phone",
 ];
+/// Of those, the ones that name anyone, not only a patient.
+const ANYONES_PARAMS: &[&str] = &["name", "lastname", "firstname", "last_name", "first_name", "email", "phone"];
 
 /// Whether a URL's path or query (`after_host`, without its first '/') names a
 /// person's record.
@@ -45,15 +48,24 @@ pub(super) fn identifies_person(after_host: &str) -> bool {
     let path_hit = segs.windows(2).any(|w| PERSON_SEGMENTS.contains(&w[0]) && has_id(w[1]) && !(fhir && (w[0] == "patient" || w[0].ends_with("person"))));
     // (A FHIR search of people by their record's identifier or their name: `/Patient?identifier=0775203541`.)
     let person_search = segs.last().is_some_and(|s| PERSON_SEGMENTS.contains(s));
-    let query_hit = query.split(['&', ';']).any(|kv| {
+    // (A name, an email or a phone alone in a query is anyone's: an on-call schedule's
+    // `?Name=Osei%2C+Derek`, a directory's `?email=`. With a second person's parameter, or
+    // under a person's path, it is a record's search: `?lastName=…&dob=…`.)
+    let (mut strong, mut weak) = (0, 0);
+    for kv in query.split(['&', ';']) {
         let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
         // (An identifier's value after its system, `urn:oid:…|0775203541`; not the system alone.)
         let v = crate::text::after_last(v, b'|');
-        (PERSON_PARAMS.contains(&k) || person_search && crate::text::one_of_ci(k.as_bytes(), &["identifier", "family", "given", "birthdate"]))
-            && v.len() >= 2
-            && !crate::scan::placeholder(v)
-            && crate::text::prefix_ci(v.as_bytes(), &["{", "$", "<", "urn:", "http"]).is_none()
-    });
+        let person = PERSON_PARAMS.contains(&k) || person_search && crate::text::one_of_ci(k.as_bytes(), &["identifier", "family", "given", "birthdate"]);
+        if person && v.len() >= 2 && !crate::scan::placeholder(v) && crate::text::prefix_ci(v.as_bytes(), &["{", "$", "<", "urn:", "http"]).is_none() {
+            if ANYONES_PARAMS.contains(&k) {
+                weak += 1;
+            } else {
+                strong += 1;
+            }
+        }
+    }
+    let query_hit = strong > 0 || weak > 1 || weak == 1 && (person_search || segs.iter().any(|s| PERSON_SEGMENTS.contains(s)));
     path_hit || query_hit
 }
 
