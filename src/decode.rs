@@ -143,6 +143,29 @@ fn escape(s: &[u8], out: &mut Vec<u8>) -> Option<usize> {
     Some(len)
 }
 
+/// A short value with its `\uXXXX` escapes decoded (a JSON string's `"Gy\u0151ri"` as
+/// written), for the tests a field's value must pass; none without one.
+pub(crate) fn unescaped(v: &str) -> Option<String> {
+    if !crate::text::has(v, "\\u") {
+        return None;
+    }
+    let (b, mut out, mut one) = (v.as_bytes(), Vec::with_capacity(v.len()), Vec::new());
+    let mut k = 0;
+    while k < b.len() {
+        match escape(&b[k..], &mut one).filter(|_| b[k] == b'\\') {
+            Some(len) => {
+                out.extend_from_slice(&one);
+                k += len;
+            }
+            None => {
+                out.push(b[k]);
+                k += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 fn nibble(c: u8) -> Option<u8> {
     (c as char).to_digit(16).map(|d| d as u8)
 }

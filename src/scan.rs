@@ -494,6 +494,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 // ("山田 由美 様（Yumi Yamada）": the name before its honorific and its reading.)
                 let open = v.strip_suffix(')').and_then(|w| w.rfind(" (")).or_else(|| v.strip_suffix('）').and_then(|w| w.rfind('（')));
                 let v = open.map_or(v, |open| &v[..open]).trim_end().trim_end_matches(['様', ' ']);
+                // (Its letters as written in a JSON string, `"Gy\u0151ri"`: the tests read them decoded.)
+                let (len, unescaped) = (v.len(), crate::decode::unescaped(v));
+                let v = unescaped.as_deref().unwrap_or(v);
                 // (A JSON "name" of no known owner in lower case names a thing: a Postman request's
                 // "Create patient", a collection's "FHIR smoke"; so does a `name:` in code, a test case's "us input".)
                 let thing = f.role == Role::Name && f.source.as_deref().is_some_and(|s| s.starts_with("json:") || s.starts_with("code:"));
@@ -506,7 +509,7 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 // ("husband", "granddaughter" in a contact's column say who, not the name.)
                 if looks_like_name(v) && capitalised && (f.strong || structured) && !recognizers::is_relation(v) {
                     let (score, needs) = if f.role == Role::Name && !caret_name { (0.35, Needs::Patient) } else { (0.9, Needs::Nothing) };
-                    extra.push(mk(kind, f.start, f.start + v.len(), if in_code { 0.3 } else { score }, needs));
+                    extra.push(mk(kind, f.start, f.start + len, if in_code { 0.3 } else { score }, needs));
                 }
             }
             Role::Dob | Role::PersonDate => {

@@ -2348,3 +2348,18 @@ fn population_bounds_and_schedule_links_are_no_one() {
     assert_allowed("h3. Hospitalist on-call schedules\n* Derek Osei – [schedule|https://www.amion.com/cgi-bin/ocs?Lo=mvh&Rsel=192&Syr=2026&Name=Osei%2C+Derek]\n");
     assert_reported("Repro: open https://ehr.example.org/lookup?lastName=Wrona&dob=1931-02-11 and the chart shows CHF", &["https://ehr.example.org/lookup?lastName=Wrona&dob=1931-02-11"]);
 }
+
+#[test]
+fn escaped_letters_doubled_quotes_contact_columns_and_numbers_to_call() {
+    // `json.dumps` writes accents as \u escapes: a name field's letters are read decoded.
+    let fhir = "{\n  \"resourceType\": \"Patient\",\n  \"name\": [\n    {\n      \"family\": \"Gy\\u0151ri\",\n      \"given\": [\n        \"Erzs\\u00e9bet\"\n      ]\n    }\n  ],\n  \"birthDate\": \"1937-07-17\"\n}";
+    assert_reported(fhir, &["Gy\\u0151ri", "Erzs\\u00e9bet", "1937-07-17"]);
+    // A quote doubled inside an SQL literal does not end it.
+    assert_reported("SELECT claim_id FROM rcm.claim WHERE patient_last = 'O''Brien' AND patient_first = 'Siobhan' AND dob = '1941-03-02';", &["O''Brien"]);
+    assert_reported("INSERT INTO patients (mrn, last_name, first_name, dob) VALUES ('00516304', 'van ''t Hof', 'Femke', DATE '1975-09-05');", &["van ''t Hof"]);
+    // A census's Contact column holds numbers to call, bare ten digits among them.
+    assert_reported("||Name||MRN||DOB||Contact||\n| Takahashi, Misaki | E3389863 | 20-Jul-1995 | 6196183894 |\n| Hanako Sato | 4864676 | 06-Sep-2000 | (559) 997-9155 |\n", &["6196183894", "(559) 997-9155"]);
+    // "call <name> at" says the bare number after it is a phone; not a team's.
+    assert_reported("Patient: Wei Zhang  MRN: 00412345\nPlan: recheck on July 15, 2026; call Li at 9736976560 with results.", &["9736976560"]);
+    assert_allowed("Deploy runbook: call Ops at 9736976560 if the build fails");
+}

@@ -111,8 +111,16 @@ fn skip_ws(b: &[u8], mut k: usize) -> usize {
 fn literal(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     let v = &text[s..e];
     if let Some(q) = v.find('\'') {
-        let rest = &v[q + 1..];
-        let close = rest.find('\'')?;
+        // (Past a quote doubled, `'O''Brien'`, or after a backslash, MySQL's `'O\'Brien'`.)
+        let (r, mut close) = (&v.as_bytes()[q + 1..], 0);
+        loop {
+            match *r.get(close)? {
+                b'\\' => close += 2,
+                b'\'' if r.get(close + 1) == Some(&b'\'') => close += 2,
+                b'\'' => break,
+                _ => close += 1,
+            }
+        }
         return Some((s + q + 1, s + q + 1 + close));
     }
     let t = v.trim();
@@ -530,9 +538,8 @@ fn where_literals(text: &str, x: &mut Extracted) {
             let name = name_before(text, eq);
             let value = text[eq + 1..end].trim_start();
             if value.starts_with('\'') {
-                let vs = end - value.len() + 1;
-                if let (Some(role), Some(close)) = (field_role(name), text[vs..end].find('\'')) {
-                    x.push(vs, vs + close, role, Some(format!("sql:{name}")), true);
+                if let (Some(role), Some((vs, ve))) = (field_role(name), literal(text, eq + 1, end)) {
+                    x.push(vs, ve, role, Some(format!("sql:{name}")), true);
                     named |= role == Role::Name;
                 }
             }

@@ -677,6 +677,8 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
                 // "VRT770516202" under MEMBER, "P0041772" under Patient: the person's id.
                 let role = match role {
                     Role::PatientName if one_code(v) => field_role(&format!("{name} id")).filter(|r| r.is_health_system_id()).unwrap_or(Role::Mrn),
+                    // A `Contact` column holds a relative's name or a number to call.
+                    Role::RelativeName if phone_shaped(v) => Role::Phone,
                     r => *r,
                 };
                 x.push(vs, ve, role, Some(sources[c].clone()), true);
@@ -689,6 +691,12 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         x.patient_record = true;
     }
     l
+}
+
+/// A telephone number alone: 10 digits, or 11 after a 1, in any of the usual punctuations.
+fn phone_shaped(v: &str) -> bool {
+    let digits = v.bytes().filter(u8::is_ascii_digit).count();
+    (digits == 10 || digits == 11 && v.trim_start_matches(['+', '(']).starts_with('1')) && v.bytes().all(|b| b.is_ascii_digit() || b" ()-.+".contains(&b))
 }
 
 /// A rendered table copied one cell per line (a Confluence page's or a database client's grid

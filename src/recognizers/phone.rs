@@ -215,6 +215,14 @@ fn reach_cue(doc: &Doc, start: usize) -> bool {
         .iter()
         .any(|c| before.ends_with(c))
         || before.ends_with(" at ") && before.rsplit_once(['.', '\n']).map_or(&*before, |(_, s)| s).contains("call me ")
+        || called_at(doc.window(start.saturating_sub(64), start))
+}
+
+/// "call Li at 9736976560", "Call Anh Dao at …": a person's name, one to three capitalised
+/// words, between the word call and the number.
+fn called_at(before: &str) -> bool {
+    let Some(name) = before.strip_suffix(" at ").and_then(|b| b.rsplit_once("call ").or_else(|| b.rsplit_once("Call "))).map(|(_, name)| name) else { return false };
+    (1..=3).contains(&name.split(' ').count()) && name.split(' ').all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
 }
 
 /// "Is 7187304094 still the best number?": the sentence calls it a phone number.
