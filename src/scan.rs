@@ -219,15 +219,19 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
     }
     // A test patient named in prose or a message: "dummy member (Jane Doe, 555-0142)", `ZZTEST^ALPHA`
     // (before it can mark the document as about a patient).
-    cands.retain(|c| c.kind != Kind::PersonName || !test_patient(caret_run(&doc, c.start, c.end)));
+    // (And a name after "test patient" or "demo patient".)
+    cands.retain(|c| c.kind != Kind::PersonName || !test_patient(caret_run(&doc, c.start, c.end)) && !after_test_cue(&doc, c.start));
     field_candidates(&doc, fields, &mut cands, &mut lines);
+    // An id in parentheses after a test patient's name, its field's too: `ZZTEST^BRAVO (MRN T0004411)`.
+    cands.retain(|c| !c.kind.is_identifier() || c.kind == Kind::PersonName || !test_patients_id(&doc, c.start));
     at_home(&mut extracted.fields, &mut cands);
     let fields = &extracted.fields;
     names_on_patient_lines(&doc, fields, &mut cands);
     let anchor = extracted.patient_record
         || extracted.probes & formats::probe::FROM != 0 && recognizers::email::personal_sender(text)
         || cands.iter().any(|c| {
-            is_anchor(c)
+            // (Not a name that is a staff field's whole value: a rotation's `member: Xee Vang`.)
+            is_anchor(c) && !(c.kind == Kind::PersonName && field_at(fields, c.start, c.end).is_some_and(|f| f.role == Role::Staff && (f.start, f.end) == (c.start, c.end)))
                 || c.kind == Kind::Date && field_at(fields, c.start, c.end).is_some_and(|f| f.role == Role::Dob && f.strong)
                 || matches!(c.kind, Kind::Phone | Kind::Email) && field_at(fields, c.start, c.end).is_some_and(|f| role_fits(f.role, c.kind) && patient_label(&doc, f))
         });
@@ -556,6 +560,11 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 }
             }
             Role::Phone => {
+                // (The number, not the words after it: "phone 617-555-0199 is fictional".)
+                let v = v.find(' ').filter(|&k| v[k + 1..].starts_with(|c: char| c.is_lowercase())).map_or(v, |k| &v[..k]);
+                if placeholder(v) {
+                    continue;
+                }
                 let digits = v.bytes().filter(u8::is_ascii_digit).count();
                 // HL7 XTN splits a number into area code (component 6) and local number (7).
                 let area_code = v.len() == 3 && digits == 3 && v.as_bytes()[0] >= b'2' && f.source.as_deref().is_some_and(|s| s.starts_with("hl7:") && s.ends_with(".6"));
@@ -621,7 +630,29 @@ fn iso_timestamp(v: &str) -> bool {
 /// long run of them is not read again at every name): an HL7 name's components.
 fn caret_run<'t>(doc: &Doc<'t>, start: usize, end: usize) -> &'t str {
     let caret = |b: &&u8| b.is_ascii_alphanumeric() || **b == b'^';
-    &doc.text[start - doc.bytes[..start].iter().rev().take(32).take_while(caret).count()..end + doc.bytes[end..].iter().take(32).take_while(caret).count()]
+    let back = |at: usize| at - doc.bytes[..at].iter().rev().take(32).take_while(caret).count();
+    // (With a family name before a comma: `ZZTEST, ALFA`.)
+    let s = back(start);
+    let s = if s >= 3 && &doc.bytes[s - 2..s] == b", " && doc.bytes[s - 3].is_ascii_alphanumeric() { back(s - 2) } else { s };
+    &doc.text[s..end + doc.bytes[end..].iter().take(32).take_while(caret).count()]
+}
+
+/// "the demo patient Jane Sample", "test pt Anna": a name the text says is a test patient's.
+fn after_test_cue(doc: &Doc, start: usize) -> bool {
+    let before = doc.window(start.saturating_sub(24), start).trim_end().to_ascii_lowercase();
+    let Some(rest) = before.strip_suffix("patient").or_else(|| before.strip_suffix(" pt")) else { return false };
+    let word = rest.trim_end().rsplit([' ', '\n', '(', '"']).next().unwrap_or("");
+    matches!(word, "test" | "demo" | "dummy" | "sample" | "fake" | "synthetic" | "training" | "mock")
+}
+
+/// An id in parentheses right after a test patient's name: `ZZTEST^BRAVO (MRN T0004411)`.
+fn test_patients_id(doc: &Doc, start: usize) -> bool {
+    let from = start.saturating_sub(16);
+    let before = &doc.bytes[from..start];
+    let Some(open) = before.iter().rposition(|&b| b == b'(') else { return false };
+    let label = &before[open + 1..];
+    let at = from + open;
+    label.iter().all(|&b| b.is_ascii_alphabetic() || b" #:".contains(&b)) && at >= 2 && doc.bytes[at - 1] == b' ' && test_patient(caret_run(doc, at - 1, at - 1))
 }
 
 /// A test patient's name: `ZZTEST^ALPHA`, `Jane Doe`, `TEST, PATIENT`. Only names holding `zz`,

@@ -650,9 +650,13 @@ fn eval_floors_hold() {
     fails.extend(misses(root.join("fresh17.jsonl"), 0.99, 0.0, 0.95, 0.92).into_iter().map(|f| format!("fresh17: {f}")));
     // A nineteenth author (generate_fresh18.py), asked for PHI inside encoded or escaped text (JSON
     // strings, code literals, URL encoding, quoted-printable, encoded words, entities, CSV and SQL
-    // quoting): first run 0.917 / 0.058 / 0.757 / 0.927; now 1.000 / 0.033 / 0.942 / 0.928, below
-    // two targets (floors, not targets: see Known gaps in the README).
-    fails.extend(misses(root.join("fresh18.jsonl"), 0.99, 0.034, 0.94, 0.92).into_iter().map(|f| format!("fresh18: {f}")));
+    // quoting): first run 0.917 / 0.058 / 0.757 / 0.927; now 1.000 / 0 / 0.953 / 0.951.
+    fails.extend(misses(root.join("fresh18.jsonl"), 0.99, 0.0, 0.95, 0.945).into_iter().map(|f| format!("fresh18: {f}")));
+    // A twentieth author (generate_fresh19.py), asked for the families' mainstream everyday content
+    // as a hidden held-out corpus would have it: first run 0.992 / 0.083 / 0.963 / 0.928 (test
+    // patients named in traces, rotation files with chat handles, an on-call sheet's initials, a
+    // page-properties table); now 1.000 / 0 / 0.964 / 0.937.
+    fails.extend(misses(root.join("fresh19.jsonl"), 0.99, 0.0, 0.96, 0.93).into_iter().map(|f| format!("fresh19: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 

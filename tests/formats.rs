@@ -2363,3 +2363,18 @@ fn escaped_letters_doubled_quotes_contact_columns_and_numbers_to_call() {
     assert_reported("Patient: Wei Zhang  MRN: 00412345\nPlan: recheck on July 15, 2026; call Li at 9736976560 with results.", &["9736976560"]);
     assert_allowed("Deploy runbook: call Ops at 9736976560 if the build fails");
 }
+
+#[test]
+fn test_patients_rosters_schedules_and_page_properties() {
+    // Test patients named in a trace or a repro, and the id given after one.
+    assert_allowed("org.opentest4j.AssertionFailedError: expected: <MATCH> but was: <POSSIBLE>\n  candidate A: ZZTEST, ALPHA dob=1900-01-01 ssn=123-45-6789 phone=(617) 555-0142\n  candidate B: ZZTEST, ALFA dob=1900-01-01 ssn=123-45-6789 phone=617-555-0142\n\tat com.example.mpi.PatientMatcherTest.matches(PatientMatcherTest.java:48)\n");
+    assert_allowed("Steps to reproduce (TST):\n1. Admit test patient ZZTEST^BRAVO (MRN T0004411)\n2. Discharge\n");
+    assert_allowed("Screenshots use the demo patient Jane Sample (MRN DEMO0001), phone 617-555-0199 is fictional.\n");
+    assert_reported("Admit patient NGUYEN^ANH (MRN T0004411) for chest pain", &["NGUYEN^ANH", "T0004411"]);
+    // A rotation's members, with chat handles, are staff; so is the same name in its overrides.
+    assert_allowed("rotation:\n  name: interfaces-primary\n  start: 2026-12-14\n  members:\n    - name: Xee Vang\n      email: xee.vang@northfieldrmc.org\n      phone: \"402-341-3767\"\n      slack: \"@xvang\"\n    - name: Yosef Levi\n      email: yosef.levi@northfieldrmc.org\n      phone: \"(402) 908-2926\"\n      slack: \"@ylevi\"\n  overrides:\n    - date: 2027-01-15\n      member: Xee Vang\n      reason: holiday swap\n");
+    // An on-call sheet's initials after a comma are no ", a 67-year-old".
+    assert_allowed("Who's on - Fri 12/04/26\n\nHosp Day 2            Okafor, A             1900-0700   pgr 8921  cell +1 413 290 4307\nPsych CL              da Silva, C           24h   pgr 2398  cell (508) 237-3118\n");
+    // Confluence page properties: a header cell and its value a row.
+    assert_reported("{page-properties}\n||Event number|INC8788352|\n||Patient|Latoya Jefferson|\n||MRN|4910725|\n||DOB|February 25, 1948|\n||Reviewer|Alejandro Gutiérrez|\n{page-properties}\n", &["Latoya Jefferson", "4910725", "February 25, 1948"]);
+}

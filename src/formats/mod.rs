@@ -181,6 +181,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     if doc.text.contains("</") {
         xml_text::extract(doc, &mut x);
     }
+    handle_records(doc, &mut x);
     // Extractors cut some values at fixed widths: keep spans on character boundaries.
     for f in &mut x.fields {
         while !doc.text.is_char_boundary(f.start) {
@@ -193,6 +194,61 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     x.fields.retain(|f| f.end > f.start);
     sort_fields(&mut x.fields);
     x
+}
+
+/// A record with a chat handle (`slack: "@nquinones"`) is a colleague's, in a rotation's YAML
+/// or a team's JSON: its name is staff and its phone and email are work contacts. A record is
+/// the lines at the handle's indentation around it, with the `- ` or `{` line that opens it.
+fn handle_records(doc: &Doc, x: &mut Extracted) {
+    let b = doc.bytes;
+    // (One search for `@`, which most texts lack.)
+    let after_key = |k: usize| b[..k].ends_with(b": ") || b[..k].ends_with(b": \"");
+    if !doc.text.match_indices('@').any(|(k, _)| after_key(k)) {
+        return;
+    }
+    let n = doc.line_starts.len();
+    let indent = |l: usize| doc.line_text(l).bytes().take_while(|&c| c == b' ').count();
+    let opens = |l: usize| matches!(doc.line_text(l).trim_start().as_bytes(), [b'-', b' ', ..] | [b'{', ..]);
+    let handle = |l: usize| {
+        let t = doc.line_text(l);
+        t.split_once(": ").is_some_and(|(_, v)| v.trim_start_matches('"').strip_prefix('@').is_some_and(|h| h.starts_with(|c: char| c.is_ascii_alphanumeric())))
+    };
+    let (mut l, mut names) = (0, Vec::new());
+    while l < n {
+        if !handle(l) {
+            l += 1;
+            continue;
+        }
+        let ind = indent(l);
+        let field = |k: usize| !doc.line_text(k).trim().is_empty() && indent(k) == ind && !opens(k);
+        let mut first = l;
+        while first > 0 && field(first - 1) {
+            first -= 1;
+        }
+        if first > 0 && opens(first - 1) && indent(first - 1) + 2 == ind {
+            first -= 1;
+        }
+        let mut last = l;
+        while last + 1 < n && field(last + 1) {
+            last += 1;
+        }
+        let (s, e) = (doc.line_starts[first] as usize, doc.line_end(last));
+        for f in x.fields.iter_mut().filter(|f| s <= f.start && f.end <= e) {
+            f.role = match f.role {
+                Role::Name => {
+                    names.push(&doc.text[f.start..f.end]);
+                    Role::Staff
+                }
+                Role::Phone | Role::Email => Role::Dial,
+                r => r,
+            };
+        }
+        l = last + 1;
+    }
+    // (And the same names elsewhere in the file: its overrides' `member: Xee Vang`.)
+    for f in x.fields.iter_mut().filter(|f| f.role == Role::PatientName && names.contains(&&doc.text[f.start..f.end])) {
+        f.role = Role::Staff;
+    }
 }
 
 /// Two or more lower-case words: a note or a rule ("required when the subscriber is the patient",

@@ -248,12 +248,15 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         }
         // "|MRN|E729107974|" under "||Item||Value||": a label and its value, not a header
         // (a Markdown header has its |---| rule below it).
-        let wiki_row = d == Delim::Pipe && !line.trim_start_matches([' ', '+', '-']).starts_with("||");
+        // (Or under a header cell, `||Patient|Latoya Jefferson|`: a page-properties table's row.)
+        let row = line.trim_start_matches([' ', '+', '-']);
+        let header_cell = row.starts_with("||") && row[2..].find('|').is_some_and(|k| row.as_bytes().get(k + 3) != Some(&b'|'));
+        let wiki_row = d == Delim::Pipe && (!row.starts_with("||") || header_cell);
         let rule_below = || l + 1 < n_lines && {
             let (ns, ne) = line_span(l + 1);
             is_rule(&text[ns..ne])
         };
-        if wiki_row && head.len() == 2 && roles[0].is_some() && roles[1].is_none() && !rule_below() {
+        if wiki_row && head.len() == 2 && (header_cell || roles[0].is_some() && roles[1].is_none()) && !rule_below() {
             key_value_row(text, x, &head);
             l += 1;
             continue;
