@@ -629,20 +629,19 @@ fn iso_timestamp(v: &str) -> bool {
 /// `start..end` widened to the letters, digits and `^` around it (up to 32 bytes each side, so a
 /// long run of them is not read again at every name): an HL7 name's components.
 fn caret_run<'t>(doc: &Doc<'t>, start: usize, end: usize) -> &'t str {
-    let caret = |b: &&u8| b.is_ascii_alphanumeric() || **b == b'^';
-    let back = |at: usize| at - doc.bytes[..at].iter().rev().take(32).take_while(caret).count();
+    let caret = |b: &u8| b.is_ascii_alphanumeric() || *b == b'^';
     // (With a family name before a comma: `ZZTEST, ALFA`.)
-    let s = back(start);
-    let s = if s >= 3 && &doc.bytes[s - 2..s] == b", " && doc.bytes[s - 3].is_ascii_alphanumeric() { back(s - 2) } else { s };
-    &doc.text[s..end + doc.bytes[end..].iter().take(32).take_while(caret).count()]
+    let mut s = start;
+    while s > start.saturating_sub(32) && (caret(&doc.bytes[s - 1]) || s >= 3 && doc.bytes[s - 1] == b' ' && doc.bytes[s - 2] == b',') {
+        s -= if doc.bytes[s - 1] == b' ' { 2 } else { 1 };
+    }
+    &doc.text[s..end + doc.bytes[end..].iter().take(32).take_while(|b| caret(b)).count()]
 }
 
 /// "the demo patient Jane Sample", "test pt Anna": a name the text says is a test patient's.
 fn after_test_cue(doc: &Doc, start: usize) -> bool {
-    let before = doc.window(start.saturating_sub(24), start).trim_end().to_ascii_lowercase();
-    let Some(rest) = before.strip_suffix("patient").or_else(|| before.strip_suffix(" pt")) else { return false };
-    let word = rest.trim_end().rsplit([' ', '\n', '(', '"']).next().unwrap_or("");
-    matches!(word, "test" | "demo" | "dummy" | "sample" | "fake" | "synthetic" | "training" | "mock")
+    let mut words = doc.window(start.saturating_sub(24), start).trim_end().rsplit(' ');
+    words.next().is_some_and(|w| crate::text::one_of_ci(w.as_bytes(), &["patient", "pt"])) && words.next().is_some_and(placeholder)
 }
 
 /// An id in parentheses right after a test patient's name: `ZZTEST^BRAVO (MRN T0004411)`.

@@ -181,7 +181,6 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     if doc.text.contains("</") {
         xml_text::extract(doc, &mut x);
     }
-    handle_records(doc, &mut x);
     // Extractors cut some values at fixed widths: keep spans on character boundaries.
     for f in &mut x.fields {
         while !doc.text.is_char_boundary(f.start) {
@@ -192,6 +191,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
         }
     }
     x.fields.retain(|f| f.end > f.start);
+    handle_records(doc, &mut x);
     sort_fields(&mut x.fields);
     x
 }
@@ -200,40 +200,26 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
 /// or a team's JSON: its name is staff and its phone and email are work contacts. A record is
 /// the lines at the handle's indentation around it, with the `- ` or `{` line that opens it.
 fn handle_records(doc: &Doc, x: &mut Extracted) {
-    let b = doc.bytes;
+    let (b, n) = (doc.bytes, doc.line_starts.len());
+    let (mut done, mut names) = (0, Vec::new());
     // (One search for `@`, which most texts lack.)
-    let after_key = |k: usize| b[..k].ends_with(b": ") || b[..k].ends_with(b": \"");
-    if !doc.text.match_indices('@').any(|(k, _)| after_key(k)) {
-        return;
-    }
-    let n = doc.line_starts.len();
-    let indent = |l: usize| doc.line_text(l).bytes().take_while(|&c| c == b' ').count();
-    let opens = |l: usize| matches!(doc.line_text(l).trim_start().as_bytes(), [b'-', b' ', ..] | [b'{', ..]);
-    let handle = |l: usize| {
-        let t = doc.line_text(l);
-        t.split_once(": ").is_some_and(|(_, v)| v.trim_start_matches('"').strip_prefix('@').is_some_and(|h| h.starts_with(|c: char| c.is_ascii_alphanumeric())))
-    };
-    let (mut l, mut names) = (0, Vec::new());
-    while l < n {
-        if !handle(l) {
-            l += 1;
+    for (k, _) in doc.text.match_indices('@') {
+        if k < done || !(b[..k].ends_with(b": ") || b[..k].ends_with(b": \"")) {
             continue;
         }
-        let ind = indent(l);
-        let field = |k: usize| !doc.line_text(k).trim().is_empty() && indent(k) == ind && !opens(k);
-        let mut first = l;
-        while first > 0 && field(first - 1) {
+        let l = doc.line_of(k);
+        let ind = record_line(doc, l).0;
+        let (mut first, mut last) = (l, l);
+        while first > 0 && record_line(doc, first - 1) == (ind, false) {
             first -= 1;
         }
-        if first > 0 && opens(first - 1) && indent(first - 1) + 2 == ind {
-            first -= 1;
-        }
-        let mut last = l;
-        while last + 1 < n && field(last + 1) {
+        first -= usize::from(first > 0 && record_line(doc, first - 1) == (ind.wrapping_sub(2), true));
+        while last + 1 < n && record_line(doc, last + 1) == (ind, false) {
             last += 1;
         }
-        let (s, e) = (doc.line_starts[first] as usize, doc.line_end(last));
-        for f in x.fields.iter_mut().filter(|f| s <= f.start && f.end <= e) {
+        let s = doc.line_starts[first] as usize;
+        done = doc.line_end(last);
+        for f in x.fields.iter_mut().filter(|f| s <= f.start && f.end <= done) {
             f.role = match f.role {
                 Role::Name => {
                     names.push(&doc.text[f.start..f.end]);
@@ -243,12 +229,23 @@ fn handle_records(doc: &Doc, x: &mut Extracted) {
                 r => r,
             };
         }
-        l = last + 1;
     }
     // (And the same names elsewhere in the file: its overrides' `member: Xee Vang`.)
     for f in x.fields.iter_mut().filter(|f| f.role == Role::PatientName && names.contains(&&doc.text[f.start..f.end])) {
         f.role = Role::Staff;
     }
+}
+
+/// A line's indentation and whether it opens a record (`- name: …`, `{`); a blank line's is
+/// (usize::MAX, false), which matches no record's.
+#[inline(never)]
+fn record_line(doc: &Doc, l: usize) -> (usize, bool) {
+    let t = doc.line_text(l);
+    let rest = t.trim_start_matches(' ');
+    if rest.trim().is_empty() {
+        return (usize::MAX, false);
+    }
+    (t.len() - rest.len(), rest.starts_with("- ") || rest.starts_with('{'))
 }
 
 /// Two or more lower-case words: a note or a rule ("required when the subscriber is the patient",

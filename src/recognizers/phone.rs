@@ -221,8 +221,10 @@ fn reach_cue(doc: &Doc, start: usize) -> bool {
 /// "call Li at 9736976560", "Call Anh Dao at …": a person's name, one to three capitalised
 /// words, between the word call and the number.
 fn called_at(before: &str) -> bool {
-    let Some(name) = before.strip_suffix(" at ").and_then(|b| b.rsplit_once("call ").or_else(|| b.rsplit_once("Call "))).map(|(_, name)| name) else { return false };
-    (1..=3).contains(&name.split(' ').count()) && name.split(' ').all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+    let Some(b) = before.strip_suffix(" at ") else { return false };
+    let Some(k) = b.rfind("all ").filter(|&k| k > 0 && b.as_bytes()[k - 1] | 0x20 == b'c') else { return false };
+    let name = &b[k + 4..];
+    name.split(' ').count() <= 3 && name.split(' ').all(|w| w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && w.bytes().all(|c| c.is_ascii_alphabetic() || c >= 0x80))
 }
 
 /// "Is 7187304094 still the best number?": the sentence calls it a phone number.
