@@ -2378,3 +2378,15 @@ fn test_patients_rosters_schedules_and_page_properties() {
     // Confluence page properties: a header cell and its value a row.
     assert_reported("{page-properties}\n||Event number|INC8788352|\n||Patient|Latoya Jefferson|\n||MRN|4910725|\n||DOB|February 25, 1948|\n||Reviewer|Alejandro Gutiérrez|\n{page-properties}\n", &["Latoya Jefferson", "4910725", "February 25, 1948"]);
 }
+
+#[test]
+fn action_owners_products_and_the_specification_example_patient() {
+    // An action item's owner and due date (this year's), not a name and a birth date.
+    assert_allowed("## Post-incident review — INC1829243 eligibility API 5xx (8/24/2026)\n### Actions\n1. Build indexes CONCURRENTLY only — Heriberto Vélez, Sep 19, 2026\n2. Add pool saturation alert — Anan Srisuk, 2026-09-09\n");
+    assert_reported("Override events for Caruso, Giuseppe, 12/08/1921, M386278 after the merge", &["Caruso, Giuseppe"]);
+    // "Member Portal" is a product, as "Patient Portal" is.
+    assert_allowed("h2. Member Portal — on-call rotation\n||Week||Primary||Pager||\n|11/9/2026 – 11/15/2026|Nikolaos Theodorakis|5299|\n");
+    // The FHIR specification's example Patient in a test is no one.
+    assert_allowed("+const example = {\n+  resourceType: 'Patient', id: 'example',\n+  name: [{ family: 'Chalmers', given: ['Peter', 'James'] }],\n+  birthDate: '1974-12-25',\n+};\n");
+    assert_reported("+const fixture = {\n+  resourceType: 'Patient', id: 'pat-88231',\n+  name: [{ family: 'Okonkwo', given: ['Adaeze'] }],\n+  birthDate: '1974-12-25',\n+};\n", &["Okonkwo", "Adaeze", "1974-12-25"]);
+}

@@ -28,6 +28,10 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
         }
         yaml = before.ends_with("resourceType: ") || (before.ends_with("resourceType: \"") && after.starts_with('"')) || (before.ends_with("resourceType: '") && after.starts_with('\''));
         if yaml {
+            // (The specification's example patient, `id: 'example'`, is no one: a test's fixture.)
+            if example_patient(text, p, x) {
+                return;
+            }
             x.patient_record = true;
             break;
         }
@@ -221,4 +225,29 @@ fn value_attr(tag: &str) -> Option<(usize, usize)> {
     let k = tag.find(" value=\"")? + 8;
     let len = tag[k..].find('"')?;
     Some((k, k + len))
+}
+
+/// A Patient at `p` whose `id` is a placeholder (`id: 'example'`, the FHIR specification's own
+/// example): its object, to its closing brace or (YAML) a blank line, is a test patient's.
+fn example_patient(text: &str, p: usize, x: &mut Extracted) -> bool {
+    let b = text.as_bytes();
+    let Some(k) = find_bytes(&b[..b.len().min(p + 160)], b" id: ", p, false) else { return false };
+    let v = k + 5 + b[k + 5..].iter().take_while(|&&c| c == b'\'' || c == b'"').count();
+    let n = b[v..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+    if !crate::scan::placeholder(&text[v..v + n]) {
+        return false;
+    }
+    // (From the brace that opens its object, if one does within a few lines, else its line.)
+    let line = b[..p].iter().rposition(|&c| c == b'\n').map_or(0, |k| k + 1);
+    let start = b[..p].iter().rposition(|&c| c == b'{' || c == b'}').filter(|&o| b[o] == b'{' && p - o < 200).unwrap_or(line);
+    let (mut depth, mut end) = (0i32, text.len());
+    for (j, &c) in b.iter().enumerate().skip(start) {
+        depth += i32::from(c == b'{') - i32::from(c == b'}');
+        if depth <= 0 && (c == b'}' || c == b'\n' && b.get(j + 1) == Some(&b'\n')) {
+            end = j + 1;
+            break;
+        }
+    }
+    x.push(start, end, Role::Tech, Some(super::TEST_PATIENT.into()), true);
+    true
 }

@@ -191,6 +191,12 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
         }
     }
     x.fields.retain(|f| f.end > f.start);
+    // A test patient's span holds no other reader's fields (a code reader's `given` inside the
+    // specification's example Patient).
+    let tests: Vec<(usize, usize)> = x.fields.iter().filter(|f| f.source.as_deref() == Some(TEST_PATIENT)).map(|f| (f.start, f.end)).collect();
+    if !tests.is_empty() {
+        x.fields.retain(|f| f.source.as_deref() == Some(TEST_PATIENT) || !tests.iter().any(|&(s, e)| s <= f.start && f.end <= e));
+    }
     handle_records(doc, &mut x);
     sort_fields(&mut x.fields);
     x

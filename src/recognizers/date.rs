@@ -354,6 +354,12 @@ fn this_year() -> u32 {
     THIS_YEAR.load(Ordering::Relaxed)
 }
 
+/// Whether `s` (a date's first bytes) holds a four-digit year of this year or later: an action
+/// item's due date, a meeting's, not a birth date.
+pub(crate) fn this_year_or_later(s: &[u8]) -> bool {
+    s.split(|b| !b.is_ascii_digit()).any(|d| d.len() == 4 && d.iter().fold(0, |y, &b| y * 10 + u32::from(b - b'0')) >= this_year())
+}
+
 /// Sets the current year from a time in milliseconds since 1970 (UTC).
 #[cfg_attr(feature = "wasm-files", allow(dead_code))] // (the attachment module scans nothing)
 pub(crate) fn set_today(unix_ms: f64) {

@@ -519,7 +519,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                     let n = rest.iter().take_while(|b| b.is_ascii_digit()).count();
                     let n = if n == 0 { rest.iter().take(3).take_while(|b| b.is_ascii_alphabetic()).count() } else { n };
                     (1..=3).contains(&n) && rest.get(n) == paren.get(digits) && !(n == 3 && rest[0].is_ascii_digit())
-                }
+                } && !super::date::this_year_or_later(inside)
             {
                 return true;
             }
@@ -533,7 +533,8 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                 let n = d.iter().take_while(|b| b.is_ascii_digit()).count();
                 let sep = d.get(n).copied();
                 let m = d.iter().skip(n + 1).take_while(|b| b.is_ascii_digit()).count();
-                if (1..=4).contains(&n) && matches!(sep, Some(b'/' | b'-' | b'.')) && (1..=2).contains(&m) && d.get(n + 1 + m).copied() == sep && d.get(n + 2 + m).is_some_and(u8::is_ascii_digit) {
+                // (Not this year's: "— Anan Srisuk, 2026-09-09" is an action's owner and due date.)
+                if (1..=4).contains(&n) && matches!(sep, Some(b'/' | b'-' | b'.')) && (1..=2).contains(&m) && d.get(n + 1 + m).copied() == sep && d.get(n + 2 + m).is_some_and(u8::is_ascii_digit) && !super::date::this_year_or_later(&d[..d.len().min(n + m + 6)]) {
                     return true;
                 }
             }
@@ -771,8 +772,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // field is often staff reporting a problem.
     let prev_cues = if prev == Some("caller") && doc.gap_before(first_i) != " " { 0 } else { prev.map_or(0, cues) };
     let sender = sender(doc, i, last, prev);
-    // "Patient Portal message", "Patient Access team": a product or department, not a patient.
-    let compound = matches!(prev, Some("patient" | "pt")) && PATIENT_COMPOUNDS.contains(&&*doc.lower(i, &mut [0u8; 48]));
+    // "Patient Portal message", "Patient Access team", "Member Services": a product or department, not a patient.
+    let compound = matches!(prev, Some("patient" | "pt" | "member" | "subscriber")) && PATIENT_COMPOUNDS.contains(&&*doc.lower(i, &mut [0u8; 48]));
     // A letter's "Re: Tunde Akínwùmí" line: the patient it is about (a name and nothing else).
     let regarding = prev == Some("re") && doc.gap_before(i) == ": " && doc.line_text(doc.toks[i].line as usize).trim_end().ends_with(doc.s(last));
     // "# Progress note — Faith Little": a clinical note's title, then whose it is.
