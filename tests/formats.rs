@@ -2390,3 +2390,11 @@ fn action_owners_products_and_the_specification_example_patient() {
     assert_allowed("+const example = {\n+  resourceType: 'Patient', id: 'example',\n+  name: [{ family: 'Chalmers', given: ['Peter', 'James'] }],\n+  birthDate: '1974-12-25',\n+};\n");
     assert_reported("+const fixture = {\n+  resourceType: 'Patient', id: 'pat-88231',\n+  name: [{ family: 'Okonkwo', given: ['Adaeze'] }],\n+  birthDate: '1974-12-25',\n+};\n", &["Okonkwo", "Adaeze", "1974-12-25"]);
 }
+
+#[test]
+fn postgres_bind_parameters_take_their_columns_roles() {
+    let log = "2026-11-15 03:18:59.983 EST [76244] app@portal LOG:  duration: 3392.309 ms  execute <unnamed>: SELECT m.member_id FROM elig.member m JOIN elig.address a ON a.mbr_sk = m.mbr_sk WHERE lower(m.last_name) = lower($1) AND m.birth_dt = $2 AND a.zip = $3\n2026-11-15 03:18:59.983 EST [76244] app@portal DETAIL:  parameters: $1 = 'O''Connell', $2 = '2002-10-29', $3 = '16664'\n";
+    assert_reported(log, &["O''Connell", "2002-10-29", "16664"]);
+    // A statement's parameters compared with no personal column stay unread.
+    assert_allowed("2026-11-15 03:19:12.947 EST [76247] LOG:  duration: 5344.640 ms  execute <unnamed>: SELECT * FROM job WHERE queue = $1 AND attempts > $2\n2026-11-15 03:19:12.947 EST [76247] DETAIL:  parameters: $1 = 'adt-inbound', $2 = '3'\n");
+}

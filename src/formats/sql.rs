@@ -277,6 +277,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
     if !(insert && find_ci(text, "insert ", 0).is_some() || update && find_ci(text, "update ", 0).is_some()) {
         if r#where {
             where_literals(text, x);
+            bind_parameters(text, x);
         }
         if copy {
             copy_rows(text, x);
@@ -524,6 +525,39 @@ fn top_level_comma(b: &[u8], from: usize, to: usize) -> usize {
 fn name_before(text: &str, at: usize) -> &str {
     let t = text[..at].trim_end();
     &t[t.bytes().rposition(|c| !(c.is_ascii_alphanumeric() || c == b'_')).map_or(0, |p| p + 1)..]
+}
+
+/// PostgreSQL's log of a statement and its bind parameters: `… WHERE lower(m.last_name) =
+/// lower($1) AND m.birth_dt = $2`, then on the next line `DETAIL:  parameters: $1 = 'O''Connell',
+/// $2 = '2002-10-29'`: each value takes the role of the column compared with its `$n`.
+fn bind_parameters(text: &str, x: &mut Extracted) {
+    let b = text.as_bytes();
+    let line_start = |k: usize| b[..k].iter().rposition(|&c| c == b'\n').map_or(0, |n| n + 1);
+    let mut at = 0;
+    while let Some(p) = find_bytes(b, b"parameters: $", at, false) {
+        let ls = line_start(p);
+        let (st, ss) = (&b[..ls], line_start(ls.saturating_sub(1)));
+        let le = p + b[p..].iter().position(|&c| c == b'\n').unwrap_or(b.len() - p);
+        at = le;
+        let mut k = p + 12;
+        while let Some(d) = b[k..le].iter().position(|&c| c == b'$').map(|d| k + d) {
+            k = d + 1 + b[d + 1..le].iter().take_while(|c| c.is_ascii_digit()).count();
+            // (`$1` in the statement, not `$10`; then back over `lower(`, `=` and `)` to its column.)
+            let Some(mut j) = (ss..ls).find(|&q| st[q..].starts_with(&b[d..k]) && !st.get(q + k - d).is_some_and(u8::is_ascii_digit)) else { continue };
+            let back = |j: usize| j - st[..j].iter().rev().take_while(|&&c| c == b' ' || c == b'(').count();
+            j = back(j);
+            j = back(j - usize::from(st[..j].ends_with(b"lower") || st[..j].ends_with(b"upper")) * 5);
+            if !st[..j].ends_with(b"=") {
+                continue;
+            }
+            let e = j - 1 - st[..j - 1].iter().rev().take_while(|&&c| c == b' ' || c == b')').count();
+            let name = name_before(text, e);
+            let item_end = find_bytes(&b[..le], b", $", k, false).unwrap_or(le);
+            if let (Some(role), Some((vs, ve))) = (field_role(name), b[k..].starts_with(b" = ").then(|| literal(text, k + 3, item_end)).flatten()) {
+                x.push(vs, ve, role, Some(format!("sql:{name}")), true);
+            }
+        }
+    }
 }
 
 /// `WHERE contact_name = 'Sarah Rodriguez' AND mrn = '00172970'`: a quoted
