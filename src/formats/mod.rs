@@ -191,14 +191,22 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
         }
     }
     x.fields.retain(|f| f.end > f.start);
+    sort_fields(&mut x.fields);
     // A test patient's span holds no other reader's fields (a code reader's `given` inside the
-    // specification's example Patient).
-    let tests: Vec<(usize, usize)> = x.fields.iter().filter(|f| f.source.as_deref() == Some(TEST_PATIENT)).map(|f| (f.start, f.end)).collect();
+    // specification's example Patient). (Fields come by start: one pass, however many spans.)
+    let test = |f: &Field| f.source.as_deref() == Some(TEST_PATIENT);
+    let tests: Vec<(usize, usize)> = x.fields.iter().filter(|f| test(f)).map(|f| (f.start, f.end)).collect();
     if !tests.is_empty() {
-        x.fields.retain(|f| f.source.as_deref() == Some(TEST_PATIENT) || !tests.iter().any(|&(s, e)| s <= f.start && f.end <= e));
+        let (mut t, mut reach) = (0, 0);
+        x.fields.retain(|f| {
+            while t < tests.len() && tests[t].0 <= f.start {
+                reach = reach.max(tests[t].1);
+                t += 1;
+            }
+            test(f) || f.end > reach
+        });
     }
     handle_records(doc, &mut x);
-    sort_fields(&mut x.fields);
     x
 }
 
