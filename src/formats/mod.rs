@@ -233,7 +233,9 @@ fn handle_records(doc: &Doc, x: &mut Extracted) {
         }
         let s = doc.line_starts[first] as usize;
         done = doc.line_end(last);
-        for f in x.fields.iter_mut().filter(|f| s <= f.start && f.end <= done) {
+        // (Fields come by start: only the record's own are looked at.)
+        let from = x.fields.partition_point(|f| f.start < s);
+        for f in x.fields[from..].iter_mut().take_while(|f| f.start < done).filter(|f| f.end <= done) {
             f.role = match f.role {
                 Role::Name => {
                     names.push(&doc.text[f.start..f.end]);
@@ -245,6 +247,8 @@ fn handle_records(doc: &Doc, x: &mut Extracted) {
         }
     }
     // (And the same names elsewhere in the file: its overrides' `member: Xee Vang`.)
+    // (The first 256: a roster of thousands is not compared with every field.)
+    names.truncate(256);
     for f in x.fields.iter_mut().filter(|f| f.role == Role::PatientName && names.contains(&&doc.text[f.start..f.end])) {
         f.role = Role::Staff;
     }

@@ -536,28 +536,37 @@ fn bind_parameters(text: &str, x: &mut Extracted) {
     let mut at = 0;
     while let Some(p) = find_bytes(b, b"parameters: $", at, false) {
         let ls = line_start(p);
-        let (st, ss) = (&b[..ls], line_start(ls.saturating_sub(1)));
+        let st = &b[..ls];
+        // The statement's `column = $n` comparisons (back over `lower(`, `=` and `)` from each
+        // `$n`), in one pass: a batch insert has thousands of `$n`, none compared.
+        let mut compared = Vec::new();
+        for q in (line_start(ls.saturating_sub(1))..ls).filter(|&q| st[q] == b'$') {
+            let back = |j: usize| j - st[..j].iter().rev().take_while(|&&c| c == b' ' || c == b'(').count();
+            let j = back(q);
+            let j = back(j - usize::from(st[..j].ends_with(b"lower") || st[..j].ends_with(b"upper")) * 5);
+            if st[..j].ends_with(b"=") {
+                let name = name_before(text, j - 1 - st[..j - 1].iter().rev().take_while(|&&c| c == b' ' || c == b')').count());
+                if let Some(role) = field_role(name) {
+                    compared.push((param_number(st, q + 1), role, name));
+                }
+            }
+        }
         let le = p + b[p..].iter().position(|&c| c == b'\n').unwrap_or(b.len() - p);
         at = le;
         let mut k = p + 12;
-        while let Some(d) = b[k..le].iter().position(|&c| c == b'$').map(|d| k + d) {
+        while let Some(d) = b[k..le].iter().position(|&c| c == b'$').map(|d| k + d).filter(|_| !compared.is_empty()) {
             k = d + 1 + b[d + 1..le].iter().take_while(|c| c.is_ascii_digit()).count();
-            // (`$1` in the statement, not `$10`; then back over `lower(`, `=` and `)` to its column.)
-            let Some(mut j) = (ss..ls).find(|&q| st[q..].starts_with(&b[d..k]) && !st.get(q + k - d).is_some_and(u8::is_ascii_digit)) else { continue };
-            let back = |j: usize| j - st[..j].iter().rev().take_while(|&&c| c == b' ' || c == b'(').count();
-            j = back(j);
-            j = back(j - usize::from(st[..j].ends_with(b"lower") || st[..j].ends_with(b"upper")) * 5);
-            if !st[..j].ends_with(b"=") {
-                continue;
-            }
-            let e = j - 1 - st[..j - 1].iter().rev().take_while(|&&c| c == b' ' || c == b')').count();
-            let name = name_before(text, e);
             let item_end = find_bytes(&b[..le], b", $", k, false).unwrap_or(le);
-            if let (Some(role), Some((vs, ve))) = (field_role(name), b[k..].starts_with(b" = ").then(|| literal(text, k + 3, item_end)).flatten()) {
+            if let (Some(&(_, role, name)), Some((vs, ve))) = (compared.iter().find(|c| c.0 == param_number(b, d + 1)), b[k..].starts_with(b" = ").then(|| literal(text, k + 3, item_end)).flatten()) {
                 x.push(vs, ve, role, Some(format!("sql:{name}")), true);
             }
         }
     }
+}
+
+/// The number of a `$n` whose digits start at `k` (six at most).
+fn param_number(b: &[u8], k: usize) -> usize {
+    b[k..].iter().take_while(|c| c.is_ascii_digit()).take(6).fold(0, |n, &c| n * 10 + usize::from(c - b'0'))
 }
 
 /// `WHERE contact_name = 'Sarah Rodriguez' AND mrn = '00172970'`: a quoted
