@@ -561,7 +561,7 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
             }
             Role::Phone => {
                 // (The number, not the words after it: "phone 617-555-0199 is fictional".)
-                let v = v.find(' ').filter(|&k| v[k + 1..].starts_with(|c: char| c.is_lowercase())).map_or(v, |k| &v[..k]);
+                let v = v.as_bytes().windows(2).position(|w| w[0] == b' ' && w[1].is_ascii_lowercase()).map_or(v, |k| &v[..k]);
                 if placeholder(v) {
                     continue;
                 }
@@ -627,7 +627,8 @@ fn iso_timestamp(v: &str) -> bool {
 }
 
 /// `start..end` widened to the letters, digits and `^` around it (up to 32 bytes each side, so a
-/// long run of them is not read again at every name): an HL7 name's components.
+/// long run of them is not read again at every name): an HL7 name's components, or a family name
+/// and its comma before a given name (`ZZTEST, ALFA`).
 fn caret_run<'t>(doc: &Doc<'t>, start: usize, end: usize) -> &'t str {
     let caret = |b: &u8| b.is_ascii_alphanumeric() || *b == b'^';
     // (With a family name before a comma: `ZZTEST, ALFA`.)
