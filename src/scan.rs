@@ -1007,8 +1007,7 @@ fn example_before(doc: &Doc, start: usize) -> bool {
 /// Later mentions of a reported patient's name ("Maria tolerated the
 /// procedure") are reported too.
 fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxMap<String, usize>, threshold: f32) {
-    // Each name word, and whether it is also a common word ("Will", "Wood", "David").
-    // (Whether the name is also a common word, as 0 or 1.)
+    // Each name word, and whether it is also a common word ("Will", "Wood", "David"), as 0 or 1.
     let mut names: FxMap<String, usize> = FxMap::default();
     let mut buf = [0u8; 48];
     for c in cands.iter().filter(|c| c.kind == Kind::PersonName && c.score >= threshold) {
@@ -1027,6 +1026,18 @@ fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxMap<String, usize
     if names.is_empty() {
         return;
     }
+    // A name that is also a common word ("Maria", "Hope") the document never writes in lower
+    // case ("will" is written so, "maria" is not) counts before a lower-case word too ("Maria
+    // reports"): 2 marks one it does write so.
+    if names.values().any(|&common| common == 1) {
+        for (i, t) in doc.toks.iter().enumerate() {
+            if t.is_word() && doc.bytes[t.start as usize].is_ascii_lowercase() {
+                if let Some(common) = names.get_mut(doc.s(i)).filter(|c| **c == 1) {
+                    *common = 2;
+                }
+            }
+        }
+    }
     let mut reported: Vec<(usize, usize)> = cands.iter().filter(|c| c.score >= threshold).map(|c| (c.start, c.end)).collect();
     crate::text::sort_by_key(&mut reported, by_start);
     let covered = |s: usize, e: usize| {
@@ -1041,12 +1052,14 @@ fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxMap<String, usize
             continue;
         }
         let (s, e) = (t.start as usize, t.end as usize);
-        // A common word only where it cannot be one: a signature line of its own, or
-        // capitalised after a lower-case word ("as David said", not "Will you call").
+        // A common word the document also writes in lower case only where it cannot be one: a
+        // signature line of its own, or capitalised after a lower-case word ("as Will said", not
+        // "Will you call").
         let plainly_a_name = || {
             doc.line_text(t.line as usize).trim() == doc.s(i) || i > 0 && doc.toks[i - 1].line == t.line && doc.gap_before(i) == " " && doc.toks[i - 1].is_word() && !doc.toks[i - 1].is(CAP)
         };
-        if names.get(&*doc.lower(i, &mut buf)).is_some_and(|&common| common == 0 || plainly_a_name()) && !covered(s, e) {
+        let before_verb = || doc.toks.get(i + 1).is_some_and(|n| n.line == t.line && n.is_word() && doc.bytes[n.start as usize].is_ascii_lowercase()) && doc.gap_before(i + 1) == " ";
+        if names.get(&*doc.lower(i, &mut buf)).is_some_and(|&common| common == 0 || common == 1 && before_verb() || plainly_a_name()) && !covered(s, e) {
             let mut c = Cand::new(Kind::PersonName, s, e, 0.6, "same name as a patient named in this document", Needs::Nothing);
             c.patient_cue = true;
             extra.push(c);

@@ -2398,3 +2398,15 @@ fn postgres_bind_parameters_take_their_columns_roles() {
     // A statement's parameters compared with no personal column stay unread.
     assert_allowed("2026-11-15 03:19:12.947 EST [76247] LOG:  duration: 5344.640 ms  execute <unnamed>: SELECT * FROM job WHERE queue = $1 AND attempts > $2\n2026-11-15 03:19:12.947 EST [76247] DETAIL:  parameters: $1 = 'adt-inbound', $2 = '3'\n");
 }
+
+#[test]
+fn a_patients_given_name_that_is_a_common_word_is_hers_again_before_a_verb() {
+    // "Maria" is a frequent English-corpus word; the document never writes it in lower case.
+    let text = "Patient Maria Gonzalez was seen for CHF. Today Maria reports dyspnea.";
+    let at = text.rfind("Maria").unwrap();
+    assert!(scan(text).findings.iter().any(|f| f.kind == Kind::PersonName && f.start == at), "later Maria not reported");
+    // "Will" is written in lower case too: a capitalised "Will" may be the verb.
+    let text = "Patient Will Frost was seen for CHF. Will reports go to the PCP. We will call.";
+    let at = text.find("Will reports").unwrap();
+    assert!(!scan(text).findings.iter().any(|f| f.start == at), "the verb reported");
+}
