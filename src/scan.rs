@@ -580,7 +580,8 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                     let score = if in_code { 0.3 } else { score };
                     // (A serial is a patient's device's only beside a patient or in clinical
                     // text: a switch's or a server's in a CMDB or an inventory is not.)
-                    let (score, needs) = if r == Role::Device { (0.45f32.min(score), Needs::Patient) } else { (score, Needs::Nothing) };
+                    // (So is another id's, an authorization's or an accession's: `Auth #` may be a token's.)
+                    let (score, needs) = if matches!(r, Role::Device | Role::OtherId) { (0.45f32.min(score), Needs::Patient) } else { (score, Needs::Nothing) };
                     extra.push(mk(kind, s, e, score, needs));
                 }
             }

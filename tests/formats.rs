@@ -2410,3 +2410,11 @@ fn a_patients_given_name_that_is_a_common_word_is_hers_again_before_a_verb() {
     let at = text.find("Will reports").unwrap();
     assert!(!scan(text).findings.iter().any(|f| f.start == at), "the verb reported");
 }
+
+#[test]
+fn an_authorization_number_is_a_patients_beside_one_only() {
+    assert_reported("Member: FOX, JOY   DOB: 10/04/1965\nAdm: 10/11/2026   Auth #: IP731483734", &["IP731483734"]);
+    assert_reported("Prior auth number PA62789644 pending for pt Maria Lopez DOB 2/3/1950", &["PA62789644"]);
+    // An id labelled alone is no patient's: a token's, a ticket's.
+    assert_allowed("Auth #: 88213 for the deploy token\nPrior auth number 5551234 in the staging config");
+}
