@@ -2418,3 +2418,9 @@ fn an_authorization_number_is_a_patients_beside_one_only() {
     // An id labelled alone is no patient's: a token's, a ticket's.
     assert_allowed("Auth #: 88213 for the deploy token\nPrior auth number 5551234 in the staging config");
 }
+
+#[test]
+fn an_id_right_after_a_patients_name_is_theirs() {
+    assert_reported("UM REVIEW — Day 7\nMember: FOX, JOY   ID: BCH59863841   DOB: 10/04/1965", &["BCH59863841"]);
+    assert_reported("Member: Konstantinos Karagiannis   ID XOV970487927   DOB 04/02/1958", &["XOV970487927"]);
+}

@@ -311,6 +311,9 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             let id_code = matches!(role, Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn) && doc.text[s..e].bytes().any(|b| b.is_ascii_digit()) && !doc.text[s..e].contains(' ');
             if at_boundary || pair || id_code || rest.trim_start().starts_with(':') || rest.starts_with("...") {
                 x.push(s, e, role, None, true);
+                if role == Role::PatientName {
+                    id_after_name(doc, x, e, line_end);
+                }
                 if let Some((s2, e2)) = second {
                     x.push(s2, e2, Role::Account, None, true);
                 }
@@ -682,6 +685,20 @@ fn next_is_label_colon(doc: &Doc, j: usize, line_end: usize) -> bool {
 
 /// End of a compact code after a bare label: letters, digits, `- . /`
 /// and the `(01)` identifiers of a UDI.
+/// "Member: FOX, JOY   ID: BCH59863841": an id right after a patient's name (ending at
+/// `from`) is theirs.
+#[inline(never)]
+fn id_after_name(doc: &Doc, x: &mut Extracted, from: usize, line_end: usize) {
+    let after = &doc.text[from..line_end];
+    let Some(v) = after.trim_start_matches(' ').strip_prefix("ID").filter(|_| after.starts_with(' ')) else { return };
+    let code = v.trim_start_matches([' ', '#', ':']);
+    let s = line_end - code.len();
+    let e = chunk_end(doc, s, line_end);
+    if code.len() < v.len() && doc.bytes[s..e].iter().filter(|b| b.is_ascii_digit()).count() >= 4 {
+        x.push(s, e, Role::MemberId, None, true);
+    }
+}
+
 fn chunk_end(doc: &Doc, from: usize, line_end: usize) -> usize {
     let b = doc.bytes;
     let mut k = super::code_end(b, from, line_end);
