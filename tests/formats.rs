@@ -2424,3 +2424,28 @@ fn an_id_right_after_a_patients_name_is_theirs() {
     assert_reported("UM REVIEW — Day 7\nMember: FOX, JOY   ID: BCH59863841   DOB: 10/04/1965", &["BCH59863841"]);
     assert_reported("Member: Konstantinos Karagiannis   ID XOV970487927   DOB 04/02/1958", &["XOV970487927"]);
 }
+
+#[test]
+fn a_care_events_rows_name_its_patients() {
+    let text = "INSERT INTO visit_schedule (first_name, last_name, clinician_id, street, city, state, zip, phone, visit_date, discipline)\nVALUES\n  ('Omar', 'El-Sayed', 713, '5705 Chickadee Ln', 'Lynchburg', 'VA', '24559', '434-935-1994', '2026-12-12', 'Chaplain');\n";
+    assert_reported(text, &["Omar", "El-Sayed", "5705 Chickadee Ln", "434-935-1994"]);
+    let text = "INSERT INTO lis.specimen (specimen_id, accession, mrn, patient_name, dob, collected_at, container)\nVALUES (2, '26C271670', '4105893', 'KEAWE, KAIMANA', '2004-02-16', '2026-12-06 09:35', 'LtBlu');\n";
+    assert_reported(text, &["KEAWE, KAIMANA", "2026-12-06 09:35"]);
+}
+
+#[test]
+fn an_aligned_grid_over_its_rule_with_a_patient_column() {
+    // sqlite's `.mode column`: one known column, but a rule of dashes under the header.
+    let text = "sqlite> SELECT room, patient, diet FROM tray_ticket;\nroom    patient                diet\n------  ---------------------  ----------\nBH-446  THREATT, CLEON         Regular\nONC-368  HALAND, SOREN          Regular\n5N-475  FARAH, HODAN           Pureed\n";
+    assert_reported(text, &["THREATT, CLEON", "HALAND, SOREN", "FARAH, HODAN"]);
+    // Without a patient's column it stays a listing.
+    assert_allowed("room    unit       diet\n------  ---------  ----------\nBH-446  Behavioral Regular\n5N-475  Five North Pureed\n");
+}
+
+#[test]
+fn fhir_collection_and_imaging_dates_are_the_patients() {
+    let text = r#"{"resourceType": "Specimen", "subject": {"reference": "Patient/p1"}, "collection": {"collectedDateTime": "2026-11-13T10:33:00-05:00"}}"#;
+    assert_eq!(found(text, Kind::Date), ["2026-11-13T10:33:00-05:00"]);
+    let text = r#"{"resourceType": "ImagingStudy", "subject": {"reference": "Patient/p1"}, "started": "2026-10-29T15:01:28-08:00", "numberOfSeries": 2}"#;
+    assert_eq!(found(text, Kind::Date), ["2026-10-29T15:01:28-08:00"]);
+}

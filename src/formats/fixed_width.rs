@@ -75,7 +75,12 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // A header has two spaces in a row: go to the next line that does.
         let Some(two) = super::find_bytes(doc.bytes, b"  ", doc.line_starts[l] as usize, false) else { break };
         l = l.max(doc.line_of(two));
-        let Some(cols) = header(doc.line_text(l)).filter(|_| !super::has_slot(doc.line_text(l))) else {
+        // (A header with its rule of dashes below, as sqlite's and psql's aligned output print it.)
+        let ruled = doc.line_starts.len() > l + 1 && {
+            let next = doc.line_text(l + 1);
+            next.contains("--") && rule(next)
+        };
+        let Some(cols) = header(doc.line_text(l), ruled).filter(|_| !super::has_slot(doc.line_text(l))) else {
             l += 1;
             continue;
         };
@@ -118,9 +123,10 @@ fn rule(line: &str) -> bool {
 }
 
 /// The columns of a fixed-width header: cells separated by two or more
-/// spaces, at least three of them labels. `extract` calls it only on lines
-/// with two spaces in a row.
-fn header(line: &str) -> Option<Vec<Column>> {
+/// spaces, at least three of them labels (or, over a rule, one of them a
+/// patient's column: `room    patient    diet`). `extract` calls it only on
+/// lines with two spaces in a row.
+fn header(line: &str, ruled: bool) -> Option<Vec<Column>> {
     if line.contains('\t') || line.contains('|') {
         return None;
     }
@@ -156,14 +162,14 @@ fn header(line: &str) -> Option<Vec<Column>> {
     let mut roles: Vec<Option<Role>> = Vec::with_capacity(cells.len());
     let mut known = 0;
     for (k, &(_, s, end)) in cells.iter().enumerate() {
-        if known + (cells.len() - k) < 3 {
+        if !ruled && known + (cells.len() - k) < 3 {
             return None;
         }
         let role = Some(name(s, end)).filter(|n| !n.bytes().any(|b| b.is_ascii_digit())).and_then(field_role);
         known += usize::from(role.is_some());
         roles.push(role);
     }
-    if known < 3 {
+    if known < 3 && !(ruled && roles.iter().any(|r| matches!(r, Some(Role::PatientName | Role::Dob | Role::Mrn | Role::Ssn | Role::Mbi | Role::MemberId)))) {
         return None;
     }
     Some(cells.iter().zip(roles).map(|(&(at, s, end), role)| Column { at, role, name: name(s, end).to_string() }).collect())

@@ -424,11 +424,14 @@ pub(super) fn fhir_role(resource: &str, path: &[&str], system: Option<&str>) -> 
         // (An age extension's: `"valueAge": {"value": 99, "unit": "a"}`.)
         "value" if has("valueAge") => Some(Role::Age),
         "deceasedDateTime" => Some(Role::PersonDate),
+        "started" if resource == "ImagingStudy" => Some(Role::PersonDate),
+        // (A patient's extension's, `patient-birthTime`.)
+        "valueDateTime" if resource == "Patient" && has("extension") => Some(Role::PersonDate),
         "subscriberId" => Some(Role::MemberId),
         // (An Appointment's or a Slot's own start and end: when the patient is seen.)
         "start" | "end" if has("period") || has("billablePeriod") || matches!(resource, "Appointment" | "Encounter") && path.len() == 1 => Some(Role::PersonDate),
         "effectiveDateTime" | "issued" | "onsetDateTime" | "recordedDate" | "authoredOn" | "authored" | "occurrenceDateTime" | "performedDateTime"
-        | "abatementDateTime" | "dateWritten" | "created" | "date" | "servicedDate" => {
+        | "abatementDateTime" | "dateWritten" | "created" | "date" | "servicedDate" | "collectedDateTime" => {
             // A conformance or terminology resource's `date` is when it was published.
             let knowledge = matches!(
                 resource,

@@ -360,7 +360,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
             }
             for (c, &(s, e)) in vals.iter().enumerate() {
                 let Some(Some(role)) = roles.get(c).copied() else { continue };
-                let role = if role == Role::Name && patient_table { Role::PatientName } else { role };
+                // (Or a care event's: `visit_schedule (first_name, last_name, street, ...)`.)
+                let role = if role == Role::Name && (patient_table || event) { Role::PatientName } else { role };
                 if surrogate_key(&cols[c], role, &text[s..e]) {
                     continue;
                 }
