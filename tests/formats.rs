@@ -2449,3 +2449,16 @@ fn fhir_collection_and_imaging_dates_are_the_patients() {
     let text = r#"{"resourceType": "ImagingStudy", "subject": {"reference": "Patient/p1"}, "started": "2026-10-29T15:01:28-08:00", "numberOfSeries": 2}"#;
     assert_eq!(found(text, Kind::Date), ["2026-10-29T15:01:28-08:00"]);
 }
+
+#[test]
+fn a_de_identified_dicom_header_is_no_patients() {
+    let text = "Anonymiser output header (phantom):\n(0008,0020) DA [20000101]\n(0008,0050) SH [8f3a1c]\n(0010,0010) PN [ANONYMOUS]\n(0010,0020) LO [SUBJ-0042]\n(0010,0030) DA []\n(0010,1010) AS [090Y]\n";
+    assert_allowed(text);
+    let text = "(0008,0020) DA [20261103]\n(0008,0050) SH [RA26-118842]\n(0010,0010) PN [OKAFOR^CHIDI]\n(0010,0020) LO [E7720931]\n(0010,0030) DA [19580412]\n";
+    assert_reported(text, &["OKAFOR^CHIDI", "E7720931", "19580412"]);
+}
+
+#[test]
+fn a_schedules_day_in_parentheses_is_no_birth_date() {
+    assert_allowed("Amion - Lakeshore NICU (Dec 7, 2026)\nRole|Name|Contact|Shift\nNeonatologist on call|Wendell Pryor|pager 4400|07-19\n");
+}

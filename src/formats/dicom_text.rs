@@ -40,12 +40,25 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted) {
     if x.probes & super::probe::DICOM == 0 {
         return;
     }
-    for l in 0..doc.line_starts.len() {
-        let line = doc.line_text(l);
+    // A header whose patient's name is a placeholder (`PN [ANONYMOUS]`, empty, a phantom's) has
+    // been de-identified: its other values are the tool's output, a test patient's span.
+    // (A header: tag lines and `#` comments, from its first tag to a line of neither.)
+    let (mut header, mut anonymous) = (None, false);
+    for l in 0..=doc.line_starts.len() {
+        let line = if l < doc.line_starts.len() { doc.line_text(l) } else { "" };
         // After diff markers, indentation and a DCMTK log level ("I: (0010,0010) PN [...]").
         let body = line.trim_start_matches(['+', '-', '>', ' ', '\t']);
         let body = ["I: ", "W: ", "D: ", "E: ", "|"].iter().find_map(|p| body.strip_prefix(p)).unwrap_or(body).trim_start();
-        let Some((group, element, rest)) = tag_of(body) else { continue };
+        let tag = tag_of(body);
+        if let Some((start, end)) = header.filter(|_| tag.is_none() && !body.starts_with('#')) {
+            if anonymous {
+                x.push(start, end, Role::Tech, Some(super::TEST_PATIENT.into()), true);
+            }
+            (header, anonymous) = (None, false);
+        }
+        let Some((group, element, rest)) = tag else { continue };
+        let line_start = doc.line_starts[l] as usize;
+        header = Some((header.map_or(line_start, |h: (usize, usize)| h.0), line_start + line.len()));
         let Some(&(_, _, source, role)) = TAGS.iter().find(|t| t.0.eq_ignore_ascii_case(group) && t.1.eq_ignore_ascii_case(element)) else { continue };
         let base = doc.line_starts[l] as usize + (line.len() - rest.len());
         x.patient_record |= matches!(role, Role::PatientName | Role::Mrn | Role::Dob);
@@ -67,6 +80,8 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted) {
         };
         let Some((s, e)) = span else { continue };
         let (s, e) = trim_value(doc.text, base + s, base + e);
+        let v = doc.text[s..e].trim_matches(['^', ' ']);
+        anonymous |= role == Role::PatientName && (v.is_empty() || crate::scan::placeholder(v));
         x.push(s, e, role, Some(source.to_string()), true);
     }
 }

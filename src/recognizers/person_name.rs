@@ -511,7 +511,8 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
             if range || ip {
                 return false;
             }
-            if months.iter().any(|m| paren.starts_with(m.as_bytes())) && paren.iter().filter(|b| b.is_ascii_digit()).count() >= 5
+            // (Not this year's: "Amion - Lakeshore NICU (Dec 7, 2026)" is a schedule's day.)
+            if (months.iter().any(|m| paren.starts_with(m.as_bytes())) && paren.iter().filter(|b| b.is_ascii_digit()).count() >= 5
                 || matches!(digits, 1 | 2 | 4) && matches!(paren.get(digits), Some(b'/' | b'-' | b'.')) && paren.iter().take(10).filter(|b| b.is_ascii_digit()).count() >= 4 && {
                     // A second separator after one or two digits or a month: a date (03/14/1962,
                     // 18-Nov-1946, 1962-03-14), not a pager (617-9410) nor a phone (415-305-2319).
@@ -519,7 +520,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                     let n = rest.iter().take_while(|b| b.is_ascii_digit()).count();
                     let n = if n == 0 { rest.iter().take(3).take_while(|b| b.is_ascii_alphabetic()).count() } else { n };
                     (1..=3).contains(&n) && rest.get(n) == paren.get(digits) && !(n == 3 && rest[0].is_ascii_digit())
-                } && !super::date::this_year_or_later(inside)
+                }) && !super::date::this_year_or_later(inside)
             {
                 return true;
             }
