@@ -496,7 +496,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 // In prose, a name after "Name:" is capitalised; structured cells may be any case.
                 // "KWARCIAK, TOLA (A7978720)": the name before an id in parentheses.
                 // ("山田 由美 様（Yumi Yamada）": the name before its honorific and its reading.)
-                let open = v.strip_suffix(')').and_then(|w| w.rfind(" (")).or_else(|| v.strip_suffix('）').and_then(|w| w.rfind('（')));
+                // ("Hirut Bekele (friend) (914) 335-2180": a contact's name before a relation and a phone.)
+                let open = v.strip_suffix(')').and_then(|w| w.rfind(" (")).or_else(|| v.strip_suffix('）').and_then(|w| w.rfind('（')))
+                    .or_else(|| v.find(" (").filter(|&k| v.as_bytes()[k..].iter().filter(|b| b.is_ascii_digit()).count() >= 7));
                 let v = open.map_or(v, |open| &v[..open]).trim_end().trim_end_matches(['様', ' ']);
                 // (Its letters as written in a JSON string, `"Gy\u0151ri"`: the tests read them decoded.)
                 let (len, unescaped) = (v.len(), crate::decode::unescaped(v));

@@ -2462,3 +2462,13 @@ fn a_de_identified_dicom_header_is_no_patients() {
 fn a_schedules_day_in_parentheses_is_no_birth_date() {
     assert_allowed("Amion - Lakeshore NICU (Dec 7, 2026)\nRole|Name|Contact|Shift\nNeonatologist on call|Wendell Pryor|pager 4400|07-19\n");
 }
+
+#[test]
+fn newborns_contacts_and_banner_names_in_capitals() {
+    assert_reported("NICU census\n| BABYGIRL SUZUKI | 40954746 | 34 wk |\n| BABYBOY A MIZRAHI | 40954747 | 36 wk |", &["BABYGIRL SUZUKI", "BABYBOY A MIZRAHI"]);
+    // A contact's name before a relation and a phone.
+    assert_reported("Patient: Maria Lopez, DOB 2/3/1950\nEMERGENCY CONTACT: Hirut Bekele (friend) (914) 335-2180", &["Hirut Bekele", "(914) 335-2180"]);
+    // Capitals no dictionary knows, then a labelled birth date.
+    assert_reported("Affected so far:\n  - MAKOA NĀONE   DOB 01/30/1964   age 62   exam 11/29/2026", &["MAKOA NĀONE"]);
+    assert_allowed("TRUNCATE patients RESTART IDENTITY CASCADE;");
+}

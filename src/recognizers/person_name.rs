@@ -751,6 +751,16 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         out.push(Cand::new(Kind::PersonName, start_byte, end, 0.6, CARET, Needs::Patient));
         return;
     }
+    // A newborn's name before it has one: "BABYGIRL SUZUKI", "BABYBOY A MIZRAHI" (twin A).
+    if crate::text::one_of_ci(doc.s(i).as_bytes(), &["babygirl", "babyboy"]) {
+        let last = name_run_from(doc, i);
+        if last > i {
+            let mut c = Cand::new(Kind::PersonName, start_byte, doc.toks[last].end as usize, 0.85, "a newborn's name", Needs::Nothing);
+            c.patient_cue = true;
+            out.push(c);
+        }
+        return;
+    }
     let mut first_i = i;
     let mut last = name_run_from(doc, i);
     let mut buf = [0u8; 48];
@@ -858,7 +868,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     }
     // "TRUNCATE patients RESTART IDENTITY CASCADE": capitals none of which a dictionary knows
     // as a name are keywords or a heading, even after a cue.
-    if name_words == 0 && (a..=b).all(|j| doc.toks[j].is(UPPER)) && b > a {
+    // (But a birth date or a record number labelled after them marks a name: "KEONI KEALOHA   DOB 08/17/1938".)
+    if name_words == 0 && (a..=b).all(|j| doc.toks[j].is(UPPER)) && b > a && !doc.window(e, e + 12).trim_start_matches([' ', ',']).get(..4).is_some_and(|w| matches!(w, "DOB " | "DOB:" | "MRN ")) {
         return;
     }
     let after = patient_after(doc, last) || fw.1 && condition_after(doc, last);
