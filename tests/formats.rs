@@ -2472,3 +2472,11 @@ fn newborns_contacts_and_banner_names_in_capitals() {
     assert_reported("Affected so far:\n  - MAKOA NĀONE   DOB 01/30/1964   age 62   exam 11/29/2026", &["MAKOA NĀONE"]);
     assert_allowed("TRUNCATE patients RESTART IDENTITY CASCADE;");
 }
+
+#[test]
+fn last_first_before_a_record_number_needs_no_dictionary() {
+    // A dispensing cabinet's discrepancy report: whom the dose was last issued to.
+    let text = "Date/time | Med | Count | Last issued to | User\n11/30 18:45 | hydromorphone 2 mg/mL | exp 8 / found 4 | VENKATESAN, BALASUBRAMANIAN (46472503) | Elliot Sandoval\n";
+    assert_reported(text, &["VENKATESAN, BALASUBRAMANIAN", "46472503"]);
+    assert_allowed("Build FAILED, Retry (20261203) on agent-7");
+}

@@ -1035,7 +1035,8 @@ fn comma_form(doc: &Doc, first_i: usize, last: usize, cue: bool) -> Option<Cand>
     let (fw, is_first, _) = word(doc, n);
     // "SMITH, MICHAEL, 74 y/o": the details after the name are a cue too
     // (and the whole name must win over its first name alone).
-    let cue = cue || patient_after(doc, end_run);
+    // (So is a record number in parentheses: "VENKATESAN, BALASUBRAMANIAN (46472503)".)
+    let cue = cue || patient_after(doc, end_run) || record_after(doc, doc.toks[end_run].end as usize);
     // "Marisol Ávila, Salvatore Barbieri": without a cue, names of two words or more on both
     // sides of the comma (an initial aside) are a list of names ("García López, María José"
     // needs its cue; "Polo Marí, Luisina L" does not).
