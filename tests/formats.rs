@@ -2480,3 +2480,11 @@ fn last_first_before_a_record_number_needs_no_dictionary() {
     assert_reported(text, &["VENKATESAN, BALASUBRAMANIAN", "46472503"]);
     assert_allowed("Build FAILED, Retry (20261203) on agent-7");
 }
+
+#[test]
+fn ncpdp_fields_as_a_switch_log_prints_them() {
+    let text = "# B1 requests rejected with 65\n101-A1=610014|103-A3=B1|302-C2=MB9832102|304-C4=19730616|310-CA=BOŻENA|311-CB=DĄBROWSKA|322-CM=8991 CEDAR LN #3|325-CP=87372|326-CQ=5053073749|401-D1=20261120|407-D7=90281415602\n";
+    assert_reported(text, &["MB9832102", "19730616", "BOŻENA", "DĄBROWSKA", "8991 CEDAR LN #3", "87372", "5053073749"]);
+    // The header fields alone (BIN, version, transaction code) are no one's.
+    assert_allowed("101-A1=610014|102-A2=D0|103-A3=B1|104-A4=PDMI|407-D7=90281415602|442-E7=30000\n");
+}

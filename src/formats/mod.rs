@@ -17,6 +17,7 @@ mod fixed_width;
 mod hl7v2;
 mod json;
 mod labels;
+mod ncpdp;
 pub(crate) use hl7v2::is_segment_id;
 pub(crate) use labels::is_note_title;
 mod sql;
@@ -113,7 +114,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     let mut sql = sql::Keywords::default();
     let mut patient = Vec::new();
     let (mut x12, mut x12_view) = (false, false);
-    let mut cda = false;
+    let (mut cda, mut ncpdp) = (false, false);
     let mut gap_start = 0;
     for t in &doc.toks {
         let (s, e) = (t.start as usize, t.end as usize);
@@ -133,6 +134,10 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
                 0
             }
             b'0' if w == b"0010" && before == b'(' && after == Some(b',') => probe::DICOM,
+            b'3' | b'4' if after == Some(b'-') && ncpdp::field_at(b, s, e).is_some() => {
+                ncpdp = true;
+                0
+            }
             b'N' | b'D' if matches!(w, b"NM103" | b"NM109" | b"DMG02") => {
                 x12_view = true;
                 0
@@ -176,6 +181,9 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
     fhir_text::extract(doc, &mut x, &patient);
     if cda {
         cda_text::extract(doc, &mut x);
+    }
+    if ncpdp {
+        ncpdp::extract(doc, &mut x);
     }
     // (A closing tag, one search over the text: a check at each token costs more.)
     if doc.text.contains("</") {
