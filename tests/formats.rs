@@ -2488,3 +2488,12 @@ fn ncpdp_fields_as_a_switch_log_prints_them() {
     // The header fields alone (BIN, version, transaction code) are no one's.
     assert_allowed("101-A1=610014|102-A2=D0|103-A3=B1|104-A4=PDMI|407-D7=90281415602|442-E7=30000\n");
 }
+
+#[test]
+fn an_employee_health_trackers_employees_are_its_patients() {
+    let text = "||Employee||Emp ID||Role / unit||TB test||Result||Fit test||Hep B titer||Status||\n| Solveig Østergaard | E323476 | EVS | 18-Nov-2026 | TST 0 mm | PAPR | non-immune | cleared |\n";
+    assert_reported(text, &["Solveig Østergaard"]);
+    assert!(!covers(text, "EVS"), "the job reported as a name");
+    // A roster of employees without their tests is staff.
+    assert_allowed("||Employee||Emp ID||Role / unit||Shift||Status||\n| Solveig Østergaard | E323476 | EVS | nights | active |\n");
+}

@@ -261,6 +261,18 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             l += 1;
             continue;
         }
+        // An employee health tracker (`||Employee||Emp ID||TB test||Hep B titer||`): its employees are
+        // the clinic's patients; two columns of their tests or vaccines say so.
+        let health = head.iter().filter(|&&(a, b)| {
+            let h = header_text(text, a, b);
+            h.eq_ignore_ascii_case("tb") || ["tb ", "titer", "titre", "vaccin", "immuniz", "flu shot", "fit test", "ppd", "quantiferon"].iter().any(|w| crate::text::has_ci(h, w))
+        });
+        if roles.contains(&Some(Role::Staff)) && health.count() >= 2 {
+            // (Its first staff column: `Role / unit` after it is a job.)
+            if let Some(r) = roles.iter_mut().find(|r| **r == Some(Role::Staff)) {
+                *r = Some(Role::PatientName);
+            }
+        }
         let known = roles.iter().filter(|r| r.is_some()).count();
         // A column that only a patient table has ("Patient", "DOB", "MRN") is enough.
         let defining = roles.iter().any(|&r| patient_column(r));
