@@ -2497,3 +2497,9 @@ fn an_employee_health_trackers_employees_are_its_patients() {
     // A roster of employees without their tests is staff.
     assert_allowed("||Employee||Emp ID||Role / unit||Shift||Status||\n| Solveig Østergaard | E323476 | EVS | nights | active |\n");
 }
+
+#[test]
+fn a_russian_self_introduction_and_a_native_label_before_an_id() {
+    let text = "Здравствуйте!\n\nМеня зовут Иванова Ольга, я мама BABYBOY IVANOVA (номер карты 70280304). Врач сказал, что выписка в пятницу.";
+    assert_reported(text, &["Иванова Ольга", "BABYBOY IVANOVA", "70280304"]);
+}

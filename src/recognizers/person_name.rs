@@ -317,17 +317,17 @@ fn title_case_line(doc: &Doc, i: usize) -> bool {
 /// writer of a message introducing themselves.
 fn self_introduction(doc: &Doc, i: usize) -> bool {
     // Each phrase below ends in one of these words: most names follow none of them.
-    const LAST: [&str; 18] = ["m", "am", "is", "im", "llamo", "soy", "es", "suis", "appelle", "chiamo", "sono", "sou", "é", "bin", "heiße", "ist", "ben", "jestem"];
+    const LAST: [&str; 19] = ["m", "am", "is", "im", "llamo", "soy", "es", "suis", "appelle", "chiamo", "sono", "sou", "é", "bin", "heiße", "ist", "ben", "jestem", "зовут"];
     if i == 0 || doc.gap_before(i) != " " || !crate::text::one_of_ci(doc.s(i - 1).as_bytes(), &LAST) {
         return false;
     }
     let start = doc.toks[i].start as usize;
-    let before = doc.window(start.saturating_sub(16), start);
+    let before = doc.window(start.saturating_sub(24), start);
     // (And in the languages patients write to US clinics in: Spanish, French, Italian,
-    // Portuguese, German, Dutch, Polish.)
-    const INTRO: [&str; 21] = [
+    // Portuguese, German, Dutch, Polish, Russian.)
+    const INTRO: [&str; 22] = [
         "i'm ", "i’m ", "i am ", "name is ", "this is ", "im ", "me llamo ", "soy ", "nombre es ", "je suis ", "je m'appelle ", "mi chiamo ", "sono ",
-        "sou ", "nome é ", "ich bin ", "ich heiße ", "name ist ", "ik ben ", "naam is ", "jestem ",
+        "sou ", "nome é ", "ich bin ", "ich heiße ", "name ist ", "ik ben ", "naam is ", "jestem ", "меня зовут ",
     ];
     if before.is_ascii() {
         // Same test without allocating: ASCII lower-casing is per byte.
@@ -758,6 +758,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             let mut c = Cand::new(Kind::PersonName, start_byte, doc.toks[last].end as usize, 0.85, "a newborn's name", Needs::Nothing);
             c.patient_cue = true;
             out.push(c);
+            id_after(doc, doc.toks[last].end as usize, None, out);
         }
         return;
     }
@@ -1010,7 +1011,17 @@ fn id_after(doc: &Doc, end: usize, cue: Option<&str>, out: &mut Vec<Cand>) {
         }
         return;
     }
-    let len = b[s..].iter().take(21).take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+    let mut len = b[s..].iter().take(21).take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+    // "BABYBOY IVANOVA (номер карты 70280304)": a label of a few words in another script, then
+    // the code (an English label's field is the label reader's: "(account 41391575)").
+    let mut s = s;
+    if !b[s..s + len].iter().any(u8::is_ascii_digit) && !b[s].is_ascii() {
+        let inner = &b[s..s + b[s..].iter().take(48).position(|&c| c == b')').unwrap_or(0)];
+        if let Some(sp) = inner.iter().rposition(|&c| c == b' ').filter(|&sp| inner[..sp].iter().filter(|&&c| c == b' ').count() <= 2 && !inner[..sp].iter().any(u8::is_ascii_digit)) {
+            s += sp + 1;
+            len = b[s..].iter().take(21).take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+        }
+    }
     let code = &b[s..s + len];
     if !(6..=20).contains(&len) || !matches!(b.get(s + len), Some(b')' | b',')) || code.iter().filter(|c| c.is_ascii_digit()).count() < 4 || !prefixed(code) {
         return;
