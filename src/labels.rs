@@ -536,6 +536,8 @@ const LABELS: &[(&str, Role)] = &[
     ("med rec", Role::Mrn),
     ("med rec no", Role::Mrn),
     ("chart", Role::Mrn),
+    // (Cerner's PowerChart is a product, not a chart's number.)
+    ("power chart", Role::Tech),
     ("chart number", Role::Mrn),
     ("chart no", Role::Mrn),
     ("record number", Role::Mrn),

@@ -577,7 +577,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
             }
             Role::Url if v.starts_with("http") && !crate::recognizers::url::work_item(v) => extra.push(mk(Kind::Url, f.start, f.end, 0.45, Needs::Patient)),
             r if id_role(r) => {
-                if let Some((s, e)) = id_value(text, f) {
+                // (Not a licence key's 20 hex digits under `License:`: no state's licence is so long
+                // in one piece.)
+                if let Some((s, e)) = id_value(text, f).filter(|&(s, e)| r != Role::License || e - s <= 16 || text[s..e].contains([' ', '-'])) {
                     let score = if matches!(r, Role::Mrn | Role::MemberId | Role::Mbi) { 0.9 } else { 0.8 };
                     let score = if in_code { 0.3 } else { score };
                     // (A serial is a patient's device's only beside a patient or in clinical
@@ -634,18 +636,22 @@ fn iso_timestamp(v: &str) -> bool {
 /// and its comma before a given name (`ZZTEST, ALFA`).
 fn caret_run<'t>(doc: &Doc<'t>, start: usize, end: usize) -> &'t str {
     let caret = |b: &u8| b.is_ascii_alphanumeric() || *b == b'^';
-    // (With a family name before a comma: `ZZTEST, ALFA`.)
+    // (With a family name before a comma: `ZZTEST, ALFA`, `ZZZTEST,CADENCE`.)
     let mut s = start;
-    while s > start.saturating_sub(32) && (caret(&doc.bytes[s - 1]) || s >= 3 && doc.bytes[s - 1] == b' ' && doc.bytes[s - 2] == b',') {
+    while s > start.saturating_sub(32) && (caret(&doc.bytes[s - 1]) || doc.bytes[s - 1] == b',' || s >= 3 && doc.bytes[s - 1] == b' ' && doc.bytes[s - 2] == b',') {
         s -= if doc.bytes[s - 1] == b' ' { 2 } else { 1 };
     }
     &doc.text[s..end + doc.bytes[end..].iter().take(32).take_while(|b| caret(b)).count()]
 }
 
-/// "the demo patient Jane Sample", "test pt Anna": a name the text says is a test patient's.
+/// "the demo patient Jane Sample", "test pt Anna", "new sandbox test patients (SMART, NANCY;
+/// SMART, WILMA)": a name the text says is a test patient's.
 fn after_test_cue(doc: &Doc, start: usize) -> bool {
     let mut words = doc.window(start.saturating_sub(24), start).trim_end().rsplit(' ');
+    let clause = doc.window(start.saturating_sub(40), start);
+    let clause = &clause[clause.rfind(['.', '\n']).map_or(0, |k| k + 1)..];
     words.next().is_some_and(|w| crate::text::one_of_ci(w.as_bytes(), &["patient", "pt"])) && words.next().is_some_and(placeholder)
+        || crate::text::has_ci(clause, "test patients (")
 }
 
 /// An id in parentheses right after a test patient's name: `ZZTEST^BRAVO (MRN T0004411)`.

@@ -2503,3 +2503,15 @@ fn a_russian_self_introduction_and_a_native_label_before_an_id() {
     let text = "Здравствуйте!\n\nМеня зовут Иванова Ольга, я мама BABYBOY IVANOVA (номер карты 70280304). Врач сказал, что выписка в пятницу.";
     assert_reported(text, &["Иванова Ольга", "BABYBOY IVANOVA", "70280304"]);
 }
+
+#[test]
+fn epic_and_cerner_look_alikes_on_clean_pages() {
+    // A test patient written LAST,FIRST with no space, and its id in parentheses.
+    assert_allowed("- Test in POC with patient ZZZTEST,CADENCE (MRN T0000311).\n- Validated in C0783 against ZZZTEST,EDONE (FIN T91000001).");
+    // Sandbox test patients listed after the words that say so.
+    assert_allowed("3. FHIR R4 Millennium tenant: new sandbox test patients (SMART, NANCY; SMART, WILMA) for the app vendors.");
+    // A Teams one-tap dial string is a bridge; a licence key under `License:` is no driver's licence.
+    assert_allowed("Teams meeting  |  Conference ID: 558882687#  |  +1 312-535-6786,,873852489# US (Chicago)\n4. License: C91F18D1F41D2272001E (site key)");
+    // A rotation by application: PowerChart is Cerner's, not a chart number's column.
+    assert_allowed("Day\tPowerChart\tPager\tPathNet/Lab\tCell\nMon\tTyler Brandt\t312-948-8292\tColleen Tanaka-Reyes\t312-694-1518\n");
+}

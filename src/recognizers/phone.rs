@@ -122,7 +122,8 @@ fn bridge(doc: &Doc, start: usize, end: usize) -> bool {
     let k = end + b[end..].iter().take(3).take_while(|c| !c.is_ascii_alphanumeric()).count();
     const WORDS: &[&str] = &["passcode", "pin ", "pin:", "pin#", "access code", "conference id", "meeting id", "participant code", "conf id"];
     let before = &b[start.saturating_sub(16)..start - b[..start].iter().rev().take(3).take_while(|&&c| matches!(c, b' ' | b':' | b'#')).count()];
-    crate::text::prefix_ci(&b[k..], WORDS).is_some() || crate::text::suffix_ci(before, &["meeting id", "conference id", "webinar id", "access code", "passcode"]).is_some()
+    // (Or its one-tap dial string: `+1 312-535-6786,,873852489#`.)
+    b[end..].starts_with(b",,") || crate::text::prefix_ci(&b[k..], WORDS).is_some() || crate::text::suffix_ci(before, &["meeting id", "conference id", "webinar id", "access code", "passcode"]).is_some()
 }
 
 /// Whether token `i` continues a number that starts at an earlier token
