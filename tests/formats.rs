@@ -2515,3 +2515,10 @@ fn epic_and_cerner_look_alikes_on_clean_pages() {
     // A rotation by application: PowerChart is Cerner's, not a chart number's column.
     assert_allowed("Day\tPowerChart\tPager\tPathNet/Lab\tCell\nMon\tTyler Brandt\t312-948-8292\tColleen Tanaka-Reyes\t312-694-1518\n");
 }
+
+#[test]
+fn last_first_in_capitals_with_no_space_as_epic_prints_it() {
+    assert_reported("Outside records for AKÍNWÁLÉ,FOLAKE (MRN 79031286) were batch-scanned into SOKOLOV,SERGEI (MRN 93030851)", &["AKÍNWÁLÉ,FOLAKE", "SOKOLOV,SERGEI"]);
+    assert_reported("  Name: YILMAZ,MEHMET            MRN: 4871234\n", &["YILMAZ,MEHMET"]);
+    assert_allowed("Allowed methods: GET,POST,PUT; log levels ERROR,WARN");
+}

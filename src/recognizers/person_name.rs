@@ -1031,10 +1031,12 @@ fn id_after(doc: &Doc, end: usize, cue: Option<&str>, out: &mut Vec<Cand>) {
     out.push(Cand::new(kind, s, s + len, 0.8, "id beside a patient's name", Needs::Nothing));
 }
 
-/// `Gonzalez, Maria` (optionally `Gonzalez, Maria J.`).
+/// `Gonzalez, Maria` (optionally `Gonzalez, Maria J.`; or `GONZALEZ,MARIA`).
 fn comma_form(doc: &Doc, first_i: usize, last: usize, cue: bool) -> Option<Cand> {
     let n = last + 1;
-    if n >= doc.toks.len() || doc.gap_after(last) != ", " || doc.toks[n].line != doc.toks[last].line || !is_name_token(doc, n) {
+    // (Or in capitals with no space, as Epic prints it: `SOKOLOV,SERGEI`; not a CSV row's cells.)
+    let tight = || doc.gap_after(last) == "," && doc.toks[last].is(UPPER) && doc.toks[n].is(UPPER);
+    if n >= doc.toks.len() || !(doc.gap_after(last) == ", " || tight()) || doc.toks[n].line != doc.toks[last].line || !is_name_token(doc, n) {
         return None;
     }
     // "Mrs. Hill, CHF exacerbation": a given name in capitals after a surname that is not is an acronym.
