@@ -257,6 +257,8 @@ const LABELS: &[(&str, Role)] = &[
     ("spouse", Role::RelativeName),
     ("parent", Role::RelativeName),
     ("guardian", Role::RelativeName),
+    ("proxy", Role::RelativeName),
+    ("proxy name", Role::RelativeName),
     ("next of kin", Role::RelativeName),
     ("nok", Role::RelativeName),
     ("emergency contact", Role::RelativeName),

@@ -2522,3 +2522,9 @@ fn last_first_in_capitals_with_no_space_as_epic_prints_it() {
     assert_reported("  Name: YILMAZ,MEHMET            MRN: 4871234\n", &["YILMAZ,MEHMET"]);
     assert_allowed("Allowed methods: GET,POST,PUT; log levels ERROR,WARN");
 }
+
+#[test]
+fn proxies_and_a_caller_who_is_the_patient() {
+    assert_reported("| Ticket | Patient | MRN | Proxy | Relationship |\n|---|---|---|---|---|\n| MYC-8060 | Gupta, Rohan | 85579903 | Ananya Gupta | Spouse |\n", &["Ananya Gupta"]);
+    assert_reported("Number: INC4044822\nCaller: Ayşe Öztürk (patient)\nCategory: MyChart activation", &["Ayşe Öztürk"]);
+}

@@ -104,7 +104,7 @@ const PATIENT_BEFORE: &[&str] = &[
     "girlfriend", "boyfriend", "child", "baby", "infant", "newborn", "named", "sibling", "stepson", "stepdaughter", "stepmother",
     "stepfather", "cousin", "widow", "widower", "decedent", "deceased", "client", "guarantor", "mrs.", "patients", "neighbor", "roommate", "kin", "caller",
     "paciente", "sr", "sra", "srta", "hija", "hijo", "esposa", "esposo", "madre", "padre", "hermana", "hermano", "abuela", "abuelo",
-    "patiente", "mme", "mlle", "madame", "monsieur", "fils", "fille", "épouse", "poa",
+    "patiente", "mme", "mlle", "madame", "monsieur", "fils", "fille", "épouse", "poa", "parent", "proxy",
 ];
 
 const STAFF_BEFORE: &[&str] = &[
@@ -482,7 +482,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
             // Who speaks for a patient: "Requester: Tanisha Mukherjee (personal representative, executor)".
             " (personal representative", " (executor", " (power of attorney", " (poa", " (next of kin", " (caregiver", " (guarantor",
             // A patient portal's account: "Vladimir Sokolov (portal login v.sokolov@outlook.com)".
-            " (portal login", " (portal user", " (portal account", " (mychart", " (proxy",
+            " (portal login", " (portal user", " (portal account", " (mychart", " (proxy", " (patient)", " (the patient",
         ],
         (_, Some(b'|')) => &[" | mrn", " | dob"],
         _ => &[" dob", " mrn", " is an ", " is a ", " was admitted", " presented", " was discharged", " was seen", " was diagnosed"],
