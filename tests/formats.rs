@@ -2528,3 +2528,15 @@ fn proxies_and_a_caller_who_is_the_patient() {
     assert_reported("| Ticket | Patient | MRN | Proxy | Relationship |\n|---|---|---|---|---|\n| MYC-8060 | Gupta, Rohan | 85579903 | Ananya Gupta | Spouse |\n", &["Ananya Gupta"]);
     assert_reported("Number: INC4044822\nCaller: Ayşe Öztürk (patient)\nCategory: MyChart activation", &["Ayşe Öztürk"]);
 }
+
+#[test]
+fn a_patient_as_an_object_literal_in_a_typescript_mock() {
+    let text = "export const patientSearchBundle = {\n  resourceType: 'Bundle',\n  entry: [\n+      { resource: { resourceType: 'Patient', id: '0bc4544b', name: [{ text: 'Meilin Chen' }], birthDate: '1982-11-04', identifier: [{ type: { text: 'EPI' }, value: '18813751' }] } },\n  ],\n};\n";
+    assert_reported(text, &["Meilin Chen", "1982-11-04", "18813751"]);
+}
+
+#[test]
+fn an_appointments_start_in_sch_11() {
+    let text = "MSH|^~\\&|EPIC|NUH|||202609011200||SIU^S12|1|P|2.5.1\nSCH|1|1|||||ROUTINE|FOLLOW UP|30|MIN|^^30^202609090930\nPID|1||99182757^^^EPIC^MR||FARAH^MARYAN^S||19640212|F\n";
+    assert_reported(text, &["202609090930"]);
+}

@@ -115,6 +115,11 @@ fn chained_role(name: &str, line_before: &str) -> Option<Role> {
         // given an organisation's system: a record number.)
         ("patient.addidentifier", Role::Mrn),
         ("new identifier().setsystem(", Role::Mrn),
+        // A resource as an object literal: `name: [{ text: 'Meilin Chen' }]`, `identifier: [{ type:
+        // { text: 'EPI' }, value: '18813751' }]` (an NPI's system says it is one).
+        ("name: [{", Role::Name),
+        ("identifier: [{", Role::Mrn),
+        ("npi", Role::Npi),
     ]
     .iter()
     .filter_map(|&(w, r)| at(w).map(|p| (p, r)))

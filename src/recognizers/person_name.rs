@@ -1015,7 +1015,7 @@ fn id_after(doc: &Doc, end: usize, cue: Option<&str>, out: &mut Vec<Cand>) {
     // "BABYBOY IVANOVA (номер карты 70280304)": a label of a few words in another script, then
     // the code (an English label's field is the label reader's: "(account 41391575)").
     let mut s = s;
-    if !b[s..s + len].iter().any(u8::is_ascii_digit) && !b[s].is_ascii() {
+    if len == 0 && b.get(s).is_some_and(|c| !c.is_ascii()) {
         let inner = &b[s..s + b[s..].iter().take(48).position(|&c| c == b')').unwrap_or(0)];
         if let Some(sp) = inner.iter().rposition(|&c| c == b' ').filter(|&sp| inner[..sp].iter().filter(|&&c| c == b' ').count() <= 2 && !inner[..sp].iter().any(u8::is_ascii_digit)) {
             s += sp + 1;
