@@ -665,6 +665,11 @@ fn eval_floors_hold() {
     // ancillary departments (PACS and DICOM dumps, LIS, pharmacy and NCPDP logs, NICU, dental,
     // hospice, employee health): first run 0.942 / 0.033 / 0.852 / 0.951; now 1.000 / 0 / 0.953 / 0.958.
     fails.extend(misses(root.join("fresh21.jsonl"), 0.99, 0.0, 0.95, 0.95).into_iter().map(|f| format!("fresh21: {f}")));
+    // A twenty-third author (generate_fresh22.py), asked for the families in the vocabulary of the
+    // big EHR vendors' systems (Epic, Oracle Health / Cerner, Meditech, athena; LAST,FIRST with no
+    // space, Clarity and CCL output, MyChart proxies): first run 1.000 / 0.117 / 0.934 / 0.915;
+    // now 1.000 / 0 / 0.950 / 0.932.
+    fails.extend(misses(root.join("fresh22.jsonl"), 0.99, 0.0, 0.945, 0.92).into_iter().map(|f| format!("fresh22: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 
