@@ -535,6 +535,9 @@ const LABELS: &[(&str, Role)] = &[
     ("mr number", Role::Mrn),
     ("medical record", Role::Mrn),
     ("medical record number", Role::Mrn),
+    // (athenaNet's enterprise id, NextGen's person number: the patient's record number there.)
+    ("enterprise id", Role::Mrn),
+    ("person number", Role::Mrn),
     ("med rec", Role::Mrn),
     ("med rec no", Role::Mrn),
     ("chart", Role::Mrn),

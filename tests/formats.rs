@@ -2540,3 +2540,9 @@ fn an_appointments_start_in_sch_11() {
     let text = "MSH|^~\\&|EPIC|NUH|||202609011200||SIU^S12|1|P|2.5.1\nSCH|1|1|||||ROUTINE|FOLLOW UP|30|MIN|^^30^202609090930\nPID|1||99182757^^^EPIC^MR||FARAH^MARYAN^S||19640212|F\n";
     assert_reported(text, &["202609090930"]);
 }
+
+#[test]
+fn other_ehrs_record_numbers_by_their_names() {
+    assert_reported("Portal shows two patient records, enterprise ID 769563 and 799475. Patient has CHF.", &["769563"]);
+    assert_reported("Pulled her chart (DOB 3/3/30, age 96, NextGen person # 6579551) to send", &["6579551"]);
+}
