@@ -500,6 +500,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 let open = v.strip_suffix(')').and_then(|w| w.rfind(" (")).or_else(|| v.strip_suffix('）').and_then(|w| w.rfind('（')))
                     .or_else(|| v.find(" (").filter(|&k| v.as_bytes()[k..].iter().filter(|b| b.is_ascii_digit()).count() >= 7));
                 let v = open.map_or(v, |open| &v[..open]).trim_end().trim_end_matches(['様', ' ']);
+                // ("brother Samir (304) 555-…" in a contact's cell: the relation says who, the rest is the name.)
+                let skip = v.split_once(' ').filter(|(w, rest)| !rest.is_empty() && recognizers::is_relation(w)).map_or(0, |(w, _)| w.len() + 1);
+                let v = &v[skip..];
                 // (Its letters as written in a JSON string, `"Gy\u0151ri"`: the tests read them decoded.)
                 let (len, unescaped) = (v.len(), crate::decode::unescaped(v));
                 let v = unescaped.as_deref().unwrap_or(v);
@@ -515,7 +518,7 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 // ("husband", "granddaughter" in a contact's column say who, not the name.)
                 if looks_like_name(v) && capitalised && (f.strong || structured) && !recognizers::is_relation(v) {
                     let (score, needs) = if f.role == Role::Name && !caret_name { (0.35, Needs::Patient) } else { (0.9, Needs::Nothing) };
-                    extra.push(mk(kind, f.start, f.start + len, if in_code { 0.3 } else { score }, needs));
+                    extra.push(mk(kind, f.start + skip, f.start + skip + len, if in_code { 0.3 } else { score }, needs));
                 }
             }
             Role::Dob | Role::PersonDate => {

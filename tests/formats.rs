@@ -2546,3 +2546,11 @@ fn other_ehrs_record_numbers_by_their_names() {
     assert_reported("Portal shows two patient records, enterprise ID 769563 and 799475. Patient has CHF.", &["769563"]);
     assert_reported("Pulled her chart (DOB 3/3/30, age 96, NextGen person # 6579551) to send", &["6579551"]);
 }
+
+#[test]
+fn a_contacts_relation_word_is_not_part_of_the_name() {
+    let text = "|Patient|Age|Dx|Contact|\n|Fatima Al-Masri|94yo|COPD exacerbation|brother Samir (304) 555-2671|\n";
+    let names = found(text, Kind::PersonName);
+    assert!(names.iter().any(|n| n == "Samir"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("brother")), "{names:?}");
+}
