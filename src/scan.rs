@@ -463,6 +463,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
         let name_cell = (f.source.is_some() || f.strong) && matches!(f.role, Role::PatientName | Role::RelativeName) || caret_name;
         let inside = cands[lo..].iter().take_while(|c| c.start < f.end).any(|c| {
             (c.score > 0.0 || f.role != Role::PatientName) && c.end <= f.end && role_fits(f.role, c.kind) && !part_of_cell(f, c) && !(name_cell && (c.start > f.start || c.end < f.end))
+                // (A street found in an address field whose city follows: the field is the address;
+                // not in code, `Address = { new Address { Line = … } }`.)
+                && !(f.role == Role::Address && f.strong && c.kind == Kind::StreetAddress && c.end + 3 < f.end && !text[f.start..f.end].contains(['{', '[', '"', '=', '\'']))
         });
         // "Sullivan, Paula (2416033)" in a patient column: the code is the patient's record number.
         let v = &text[f.start..f.end];

@@ -2554,3 +2554,9 @@ fn a_contacts_relation_word_is_not_part_of_the_name() {
     assert!(names.iter().any(|n| n == "Samir"), "{names:?}");
     assert!(!names.iter().any(|n| n.contains("brother")), "{names:?}");
 }
+
+#[test]
+fn an_address_fields_city_after_its_street() {
+    let text = "Patient: Maria Lopez  DOB: 2/3/1950\nAddress: 9220 Juniper Ct, Yonkers   Phone: (914) 355-1234";
+    assert_reported(text, &["9220 Juniper Ct, Yonkers"]);
+}
