@@ -104,7 +104,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
                 let (Some(role), true) = (cols[c].role, s < e) else { continue };
                 let (vs, ve) = trim_value(doc.text, row[s].start, row[e - 1].end);
                 x.push(vs, ve, role, Some(format!("table:{}", cols[c].name)), true);
-                patient |= matches!(role, Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName);
+                patient |= super::table::patient_column(Some(role));
             }
         }
         x.patient_record |= patient;
@@ -169,7 +169,7 @@ fn header(line: &str, ruled: bool) -> Option<Vec<Column>> {
         known += usize::from(role.is_some());
         roles.push(role);
     }
-    if known < 3 && !(ruled && roles.iter().any(|r| matches!(r, Some(Role::PatientName | Role::Dob | Role::Mrn | Role::Ssn | Role::Mbi | Role::MemberId)))) {
+    if known < 3 && !(ruled && roles.iter().any(|&r| super::table::patient_column(r))) {
         return None;
     }
     Some(cells.iter().zip(roles).map(|(&(at, s, end), role)| Column { at, role, name: name(s, end).to_string() }).collect())

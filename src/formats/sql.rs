@@ -333,7 +333,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
         let (rows, k) = tuples(b, vpos + 6);
         // (A statement with bind parameters, `VALUES (?, ?, ?, ?)` in an exception, holds no one's record.)
         let values = || rows.iter().flatten().any(|&(s, e)| literal(text, s, e).is_some());
-        if (roles.iter().any(|r| matches!(r, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName))) || patient_table && (cols.is_empty() || roles.iter().any(|r| matches!(r, Some(Role::Name))))) && values() {
+        if (roles.iter().any(|&r| super::table::patient_column(r)) || patient_table && (cols.is_empty() || roles.iter().any(|r| matches!(r, Some(Role::Name))))) && values() {
             x.patient_record = true;
         }
         for vals in rows {

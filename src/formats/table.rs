@@ -771,8 +771,8 @@ fn one_cell_per_line(doc: &Doc, x: &mut Extracted) {
     }
 }
 
-/// A column that makes its table's rows patients.
-fn patient_column(role: Option<Role>) -> bool {
+/// A column that makes its table's rows patients (a fixed-width report's and an `INSERT`'s too).
+pub(super) fn patient_column(role: Option<Role>) -> bool {
     matches!(role, Some(Role::Dob | Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn | Role::PatientName))
 }
 

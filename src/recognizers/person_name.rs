@@ -1011,7 +1011,8 @@ fn id_after(doc: &Doc, end: usize, cue: Option<&str>, out: &mut Vec<Cand>) {
         }
         return;
     }
-    let mut len = b[s..].iter().take(21).take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+    let code_len = |s: usize| b[s..].iter().take(21).take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+    let mut len = code_len(s);
     // "BABYBOY IVANOVA (номер карты 70280304)": a label of a few words in another script, then
     // the code (an English label's field is the label reader's: "(account 41391575)").
     let mut s = s;
@@ -1019,7 +1020,7 @@ fn id_after(doc: &Doc, end: usize, cue: Option<&str>, out: &mut Vec<Cand>) {
         let inner = &b[s..s + b[s..].iter().take(48).position(|&c| c == b')').unwrap_or(0)];
         if let Some(sp) = inner.iter().rposition(|&c| c == b' ').filter(|&sp| inner[..sp].iter().filter(|&&c| c == b' ').count() <= 2 && !inner[..sp].iter().any(u8::is_ascii_digit)) {
             s += sp + 1;
-            len = b[s..].iter().take(21).take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+            len = code_len(s);
         }
     }
     let code = &b[s..s + len];
