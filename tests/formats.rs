@@ -2560,3 +2560,15 @@ fn an_address_fields_city_after_its_street() {
     let text = "Patient: Maria Lopez  DOB: 2/3/1950\nAddress: 9220 Juniper Ct, Yonkers   Phone: (914) 355-1234";
     assert_reported(text, &["9220 Juniper Ct, Yonkers"]);
 }
+
+#[test]
+fn a_relation_word_that_is_also_a_surname_before_a_name() {
+    // "Parent" and "Son" are surnames somewhere; before a name they say who the person is.
+    let names = found("Parent Olga Volkov wants full proxy on her son's chart (COPD).", Kind::PersonName);
+    assert_eq!(names, ["Olga Volkov"]);
+    let names = found("Disposition: admit ortho. Son Rodel Bautista at bedside, hip fracture.", Kind::PersonName);
+    assert_eq!(names, ["Rodel Bautista"]);
+    // After an honorific it is the surname.
+    let names = found("Caller: Mrs. Cousin, asking about her husband's dialysis schedule.", Kind::PersonName);
+    assert_eq!(names, ["Cousin"]);
+}
