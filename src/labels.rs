@@ -538,6 +538,8 @@ const LABELS: &[(&str, Role)] = &[
     // (athenaNet's enterprise id, NextGen's person number: the patient's record number there.)
     ("enterprise id", Role::Mrn),
     ("person number", Role::Mrn),
+    // (Meditech's unit number, `Unit#`: its medical record number.)
+    ("unit number", Role::Mrn),
     ("med rec", Role::Mrn),
     ("med rec no", Role::Mrn),
     ("chart", Role::Mrn),
@@ -631,6 +633,7 @@ const LABELS: &[(&str, Role)] = &[
     ("visit id", Role::Account),
     ("fin", Role::Account),
     ("csn", Role::Account),
+    ("csn id", Role::Account),
     ("har", Role::Account),
     ("claim", Role::Account),
     ("claim id", Role::Account),

@@ -2572,3 +2572,15 @@ fn a_relation_word_that_is_also_a_surname_before_a_name() {
     let names = found("Caller: Mrs. Cousin, asking about her husband's dialysis schedule.", Kind::PersonName);
     assert_eq!(names, ["Cousin"]);
 }
+
+#[test]
+fn meditech_unit_numbers_and_epic_contact_serial_numbers() {
+    assert_reported("MAGALHAES,GONCALO  Acct: V590894337\nUnit#: M1486213  Age/Sex: 27/F  Admitted for CHF", &["M1486213"]);
+    // An id column compared with a number in a data fix: the number is the id.
+    let text = "UPDATE PAT_ENC SET DEPARTMENT_ID = 10102210\n WHERE PAT_ENC_CSN_ID = 3131192580\n   AND CONTACT_DATE = '2026-03-02';";
+    assert_reported(text, &["3131192580"]);
+    assert_reported("SELECT * FROM HSP_ACCOUNT h WHERE h.HSP_ACCOUNT_ID = 578419541;", &["578419541"]);
+    // (Not a department's or a count's number.)
+    let found = found(text, Kind::AccountNumber);
+    assert_eq!(found, ["3131192580"]);
+}

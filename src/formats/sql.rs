@@ -586,6 +586,13 @@ fn where_literals(text: &str, x: &mut Extracted) {
                     x.push(vs, ve, role, Some(format!("sql:{name}")), true);
                     named |= role == Role::Name;
                 }
+            } else if let Some(role) = field_role(name).filter(|r| matches!(r, Role::Mrn | Role::Account | Role::MemberId | Role::Ssn)) {
+                // `WHERE PAT_ENC_CSN_ID = 3131192580`: a number by its column.
+                let vs = end - value.len();
+                let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+                if digits >= 6 && !value.as_bytes().get(digits).is_some_and(u8::is_ascii_alphanumeric) {
+                    x.push(vs, vs + digits, role, Some(format!("sql:{name}")), true);
+                }
             }
             k = eq + 1;
         }
