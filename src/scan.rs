@@ -590,8 +590,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                     let score = if in_code { 0.3 } else { score };
                     // (A serial is a patient's device's only beside a patient or in clinical
                     // text: a switch's or a server's in a CMDB or an inventory is not.)
-                    // (So is another id's, an authorization's or an accession's: `Auth #` may be a token's.)
-                    let (score, needs) = if matches!(r, Role::Device | Role::OtherId) { (0.45f32.min(score), Needs::Patient) } else { (score, Needs::Nothing) };
+                    // (So is another id's, an authorization's or an accession's: `Auth #` may be a token's;
+                    // and a vehicle's: an ambulance's VIN in a fleet list is the organisation's.)
+                    let (score, needs) = if matches!(r, Role::Device | Role::OtherId | Role::Vehicle) { (0.45f32.min(score), Needs::Patient) } else { (score, Needs::Nothing) };
                     extra.push(mk(kind, s, e, score, needs));
                 }
             }
@@ -870,7 +871,9 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
             return;
         }
         if c.source.is_none() && c.why != f.role.describe() {
-            if role_fits(f.role, c.kind) && contact_role(f.role) && !patient_label(doc, f) {
+            // (So is a vehicle named in prose or a log: an ambulance's VIN in fleet notes is the
+            // organisation's; a table's `vin` column beside a visit's is a patient's.)
+            if role_fits(f.role, c.kind) && (contact_role(f.role) || f.role == Role::Vehicle && f.source.is_none()) && !patient_label(doc, f) {
                 // A phone in a "Phone:" field is a phone, but whose? The document decides.
                 c.score = c.score.max(0.45);
                 c.source = f.source.clone();
@@ -931,6 +934,9 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
                 c.score = if anchor { c.score + 0.1 } else { c.score.min(0.4) };
             } else if anchor || c.kind == Kind::DeviceId && health >= 3 {
                 c.score += 0.25;
+            } else if c.kind == Kind::VehicleId {
+                // (A vehicle is a person's only beside one: a fleet's, a decoder's example VIN is not.)
+                c.score = c.score.min(0.45);
             } else if health >= 3 && c.patient_cue {
                 c.score += 0.1;
             }

@@ -2584,3 +2584,22 @@ fn meditech_unit_numbers_and_epic_contact_serial_numbers() {
     let found = found(text, Kind::AccountNumber);
     assert_eq!(found, ["3131192580"]);
 }
+
+#[test]
+fn a_vehicle_is_a_persons_only_beside_one() {
+    // The organisation's ambulances, a decoder's documented example: no patient, no PHI.
+    assert_allowed("1. Fleet status. Medic 18 (VIN 1FDTX0MH9TA881278, plate EMS 704) 160,000 mi; remount quote $177,000.");
+    assert_allowed("ERROR c.n.fleet.TelematicsListener - bad payload unit=\"MEDIC 26\" vin=3C6FN8X09LT423058 plate=\"EMS 386\" from 10.187.67.178");
+    assert_allowed("The detail page shows VIN and plate (example: Medic 11 – 1FTYX8RH2JX482918)");
+    // Beside a patient, or in a visit's table, it is theirs.
+    assert_reported("Claimant vehicle VIN 1FDTX0MH9TA881278, patient Maria Lopez treated for whiplash", &["1FDTX0MH9TA881278"]);
+    assert_reported("insert into mva_vehicle(enc_id, vin, plate) values (50211276, '5NPTYRGB4LN228920', '635-HSG');", &["5NPTYRGB4LN228920"]);
+    // (An inpatient's room after a name says whose the car is.)
+    assert_reported("valet desk: car for Natalia Lebedeva (rm 809) is a white RAV4, plate 8FCC419, keys are at security", &["Natalia Lebedeva", "8FCC419"]);
+}
+
+#[test]
+fn a_policys_examples_beside_its_rules() {
+    let text = "||Field||Rule||Example||\n|Age 90 or older|collapse to \"90+\"|91 → 90+|\n|Birth date|year only; drop if age ≥ 90|1961-05-03 → 1961|\n|Admission / discharge / death dates|year only|2026-03-14 → 2026|\n";
+    assert_allowed(text);
+}

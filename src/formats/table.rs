@@ -293,11 +293,13 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // (but every column named: a row of group names over the header has gaps).
         let tab_header = d == Delim::Tab && known >= 2 && head.iter().all(|&(a, b)| !header_text(text, a, b).is_empty());
         // (Or a table of fields and their values: `| Legacy acct | Field | Legacy value | Converted value |`;
-        // not a two-column `||Field||Value||`, which is label/value rows.)
+        // not a two-column `||Field||Value||`, which is label/value rows; nor a policy's
+        // `||Field||Rule||Example||`, whose examples illustrate its rules.)
         let field_values = || {
             head.len() > 2
                 && head.iter().any(|&(a, b)| header_text(text, a, b).eq_ignore_ascii_case("field"))
                 && head.iter().any(|&(a, b)| value_column(header_text(text, a, b)))
+                && !head.iter().any(|&(a, b)| crate::text::one_of_ci(header_text(text, a, b).as_bytes(), &["rule", "description", "definition"]))
         };
         // (A flat file's record, `SUB|83139011661|GUNNARSSON|ASGEIR|19360711|M|...`, is data:
         // two of its cells are long numbers, which no column's name is.)

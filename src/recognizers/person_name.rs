@@ -483,6 +483,8 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
             " (personal representative", " (executor", " (power of attorney", " (poa", " (next of kin", " (caregiver", " (guarantor",
             // A patient portal's account: "Vladimir Sokolov (portal login v.sokolov@outlook.com)".
             " (portal login", " (portal user", " (portal account", " (mychart", " (proxy", " (patient)", " (the patient",
+            // An inpatient's room: "car for Natalia Lebedeva (rm 809)".
+            " (rm", " (room", " (bed",
         ],
         (_, Some(b'|')) => &[" | mrn", " | dob"],
         _ => &[" dob", " mrn", " is an ", " is a ", " was admitted", " presented", " was discharged", " was seen", " was diagnosed"],
@@ -490,7 +492,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
     // An id or birth-date cue must be followed by its value: not "ACME MRN pattern",
     // nor a column in an error message ("Key (mrn)=(...)").
     let valued = |p: &str| {
-        let id = ["mrn", "mr", "dob", "d.o.b", "medical", "med", "chart", "member"].iter().any(|w| p.trim_start_matches([',', ' ', '(', '|']).trim_start().starts_with(w));
+        let id = ["mrn", "mr", "dob", "d.o.b", "medical", "med", "chart", "member", "rm", "room", "bed"].iter().any(|w| p.trim_start_matches([',', ' ', '(', '|']).trim_start().starts_with(w));
         let next = rest[p.len()..].iter().find(|b| !matches!(b, b' ' | b':' | b'#' | b'.'));
         !id || next.is_none_or(|b| !b.is_ascii_lowercase() && *b != b')')
     };
