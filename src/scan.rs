@@ -189,8 +189,9 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
     // Under a report threshold above the log cap, a log line's candidates of the capped
     // kinds outside fields cannot be reported: their recognizers need not run there.
     // (An access log's client is found from its request, by the URL recognizer.)
-    // (Emails run everywhere: a consumer mailbox in a log line is a person's, see `adjust`.)
-    let muted = if scanner.policy.report_threshold > LOG_CAP { &LOG_CAPPED[..5] } else { &[] };
+    // (Emails and IPs run everywhere: a consumer mailbox in a log line is a person's, and so
+    // is the address it signed in from, see `adjust`.)
+    let muted = if scanner.policy.report_threshold > LOG_CAP { &LOG_CAPPED[..4] } else { &[] };
     // Tokens come in order: the fields started so far and the furthest end among them
     // tell whether one holds the token.
     let (mut next_field, mut reach) = (0, 0);
@@ -311,7 +312,7 @@ fn names_on_patient_lines(doc: &Doc, fields: &[Field], cands: &mut [Cand]) {
 
 /// Kinds a log line shows for technical reasons (timestamps, callers, servers,
 /// class names): outside a field, their candidates there score at most `LOG_CAP`.
-/// (The first five are muted in log lines, see `find`.)
+/// (The first four are muted in log lines, see `find`.)
 const LOG_CAPPED: [Kind; 7] = [Kind::Date, Kind::Phone, Kind::PersonName, Kind::StreetAddress, Kind::IpAddress, Kind::Email, Kind::ZipCode];
 const LOG_CAP: f32 = 0.3;
 
@@ -957,7 +958,8 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
             LineKind::Log if c.kind == Kind::Email && crate::recognizers::email::personal_address(&doc.text[c.start..c.end]) => {}
             // (An HL7 name, `MALIK^RABIA^F` in an error's text, is a record's wherever it is quoted.)
             // (Nor is a name after the word "patient", see `after_patient`.)
-            LineKind::Log if LOG_CAPPED.contains(&c.kind) && c.why != recognizers::CARET_NAME && !(c.kind == Kind::PersonName && after_patient(doc, doc.tok_at(c.start))) => c.score = c.score.min(LOG_CAP),
+            // (Nor is the client of a person's own sign-in, `user=will1972@proton.me src=107.111.114.27`.)
+            LineKind::Log if LOG_CAPPED.contains(&c.kind) && c.why != recognizers::CARET_NAME && !(c.kind == Kind::PersonName && after_patient(doc, doc.tok_at(c.start))) && !(c.kind == Kind::IpAddress && c.needs == Needs::Patient) => c.score = c.score.min(LOG_CAP),
             LineKind::Code if c.needs != Needs::Nothing || matches!(c.kind, Kind::Ssn | Kind::MedicareMbi | Kind::CreditCard) => c.score = c.score.min(0.35),
             _ => {}
         }

@@ -2603,3 +2603,20 @@ fn a_policys_examples_beside_its_rules() {
     let text = "||Field||Rule||Example||\n|Age 90 or older|collapse to \"90+\"|91 → 90+|\n|Birth date|year only; drop if age ≥ 90|1961-05-03 → 1961|\n|Admission / discharge / death dates|year only|2026-03-14 → 2026|\n";
     assert_allowed(text);
 }
+
+#[test]
+fn the_address_a_patient_signed_in_from_in_an_auth_log() {
+    let text = "Verified identity with name Babatunde Adeyemi and DOB 12/28/1956.\n2026-08-25T06:26:38Z auth.fail user=badeyemi97@proton.me src=71.149.183.225 via=172.27.232.162 reason=BAD_PASSWORD\n";
+    assert_reported(text, &["71.149.183.225"]);
+    assert!(found(text, Kind::IpAddress) == ["71.149.183.225"], "the WAF's private address is no one's");
+    assert_reported("Pt Maria Lopez (DOB 3/14/1962) dropped from the video visit; the session log shows the patient rejoined from 97.128.37.43 on cellular.", &["97.128.37.43"]);
+    // (A mail relay's address is a server's.)
+    let relay = "Patient Maria Lopez, DOB 3/14/1962, says the reminder never came.\nMay 3 10:01:02 mx1 postfix/smtp[991]: 4F2A1: to=<mlopez62@gmail.com>, relay=mx.gmail.com[24.80.105.244]:25, status=sent\n";
+    assert!(found(relay, Kind::IpAddress).is_empty(), "{:?}", found(relay, Kind::IpAddress));
+}
+
+#[test]
+fn wound_photos_named_by_body_site() {
+    let text = "Pt Titilayo Ogunleye, DOB 2/2/1950, stage 3 pressure injury.\nUploaded: sacrum_ogunleye_titilayo_2026-09-28.jpg, left_heel_2.jpg";
+    assert_reported(text, &["sacrum_ogunleye_titilayo_2026-09-28.jpg", "left_heel_2.jpg"]);
+}

@@ -33,7 +33,7 @@ fn sign_in_before(doc: &Doc, start: usize) -> bool {
     let before = doc.window(start.saturating_sub(24), start).to_ascii_lowercase();
     let Some(before) = before.trim_end().strip_suffix(" from") else { return false };
     let words: Vec<&str> = before.rsplit(|c: char| c.is_whitespace() || c == '-').take(3).collect();
-    words.iter().any(|w| matches!(*w, "login" | "logins" | "logon" | "logged" | "signed" | "sign" | "log" | "accessed" | "joined" | "connected"))
+    words.iter().any(|w| matches!(*w, "login" | "logins" | "logon" | "logged" | "signed" | "sign" | "log" | "accessed" | "joined" | "rejoined" | "connected" | "reconnected"))
         || words.first().is_some_and(|w| matches!(*w, "in" | "on" | "attempts" | "attempt") && words.iter().any(|w| w.starts_with("log") || w.starts_with("sign")))
 }
 
@@ -70,9 +70,10 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             };
             // An audit line of a person's own mailbox: `user=will1972@proton.me src=107.111.114.27`.
             // (Within 256 bytes on the line: a long line of many is not read whole at each.)
+            // (Not a mail relay's, `relay=mx.gmail.com[24.80.105.244]`.)
             let person = || {
                 let line = doc.line_around(t.line as usize, start.saturating_sub(256), end + 256);
-                line.contains('@') && super::email::personal_address(line)
+                prev != b'[' && line.contains('@') && super::email::personal_address(line)
             };
             // (A private address identifies no one outside its network: a printer's, a workstation's
             // `IP 172.20.33.107`, even under a label.)

@@ -21,6 +21,9 @@ const CAMERA: &[&str] = &["img", "dscn", "dscf", "dsc", "pxl", "photo", "pict", 
 const SUBJECTS: &[&str] = &[
     "wound", "rash", "lesion", "ulcer", "burn", "skin", "mole", "bruise", "injury", "swelling", "incision", "derm", "face", "selfie",
     "headshot", "portrait", "card", "license", "licence", "passport", "id", "insurance", "photo",
+    // Where a wound or a lesion is: `sacrum_ogunleye_2026-09-28.jpg`, `left_heel_3.jpg`.
+    "sacrum", "coccyx", "heel", "foot", "toe", "ankle", "leg", "knee", "hip", "buttock", "back", "abdomen", "chest", "breast", "arm",
+    "hand", "finger", "scalp", "neck", "stoma",
 ];
 
 /// Whether the token `w` (after a dot) is an image file's extension. On every
