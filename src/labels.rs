@@ -221,6 +221,7 @@ const LABELS: &[(&str, Role)] = &[
     ("maiden name", Role::Name),
     ("preferred name", Role::Name),
     ("patient", Role::PatientName),
+    ("decedent", Role::PatientName),
     // FHIR's reference to the patient, `"subject": {"display": "..."}`, in a fragment.
     ("subject display", Role::PatientName),
     ("patient display", Role::PatientName),
@@ -1151,6 +1152,7 @@ fn expand_abbreviation(w: &str) -> &str {
         "svc" | "srv" | "serv" => "service",
         "proc" => "procedure",
         "eval" => "evaluation",
+        "cert" => "certificate",
         "addr" | "adr" => "address",
         "ph" | "tel" | "phn" => "phone",
         "pat" | "ptnt" => "patient",

@@ -2620,3 +2620,12 @@ fn wound_photos_named_by_body_site() {
     let text = "Pt Titilayo Ogunleye, DOB 2/2/1950, stage 3 pressure injury.\nUploaded: sacrum_ogunleye_titilayo_2026-09-28.jpg, left_heel_2.jpg";
     assert_reported(text, &["sacrum_ogunleye_titilayo_2026-09-28.jpg", "left_heel_2.jpg"]);
 }
+
+#[test]
+fn death_certificates_decedents_and_particle_names() {
+    let text = "||Decedent||Age||Date of death||Time||Unit||Death cert #||ME case||\n|Macapagal, Rowena|91|11/17/2026|1218|ED|2026-925193|ME-26-4769|\n";
+    assert_reported(text, &["Macapagal, Rowena", "91", "11/17/2026", "2026-925193"]);
+    assert_reported("*** HOME HEALTH WOUND CARE VISIT ***\nPatient: Ferdinand de los Santos\nDOB: 5/26/1966", &["Ferdinand de los Santos"]);
+    // A bold label's closing marks are not its value's.
+    assert_reported("## Discharge Summary\n\n**Patient:** Malee Wongthai  \n**MRN:** M452055091  \n", &["Malee Wongthai"]);
+}

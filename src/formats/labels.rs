@@ -279,6 +279,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         if let Some(sep) = strong_sep(rest).or_else(|| aligned(before, rest)) {
             // "His member # is H56254019 with Highmark."
             let vstart = label_end + sep;
+            // (A bold label's closing marks, `**Patient:** Malee Wongthai`: not the value's.)
+            let vstart = vstart + if before.ends_with(['*', '_']) { doc.text[vstart..line_end].bytes().take_while(|&b| b == b'*' || b == b'_').count() } else { 0 };
             let vstart = vstart + doc.text[vstart..line_end].find(|c: char| c != ' ').filter(|&k| doc.text[vstart + k..line_end].starts_with("is ")).map_or(0, |k| k + 3);
             // A pair's value ends where the next ` key=` starts: no need to look further.
             let vend = value_end(doc, last, vstart, if pair { pair_end(doc.text, vstart, line_end) } else { line_end });

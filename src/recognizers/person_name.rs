@@ -122,7 +122,7 @@ const STAFF_AFTER: &[&str] = &[
     "approved", "merged", "declined",
 ];
 
-const PARTICLES: &[&str] = &["de", "del", "della", "der", "den", "di", "da", "dos", "das", "do", "du", "van", "von", "la", "le", "bin", "binti", "bint", "al", "el", "ibn", "y", "ter", "ten", "zu", "st"];
+const PARTICLES: &[&str] = &["de", "del", "della", "der", "den", "di", "da", "dos", "das", "do", "du", "van", "von", "la", "le", "los", "las", "bin", "binti", "bint", "al", "el", "ibn", "y", "ter", "ten", "zu", "st"];
 
 /// Which of the lists above a lower-case word is in: one lookup for all of
 /// them (the lists are searched on most capitalised words).
