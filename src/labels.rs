@@ -443,6 +443,8 @@ const LABELS: &[(&str, Role)] = &[
     ("expired", Role::PersonDate),
     ("date of injury", Role::PersonDate),
     ("injury date", Role::PersonDate),
+    ("accident date", Role::PersonDate),
+    ("date of accident", Role::PersonDate),
     ("surgery date", Role::PersonDate),
     ("procedure date", Role::PersonDate),
     ("collected at", Role::PersonDate),

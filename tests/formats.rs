@@ -2629,3 +2629,11 @@ fn death_certificates_decedents_and_particle_names() {
     // A bold label's closing marks are not its value's.
     assert_reported("## Discharge Summary\n\n**Patient:** Malee Wongthai  \n**MRN:** M452055091  \n", &["Malee Wongthai"]);
 }
+
+#[test]
+fn a_dated_observation_and_an_accident_date() {
+    let text = "MSH|^~\\&|PACEART|HOSP|EPIC|HOSP|202603011200||ORU^R01|1|P|2.5\nPID|1||M4479178^^^MR||DOE^RICHARD||19500101|M\nOBX|3|DT|720900^MDC_IDC_DEV_IMPLANT_DT^MDC||20200124||||||F\n";
+    assert_reported(text, &["20200124"]);
+    let text = "INSERT INTO tpl.auto_claims (id, patient, guarantor_acct, accident_dt, carrier) VALUES\n  (6218, 'Aumua, Malia', '46660348', '2026-03-23', 'Erie Insurance');";
+    assert_reported(text, &["Aumua, Malia", "2026-03-23"]);
+}

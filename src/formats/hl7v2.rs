@@ -493,13 +493,18 @@ fn segment(x: &mut Extracted, name: &str, base: usize, seg: &[u8], sep: u8, comp
     let Some(first) = MAP.iter().position(|e| e.0 == name) else { return };
     let fields = &MAP[first..first + MAP[first..].iter().take_while(|e| e.0 == name).count()];
     let parts = split(seg, sep);
-    // An OBX whose value type (OBX-2) is XAD carries an address in OBX-5.
-    let xad = name == "OBX" && parts.get(2).is_some_and(|&(a, b)| &seg[a..b] == b"XAD");
+    // An OBX whose value type (OBX-2) is XAD carries an address in OBX-5; one of type DT or TS
+    // a date of the patient's (a device's implant, a last period, a last dose).
+    let typed = match (name == "OBX").then(|| parts.get(2).map(|&(a, b)| &seg[a..b])).flatten() {
+        Some(b"XAD") => Some((Role::Address, Address)),
+        Some(b"DT" | b"TS" | b"DTM") => Some((Role::PersonDate, Whole)),
+        _ => None,
+    };
     for (p, (fs, fe)) in parts.into_iter().enumerate().skip(1) {
         let field_no = p + shift;
         if fe > fs {
-            if xad && field_no == 5 {
-                field(x, name, field_no, base, &seg[..fe], fs, Role::Address, Address, comp, rep);
+            if let Some((role, layout)) = typed.filter(|_| field_no == 5) {
+                field(x, name, field_no, base, &seg[..fe], fs, role, layout, comp, rep);
             } else if let Some(&(_, _, role, layout)) = fields.iter().find(|(_, n, _, _)| *n == field_no) {
                 field(x, name, field_no, base, &seg[..fe], fs, role, layout, comp, rep);
             } else if matches!(name, "PID" | "PV1" | "NK1") && hl7_timestamp(&seg[fs..fe]) {
