@@ -2632,8 +2632,8 @@ fn death_certificates_decedents_and_particle_names() {
 
 #[test]
 fn a_dated_observation_and_an_accident_date() {
-    let text = "MSH|^~\\&|PACEART|HOSP|EPIC|HOSP|202603011200||ORU^R01|1|P|2.5\nPID|1||M4479178^^^MR||DOE^RICHARD||19500101|M\nOBX|3|DT|720900^MDC_IDC_DEV_IMPLANT_DT^MDC||20200124||||||F\n";
-    assert_reported(text, &["20200124"]);
+    let text = "MSH|^~\\&|PACEART|HOSP|EPIC|HOSP|202603011200||ORU^R01|1|P|2.5\nPID|1||M4479178^^^MR||DOE^RICHARD||19500101|M\nOBX|2|ST|720898^MDC_IDC_DEV_SERIAL^MDC||BLK031870H||||||F\nOBX|3|DT|720900^MDC_IDC_DEV_IMPLANT_DT^MDC||20200124||||||F\n";
+    assert_reported(text, &["BLK031870H", "20200124"]);
     let text = "INSERT INTO tpl.auto_claims (id, patient, guarantor_acct, accident_dt, carrier) VALUES\n  (6218, 'Aumua, Malia', '46660348', '2026-03-23', 'Erie Insurance');";
     assert_reported(text, &["Aumua, Malia", "2026-03-23"]);
 }

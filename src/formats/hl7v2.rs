@@ -494,10 +494,13 @@ fn segment(x: &mut Extracted, name: &str, base: usize, seg: &[u8], sep: u8, comp
     let fields = &MAP[first..first + MAP[first..].iter().take_while(|e| e.0 == name).count()];
     let parts = split(seg, sep);
     // An OBX whose value type (OBX-2) is XAD carries an address in OBX-5; one of type DT or TS
-    // a date of the patient's (a device's implant, a last period, a last dose).
-    let typed = match (name == "OBX").then(|| parts.get(2).map(|&(a, b)| &seg[a..b])).flatten() {
+    // a date of the patient's (a device's implant, a last period, a last dose); one whose
+    // observation (OBX-3) is a serial number, a device's (`720898^MDC_IDC_DEV_SERIAL^MDC`).
+    let obx = |n: usize| (name == "OBX").then(|| parts.get(n).map(|&(a, b)| &seg[a..b])).flatten();
+    let typed = match obx(2) {
         Some(b"XAD") => Some((Role::Address, Address)),
         Some(b"DT" | b"TS" | b"DTM") => Some((Role::PersonDate, Whole)),
+        _ if obx(3).is_some_and(|o| super::find_bytes(o, b"serial", 0, true).is_some()) => Some((Role::Device, Id)),
         _ => None,
     };
     for (p, (fs, fe)) in parts.into_iter().enumerate().skip(1) {
