@@ -2568,6 +2568,9 @@ fn a_relation_word_that_is_also_a_surname_before_a_name() {
     assert_eq!(names, ["Olga Volkov"]);
     let names = found("Disposition: admit ortho. Son Rodel Bautista at bedside, hip fracture.", Kind::PersonName);
     assert_eq!(names, ["Rodel Bautista"]);
+    // (Or in no dictionary.)
+    let names = found("### Notification\nNiece Erzsébet Szabó notified by phone; pronounced at 2028 after aspiration pneumonia.", Kind::PersonName);
+    assert_eq!(names, ["Erzsébet Szabó"]);
     // After an honorific it is the surname.
     let names = found("Caller: Mrs. Cousin, asking about her husband's dialysis schedule.", Kind::PersonName);
     assert_eq!(names, ["Cousin"]);

@@ -721,12 +721,13 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // "Soy Luis Núñez, fecha de nacimiento …": a sentence's first word introduces the writer
     // (`self_introduction` reads it from the name's first word); "Caller Nikolaos …" is a cue.
     let intro = |j: usize| matches!(doc.toks[j].len(), 3 | 4 | 6) && crate::text::one_of_ci(doc.s(j).as_bytes(), &["soy", "sono", "jestem", "caller"]);
-    // (Nor a cue that is a surname somewhere too, before a name: "Parent Olga Volkov wants
-    // proxy access", "Son Rodel Bautista at bedside"; but "Mrs. Cousin called".)
+    // (Nor a cue that is a surname somewhere too, or in no dictionary, before a name: "Parent
+    // Olga Volkov wants proxy access", "Son Rodel Bautista at bedside", "Niece Erzsébet Szabó
+    // notified"; but "Mrs. Cousin called".)
     let cue = |j: usize| doc.gap_after(j) == " " && doc.toks.get(j + 1).is_some_and(|n| n.line == doc.toks[j].line) && is_name_token(doc, j + 1) && is_relation(doc.s(j));
     let not_name = |j: usize| match word(doc, j).0 {
         Word::Not => true,
-        w => greeting(j) || intro(j) || w == Word::Ambiguous && cue(j),
+        w => greeting(j) || intro(j) || w != Word::Name && cue(j),
     };
     if not_name(i) {
         return;
