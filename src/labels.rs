@@ -77,6 +77,8 @@ roles! {
     Vehicle,
     /// Device serial or UDI.
     Device,
+    /// A biometric identifier's reference (a palm-vein or fingerprint enrolment id).
+    Biometric,
     /// A URL.
     Url,
     /// An IP address.
@@ -126,6 +128,7 @@ impl Role {
             Role::License => Kind::LicenseNumber,
             Role::Vehicle => Kind::VehicleId,
             Role::Device => Kind::DeviceId,
+            Role::Biometric => Kind::BiometricId,
             Role::Url => Kind::Url,
             Role::Ip => Kind::IpAddress,
             Role::OtherId => Kind::OtherId,
@@ -178,6 +181,7 @@ impl Role {
             Role::License => "license field",
             Role::Vehicle => "vehicle field",
             Role::Device => "device field",
+            Role::Biometric => "biometric field",
             Role::Url => "URL field",
             Role::Ip => "IP address field",
             Role::OtherId => "identifier field",
@@ -675,6 +679,10 @@ const LABELS: &[(&str, Role)] = &[
     ("device serial", Role::Device),
     ("implant", Role::Device),
     ("pacemaker", Role::Device),
+    ("biometric", Role::Biometric),
+    ("biometric id", Role::Biometric),
+    ("palm vein id", Role::Biometric),
+    ("fingerprint id", Role::Biometric),
     ("url", Role::Url),
     ("portal", Role::Url),
     ("link", Role::Url),

@@ -442,7 +442,7 @@ fn contact_role(role: Role) -> bool {
 /// Roles whose values are identifiers by themselves: any other identifier
 /// shape inside them is the role's kind instead (an MRN that looks like a phone).
 fn id_role(role: Role) -> bool {
-    matches!(role, Role::Mrn | Role::MemberId | Role::Account | Role::License | Role::Vehicle | Role::Device | Role::OtherId | Role::Mbi)
+    matches!(role, Role::Mrn | Role::MemberId | Role::Account | Role::License | Role::Vehicle | Role::Device | Role::Biometric | Role::OtherId | Role::Mbi)
 }
 
 /// Creates candidates for values that only their field identifies (MRNs,
@@ -547,7 +547,8 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 }
             }
             Role::Age => {
-                let digits = v.trim().trim_end_matches(|c: char| c.is_alphabetic() || c == ' ');
+                // ("98", "94 y/o", "92yo", "91 years".)
+                let digits = v.trim().trim_end_matches(|c: char| c.is_alphabetic() || c == ' ' || c == '/');
                 let n: u32 = digits.parse().unwrap_or(0);
                 if (90..=125).contains(&n) && !crate::recognizers::age::bound_on_line(digits, &doc.text[f.end..doc.line_end(doc.line_of(f.end))]) {
                     extra.push(mk(kind, f.start, f.end, 0.85, Needs::Nothing));
@@ -593,7 +594,7 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                     // text: a switch's or a server's in a CMDB or an inventory is not.)
                     // (So is another id's, an authorization's or an accession's: `Auth #` may be a token's;
                     // and a vehicle's: an ambulance's VIN in a fleet list is the organisation's.)
-                    let (score, needs) = if matches!(r, Role::Device | Role::OtherId | Role::Vehicle) { (0.45f32.min(score), Needs::Patient) } else { (score, Needs::Nothing) };
+                    let (score, needs) = if matches!(r, Role::Device | Role::Biometric | Role::OtherId | Role::Vehicle) { (0.45f32.min(score), Needs::Patient) } else { (score, Needs::Nothing) };
                     extra.push(mk(kind, s, e, score, needs));
                 }
             }

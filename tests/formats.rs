@@ -2640,3 +2640,12 @@ fn a_dated_observation_and_an_accident_date() {
     let text = "INSERT INTO tpl.auto_claims (id, patient, guarantor_acct, accident_dt, carrier) VALUES\n  (6218, 'Aumua, Malia', '46660348', '2026-03-23', 'Erie Insurance');";
     assert_reported(text, &["Aumua, Malia", "2026-03-23"]);
 }
+
+#[test]
+fn biometric_ids_and_ages_written_with_their_unit_in_a_column() {
+    let text = "Patient\tMRN\tBiometric ID\tDOB\tSite\nEmre Ozturk\t8397768\tPS1217812640\t08/04/1954\tMain ED reg\n";
+    let report = scan(text);
+    assert!(report.findings.iter().any(|f| f.kind == Kind::BiometricId && &text[f.start..f.end] == "PS1217812640"), "{:?}", report.findings);
+    let text = "<table>\n<tr><th>Bed</th><th>Patient</th><th>MRN</th><th>Age</th><th>DOB</th></tr>\n<tr><td>ED-28</td><td>PROCHAZKA, JIRI</td><td>M394148775</td><td>94 y/o</td><td>04/26/1932</td></tr>\n</table>";
+    assert_reported(text, &["94 y/o"]);
+}

@@ -250,7 +250,7 @@ fn assumed(role: Option<Role>) -> Shape {
         // "03/14/1962", "Mar 14, 1962"
         Some(Role::Dob | Role::PersonDate) => shape(None, Some(true), 3),
         Some(Role::Phone) => shape(Some(true), Some(true), 3),
-        Some(Role::Zip | Role::Ssn | Role::Mrn | Role::MemberId | Role::Mbi | Role::Account | Role::OtherId | Role::License | Role::Device | Role::Npi) => {
+        Some(Role::Zip | Role::Ssn | Role::Mrn | Role::MemberId | Role::Mbi | Role::Account | Role::OtherId | Role::License | Role::Device | Role::Biometric | Role::Npi) => {
             shape(Some(true), Some(true), 1)
         }
         Some(Role::PatientName | Role::Name | Role::RelativeName | Role::Staff | Role::City) => shape(Some(false), Some(false), 4),
