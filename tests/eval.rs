@@ -670,6 +670,11 @@ fn eval_floors_hold() {
     // space, Clarity and CCL output, MyChart proxies): first run 1.000 / 0.117 / 0.934 / 0.915;
     // now 1.000 / 0 / 0.954 / 0.932.
     fails.extend(misses(root.join("fresh22.jsonl"), 0.99, 0.0, 0.945, 0.92).into_iter().map(|f| format!("fresh22: {f}")));
+    // A twenty-fourth author (generate_fresh23.py), asked for the rarer Safe Harbor identifiers
+    // (vehicles, devices, faxes, URLs and photos, patients' IPs, licences and certificates,
+    // biometric ids) in the same families: first run 0.983 / 0.117 / 0.854 / 0.961; now 0.983 / 0 / 0.898 / 0.968.
+    // (Below the targets: see the README's known misses.)
+    fails.extend(misses(root.join("fresh23.jsonl"), 0.98, 0.0, 0.89, 0.96).into_iter().map(|f| format!("fresh23: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 
