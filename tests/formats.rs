@@ -2649,3 +2649,12 @@ fn biometric_ids_and_ages_written_with_their_unit_in_a_column() {
     let text = "<table>\n<tr><th>Bed</th><th>Patient</th><th>MRN</th><th>Age</th><th>DOB</th></tr>\n<tr><td>ED-28</td><td>PROCHAZKA, JIRI</td><td>M394148775</td><td>94 y/o</td><td>04/26/1932</td></tr>\n</table>";
     assert_reported(text, &["94 y/o"]);
 }
+
+#[test]
+fn literals_named_by_an_alias_without_as() {
+    let text = "MERGE INTO him.decedent t\nUSING (SELECT 'MR826840' mrn, 'YILDIZ, AYSE' pat_name, DATE '2026-11-03' death_dt, '2026967646' cert_no FROM dual) s\nON (t.mrn = s.mrn)\nWHEN NOT MATCHED THEN INSERT VALUES (s.mrn, s.pat_name, s.death_dt, s.cert_no);\n";
+    assert_reported(text, &["MR826840", "YILDIZ, AYSE", "2026-11-03", "2026967646"]);
+    // (A specification's cell is no select list.)
+    let spec = "||Seq||Element||Type||Len||Format / notes||\n|1|record_type|AN|2|'PR' patient record, 'CL' claim line|\nINSERT INTO layout (seq, element) VALUES (1, 'record_type');\n";
+    assert!(found(spec, Kind::PersonName).is_empty(), "{:?}", found(spec, Kind::PersonName));
+}

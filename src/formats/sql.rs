@@ -378,16 +378,21 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
     literals_as(text, x);
 }
 
-/// `STRUCT('918726988C' AS member_id, DATE '1969-11-27' AS dob)`, `SELECT 'x' AS mrn`:
-/// a literal takes the role of the name it is given.
+/// `STRUCT('918726988C' AS member_id, DATE '1969-11-27' AS dob)`, `SELECT 'x' AS mrn`,
+/// Oracle's `SELECT 'MR826840' mrn, 'YILDIZ, AYŞE' pat_name FROM dual`: a literal takes the
+/// role of the name it is given.
 fn literals_as(text: &str, x: &mut Extracted) {
     let mut at = 0;
-    while let Some(p) = find_ci(text, "' as ", at) {
-        at = p + 5;
+    while let Some(p) = find_bytes(text.as_bytes(), b"' ", at, false) {
+        at = p + 2;
         let Some(open) = text[..p].rfind('\'').filter(|&o| !text[o + 1..p].contains(['\n', '\''])) else { continue };
-        let name = &text[p + 5..];
-        let name = ident(&name[..name.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(name.len())]);
-        if let Some(role) = field_role(name).filter(|r| r.is_personal()) {
+        let after_as = text[p + 2..].get(..3).is_some_and(|a| a.eq_ignore_ascii_case("as "));
+        let name = &text[p + 2 + 3 * usize::from(after_as)..];
+        let end = name.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(name.len());
+        // (Without `AS`, the name ends the item: not "'PR' patient record" in a spec's cell.)
+        let ends = after_as || matches!(name.as_bytes().get(end), None | Some(b',' | b')' | b'\n')) || name[end..].trim_start().get(..5).is_some_and(|w| w.eq_ignore_ascii_case("from "));
+        let name = ident(&name[..end]);
+        if let Some(role) = field_role(name).filter(|r| ends && r.is_personal()) {
             x.push(open + 1, p, role, Some(format!("sql:{name}")), true);
         }
     }
