@@ -979,7 +979,10 @@ fn facility_before(doc: &Doc, line: usize, start: usize) -> bool {
     ];
     let from = (doc.line_starts[line] as usize).max(start.saturating_sub(120));
     // (The address's line starts with its number: its ZIP code is judged with it.)
-    let address_line = line > 0 && doc.line_text(line).trim_start().starts_with(|c: char| c.is_ascii_digit());
+    // (After a paragraph's tag too: `<p>89 Cathedral Hill Road, …` under its `<h2>`.)
+    let text = doc.line_text(line).trim_start();
+    let text = text.strip_prefix('<').and_then(|t| t.split_once('>')).map_or(text, |(_, t)| t);
+    let address_line = line > 0 && text.starts_with(|c: char| c.is_ascii_digit());
     let above = if address_line { doc.line_text(line - 1) } else { "" };
     [doc.window(from, start), above].iter().any(|t| t.len() <= 120 && FACILITY.iter().any(|w| crate::text::has_ci(t, w)))
 }

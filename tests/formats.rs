@@ -2658,3 +2658,11 @@ fn literals_named_by_an_alias_without_as() {
     let spec = "||Seq||Element||Type||Len||Format / notes||\n|1|record_type|AN|2|'PR' patient record, 'CL' claim line|\nINSERT INTO layout (seq, element) VALUES (1, 'record_type');\n";
     assert!(found(spec, Kind::PersonName).is_empty(), "{:?}", found(spec, Kind::PersonName));
 }
+
+#[test]
+fn an_authors_date_and_a_facilitys_address_under_its_heading() {
+    assert_allowed("HL7-3513 — commit c05bfbaa by Deepa Mwangi (2023-07-16); fixture lint passed");
+    assert_allowed("<h2>Department Contacts — St. Brigid Health System</h2>\n<p>89 Cathedral Hill Road, Building C, Seattle, WA 98104 · Last verified 01/05/2024</p>");
+    // (A birth date's label after "by" still makes a patient.)
+    assert_reported("Seen by Maria Lopez (DOB 03/14/1962) for CHF", &["Maria Lopez"]);
+}

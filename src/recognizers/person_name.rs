@@ -817,7 +817,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // "From: David Barnes (MRN 4088256)": a patient cue after the name outweighs a staff word before it.
     // (After "Last, First" too: "From: Desai, Abhishek (MRN 6419334, ...)".)
     let details_after = || patient_after(doc, last) || doc.gap_after(last) == ", " && last + 1 < doc.toks.len() && is_name_token(doc, last + 1) && patient_after(doc, name_run_from(doc, last + 1));
-    let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && !details_after() || staff_after(doc, last);
+    // (But a date alone in parentheses after "by" says when: "commit c05bfbaa by Deepa Mwangi (2023-07-16)".)
+    let when = || prev == Some("by") && doc.bytes.get(doc.toks[last].end as usize..).is_some_and(|r| r.starts_with(b" (") && r.get(2).is_some_and(u8::is_ascii_digit));
+    let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && (when() || !details_after()) || staff_after(doc, last);
     // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
     // (Token by token, without collecting the words: most runs are one or two.)
     let kept = |j: &usize| word(doc, *j).0 != Word::Not;
