@@ -2665,4 +2665,6 @@ fn an_authors_date_and_a_facilitys_address_under_its_heading() {
     assert_allowed("<h2>Department Contacts — St. Brigid Health System</h2>\n<p>89 Cathedral Hill Road, Building C, Seattle, WA 98104 · Last verified 01/05/2024</p>");
     // (A birth date's label after "by" still makes a patient.)
     assert_reported("Seen by Maria Lopez (DOB 03/14/1962) for CHF", &["Maria Lopez"]);
+    // (Nor is an age in parentheses a date: the person is a patient.)
+    assert_reported("Referral requested by Maria Lopez (67 y/o) for CHF follow-up.", &["Maria Lopez"]);
 }

@@ -818,7 +818,7 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     // (After "Last, First" too: "From: Desai, Abhishek (MRN 6419334, ...)".)
     let details_after = || patient_after(doc, last) || doc.gap_after(last) == ", " && last + 1 < doc.toks.len() && is_name_token(doc, last + 1) && patient_after(doc, name_run_from(doc, last + 1));
     // (But a date alone in parentheses after "by" says when: "commit c05bfbaa by Deepa Mwangi (2023-07-16)".)
-    let when = || prev == Some("by") && doc.bytes.get(doc.toks[last].end as usize..).is_some_and(|r| r.starts_with(b" (") && r.get(2).is_some_and(u8::is_ascii_digit));
+    let when = || prev == Some("by") && dated(doc, doc.toks[last].end as usize);
     let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && (when() || !details_after()) || staff_after(doc, last);
     // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
     // (Token by token, without collecting the words: most runs are one or two.)
@@ -969,10 +969,10 @@ fn record_after(doc: &Doc, end: usize) -> bool {
     (6..=20).contains(&code) && b.get(code) == Some(&b')') && b[..code].iter().filter(|c| c.is_ascii_digit()).count() >= 6 && prefixed(&b[..code])
 }
 
-/// A date in parentheses at `end`: " (October 21, 2026)", " (03/14/1962)".
+/// A date in parentheses at `end`: " (October 21, 2026)", " (03/14/1962)", " (2023-07-16)".
 fn dated(doc: &Doc, end: usize) -> bool {
     let r = doc.bytes.get(end + 2..).unwrap_or(b"");
-    doc.bytes[end..].starts_with(b" (") && r.iter().take(10).any(u8::is_ascii_digit) && (r.first().is_some_and(u8::is_ascii_digit) && r.iter().take(3).any(|b| matches!(b, b'/' | b'-' | b'.')) || r.len() >= 3 && doc.text.get(end + 2..end + 5).is_some_and(|m| super::date::month_number(m).is_some()))
+    doc.bytes[end..].starts_with(b" (") && r.iter().take(10).any(u8::is_ascii_digit) && (r.iter().take_while(|b| b.is_ascii_digit()).count().checked_sub(1).is_some_and(|n| n < 4 && matches!(r.get(n + 1), Some(b'/' | b'-' | b'.')) && r.get(n + 2).is_some_and(u8::is_ascii_digit)) || r.len() >= 3 && doc.text.get(end + 2..end + 5).is_some_and(|m| super::date::month_number(m).is_some()))
 }
 
 /// A code with at most one hyphen, after a prefix of letters ("PSN-0531442"; not a
