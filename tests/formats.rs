@@ -2668,3 +2668,22 @@ fn an_authors_date_and_a_facilitys_address_under_its_heading() {
     // (Nor is an age in parentheses a date: the person is a patient.)
     assert_reported("Referral requested by Maria Lopez (67 y/o) for CHF follow-up.", &["Maria Lopez"]);
 }
+
+#[test]
+fn a_probes_clean_pages_stay_quiet() {
+    // A call is no label: `Regex Mrn()` names no patient, so a PR's date is not one's.
+    assert_allowed("Azure DevOps PR 35192\nCreated by Dmitri Young · 08/05/2023 · Target: release/10.4.7\n+    [GeneratedRegex(@\"\\bMRN[:=#]?\\s*\\d{6,10}\\b\")]\n+    private static partial Regex Mrn();\n");
+    // A certificate expires; a patient expires.
+    assert_allowed("The old intermediate expired 13 Feb 2024. Claim batches for the CHF clinic were held.");
+    assert_reported("Pt expired 13 Feb 2024 of CHF.", &["13 Feb 2024"]);
+    // An escalation level's contact beside a pager or a job role is staff; beside a relationship, a relative.
+    assert_allowed("{\"levels\": [{\"level\": 1, \"contact\": \"Iris Wang\", \"pager\": \"713-555-0167\"},\n {\"level\": 3, \"contact\": \"Mariam Tanaka\", \"role\": \"Manager\"}]}");
+    assert_reported("{\"contacts\": [{\"contact\": \"Ana Ruiz\", \"role\": \"daughter\", \"phone\": \"617-555-0100\"}]}", &["Ana Ruiz"]);
+    // A fixture's test patients (a placeholder name, a test phone in an expected HL7 field).
+    let fixture = "+patients:\n+  zztest_charlie:\n+    name: \"DOE^JOHN\"\n+    dob: \"1980-02-29\"\n+    phone: \"312-555-0100\"\n+  - id: A08\n+    expect:\n+      PID-13: \"^PRN^PH^^1^617^5550142\"\n";
+    assert_allowed(fixture);
+    // (The same record with a real name is a patient's, and a quoted PID-13 with its empty first
+    // component is read by its components.)
+    assert_reported("+patients:\n+  p1:\n+    name: \"KOVAC^ANA\"\n+    dob: \"1980-02-29\"\n", &["KOVAC^ANA", "1980-02-29"]);
+    assert_reported("PID-13: \"^PRN^PH^^1^617^8675309\" for the CHF patient", &["8675309"]);
+}

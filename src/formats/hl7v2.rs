@@ -168,20 +168,28 @@ pub(crate) fn quoted_field(doc: &Doc, x: &mut Extracted, i: usize) -> bool {
     if !gap.starts_with(':') || gap.contains('\n') {
         return false;
     }
-    let start = doc.toks[j].end as usize + gap.len();
+    // (The value may be quoted, and start with an empty component: `PID-13: "^PRN^PH^^1^617^5550142"`.)
+    let start = doc.toks[j].end as usize + gap.len() - gap.trim_start_matches([':', ' ', '"', '\'']).len();
     // (Within 512 bytes: a field is shorter, and a long line is not read again at every label.)
     let line_end = start + crate::text::head(&doc.text[start..doc.line_end(n.line as usize)], 512).len();
     let value = &doc.bytes[start..line_end];
     // The value's last component ends at a space (prose may go on after it).
     let Some(caret) = value.iter().rposition(|&c| c == b'^') else { return false };
-    let end = start + caret + value[caret..].iter().position(|c| c.is_ascii_whitespace()).unwrap_or(value.len() - caret);
+    let end = start + caret + value[caret..].iter().position(|c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'')).unwrap_or(value.len() - caret);
     // (Components, not a sentence about them.)
     if doc.text[start..end].contains(", ") || doc.text[start..end].contains(". ") {
         return false;
     }
+    let before = x.fields.len();
     field(x, seg, no, 0, &doc.bytes[..end], start, role, layout, b'^', b'~');
-    // (A patient's field with its value, as in a message.)
-    x.patient_record |= matches!(seg, "PID" | "NK1");
+    // (A patient's field with its value, as in a message; but a test value in any component
+    // makes a test's expected value, `PID-13: "^PRN^PH^^1^617^5550142"`.)
+    if x.fields[before..].iter().any(|f| crate::scan::placeholder(&doc.text[f.start..f.end])) {
+        x.fields.truncate(before);
+        x.push(start, end, Role::Tech, Some(TEST_PATIENT.into()), true);
+    } else {
+        x.patient_record |= matches!(seg, "PID" | "NK1");
+    }
     true
 }
 

@@ -32,6 +32,10 @@ struct Frame {
     /// staff member's, unless the object also holds a birth date or an SSN (`birth`), which staff
     /// records do not.
     staff_name: Option<usize>,
+    /// A contact's name in this object (its field's index): an escalation level's or a roster's
+    /// when the object also has a pager or a role (`on_call`), not a patient's relative.
+    contact: Option<usize>,
+    on_call: bool,
     birth: bool,
     /// Values and arrays in this array so far, and its first array's strings: a spreadsheet's
     /// rows with their header row first (Google Sheets' `values`).
@@ -58,7 +62,7 @@ fn extract_text(text: &str, x: &mut Extracted) {
     }
     let b = text.as_bytes();
     // Fragments (a diff hunk) start inside an object: begin with an implicit one.
-    let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: true, opened: 0, first: 0, record: false, staff_name: None, birth: false, cells: 0, header: Vec::new() };
+    let root = || Frame { key: None, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: true, opened: 0, first: 0, record: false, staff_name: None, contact: None, on_call: false, birth: false, cells: 0, header: Vec::new() };
     let mut stack: Vec<Frame> = vec![root()];
     let mut i = 0;
     while i < b.len() {
@@ -68,7 +72,7 @@ fn extract_text(text: &str, x: &mut Extracted) {
                 if let Some(f) = stack.last_mut().filter(|f| !f.object) {
                     f.cells += 1;
                 }
-                stack.push(Frame { key, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: b[i] == b'{', opened: i, first: x.fields.len(), record: x.patient_record, staff_name: None, birth: false, cells: 0, header: Vec::new() });
+                stack.push(Frame { key, current: None, resource: None, system: None, pending: Vec::new(), link: None, personal: false, object: b[i] == b'{', opened: i, first: x.fields.len(), record: x.patient_record, staff_name: None, contact: None, on_call: false, birth: false, cells: 0, header: Vec::new() });
                 i += 1;
             }
             b'}' | b']' => {
@@ -98,6 +102,10 @@ fn extract_text(text: &str, x: &mut Extracted) {
                     // (A portal user's identity check: `"user": {"email": …, "name": …, "dob": …}`.)
                     if let Some(g) = f.staff_name.filter(|_| f.birth).and_then(|k| x.fields.get_mut(k)) {
                         g.role = Role::PatientName;
+                    }
+                    // (`{"level": 1, "contact": "Iris Wang", "pager": "713-555-0167"}`.)
+                    if let Some(g) = f.contact.filter(|_| f.on_call).and_then(|k| x.fields.get_mut(k)) {
+                        g.role = Role::Staff;
                     }
                     if test && !real {
                         x.fields.truncate(f.first);
@@ -352,10 +360,15 @@ fn value(text: &str, stack: &mut [Frame], s: usize, e: usize, x: &mut Extracted)
     if let Some(role) = role {
         x.push(s, e, role, Some(format!("json:{}", path.join("."))), true);
         let staff_name = role == Role::Staff && top.object && field_role(k) == Some(Role::Name);
+        let contact = role == Role::RelativeName && top.object;
         if let Some(f) = stack.last_mut().filter(|_| e > s) {
             f.birth |= matches!(role, Role::Dob | Role::Ssn);
+            f.on_call |= role == Role::Dial || k == "role" && !crate::recognizers::is_relation(&text[s..e]);
             if staff_name {
                 f.staff_name = Some(x.fields.len() - 1);
+            }
+            if contact {
+                f.contact = Some(x.fields.len() - 1);
             }
         }
     }

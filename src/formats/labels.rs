@@ -26,6 +26,14 @@ fn weak_ok(role: Role) -> bool {
     )
 }
 
+/// "Pt expired 13 Feb 2024", "Ruiz expired on …", "her husband expired …" are a death; but
+/// "the old intermediate expired 13 Feb 2024" is a certificate's end: a lower-case thing
+/// before the word.
+#[inline(never)]
+fn thing_expired(doc: &Doc, i: usize) -> bool {
+    doc.s(i) == "expired" && i > 0 && doc.gap_before(i) == " " && !doc.toks[i - 1].is(crate::text::CAP) && !crate::recognizers::is_relation(doc.s(i - 1))
+}
+
 /// Roles whose value is a compact code right after the label.
 fn takes_chunk(role: Role) -> bool {
     matches!(role, Role::Ssn | Role::Mrn | Role::MemberId | Role::Mbi | Role::Account | Role::OtherId | Role::License | Role::Vehicle | Role::Device | Role::Npi | Role::Tech | Role::Dial | Role::Zip | Role::Diagnosis | Role::Procedure | Role::DrugCode)
@@ -340,7 +348,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             // "What is the member ID on your card?" answered on the next line.
             answer_below(doc, t.line as usize, role, x);
         }
-        if weak_ok(role) && rest.starts_with(' ') {
+        if weak_ok(role) && rest.starts_with(' ') && !(role == Role::PersonDate && thing_expired(doc, i)) {
             // "my insurance ID is XJH123", "MRN number 00412345"
             let mut vstart = label_end + 1;
             // In any order: "member # is H56254019", "MRN number 00412345", "DOB on file 05/13/1990".

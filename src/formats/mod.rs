@@ -199,6 +199,7 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
         }
     }
     x.fields.retain(|f| f.end > f.start);
+    test_records(doc, &mut x);
     sort_fields(&mut x.fields);
     // A test patient's span holds no other reader's fields (a code reader's `given` inside the
     // specification's example Patient). (Fields come by start: one pass, however many spans.)
@@ -222,25 +223,15 @@ pub(crate) fn extract(doc: &Doc) -> Extracted {
 /// or a team's JSON: its name is staff and its phone and email are work contacts. A record is
 /// the lines at the handle's indentation around it, with the `- ` or `{` line that opens it.
 fn handle_records(doc: &Doc, x: &mut Extracted) {
-    let (b, n) = (doc.bytes, doc.line_starts.len());
+    let b = doc.bytes;
     let (mut done, mut names) = (0, Vec::new());
     // (One search for `@`, which most texts lack.)
     for (k, _) in doc.text.match_indices('@') {
         if k < done || !(b[..k].ends_with(b": ") || b[..k].ends_with(b": \"")) {
             continue;
         }
-        let l = doc.line_of(k);
-        let ind = record_line(doc, l).0;
-        let (mut first, mut last) = (l, l);
-        while first > 0 && record_line(doc, first - 1) == (ind, false) {
-            first -= 1;
-        }
-        first -= usize::from(first > 0 && record_line(doc, first - 1) == (ind.wrapping_sub(2), true));
-        while last + 1 < n && record_line(doc, last + 1) == (ind, false) {
-            last += 1;
-        }
-        let s = doc.line_starts[first] as usize;
-        done = doc.line_end(last);
+        let (s, end) = record(doc, doc.line_of(k));
+        done = end;
         // (Fields come by start: only the record's own are looked at.)
         let from = x.fields.partition_point(|f| f.start < s);
         for f in x.fields[from..].iter_mut().take_while(|f| f.start < done).filter(|f| f.end <= done) {
@@ -262,11 +253,48 @@ fn handle_records(doc: &Doc, x: &mut Extracted) {
     }
 }
 
+/// The record of YAML or JSON lines around line `l` (start, end): the lines at its indentation,
+/// with the `- ` or `{` line that opens it (or, from that line, the lines under it).
+fn record(doc: &Doc, l: usize) -> (usize, usize) {
+    let (ind, opens) = record_line(doc, l);
+    let (mut first, mut last) = (l, l);
+    let body = if opens { ind + 2 } else { ind };
+    if !opens {
+        while first > 0 && record_line(doc, first - 1) == (ind, false) {
+            first -= 1;
+        }
+        first -= usize::from(first > 0 && record_line(doc, first - 1) == (ind.wrapping_sub(2), true));
+    }
+    while last + 1 < doc.line_starts.len() && record_line(doc, last + 1) == (body, false) {
+        last += 1;
+    }
+    (doc.line_starts[first] as usize, doc.line_end(last))
+}
+
+/// An indented record whose name is a placeholder (`name: "DOE^JOHN"` under a fixture's
+/// `zztest_charlie:`) is a test patient's: its birth date and phone are test values too.
+fn test_records(doc: &Doc, x: &mut Extracted) {
+    for k in 0..x.fields.len() {
+        let f = &x.fields[k];
+        // (A flow mapping, `patient: { reference: Patient/1706 }`, is no name.)
+        let v = &doc.text[f.start..f.end];
+        if matches!(f.role, Role::Name | Role::PatientName) && f.source.is_none() && !v.contains(':') && crate::scan::placeholder(v) {
+            let l = doc.line_of(f.start);
+            if (1..usize::MAX).contains(&record_line(doc, l).0) {
+                let (s, e) = record(doc, l);
+                x.push(s, e, Role::Tech, Some(TEST_PATIENT.into()), true);
+            }
+        }
+    }
+}
+
 /// A line's indentation and whether it opens a record (`- name: …`, `{`); a blank line's is
 /// (usize::MAX, false), which matches no record's.
 #[inline(never)]
 fn record_line(doc: &Doc, l: usize) -> (usize, bool) {
+    // (A diff's added line is read without its `+`.)
     let t = doc.line_text(l);
+    let t = t.strip_prefix('+').unwrap_or(t);
     let rest = t.trim_start_matches(' ');
     if rest.trim().is_empty() {
         return (usize::MAX, false);

@@ -145,7 +145,9 @@ fn city_state(doc: &Doc, j: usize) -> Option<usize> {
         let next = k + 1;
         if next < doc.toks.len() && matches!(gap, ", " | " " | ",") && doc.toks[next].line == t.line {
             let st = doc.s(next);
-            if st.len() == 2 && STATES.contains(&st) && (gap != " " || words > 0) && zip_after(doc, next).is_some() || (gap.starts_with(',') && st.len() == 2 && STATES.contains(&st)) {
+            // (Puerto Rico's ZIPs start 00: "Azure DevOps PR 35192" is a pull request.)
+            let zip = zip_after(doc, next).filter(|&(z, _)| st != "PR" || doc.bytes[z] == b'0');
+            if st.len() == 2 && STATES.contains(&st) && (gap != " " || words > 0) && zip.is_some() || (gap.starts_with(',') && st.len() == 2 && STATES.contains(&st)) {
                 return Some(next);
             }
         }
