@@ -243,6 +243,7 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
         adjust(&doc, fields, c, anchor, health, &staff, &mut lines);
     }
     let threshold = scanner.policy.report_threshold;
+    listed(doc.bytes, &mut cands, threshold);
     propagate_names(&doc, &mut cands, &staff, threshold);
     propagate_values(text, &mut cands, threshold);
     let mut kept = resolve_overlaps(cands, threshold);
@@ -934,7 +935,7 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
         Needs::Patient => {
             if !c.kind.is_identifier() {
                 c.score = if anchor { c.score + 0.1 } else { c.score.min(0.4) };
-            } else if anchor || c.kind == Kind::DeviceId && health >= 3 {
+            } else if anchor {
                 c.score += 0.25;
             } else if c.kind == Kind::VehicleId {
                 // (A vehicle is a person's only beside one: a fleet's, a decoder's example VIN is not.)
@@ -976,6 +977,9 @@ fn facility_before(doc: &Doc, line: usize, start: usize) -> bool {
     const FACILITY: &[&str] = &[
         "hospital", "medical", "clinic", "campus", "health system", "community health", "center", "boardroom", "headquarters", " office", " health\t", " health, ", "location",
         "department", "laboratory", "imaging", "radiology", "pharmacy",
+        // (An organisation's, in a signature or a shipping note: "… | Summit Peak Physicians Group",
+        // "Orchid Lab Systems, PO Box …", "the PKI team (…), 50 …", "the loading dock (…)".)
+        " group", "partners", " plan", "systems", " dock", " team", " inc", " llc",
     ];
     let from = (doc.line_starts[line] as usize).max(start.saturating_sub(120));
     // (The address's line starts with its number: its ZIP code is judged with it.)
@@ -1093,6 +1097,32 @@ fn propagate_names(doc: &Doc, cands: &mut Vec<Cand>, staff: &FxMap<String, usize
         }
     }
     cands.extend(extra);
+}
+
+/// A list after a label: "MRN 00412345, 00412399", "left serial 8389M6140, right 3834K8441": a
+/// code right after a reported id, of its shape (letters and digits in the same places), is
+/// one of its kind too.
+fn listed(b: &[u8], cands: &mut Vec<Cand>, threshold: f32) {
+    let mut k = 0;
+    while k < cands.len() {
+        let c = &cands[k];
+        k += 1;
+        let code = &b[c.start..c.end];
+        if c.score < threshold || !matches!(c.kind, Kind::Mrn | Kind::HealthPlanId | Kind::AccountNumber | Kind::DeviceId | Kind::LicenseNumber) || code.len() < 6 || !code.iter().all(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        let mut s = c.end + if b[c.end..].starts_with(b", ") { 2 } else if b[c.end..].starts_with(b" and ") { 5 } else { continue };
+        // (One short lower-case word between: "and", "right", "new".)
+        let w = b[s..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        if (1..=8).contains(&w) && b.get(s + w) == Some(&b' ') {
+            s += w + 1;
+        }
+        let e = s + code.len();
+        if b.get(s..e).is_some_and(|n| n.iter().zip(code).all(|(x, y)| x.is_ascii_alphanumeric() && x.is_ascii_digit() == y.is_ascii_digit())) && b.get(e).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+            let n = Cand::new(c.kind, s, e, c.score, c.why, Needs::Nothing);
+            cands.push(n);
+        }
+    }
 }
 
 /// A reported identifier's value seen again (`assertThat(csv).doesNotContain("643-51-4236")`

@@ -2687,3 +2687,28 @@ fn a_probes_clean_pages_stay_quiet() {
     assert_reported("+patients:\n+  p1:\n+    name: \"KOVAC^ANA\"\n+    dob: \"1980-02-29\"\n", &["KOVAC^ANA", "1980-02-29"]);
     assert_reported("PID-13: \"^PRN^PH^^1^617^8675309\" for the CHF patient", &["8675309"]);
 }
+
+#[test]
+fn a_list_after_a_label_is_the_labels() {
+    assert_reported("MRN 00412345, 00412399 and 00412400 for the CHF patient", &["00412345", "00412399", "00412400"]);
+    assert_reported("Hearing aids for the patient Kenichi Suzuki (CHF): left serial 8389M6140, right 3834K8441.", &["8389M6140", "3834K8441"]);
+    // (Only a code of the same shape: not the count after it.)
+    let found = found("MRN 00412345, 2 visits for the CHF patient", Kind::Mrn);
+    assert_eq!(found, ["00412345"]);
+}
+
+#[test]
+fn a_second_probes_clean_pages_stay_quiet() {
+    // An organisation's address in a signature, a shipping note, a team's page.
+    assert_allowed("Thanks,\nGrace Okafor\nIT Asset Coordinator | Summit Peak Physicians Group\n7101 Alpine Way, Suite 400, Denver, CO 80202\nDesk: 303-555-0178");
+    assert_allowed("Please have receiving at the loading dock (2200 Riverside Parkway, Building C, Columbus, OH 43215, Dock B) sign for it.");
+    // A server's serial in a hospital's vendor escalation is no patient's device.
+    assert_allowed("RCA for the 07/18 09:37 restart of node 2 (serial 60X61FCA0D) of the PACS archive; radiology reads and MRI orders were delayed for the stroke unit.");
+    // A mapper's output object (`resourceType: 'Patient',` built from expressions) holds no patient.
+    assert_allowed("**Opened:** 2025-02-23\n```diff\n+  return {\n+    resourceType: 'Patient',\n+    gender: GENDER_MAP[pid.get('PID-8') ?? 'U'] ?? 'unknown',\n+  };\n```");
+    // A constraint's columns and a table header's "(age)" are no patient details.
+    assert_allowed("+    CONSTRAINT uq_patient_mrn UNIQUE (mrn_issuer, mrn)\nReviewed 2024-04-23");
+    assert_allowed("h2. 2024 results (aggregate, all clinics)\n||Stratum (age)||Denominator||Numerator||\n|18-44|1,204|988|\nMeasurement period: 2024-01-01 through 2024-12-31");
+    // A fixture's test patients in a CSV: their rows are test values throughout.
+    assert_allowed("+patient_id,last_name,first_name,dob,sex,mrn,ssn,phone,email\n+test_patient_001,ZZTEST,ALPHA,1900-01-01,U,TST-00000001,000-00-0000,555-0140,test001@example.org\n+test_patient_002,ZZTEST,BRAVO,1900-01-01,U,TST-00000002,000-00-0000,555-0197,test002@example.org");
+}

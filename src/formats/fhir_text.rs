@@ -32,7 +32,9 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
             if example_patient(text, p, x) {
                 return;
             }
-            x.patient_record = true;
+            // (A JavaScript object, `resourceType: 'Patient',`, may be a mapper's output built
+            // from expressions: its fields, not its type, say whether it holds a patient.)
+            x.patient_record |= !after.starts_with("',");
             break;
         }
         if before.ends_with('<') && (after.starts_with(" xmlns") || after.starts_with('>')) {

@@ -490,11 +490,12 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
         _ => &[" dob", " mrn", " is an ", " is a ", " was admitted", " presented", " was discharged", " was seen", " was diagnosed"],
     };
     // An id or birth-date cue must be followed by its value: not "ACME MRN pattern",
-    // nor a column in an error message ("Key (mrn)=(...)"), nor a call ("Regex Mrn();").
+    // nor a column in an error message ("Key (mrn)=(...)", "UNIQUE (mrn_issuer, mrn)"), nor a
+    // call ("Regex Mrn();").
     let valued = |p: &str| {
-        let id = ["mrn", "mr", "dob", "d.o.b", "medical", "med", "chart", "member", "rm", "room", "bed"].iter().any(|w| p.trim_start_matches([',', ' ', '(', '|']).trim_start().starts_with(w));
+        let id = ["mrn", "mr", "dob", "d.o.b", "medical", "med", "chart", "member", "rm", "room", "bed", "age"].iter().any(|w| p.trim_start_matches([',', ' ', '(', '|']).trim_start().starts_with(w));
         let next = rest[p.len()..].iter().find(|b| !matches!(b, b' ' | b':' | b'#' | b'.'));
-        !id || next.is_none_or(|b| !b.is_ascii_lowercase() && *b != b')') && rest.get(p.len()) != Some(&b'(')
+        !id || next.is_none_or(|b| !b.is_ascii_lowercase() && !matches!(b, b')' | b'_')) && rest.get(p.len()) != Some(&b'(')
     };
     // (A whole word: ", son" is no cue in ", Sonny Black". And ", a " before words: "Okafor, A   1900-0700"
     // on a schedule is an initial.)
