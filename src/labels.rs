@@ -1133,6 +1133,10 @@ fn role_of_field(name: &str) -> Option<Role> {
     if norm.is_empty() {
         return None;
     }
+    // An aggregate's column ("Avg visits / member", "Number of members") names no one.
+    if ["avg ", "average ", "mean ", "median ", "total ", "number of ", "count of "].iter().any(|p| norm.starts_with(p)) {
+        return None;
+    }
     // "Visit date/time", "Admit date time": the date's field.
     if let Some(stem) = norm.strip_suffix(" date time") {
         norm = format!("{stem} date");

@@ -2709,6 +2709,9 @@ fn a_second_probes_clean_pages_stay_quiet() {
     // A constraint's columns and a table header's "(age)" are no patient details.
     assert_allowed("+    CONSTRAINT uq_patient_mrn UNIQUE (mrn_issuer, mrn)\nReviewed 2024-04-23");
     assert_allowed("h2. 2024 results (aggregate, all clinics)\n||Stratum (age)||Denominator||Numerator||\n|18-44|1,204|988|\nMeasurement period: 2024-01-01 through 2024-12-31");
+    // An aggregate's column names no one; a heading's author and date are no patient's.
+    assert_allowed("Prepared by Quality Analytics on 2023-06-30.\n| Age band | Encounters | % of total | Avg visits / member |\n|---|---|---|---|\n| 90+ | 7,595 | 1.0% | 0.6 |");
+    assert_allowed("DROP TABLE IF EXISTS mpi.patient;\n\nReview (Svetlana Mensah, 2023-05-05):\n- ix_patient_name_dob: consider a partial index");
     // A fixture's test patients in a CSV: their rows are test values throughout.
     assert_allowed("+patient_id,last_name,first_name,dob,sex,mrn,ssn,phone,email\n+test_patient_001,ZZTEST,ALPHA,1900-01-01,U,TST-00000001,000-00-0000,555-0140,test001@example.org\n+test_patient_002,ZZTEST,BRAVO,1900-01-01,U,TST-00000002,000-00-0000,555-0197,test002@example.org");
 }

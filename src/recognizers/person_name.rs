@@ -538,7 +538,9 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                 let sep = d.get(n).copied();
                 let m = d.iter().skip(n + 1).take_while(|b| b.is_ascii_digit()).count();
                 // (Not this year's: "— Anan Srisuk, 2026-09-09" is an action's owner and due date.)
-                if (1..=4).contains(&n) && matches!(sep, Some(b'/' | b'-' | b'.')) && (1..=2).contains(&m) && d.get(n + 1 + m).copied() == sep && d.get(n + 2 + m).is_some_and(u8::is_ascii_digit) && !super::date::this_year_or_later(&d[..d.len().min(n + m + 6)]) {
+                // (Nor a heading's author and date: "Review (Pierre Schmidt, 2024-04-23):".)
+                let y = d.iter().skip(n + 2 + m).take_while(|b| b.is_ascii_digit()).count();
+                if (1..=4).contains(&n) && matches!(sep, Some(b'/' | b'-' | b'.')) && (1..=2).contains(&m) && d.get(n + 1 + m).copied() == sep && y > 0 && !d[n + 2 + m + y..].starts_with(b"):") && !super::date::this_year_or_later(&d[..d.len().min(n + m + 6)]) {
                     return true;
                 }
             }
