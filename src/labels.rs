@@ -465,6 +465,7 @@ const LABELS: &[(&str, Role)] = &[
     ("service to", Role::PersonDate),
     ("start date", Role::PersonDate),
     ("starts at", Role::PersonDate),
+    ("team member", Role::Staff),
     // An Epic encounter's date (Clarity's CONTACT_DATE).
     ("contact date", Role::PersonDate),
     ("end date", Role::PersonDate),

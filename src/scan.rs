@@ -744,7 +744,7 @@ pub(crate) fn placeholder(v: &str) -> bool {
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
         let word = w.trim_end_matches(|c: char| c.is_ascii_digit());
         word.len() >= 5 && word.starts_with("zz") && word.bytes().all(|b| b.is_ascii_alphabetic()) ||
-        matches!(word, "test" | "testing" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum" | "everyman" | "tst" | "phantom") || word.len() < w.len() && word.len() <= 8 && word.starts_with("test")
+        matches!(word, "test" | "testing" | "qa" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum" | "everyman" | "tst" | "phantom") || word.len() < w.len() && word.len() <= 8 && word.starts_with("test")
     })
         // (First or last name unknown, a totals row, a subscriber who is the patient.)
         || matches!(&*lower, "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null" | "fnu" | "lnu" | "self" | "grand total")
@@ -869,7 +869,10 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
         // A code's start or end date in a document about no patient is a schedule's
         // (`start_date: "2026-12-07T09:00:00"` in an on-call rotation's YAML).
         let code_key = |g: &Field| g.source.as_deref().is_some_and(|s| s.starts_with("code:"));
-        if f.role == Role::PersonDate && c.kind == Kind::Date && !anchor && fields[fields.partition_point(|g| g.start < f.start)..].iter().take_while(|g| g.start == f.start).any(code_key) {
+        // (And any start's, "Start date", `"startsAt"`: a new hire's, an alert's.)
+        // (Not a FHIR period's or an HL7 field's, which are a visit's.)
+        let start = || f.source.as_deref().is_none_or(|s| !s.starts_with("fhir:") && !s.starts_with("hl7:")) && crate::text::has_ci(doc.window(f.start.saturating_sub(24), f.start), "start");
+        if f.role == Role::PersonDate && c.kind == Kind::Date && !anchor && (start() || fields[fields.partition_point(|g| g.start < f.start)..].iter().take_while(|g| g.start == f.start).any(code_key)) {
             c.score = c.score.min(0.4);
             return;
         }
@@ -979,7 +982,7 @@ fn facility_before(doc: &Doc, line: usize, start: usize) -> bool {
         "department", "laboratory", "imaging", "radiology", "pharmacy",
         // (An organisation's, in a signature or a shipping note: "… | Summit Peak Physicians Group",
         // "Orchid Lab Systems, PO Box …", "the PKI team (…), 50 …", "the loading dock (…)".)
-        " group", "partners", " plan", "systems", " dock", " team", " inc", " llc",
+        " group", "partners", " plan", "systems", " dock", " team", " inc", " llc", "attn",
     ];
     let from = (doc.line_starts[line] as usize).max(start.saturating_sub(120));
     // (The address's line starts with its number: its ZIP code is judged with it.)

@@ -2715,3 +2715,19 @@ fn a_second_probes_clean_pages_stay_quiet() {
     // A fixture's test patients in a CSV: their rows are test values throughout.
     assert_allowed("+patient_id,last_name,first_name,dob,sex,mrn,ssn,phone,email\n+test_patient_001,ZZTEST,ALPHA,1900-01-01,U,TST-00000001,000-00-0000,555-0140,test001@example.org\n+test_patient_002,ZZTEST,BRAVO,1900-01-01,U,TST-00000002,000-00-0000,555-0197,test002@example.org");
 }
+
+#[test]
+fn a_third_probes_clean_pages_stay_quiet() {
+    // A Jira mention says staff; an onboarding page's new team member and start date are staff's.
+    assert_allowed("||Role||Person||\n|DBA|[~lmensah] Lars Mensah (DBA)|\n|Dev contact|[~knovak] Kwame Novak|");
+    assert_allowed("| | |\n|---|---|\n| **New team member** | Rose Osei (rose.osei@bluewaterhn.org) |\n| **Start date** | Monday, August 18, 2025 |");
+    // An alert's start, a query's bounds, a vendor's notice address, a QA test account.
+    assert_allowed("{\"status\": \"firing\", \"labels\": {\"alertname\": \"HighP99Latency\"}, \"startsAt\": \"2024-10-16T17:12:00Z\"}");
+    assert_allowed("SELECT age_band, COUNT(*) FROM enc e\n WHERE e.service_date >= DATE '2024-01-01' AND e.service_date < DATE '2025-01-01'\nGROUP BY age_band;");
+    assert_allowed("Harbor Analytics Inc.\nAttn: Contracts Administration\n7239 Cedar Ridge Pkwy, Tacoma, WA 98402");
+    assert_allowed("*Repro (staging, seeded test account qa-member-0042):*");
+    // A profile's table names fields with their types, no values: no patient record.
+    assert_allowed("||Seq||Field||Data type||Len||Opt||\n|3|IN1-36|ST|15|R|\n*Engine admin:* Nkechi Ivanova, upgraded on 2024-11-04");
+    // (A relative's contact is one still.)
+    assert_reported("Emergency contact: Siobhan Nguyen (daughter) 617-388-4021, MRN 00412345", &["Siobhan Nguyen", "617-388-4021"]);
+}

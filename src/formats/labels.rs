@@ -374,7 +374,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             }
             // A value starts with a digit or a capital ("DOB 3/14/62", "phone (617)..."); "the
             // mapping for birthDate and telecom" goes on with the sentence instead.
-            if !takes_chunk(role) && role != Role::Email && doc.text[vstart..line_end].starts_with(char::is_lowercase) {
+            // (Nor is a comparison's bound one: "WHERE service_date >= DATE '2024-01-01'".)
+            if !takes_chunk(role) && role != Role::Email && doc.text[vstart..line_end].starts_with(|c: char| c.is_lowercase() || matches!(c, '<' | '>' | '!')) {
                 i = last + 1;
                 continue;
             }

@@ -677,7 +677,8 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
                     let (vs, ve) = trim_value(text, vs, ve);
                     x.push(vs, ve, role, Some(format!("table:{field}")), true);
                 }
-                x.patient_record |= role.marks_patient_record();
+                // (Only with a value: a profile's `|IN1-36|ST|15|R|` holds none.)
+                x.patient_record |= role.marks_patient_record() && !value_cols.is_empty();
             }
         }
         // Under "||Field||A01 value||A03 value||", rows keyed by HL7 field names.

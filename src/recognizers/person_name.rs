@@ -822,7 +822,13 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let details_after = || patient_after(doc, last) || doc.gap_after(last) == ", " && last + 1 < doc.toks.len() && is_name_token(doc, last + 1) && patient_after(doc, name_run_from(doc, last + 1));
     // (But a date alone in parentheses after "by" says when: "commit c05bfbaa by Deepa Mwangi (2023-07-16)".)
     let when = || prev == Some("by") && dated(doc, doc.toks[last].end as usize);
-    let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && (when() || !details_after()) || staff_after(doc, last);
+    // (A Jira user's mention before the name: "|Dev contact|[~snguyen] Siobhan Nguyen|".)
+    let mention = || {
+        let at = doc.toks[i].start as usize;
+        let w = doc.window(at.saturating_sub(32), at);
+        w.rfind("[~").is_some_and(|k| w[k..].strip_suffix("] ").is_some_and(|m| !m.contains(' ')))
+    };
+    let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && (when() || !details_after()) || staff_after(doc, last) || mention();
     // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
     // (Token by token, without collecting the words: most runs are one or two.)
     let kept = |j: &usize| word(doc, *j).0 != Word::Not;
