@@ -869,9 +869,9 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
         // A code's start or end date in a document about no patient is a schedule's
         // (`start_date: "2026-12-07T09:00:00"` in an on-call rotation's YAML).
         let code_key = |g: &Field| g.source.as_deref().is_some_and(|s| s.starts_with("code:"));
-        // (And any start's, "Start date", `"startsAt"`: a new hire's, an alert's.)
+        // (And any start's, "Start date", `"startsAt"`, "effective date": a new hire's, an alert's, a policy's.)
         // (Not a FHIR period's or an HL7 field's, which are a visit's.)
-        let start = || f.source.as_deref().is_none_or(|s| !s.starts_with("fhir:") && !s.starts_with("hl7:")) && crate::text::has_ci(doc.window(f.start.saturating_sub(24), f.start), "start");
+        let start = || f.source.as_deref().is_none_or(|s| !s.starts_with("fhir:") && !s.starts_with("hl7:")) && { let w = doc.window(f.start.saturating_sub(24), f.start); crate::text::has_ci(w, "start") || crate::text::has_ci(w, "effective") };
         if f.role == Role::PersonDate && c.kind == Kind::Date && !anchor && (start() || fields[fields.partition_point(|g| g.start < f.start)..].iter().take_while(|g| g.start == f.start).any(code_key)) {
             c.score = c.score.min(0.4);
             return;

@@ -2731,3 +2731,11 @@ fn a_third_probes_clean_pages_stay_quiet() {
     // (A relative's contact is one still.)
     assert_reported("Emergency contact: Siobhan Nguyen (daughter) 617-388-4021, MRN 00412345", &["Siobhan Nguyen", "617-388-4021"]);
 }
+
+#[test]
+fn a_fourth_probes_clean_pages_stay_quiet() {
+    // A comment's author and date; a mail header's weekday; a policy's effective date.
+    assert_allowed("Comments:\nWill Oyelaran (2024-12-26): the NM109 qualifier changed in the 5010 companion guide.");
+    assert_allowed("From: Hunter Banks <hunter.banks@summitvalleymc.org>\nDate: Tue, 2024-09-27 15:42\nSubject: RE: cutover");
+    assert_allowed("Lines of business: Commercial, Medicare Advantage\nOriginal effective date: 2019-05-08   Revised: 2024-04-08");
+}

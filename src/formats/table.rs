@@ -658,7 +658,7 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         }
         // `TEST00000001,Doe,John,<YYYYMMDD>,...`: an example row.
         // (And a test patient's, `test_patient_001,ZZTEST,ALPHA,1900-01-01,…`: a name a placeholder.)
-        let test = || cs.iter().zip(&roles).any(|(&(a, b), r)| matches!(r, Some(Role::PatientName | Role::Name)) && text[a..b].bytes().all(|c| c.is_ascii_alphabetic() || b" ,^'\"".contains(&c)) && crate::scan::placeholder(&text[a..b]));
+        let test = || cs.iter().zip(&roles).any(|(&(a, b), r)| matches!(r, Some(Role::PatientName | Role::Name)) && text[a..b].bytes().all(|c| c.is_ascii_alphanumeric() || b" ,^'\"+".contains(&c)) && crate::scan::placeholder(&text[a..b]));
         if super::has_slot(line) || test() {
             x.push(s, e, Role::Tech, Some(super::TEST_PATIENT.into()), true);
             l += 1;

@@ -524,11 +524,14 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                     let n = if n == 0 { rest.iter().take(3).take_while(|b| b.is_ascii_alphabetic()).count() } else { n };
                     (1..=3).contains(&n) && rest.get(n) == paren.get(digits) && !(n == 3 && rest[0].is_ascii_digit())
                 }) && !super::date::this_year_or_later(inside)
+                // (Not a comment's author and date: "Will Oyelaran (2024-12-26): the NM109 …".)
+                && !paren[inside.len()..].starts_with(b"):")
             {
                 return true;
             }
             // "Override events for Caruso, Giuseppe, 12/08/1921, M386278": a birth date after a comma.
-            if let Some(d) = r.strip_prefix(b", ") {
+            // (Not after a weekday: "Date: Tue, 2024-09-27 15:42".)
+            if let Some(d) = r.strip_prefix(b", ").filter(|_| !matches!(doc.s(last), "Mon" | "Tue" | "Wed" | "Thu" | "Fri" | "Sat" | "Sun")) {
                 // "this lady, Björk Jónsdóttir, dialysis pt, says …": one word, then "pt".
                 let w = d.iter().take_while(|b| b.is_ascii_lowercase()).count();
                 if (2..=12).contains(&w) && d[w..].starts_with(b" pt") && matches!(d.get(w + 3), None | Some(b',' | b'.' | b')' | b';' | b'\n' | b'\r')) {
