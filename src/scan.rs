@@ -1122,8 +1122,7 @@ fn listed(b: &[u8], cands: &mut Vec<Cand>, threshold: f32) {
         }
         let e = s + code.len();
         if b.get(s..e).is_some_and(|n| n.iter().zip(code).all(|(x, y)| x.is_ascii_alphanumeric() && x.is_ascii_digit() == y.is_ascii_digit())) && b.get(e).is_none_or(|c| !c.is_ascii_alphanumeric()) {
-            let n = Cand::new(c.kind, s, e, c.score, c.why, Needs::Nothing);
-            cands.push(n);
+            cands.push(Cand::new(c.kind, s, e, c.score, c.why, Needs::Nothing));
         }
     }
 }

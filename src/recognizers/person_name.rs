@@ -984,7 +984,9 @@ fn record_after(doc: &Doc, end: usize) -> bool {
 /// A date in parentheses at `end`: " (October 21, 2026)", " (03/14/1962)", " (2023-07-16)".
 fn dated(doc: &Doc, end: usize) -> bool {
     let r = doc.bytes.get(end + 2..).unwrap_or(b"");
-    doc.bytes[end..].starts_with(b" (") && r.iter().take(10).any(u8::is_ascii_digit) && (r.iter().take_while(|b| b.is_ascii_digit()).count().checked_sub(1).is_some_and(|n| n < 4 && matches!(r.get(n + 1), Some(b'/' | b'-' | b'.')) && r.get(n + 2).is_some_and(u8::is_ascii_digit)) || r.len() >= 3 && doc.text.get(end + 2..end + 5).is_some_and(|m| super::date::month_number(m).is_some()))
+    // (One to four digits, a separator, a digit: not an age's "67 y/o".)
+    let n = r.iter().take_while(|b| b.is_ascii_digit()).count();
+    doc.bytes[end..].starts_with(b" (") && r.iter().take(10).any(u8::is_ascii_digit) && ((1..=4).contains(&n) && matches!(r.get(n), Some(b'/' | b'-' | b'.')) && r.get(n + 1).is_some_and(u8::is_ascii_digit) || r.len() >= 3 && doc.text.get(end + 2..end + 5).is_some_and(|m| super::date::month_number(m).is_some()))
 }
 
 /// A code with at most one hyphen, after a prefix of letters ("PSN-0531442"; not a
