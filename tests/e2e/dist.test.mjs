@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { CHROMIUM_POLICY_DIR, VERSION, policySkip, unzip } from "./harness.mjs";
+import { CHROMIUM, CHROMIUM_POLICY_DIR, VERSION, policySkip, started, unzip } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(here, "..", "..");
@@ -429,16 +429,15 @@ test("every filled-in template installs the extension from the update URL: Chrom
 test("Chromium installs the CRX from update.xml through the Linux template, and the template's policy reaches the extension", { skip: SKIP_INSTALL, timeout: 90000 }, async () => {
   policyFile = join(CHROMIUM_POLICY_DIR, "phi-guard-dist-e2e.json");
   writeFileSync(policyFile, readFileSync(join(out, "policy", "chrome-linux-policy.json")));
-  const profile = mkdtempSync(join(work, "profile-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  const context = await started(() => chromium.launchPersistentContext(mkdtempSync(join(work, "profile-")), {
+    executablePath: CHROMIUM,
     headless: true,
     // No --load-extension: the extension comes from the policy alone. Chromium's
     // updater needs background networking. --enable-crx-hash-check makes it
     // refuse a CRX whose SHA-256 is not update.xml's hash_sha256.
     ignoreDefaultArgs: ["--disable-extensions", "--disable-background-networking", "--disable-component-extensions-with-background-pages"],
     args: ["--no-sandbox", "--enable-crx-hash-check", `--host-resolver-rules=MAP ${UPDATE_HOST} 127.0.0.1, MAP * ~NOTFOUND`, "--disable-gpu", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
-  });
+  }));
   try {
     const ours = (w) => w.url() === `chrome-extension://${testId}/background/service-worker.js`;
     const worker = context.serviceWorkers().find(ours) ?? (await context.waitForEvent("serviceworker", { predicate: ours, timeout: 30000 }));

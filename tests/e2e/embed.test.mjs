@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { editorBundle } from "./harness.mjs";
+import { CHROMIUM, editorBundle, started } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const WWW_DIST = join(here, "..", "..", "www", "dist");
@@ -39,7 +39,7 @@ before(async () => {
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   port = server.address().port;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+  browser = await started(() => chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu"] }));
   context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: `http://127.0.0.1:${port}` });
 });

@@ -19,6 +19,8 @@ export const EXTENSION = join(here, "..", "..", "extension", "dist", "chrome");
 export const HOSTS = ["acme.atlassian.net", "bitbucket.org", "confluence.acme-dc.test", "jira.unlisted.test"];
 /** The version every package carries, from Cargo.toml. */
 export const VERSION = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(here, "..", "..", "Cargo.toml"), "utf8"))[1];
+/** The Chromium the tests drive: Debian's, or the one $CHROMIUM names. */
+export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 /** Where Debian's Chromium reads machine policy. */
 export const CHROMIUM_POLICY_DIR = "/etc/chromium/policies/managed";
 
@@ -118,10 +120,10 @@ export async function startServer() {
  * 127.0.0.1", which lets a test reach a server on that address itself).
  */
 export async function launch(port, extension = EXTENSION, { args = [], hostRules = [] } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), "phi-guard-e2e-"));
   const rules = [...HOSTS.map((h) => `MAP ${h} 127.0.0.1`), ...hostRules, "MAP * ~NOTFOUND"].join(", ");
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  const profile = mkdtempSync(join(tmpdir(), "phi-guard-e2e-"));
+  const context = await started(() => chromium.launchPersistentContext(mkdtempSync(join(profile, "try-")), {
+    executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ["--disable-extensions"],
     viewport: { width: 1100, height: 760 },
@@ -130,7 +132,7 @@ export async function launch(port, extension = EXTENSION, { args = [], hostRules
       `--host-resolver-rules=${rules}`, `--unsafely-treat-insecure-origin-as-secure=${HOSTS.map((h) => `http://${h}:${port}`).join(",")}`, "--disable-gpu", "--disable-background-networking", "--disable-component-update",
       "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", ...args,
     ],
-  });
+  }));
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent("serviceworker");
   const extensionId = new URL(worker.url()).host;
@@ -143,6 +145,23 @@ export async function launch(port, extension = EXTENSION, { args = [], hostRules
     rmSync(profile, { recursive: true, force: true });
   };
   return { context, extensionId, close };
+}
+
+/**
+ * Runs `launch` (a browser's start) again, three tries in all, when the
+ * browser dies while starting: Debian's Chromium in a container now and then
+ * crashes (SIGSEGV) before its first page, which says nothing about the code
+ * under test. Any other error, or a third crash, fails the test.
+ */
+export async function started(launch) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch();
+    } catch (error) {
+      if (attempt === 3 || !/has been closed|signal=SIG/.test(error?.message ?? "")) throw error;
+      console.error(`# Chromium died while starting (try ${attempt} of 3); starting it again`);
+    }
+  }
 }
 
 /** The extension's running service workers, as the DevTools protocol session `cdp` lists them. */

@@ -12,6 +12,7 @@ import { chromium } from "playwright-core";
 import init, { PhiGuard } from "../../www/pkg/phi_guard.js";
 import { serve, CSP } from "../../www/serve.mjs";
 import { SAMPLES } from "../../www/samples.js";
+import { CHROMIUM, started } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const OUT = join(here, "out");
@@ -40,12 +41,12 @@ const problems = [];
 
 before(async () => {
   site = await serve({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  browser = await started(() => chromium.launch({
+    executablePath: CHROMIUM,
     headless: true,
     // Any host but the server's resolves to nowhere, so nothing could leave the machine anyway.
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
-  });
+  }));
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(site.url).origin });
   context.on("request", (r) => (loading ? loadRequests : lateRequests).push(r.url()));
