@@ -242,6 +242,9 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
     for c in &mut cands {
         adjust(&doc, fields, c, anchor, health, &staff, &mut lines);
     }
+    if !anchor {
+        lone_addresses(&doc, &mut cands);
+    }
     let threshold = scanner.policy.report_threshold;
     listed(doc.bytes, &mut cands, threshold);
     propagate_names(&doc, &mut cands, &staff, threshold);
@@ -969,6 +972,38 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
             _ => {}
         }
     }
+}
+
+/// In a document about no patient, an address with no one's name on its line or the line above
+/// (a site's, a vendor's, an office's: under `### Harbor Point Children's Hospital`, `Reception:`
+/// beside it) stays below the report threshold, unless a home is written around it ("my address
+/// changed: …", "moved", "Apt 4"). "New address is 75 Dogwood Road, … Pooja Mishra" and a
+/// label's `JEAN-ROBERT EXANTUS` over `34770 QUAIL RUN WAY, …` keep their scores.
+fn lone_addresses(doc: &Doc, cands: &mut [Cand]) {
+    const HOME: &[&str] = &["my ", "moved", "home", "lives", "living at", "resides", " apt", "apartment"];
+    let named: Vec<usize> = cands.iter().filter(|c| c.kind == Kind::PersonName && c.score > 0.0).map(|c| doc.line_of(c.start)).collect();
+    for c in cands.iter_mut().filter(|c| matches!(c.kind, Kind::StreetAddress | Kind::ZipCode) && c.needs == Needs::Patient && !c.patient_cue && c.source.is_none()) {
+        let line = doc.line_of(c.start);
+        let around = doc.window(doc.line_starts[line.saturating_sub(1)] as usize, c.end);
+        let someone = named.iter().any(|&n| n == line || n + 1 == line) || line > 0 && addressee(doc, line - 1);
+        let home = around.len() <= 400 && HOME.iter().any(|w| crate::text::has_ci(around, w));
+        if !someone && !home {
+            c.score = c.score.min(0.45);
+        }
+    }
+}
+
+/// A line of two to four words, the first a first name the dictionaries know and none only a
+/// common word: an envelope's or a label's addressee (`JEAN-ROBERT EXANTUS`; not `COLUMBUS
+/// HEADQUARTERS`).
+fn addressee(doc: &Doc, line: usize) -> bool {
+    use crate::dictionaries::flag::{FIRST, LAST};
+    let from = doc.tok_at(doc.line_starts[line] as usize);
+    let words = doc.toks[from..].iter().take_while(|t| t.line as usize == line).count();
+    (2..=4).contains(&words)
+        && doc.lex[from] & FIRST != 0
+        && (from..from + words).all(|j| doc.toks[j].is_word() && (doc.lex[j] & (FIRST | LAST) != 0 || doc.lex[j] & recognizers::NOT_NAME == 0))
+        && doc.line_text(line).bytes().all(|b| b.is_ascii_alphabetic() || b" -'".contains(&b) || b >= 0x80)
 }
 
 /// A facility's name or a department's (hospital, clinic, office, imaging) or a place's label

@@ -2739,3 +2739,28 @@ fn a_fourth_probes_clean_pages_stay_quiet() {
     assert_allowed("From: Hunter Banks <hunter.banks@summitvalleymc.org>\nDate: Tue, 2024-09-27 15:42\nSubject: RE: cutover");
     assert_allowed("Lines of business: Commercial, Medicare Advantage\nOriginal effective date: 2019-05-08   Revised: 2024-04-08");
 }
+
+#[test]
+fn a_fifth_probes_clean_pages_stay_quiet() {
+    // An organisation's address with no one's name beside it: a site directory, a mailing address, a room.
+    assert_allowed("### Harbor Point Children's Hospital (HPCH)\n- **Address:** 45 Harbor Point Drive, Portland, ME 04101 · **Main:** (207) 555-0155\n- Interface go-live for sepsis alerts: March 2024");
+    assert_allowed("If you need anything on paper, our mailing address is:\nNovaScript Rx Solutions\nAttn: Legal & Contracts\n220 W. Wacker Drive, Suite 1800\nChicago, IL 60606\nThe oncology order sets ship next week.");
+    // A quality report's aggregate columns, one of them named for identifiers.
+    assert_allowed("Prepared on November 10, 2023.\n| Source feed | Records received | Invalid identifier format |\n|---|---|---|\n| SBRMC Epic | 3,105,016 | 0.9% |\n| MVH Cerner | 3,567,408 | 4.0% |\nFix deployed October 20, 2023.");
+    // Rooms and their seats; review comments' stamps; an author's note in a migration.
+    assert_allowed("Conference rooms (6th floor): Scioto (12), Olentangy (6), Alum Creek (4). Sepsis huddle daily.\nNext review June 5, 2024.");
+    assert_allowed("[Siobhan O'Connell, 27/03/2023 12:50] pid.py +31: comment that only 6 components matter.\nSepsis rule date: March 3, 2023");
+    assert_allowed("+-- Hannah Schmidt, 2024-11-14: DQ-512 add birth_date check\n+ALTER TABLE patient ADD CONSTRAINT dob_past CHECK (birth_date <= CURRENT_DATE);\nDeployed Nov 20, 2024.");
+    // A specification's table of fields with a usage column and placeholder examples; its test message.
+    assert_allowed("*Date:* 02 Jan 2025\n||Seg||Field||Name||Usage||Notes / placeholder example||\n|PID|5|Patient Name|R|<Family>^<Given> — test example {{TEST^PATIENT^A}}|\n\n{noformat}\nPID|1||ZZTEST0001^^^MVH^MR||TEST^PATIENT^A||19000101|U\nPV1|1|O|LAB^^^MVH||||||||||||||||ZZTESTVN01^^^MVH^VN\n{noformat}");
+    // An empty Patient passed to a validator.
+    assert_allowed("Reviewed May 23, 2023\n+    void prodIsPassThrough() {\n+        assertDoesNotThrow(() -> new PatientResourceValidator(\"prod\").validate(new Patient()));\n+    }");
+}
+
+#[test]
+fn a_home_address_without_other_anchors_is_still_reported() {
+    // A first-person move, a name on the address's line, a label's addressee above it.
+    assert_reported("Hi there,\nI moved - new address is 75 Dogwood Road, Hialeah, FL 33066-3803. Please send the bill there.", &["75 Dogwood Road", "33066-3803"]);
+    assert_reported("Please schedule pickup for Mazur, Tomasz P. Address 3350 Park Road, San Antonio, TX 78269.", &["3350 Park Road", "78269"]);
+    assert_reported("Label text:\n    JEAN-ROBERT EXANTUS\n    34770 QUAIL RUN WAY, GALLUP NM 87319\n    TAKE 1 TABLET BY MOUTH TWICE DAILY", &["34770 QUAIL RUN WAY", "87319"]);
+}

@@ -62,14 +62,15 @@ fn role_of(name: &str) -> Option<Role> {
 /// What follows `Patient` in a call that builds a patient resource.
 const PATIENT_BUILDERS: &[&str] = &["(", ".builder(", "Builder(", ".parse_obj(", ".model_validate("];
 
-/// Code that constructs a patient: `new Patient()`, `Patient(name=...)`,
-/// `Patient.builder()`; not `findPatient(` or `getPatient(`.
+/// Code that constructs a patient: `Patient(name=...)`, `Patient.builder()`; not
+/// `findPatient(` or `getPatient(`, nor an empty one passed along (`validate(new Patient())`:
+/// its setters' values, if any, are read as fields).
 /// `patient`: where the words starting "Patient" are.
 fn builds_patient(text: &str, patient: &[usize]) -> bool {
     let b = text.as_bytes();
     patient.iter().any(|&i| {
         let own_word = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] == b'.');
-        own_word && PATIENT_BUILDERS.iter().any(|p| text[i + 7..].starts_with(p))
+        own_word && PATIENT_BUILDERS.iter().any(|p| text[i + 7..].starts_with(p)) && !text[i + 7..].starts_with("())")
     })
 }
 

@@ -200,7 +200,10 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             text[ns..ne].contains("-+-") && is_rule(&text[ns..ne])
         };
         let d = delimiter_from(t, p, c, sc).or_else(|| psql().then_some(Delim::Pipe));
-        let Some(d) = d.filter(|&d| (digits <= 6 || p > 0 || digits <= 2 * (t + c + sc + 1)) && !sql_statement(line) && (d == Delim::Pipe || !has(line, "\": "))) else {
+        // (An HL7 segment, `PID|1||ZZTEST0001^^^MVH^MR||TEST^PATIENT^A||…`, is no header.)
+        // (A header named `MRN|PATIENT_NAME|DOB` has no components and no empty field.)
+        let segment = || line.as_bytes().get(3) == Some(&b'|') && super::hl7v2::is_segment_id(&line.as_bytes()[..3]) && (line.contains('^') || line.contains("||"));
+        let Some(d) = d.filter(|&d| (digits <= 6 || p > 0 || digits <= 2 * (t + c + sc + 1)) && !sql_statement(line) && (d == Delim::Pipe && !segment() || d != Delim::Pipe && !has(line, "\": "))) else {
             if c >= 4 && t == 0 && p == 0 {
                 claim_row(text, s, e, x, &mut head);
             }
@@ -334,8 +337,7 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         // or a Markdown one (the row above its |---| rule) on.
         let header_row = pipe_row && (wiki_header || !under_header && rule_below());
         if header_row {
-            const SPEC: &[&str] = &["type", "data type", "datatype", "usage", "opt", "optionality", "card.", "cardinality", "format", "description", "len", "length"];
-            spec_header = head.iter().any(|&(a, b)| SPEC.iter().any(|w| header_text(text, a, b).eq_ignore_ascii_case(w)));
+            spec_header = head.iter().any(|&(a, b)| spec_column(header_text(text, a, b)));
         }
         under_header = pipe_row && (under_header || header_row);
         l += 1;
@@ -624,6 +626,9 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
     // Each cell's source is its column's: formatted once per column.
     let sources: Vec<String> = names.iter().map(|name| format!("{}:{}", d.prefix(), name)).collect();
     let mut seen_rows = 0;
+    // (A personal column must hold one person's value: a quality report's `Invalid identifier
+    // format` column of `0.9%` and `3,105,016` is an aggregate's.)
+    let mut personal_cell = false;
     let mut cs = Vec::new();
     while l < doc.line_starts.len() {
         let (s, mut e) = line_span(l);
@@ -677,8 +682,9 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
                     let (vs, ve) = trim_value(text, vs, ve);
                     x.push(vs, ve, role, Some(format!("table:{field}")), true);
                 }
-                // (Only with a value: a profile's `|IN1-36|ST|15|R|` holds none.)
-                x.patient_record |= role.marks_patient_record() && !value_cols.is_empty();
+                // (Only with a value: a profile's `|IN1-36|ST|15|R|` holds none; nor in a
+                // specification, whose `Usage` column says its values are examples.)
+                x.patient_record |= role.marks_patient_record() && !value_cols.is_empty() && !names.iter().any(|n| spec_column(n));
             }
         }
         // Under "||Field||A01 value||A03 value||", rows keyed by HL7 field names.
@@ -691,6 +697,7 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
             let Some(Some(role)) = roles.get(c) else { continue };
             let (vs, ve) = trim_value(text, a, b);
             let v = &text[vs..ve];
+            personal_cell |= role.is_personal() && !aggregate(v);
             // Roles come one per header cell, so the column has a name and a source.
             let name = names[c];
             // A repeated header row is not data.
@@ -708,10 +715,16 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         seen_rows += 1;
         l += 1;
     }
-    if patient && seen_rows > 0 {
+    if patient && seen_rows > 0 && personal_cell {
         x.patient_record = true;
     }
     l
+}
+
+/// A count or a share, not anyone's value: `0.9%`, `3,105,016`, `12.5`, `—`.
+fn aggregate(v: &str) -> bool {
+    let grouped = v.split(',').skip(1).all(|g| g.len() == 3) && v.contains(',');
+    v.bytes().all(|b| b.is_ascii_digit() || b",.% ".contains(&b)) && (v.contains('%') || v.contains('.') || grouped) || matches!(v, "" | "-" | "—" | "–")
 }
 
 /// A telephone number alone: 10 digits, or 11 after a 1, in any of the usual punctuations.
@@ -797,6 +810,12 @@ fn bulleted(line: &str) -> bool {
 
 /// A column of values under a field column: "Value", "Legacy value", "Example", or one
 /// side of a comparison: "Epic (source)", "Expected", "As received".
+/// A specification's column: a field's type, usage, cardinality, length or description.
+fn spec_column(name: &str) -> bool {
+    const SPEC: &[&str] = &["type", "data type", "datatype", "usage", "opt", "optionality", "card.", "cardinality", "format", "description", "len", "length"];
+    crate::text::one_of_ci(name.as_bytes(), SPEC)
+}
+
 fn value_column(name: &str) -> bool {
     const WORDS: &[&str] = &["value", "example", "sample", "source", "target", "expected", "actual", "before", "after", "sent", "received", "original", "corrected"];
     // ("Target column" and "Source field" name columns and fields, not values.)

@@ -33,7 +33,7 @@ mod vocabulary;
 
 pub(crate) use date::is_placeholder_date;
 pub(crate) use medicare_mbi::is_example as is_example_mbi;
-pub(crate) use person_name::{is_name_token, is_relation, CARET as CARET_NAME};
+pub(crate) use person_name::{is_name_token, is_relation, CARET as CARET_NAME, NOT_NAME};
 
 /// What a candidate needs before it is reported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

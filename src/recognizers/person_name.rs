@@ -543,7 +543,10 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                 // (Not this year's: "— Anan Srisuk, 2026-09-09" is an action's owner and due date.)
                 // (Nor a heading's author and date: "Review (Pierre Schmidt, 2024-04-23):".)
                 let y = d.iter().skip(n + 2 + m).take_while(|b| b.is_ascii_digit()).count();
-                if (1..=4).contains(&n) && matches!(sep, Some(b'/' | b'-' | b'.')) && (1..=2).contains(&m) && d.get(n + 1 + m).copied() == sep && y > 0 && !d[n + 2 + m + y..].starts_with(b"):") && !super::date::this_year_or_later(&d[..d.len().min(n + m + 6)]) {
+                // (Nor a comment's stamp: "[Siobhan O'Connell, 27/03/2023 12:50]", "-- Hannah Schmidt, 2024-11-14: DQ-512".)
+                let after = &d[(n + 2 + m + y).min(d.len())..];
+                let stamp = [&b"):"[..], b":", b"]"].iter().any(|p| after.starts_with(p)) || after.first() == Some(&b' ') && after.iter().skip(1).take_while(|b| b.is_ascii_digit()).count() <= 2 && after.iter().skip(1).find(|b| !b.is_ascii_digit()) == Some(&b':');
+                if (1..=4).contains(&n) && matches!(sep, Some(b'/' | b'-' | b'.')) && (1..=2).contains(&m) && d.get(n + 1 + m).copied() == sep && y > 0 && !stamp && !super::date::this_year_or_later(&d[..d.len().min(n + m + 6)]) {
                     return true;
                 }
             }
@@ -562,6 +565,12 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                     && ([")", ",", "y", "m,", "f,", "m)", "f)", "-y", " y", " m ", " f ", " m,", " f,", " male", " female", "-year", " year", " m\n", " f\n", " m\r", " f\r"].iter().any(|t| tail.starts_with(t.as_bytes())) || matches!(tail, b" m" | b" f"))
             })
         }
+}
+
+/// " (12)": a number alone in parentheses.
+fn counted(after: &[u8]) -> bool {
+    let n = after.iter().skip(2).take_while(|b| b.is_ascii_digit()).count();
+    after.starts_with(b" (") && (1..=3).contains(&n) && after.get(2 + n) == Some(&b')')
 }
 
 /// "pt sophal sok 40 y/o s/p CABG": a name typed in lower case right after "pt" or "patient":
@@ -934,8 +943,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         if n_words == 1 && crate::text::one_of_ci(doc.s(a).as_bytes(), GREETINGS) {
             return;
         }
-        // Nor does a date after one unknown word: "Team Interop (October 21, 2026)" is a meeting's.
-        if name_words == 0 && n_words == 1 && !patient_cue && !titled && dated(doc, e) {
+        // Nor does a date after one unknown word: "Team Interop (October 21, 2026)" is a meeting's;
+        // nor a count: "Scioto (12), Olentangy (6)" are rooms' seats.
+        if name_words == 0 && n_words == 1 && !patient_cue && !titled && (dated(doc, e) || counted(doc.window(e, e + 6).as_bytes())) {
             return;
         }
         // All upper case and long: a heading, unless a cue is explicit.
