@@ -289,7 +289,8 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
 /// where a prose label gives a patient's date or record number is that
 /// patient's.
 fn names_on_patient_lines(doc: &Doc, fields: &[Field], cands: &mut [Cand]) {
-    let patient_field = |f: &&Field| f.source.is_none() && matches!(f.role, Role::Dob | Role::PersonDate | Role::Mrn | Role::MemberId | Role::Age);
+    // (Not a new hire's `Start date:`.)
+    let patient_field = |f: &&Field| f.source.is_none() && matches!(f.role, Role::Dob | Role::PersonDate | Role::Mrn | Role::MemberId | Role::Age) && !(f.role == Role::PersonDate && starts(doc, f));
     let labelled: Vec<&Field> = fields.iter().filter(patient_field).collect();
     if labelled.is_empty() {
         return;
@@ -748,6 +749,8 @@ pub(crate) fn placeholder(v: &str) -> bool {
         let word = w.trim_end_matches(|c: char| c.is_ascii_digit());
         word.len() >= 5 && word.starts_with("zz") && word.bytes().all(|b| b.is_ascii_alphabetic()) ||
         matches!(word, "test" | "testing" | "qa" | "dummy" | "sample" | "fake" | "example" | "demo" | "placeholder" | "redacted" | "xxx" | "tbd" | "lorem" | "ipsum" | "everyman" | "tst" | "phantom") || word.len() < w.len() && word.len() <= 8 && word.starts_with("test")
+            // (`TESTMEMBER, ALPHA`, `TESTPATIENT`.)
+            || word.strip_prefix("test").is_some_and(|r| matches!(r, "patient" | "member" | "user" | "pt"))
     })
         // (First or last name unknown, a totals row, a subscriber who is the patient.)
         || matches!(&*lower, "patient" | "unknown" | "anonymous" | "n/a" | "none" | "null" | "fnu" | "lnu" | "self" | "grand total")
@@ -843,6 +846,13 @@ fn looks_like_name(v: &str) -> bool {
         && !v.as_bytes().windows(5).any(|w| w[2] == b'.' && w[..2].iter().chain(&w[3..]).all(u8::is_ascii_alphabetic))
 }
 
+/// A start's date field, "Start date", `"startsAt"`, "effective date" (a new hire's, an alert's,
+/// a policy's); not a FHIR period's or an HL7 field's, which are a visit's.
+fn starts(doc: &Doc, f: &Field) -> bool {
+    let w = doc.window(f.start.saturating_sub(24), f.start);
+    f.source.as_deref().is_none_or(|s| !s.starts_with("fhir:") && !s.starts_with("hl7:")) && (crate::text::has_ci(w, "start") || crate::text::has_ci(w, "effective"))
+}
+
 /// Applies fields, labels, staff and patient context to one candidate.
 fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize, staff: &FxMap<String, usize>, lines: &mut Lines) {
     if c.staff_cue {
@@ -872,10 +882,8 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
         // A code's start or end date in a document about no patient is a schedule's
         // (`start_date: "2026-12-07T09:00:00"` in an on-call rotation's YAML).
         let code_key = |g: &Field| g.source.as_deref().is_some_and(|s| s.starts_with("code:"));
-        // (And any start's, "Start date", `"startsAt"`, "effective date": a new hire's, an alert's, a policy's.)
-        // (Not a FHIR period's or an HL7 field's, which are a visit's.)
-        let start = || f.source.as_deref().is_none_or(|s| !s.starts_with("fhir:") && !s.starts_with("hl7:")) && { let w = doc.window(f.start.saturating_sub(24), f.start); crate::text::has_ci(w, "start") || crate::text::has_ci(w, "effective") };
-        if f.role == Role::PersonDate && c.kind == Kind::Date && !anchor && (start() || fields[fields.partition_point(|g| g.start < f.start)..].iter().take_while(|g| g.start == f.start).any(code_key)) {
+        // (And any start's: see `starts`.)
+        if f.role == Role::PersonDate && c.kind == Kind::Date && !anchor && (starts(doc, f) || fields[fields.partition_point(|g| g.start < f.start)..].iter().take_while(|g| g.start == f.start).any(code_key)) {
             c.score = c.score.min(0.4);
             return;
         }

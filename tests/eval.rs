@@ -672,9 +672,8 @@ fn eval_floors_hold() {
     fails.extend(misses(root.join("fresh22.jsonl"), 0.99, 0.0, 0.945, 0.92).into_iter().map(|f| format!("fresh22: {f}")));
     // A twenty-fourth author (generate_fresh23.py), asked for the rarer Safe Harbor identifiers
     // (vehicles, devices, faxes, URLs and photos, patients' IPs, licences and certificates,
-    // biometric ids) in the same families: first run 0.983 / 0.117 / 0.854 / 0.961; now 0.992 / 0 / 0.903 / 0.969.
-    // (Below the token recall target: see the README's known misses.)
-    fails.extend(misses(root.join("fresh23.jsonl"), 0.99, 0.0, 0.90, 0.965).into_iter().map(|f| format!("fresh23: {f}")));
+    // biometric ids) in the same families: first run 0.983 / 0.117 / 0.854 / 0.961; now 0.992 / 0 / 0.954 / 0.970.
+    fails.extend(misses(root.join("fresh23.jsonl"), 0.99, 0.0, 0.95, 0.965).into_iter().map(|f| format!("fresh23: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }
 

@@ -2764,3 +2764,35 @@ fn a_home_address_without_other_anchors_is_still_reported() {
     assert_reported("Please schedule pickup for Mazur, Tomasz P. Address 3350 Park Road, San Antonio, TX 78269.", &["3350 Park Road", "78269"]);
     assert_reported("Label text:\n    JEAN-ROBERT EXANTUS\n    34770 QUAIL RUN WAY, GALLUP NM 87319\n    TAKE 1 TABLET BY MOUTH TWICE DAILY", &["34770 QUAIL RUN WAY", "87319"]);
 }
+
+#[test]
+fn a_dumps_rows_without_their_closing_parenthesis_are_still_rows() {
+    let text = "INSERT INTO `patient` (`id`,`mrn`,`last_name`,`first_name`,`birth_date`) VALUES (1,'2480146','Park','Seo-yeon','2001-01-06',(2,'MR485862','Kebede','Selam','2009-04-30',(3,'MR286617','Macapagal','Rodel','1963-02-04');";
+    assert_reported(text, &["2480146", "2001-01-06", "MR485862", "Kebede", "2009-04-30", "MR286617", "1963-02-04"]);
+}
+
+#[test]
+fn an_obx_whose_observation_names_an_identifier_holds_one() {
+    let text = "PID|1||MR577651^^^NGH^MR||TEHRANI^REZA||19820720|M\nOBX|1|ST|DCERT^Death certificate number^L||2026-890104||||||F\n";
+    assert_reported(text, &["2026-890104"]);
+}
+
+#[test]
+fn links_and_addresses_in_a_patients_row_are_the_patients() {
+    let text = "Patient\tMRN\tLink\tFirst opened from\tOpened at\nHernández, Ximena\t00248368\thttps://mychart.tamarackvh.org/MyChart/app/messages/thread?patId=00248368\t173.178.36.218\t2026-04-24 15:04\nOlga Smirnova\t00118061\thttps://portal.tamarackvh.org/patient/00118061/results\t2601:c98:bd68:2a81:48df:ffa3:59bb:b1ee\t2026-04-25 21:47\n";
+    assert_reported(text, &["173.178.36.218", "2601:c98:bd68:2a81:48df:ffa3:59bb:b1ee"]);
+    let wiki = "||Patient||DOB||Status||Crash report folder||\n|Caio da Silva|01/06/1973|awaiting adjuster|https://northgatehealth.sharepoint.com/sites/PFS/Subro/2026/Dasilva%20Caio|\n";
+    assert_reported(wiki, &["https://northgatehealth.sharepoint.com/sites/PFS/Subro/2026/Dasilva%20Caio"]);
+    // (A row longer than its header is read without failing.)
+    assert_reported("||Patient||DOB||\n|Caio da Silva|01/06/1973|https://x.example.org/a|10.1.2.3|extra|\n", &["Caio da Silva"]);
+}
+
+#[test]
+fn a_sixth_probes_clean_pages_stay_quiet() {
+    // A medical policy's number and effective date; a new hire's start date beside staff.
+    assert_allowed("**Cascadia Mutual Health Plan - Medical Policy**\n| | |\n|---|---|\n| Policy number | SUR.86 |\n| Effective date | April 12, 2025 |\n| Last reviewed | February 26, 2025 |\nBMI >= 40 kg/m2 with obesity-related comorbidity.");
+    assert_allowed("*HRIT-5279* New hire onboarding - Seo-yeon Jeong, Business Analyst - Claims\n\n*Start date:* June 17, 2024   *Manager:* Emre Demir   *Onboarding buddy:* Jamal Freeman\nQuestions: Emre (emre.demir@cascadiamutual.com, +1-253-218-8912).");
+    // A speaker who presented a report; a test plan's synthetic members.
+    assert_allowed("* *Alert burden:* Mehmet presented the quarterly report. Top 10 interruptive alerts fired 14,025 times, 86% overridden.\n_Next meeting: January 6, 2025_");
+    assert_allowed("||Case||Member ID||Name||Scenario||\n|TC-01|ZZT900000001|TESTMEMBER, ALPHA|In-network office visit 99213|\n|TC-02|ZZT900000002|TESTMEMBER, BRAVO|Lab panel 80053|\nWindow: 2 Jun 2023 - 12 Jun 2023");
+}

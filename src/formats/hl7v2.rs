@@ -509,7 +509,12 @@ fn segment(x: &mut Extracted, name: &str, base: usize, seg: &[u8], sep: u8, comp
         Some(b"XAD") => Some((Role::Address, Address)),
         Some(b"DT" | b"TS" | b"DTM") => Some((Role::PersonDate, Whole)),
         _ if obx(3).is_some_and(|o| super::find_bytes(o, b"serial", 0, true).is_some()) => Some((Role::Device, Id)),
-        _ => None,
+        // (Or an identifier its text names: `DCERT^Death certificate number^L`.)
+        _ => obx(3)
+            .and_then(|o| o.split(|&b| b == comp).nth(1))
+            .and_then(|t| crate::labels::field_role(std::str::from_utf8(t).ok()?))
+            .filter(|r| r.kind().is_some_and(crate::kind::Kind::is_identifier))
+            .map(|r| (r, Whole)),
     };
     for (p, (fs, fe)) in parts.into_iter().enumerate().skip(1) {
         let field_no = p + shift;

@@ -54,6 +54,11 @@ fn items(b: &[u8], mut i: usize) -> (Vec<(usize, usize)>, usize) {
             b',' if depth == 0 => {
                 out.push((start, i));
                 start = i + 1;
+                // A row whose `)` was lost (`…,'96720',(2,'MR485862',…`): the next row starts here.
+                let next = skip_ws(b, i + 1);
+                if out.len() >= 2 && b.get(next) == Some(&b'(') && b.get(next + 1).is_some_and(|&c| c == b'\'' || c.is_ascii_digit()) {
+                    return (out, i);
+                }
             }
             _ => {}
         }

@@ -694,7 +694,17 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
             continue;
         }
         for (c, &(a, b)) in cs.iter().enumerate() {
-            let Some(Some(role)) = roles.get(c) else { continue };
+            // (In a patient's row, an address or a link a column does not name is the patient's:
+            // `First opened from` over `173.178.36.218`, a `Crash report folder` named after them.)
+            let cell = text[a..b].trim();
+            let unnamed = if !patient || c >= names.len() {
+                None
+            } else if ip_shaped(cell) {
+                Some(Role::Ip)
+            } else {
+                cell.starts_with("https://").then_some(Role::Url)
+            };
+            let Some(role) = &roles.get(c).copied().flatten().or(unnamed) else { continue };
             let (vs, ve) = trim_value(text, a, b);
             let v = &text[vs..ve];
             personal_cell |= role.is_personal() && !aggregate(v);
@@ -719,6 +729,13 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         x.patient_record = true;
     }
     l
+}
+
+/// An IPv4 or IPv6 address alone.
+fn ip_shaped(v: &str) -> bool {
+    let dots = v.bytes().filter(|&b| b == b'.').count();
+    let colons = v.bytes().filter(|&b| b == b':').count();
+    v.len() >= 7 && (dots == 3 && colons == 0 && v.bytes().all(|b| b.is_ascii_digit() || b == b'.') || dots == 0 && colons >= 2 && v.bytes().all(|b| b.is_ascii_hexdigit() || b == b':'))
 }
 
 /// A count or a share, not anyone's value: `0.9%`, `3,105,016`, `12.5`, `—`.
@@ -918,7 +935,8 @@ fn key_value_row(text: &str, x: &mut Extracted, cs: &[(usize, usize)]) {
             if !v.is_empty() && field_role(v).is_none() && !crate::scan::placeholder(v) {
                 let off = text[vs..ve].find(v).unwrap_or(0);
                 x.push(vs + off, vs + off + v.len(), role, Some(format!("table:{label}")), true);
-                if role.marks_patient_record() {
+                // (A record number has digits: a medical policy's `| Policy number | SUR.86 |` is no member's.)
+                if role.marks_patient_record() && (!role.is_health_system_id() || v.bytes().filter(u8::is_ascii_digit).count() >= 4) {
                     x.patient_record = true;
                 }
             }
