@@ -825,14 +825,14 @@ fn bulleted(line: &str) -> bool {
     crate::text::prefix_ci(t, &["• ", "▪ ", "◦ ", "- ", "* "]).is_some()
 }
 
-/// A column of values under a field column: "Value", "Legacy value", "Example", or one
-/// side of a comparison: "Epic (source)", "Expected", "As received".
 /// A specification's column: a field's type, usage, cardinality, length or description.
 fn spec_column(name: &str) -> bool {
     const SPEC: &[&str] = &["type", "data type", "datatype", "usage", "opt", "optionality", "card.", "cardinality", "format", "description", "len", "length"];
     crate::text::one_of_ci(name.as_bytes(), SPEC)
 }
 
+/// A column of values under a field column: "Value", "Legacy value", "Example", or one
+/// side of a comparison: "Epic (source)", "Expected", "As received".
 fn value_column(name: &str) -> bool {
     const WORDS: &[&str] = &["value", "example", "sample", "source", "target", "expected", "actual", "before", "after", "sent", "received", "original", "corrected"];
     // ("Target column" and "Source field" name columns and fields, not values.)
