@@ -555,7 +555,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
                 // ("98", "94 y/o", "92yo", "91 years".)
                 let digits = v.trim().trim_end_matches(|c: char| c.is_alphabetic() || c == ' ' || c == '/');
                 let n: u32 = digits.parse().unwrap_or(0);
-                if (90..=125).contains(&n) && !crate::recognizers::age::bound_on_line(digits, &doc.text[f.end..doc.line_end(doc.line_of(f.end))]) {
+                // (Not a population's band: "90 y and over", "90+", "90 or older".)
+                let band = v.contains('+') || [" and ", " or "].iter().any(|w| v.contains(w));
+                if (90..=125).contains(&n) && !band && !crate::recognizers::age::bound_on_line(digits, &doc.text[f.end..doc.line_end(doc.line_of(f.end))]) {
                     extra.push(mk(kind, f.start, f.end, 0.85, Needs::Nothing));
                 }
             }
@@ -726,7 +728,7 @@ pub(crate) fn placeholder(v: &str) -> bool {
     // Digits counting up after any leading zeros: 12345, 0012345, 123456789, maybe with a
     // check digit after them (the DEA example `AB1234563`); or all zeros; after a prefix of
     // up to four capitals too (`E0000000`, `MR000000`, `ABC12345`).
-    let code = t.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    let code = t.trim_start_matches(|c: char| c.is_ascii_uppercase()).trim_start_matches('-');
     let digits = code.trim_start_matches('0').as_bytes();
     let counting = |d: &[u8]| d.len() >= 5 && d.windows(2).all(|w| w[1] == w[0] + 1);
     // (Or a test series' small number padded with four zeros or more: `T0000042`, `00000101`.)
@@ -982,24 +984,34 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
     }
 }
 
-/// In a document about no patient, an address with no one's name on its line or the line above
-/// (a site's, a vendor's, an office's: under `### Harbor Point Children's Hospital`, `Reception:`
-/// beside it) stays below the report threshold, unless a home is written around it ("my address
-/// changed: …", "moved", "Apt 4"). "New address is 75 Dogwood Road, … Pooja Mishra" and a
-/// label's `JEAN-ROBERT EXANTUS` over `34770 QUAIL RUN WAY, …` keep their scores.
+/// In a document about no patient, an address with no one's name before it on its line or the line
+/// above (a site's, a vendor's, an office's: under `### Harbor Point Children's Hospital`,
+/// `Reception:` beside it), or an office's (a suite, a floor), stays below the report threshold,
+/// unless a home or a person is written around it ("my address changed: …", "moved", "Apt 4",
+/// "DOB"). "Pickup for Mazur, Tomasz P. Address 3350 Park Road, …" and a label's `JEAN-ROBERT
+/// EXANTUS` over `34770 QUAIL RUN WAY, …` keep their scores.
 fn lone_addresses(doc: &Doc, cands: &mut [Cand]) {
-    const HOME: &[&str] = &["my ", "moved", "home", "lives", "living at", "resides", " apt", "apartment"];
-    // (The lines with a name, sorted: a list of 10,000 addresses and names is not read 10,000 times.)
-    let mut named: Vec<usize> = cands.iter().filter(|c| c.kind == Kind::PersonName && c.score > 0.0).map(|c| doc.line_of(c.start)).collect();
-    named.sort_unstable();
+    const HOME: &[&str] = &["my ", "moved", "home", "lives", "living at", "resides", " apt", "apartment", "dob"];
+    // (Where the names start, sorted: a list of 10,000 addresses and names is not read 10,000 times;
+    // not a street's: `21635 Red Rum Dr`.)
+    let mut streets: Vec<(usize, usize)> = cands.iter().filter(|c| c.kind == Kind::StreetAddress).map(|c| (c.start, c.end)).collect();
+    crate::text::sort_by_key(&mut streets, |s| s.0 as u64);
+    let in_street = |p: usize| streets[..streets.partition_point(|s| s.0 <= p)].last().is_some_and(|s| p < s.1);
+    let mut named: Vec<usize> = cands.iter().filter(|c| c.kind == Kind::PersonName && c.score > 0.0 && !in_street(c.start)).map(|c| c.start).collect();
+    crate::text::sort_by_key(&mut named, |&n| n as u64);
     for c in cands.iter_mut().filter(|c| matches!(c.kind, Kind::StreetAddress | Kind::ZipCode) && c.needs == Needs::Patient && !c.patient_cue && c.source.is_none()) {
         let line = doc.line_of(c.start);
-        let someone = named.binary_search(&line).is_ok() || line > 0 && (named.binary_search(&(line - 1)).is_ok() || addressee(doc, line - 1));
-        let home = || {
-            let around = doc.window(doc.line_starts[line.saturating_sub(1)] as usize, c.end);
-            around.len() <= 400 && HOME.iter().any(|w| crate::text::has_ci(around, w))
-        };
-        if !someone && !home() {
+        // A name before it on its line (not a site's contact after it: "…, VA 20147 (access list
+        // managed by Kwame Asante)"), or on the line above when the address starts its own line,
+        // after a label at most; an addressee above it.
+        let start = doc.line_starts[line] as usize;
+        let prefix = doc.window(start, c.start).trim();
+        let from = if prefix.len() <= 16 || prefix.ends_with(':') { doc.line_starts[line.saturating_sub(1)] as usize } else { start };
+        let someone = named.partition_point(|&n| n < from) < named.partition_point(|&n| n < c.start) || line > 0 && addressee(doc, line - 1);
+        // (An office's suite or floor is no one's home, whoever is named beside it.)
+        let around = doc.window(doc.line_starts[line.saturating_sub(1)] as usize, c.end);
+        let said = |words: &[&str]| around.len() <= 400 && words.iter().any(|w| crate::text::has_ci(around, w));
+        if (!someone || said(&["suite", " ste ", " ste.", "floor", "bldg"])) && !said(HOME) {
             c.score = c.score.min(0.45);
         }
     }

@@ -2796,3 +2796,17 @@ fn a_sixth_probes_clean_pages_stay_quiet() {
     assert_allowed("* *Alert burden:* Mehmet presented the quarterly report. Top 10 interruptive alerts fired 14,025 times, 86% overridden.\n_Next meeting: January 6, 2025_");
     assert_allowed("||Case||Member ID||Name||Scenario||\n|TC-01|ZZT900000001|TESTMEMBER, ALPHA|In-network office visit 99213|\n|TC-02|ZZT900000002|TESTMEMBER, BRAVO|Lab panel 80053|\nWindow: 2 Jun 2023 - 12 Jun 2023");
 }
+
+#[test]
+fn a_seventh_probes_clean_pages_stay_quiet() {
+    // Data centres with their contact after the address; an office's suite beside a name.
+    assert_allowed("### Data centres\n- **us-east (primary)** — 21635 Red Rum Dr, Ashburn, VA 20147 (access list managed by Kwame Asante)\n- **us-central (DR)** — 3500 Lyman Blvd, Chaska, MN 55318 (access list managed by Kwame Asante)\nTSH reflex testing goes live.");
+    assert_allowed("* 2x Abbott Afinion 2 shipping to Dr. Lena Ortiz's clinic, 1480 Olentangy River Rd, Suite 210, Columbus, OH 43215. HbA1c panel.");
+    // A reference range's top age band; an ASTM test message in a test's source.
+    assert_allowed("||Age band||Sex||Reference range||\n|18-89 y|All|0.45–4.5 mIU/L|\n|90 y and over|All|0.45–6.0 mIU/L|");
+    assert_allowed("+        \"P|1||ZZTEST0002||TEST^PATIENT||19000101|U\",\n+        \"O|1|DEMO-000001||^^^GLU|R\",\n+        \"R|1|^^^GLU|98|mg/dL|70-99|N||F\",");
+    // Dates built in a validator's tests: a placeholder birth date, a frozen today, a validator's input.
+    assert_allowed("+PLACEHOLDER_DOB = date(1900, 1, 1)\n+TODAY = date(2024, 3, 1)  # frozen today\n+    validate_birth_date(date(1920, 7, 4), today=TODAY)  # 103, plausible");
+    // A factory's member id counting up after a dashed prefix.
+    assert_allowed("+    expect(build(:coverage, payer_id: \"unknown\", member_id: \"XYZ-12345\")).to be_valid\nReview (Priya Raghunathan, June 16, 2025): ok");
+}

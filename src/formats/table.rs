@@ -200,9 +200,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             text[ns..ne].contains("-+-") && is_rule(&text[ns..ne])
         };
         let d = delimiter_from(t, p, c, sc).or_else(|| psql().then_some(Delim::Pipe));
-        // (An HL7 segment, `PID|1||ZZTEST0001^^^MVH^MR||TEST^PATIENT^A||…`, is no header.)
-        // (A header named `MRN|PATIENT_NAME|DOB` has no components and no empty field.)
-        let segment = || line.as_bytes().get(3) == Some(&b'|') && super::hl7v2::is_segment_id(&line.as_bytes()[..3]) && (line.contains('^') || line.contains("||"));
+        // (An HL7 segment or an ASTM record, `PID|1||ZZTEST0001^^^MVH^MR||TEST^PATIENT^A||…`,
+        // `"P|1||ZZTEST0002||TEST^PATIENT||19000101|U",` in a test's source, is no header; a header
+        // named `MRN|PATIENT_NAME|DOB` has no components and no empty field.)
+        let segment = || {
+            let r = line.trim_start_matches(['+', ' ', '\t', '"', '\'']).as_bytes();
+            let id = r.iter().position(|&b| b == b'|').unwrap_or(0);
+            (1..=3).contains(&id) && r[0].is_ascii_uppercase() && r[..id].iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) && (line.contains('^') || line.contains("||"))
+        };
         let Some(d) = d.filter(|&d| (digits <= 6 || p > 0 || digits <= 2 * (t + c + sc + 1)) && !sql_statement(line) && (d == Delim::Pipe && !segment() || d != Delim::Pipe && !has(line, "\": "))) else {
             if c >= 4 && t == 0 && p == 0 {
                 claim_row(text, s, e, x, &mut head);
