@@ -594,7 +594,9 @@ fn field_candidates(doc: &Doc, fields: &[Field], cands: &mut Vec<Cand>, lines: &
             r if id_role(r) => {
                 // (Not a licence key's 20 hex digits under `License:`: no state's licence is so long
                 // in one piece.)
-                if let Some((s, e)) = id_value(text, f).filter(|&(s, e)| r != Role::License || e - s <= 16 || text[s..e].contains([' ', '-'])) {
+                // (Nor a coded value's code after a prose label: `identifier 150456^MDC_PULS_OXIM_SAT_O2^MDC`.)
+                let coded = |e: usize| f.source.is_none() && text.as_bytes().get(e) == Some(&b'^') && text.as_bytes().get(e + 1).is_some_and(u8::is_ascii_alphabetic);
+                if let Some((s, e)) = id_value(text, f).filter(|&(s, e)| (r != Role::License || e - s <= 16 || text[s..e].contains([' ', '-'])) && !coded(e)) {
                     let score = if matches!(r, Role::Mrn | Role::MemberId | Role::Mbi) { 0.9 } else { 0.8 };
                     let score = if in_code { 0.3 } else { score };
                     // (A serial is a patient's device's only beside a patient or in clinical
@@ -1008,10 +1010,14 @@ fn lone_addresses(doc: &Doc, cands: &mut [Cand]) {
         let prefix = doc.window(start, c.start).trim();
         let from = if prefix.len() <= 16 || prefix.ends_with(':') { doc.line_starts[line.saturating_sub(1)] as usize } else { start };
         let someone = named.partition_point(|&n| n < from) < named.partition_point(|&n| n < c.start) || line > 0 && addressee(doc, line - 1);
-        // (An office's suite or floor is no one's home, whoever is named beside it.)
-        let around = doc.window(doc.line_starts[line.saturating_sub(1)] as usize, c.end);
-        let said = |words: &[&str]| around.len() <= 400 && words.iter().any(|w| crate::text::has_ci(around, w));
-        if (!someone || said(&["suite", " ste ", " ste.", "floor", "bldg"])) && !said(HOME) {
+        // (An office's suite or floor is no one's home, whoever is named beside it: on the
+        // address's line, read only when someone is.)
+        let said = |from: usize, words: &[&str]| {
+            let around = doc.window(from, c.end);
+            around.len() <= 400 && words.iter().any(|w| crate::text::has_ci(around, w))
+        };
+        let office = || said(start, &["suite", " ste ", " ste.", "floor", "bldg"]);
+        if (!someone || office()) && !said(doc.line_starts[line.saturating_sub(1)] as usize, HOME) {
             c.score = c.score.min(0.45);
         }
     }

@@ -2810,3 +2810,10 @@ fn a_seventh_probes_clean_pages_stay_quiet() {
     // A factory's member id counting up after a dashed prefix.
     assert_allowed("+    expect(build(:coverage, payer_id: \"unknown\", member_id: \"XYZ-12345\")).to be_valid\nReview (Priya Raghunathan, June 16, 2025): ok");
 }
+
+#[test]
+fn an_eighth_probes_clean_pages_stay_quiet() {
+    // A speaker who presented; a device observation's coded identifier.
+    assert_allowed("4. Proposal: standardize de-identification on Safe Harbor. Siobhan O'Connell presented benchmark; council asked for sepsis cohort counts.\nACTION: Aroha Ngata to circulate the standard by 12/27/23.");
+    assert_allowed("2024-03-04 10:15:02 ERROR [pump-gw] java.lang.IllegalStateException: No HL7 mapping for observation identifier 150456^MDC_PULS_OXIM_SAT_O2^MDC\n\tat org.acme.Mapper.map(Mapper.java:88)");
+}

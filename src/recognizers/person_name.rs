@@ -499,8 +499,9 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
     };
     // (A whole word: ", son" is no cue in ", Sonny Black". And ", a " before words: "Okafor, A   1900-0700"
     // on a schedule is an initial.)
-    // (And "presented" with a patient's verb, not a speaker's: "Mehmet presented the quarterly report".)
-    let presented = |p: &str| p != " presented" || ![&b" the "[..], b" a ", b" an ", b" our ", b" his ", b" her ", b" their "].iter().any(|a| r[p.len()..].starts_with(a));
+    // (And "presented" as a patient does, with, to, after…, not as a speaker: "Mehmet presented the
+    // quarterly report", "Siobhan O'Connell presented benchmark".)
+    let presented = |p: &str| p != " presented" || [&b" with"[..], b" to ", b" for ", b" after", b" via", b" in ", b" on ", b" today", b" yesterday", b" last", b" this", b",", b"."].iter().any(|a| r[p.len()..].starts_with(a));
     cues.iter().any(|p| r.starts_with(p.as_bytes()) && r.get(p.len()).is_none_or(|b| !b.is_ascii_alphabetic()) && valued(p) && presented(p) && !(*p == ", a " && r.get(4) == Some(&b' ')))
         || !markup && {
             // "Maria Gonzalez, 67, ...", "Maria Gonzalez (67 y/o", "(67F)"
