@@ -613,6 +613,8 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         }
     }
     let value_cols: Vec<usize> = if field_col.is_some() { (0..names.len()).filter(|&c| value_column(names[c])).collect() } else { Vec::new() };
+    // (A specification, whose `Usage` column says its values are examples.)
+    let spec = names.iter().any(|n| spec_column(n));
     // (So is a person's name beside an account number, or a guarantor, the person a hospital
     // bills: `account  guarantor_name  address1  city  zip  phone`; or a person's last and
     // first names beside a home address: `||Name (Last, First)||Cell||Address||`, not a provider's
@@ -687,9 +689,8 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
                     let (vs, ve) = trim_value(text, vs, ve);
                     x.push(vs, ve, role, Some(format!("table:{field}")), true);
                 }
-                // (Only with a value: a profile's `|IN1-36|ST|15|R|` holds none; nor in a
-                // specification, whose `Usage` column says its values are examples.)
-                x.patient_record |= role.marks_patient_record() && !value_cols.is_empty() && !names.iter().any(|n| spec_column(n));
+                // (Only with a value: a profile's `|IN1-36|ST|15|R|` holds none; nor in a specification.)
+                x.patient_record |= role.marks_patient_record() && !value_cols.is_empty() && !spec;
             }
         }
         // Under "||Field||A01 value||A03 value||", rows keyed by HL7 field names.
@@ -736,11 +737,9 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
     l
 }
 
-/// An IPv4 or IPv6 address alone.
+/// An IPv4 address (the IP recognizer's octets) or an IPv6 one alone.
 fn ip_shaped(v: &str) -> bool {
-    let dots = v.bytes().filter(|&b| b == b'.').count();
-    let colons = v.bytes().filter(|&b| b == b':').count();
-    v.len() >= 7 && (dots == 3 && colons == 0 && v.bytes().all(|b| b.is_ascii_digit() || b == b'.') || dots == 0 && colons >= 2 && v.bytes().all(|b| b.is_ascii_hexdigit() || b == b':'))
+    crate::recognizers::ipv4(v) || v.len() >= 7 && v.bytes().filter(|&b| b == b':').count() >= 2 && v.bytes().all(|b| b.is_ascii_hexdigit() || b == b':')
 }
 
 /// A count or a share, not anyone's value: `0.9%`, `3,105,016`, `12.5`, `—`.

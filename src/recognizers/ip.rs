@@ -45,7 +45,7 @@ pub(super) fn private(ip: &str) -> bool {
 }
 
 /// Four decimal octets: `184.170.117.20`.
-pub(super) fn ipv4(s: &str) -> bool {
+pub(crate) fn ipv4(s: &str) -> bool {
     s.split('.').count() == 4 && s.split('.').all(octet)
 }
 
