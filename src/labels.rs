@@ -1086,6 +1086,22 @@ fn owner(word: &str) -> Option<Role> {
     }
 }
 
+/// A field of an organisation's own ("Office address", "Dept. account #", "establishment
+/// license"): its contact details are an office's (dial-in role) and its account or licence
+/// the organisation's (technical; not a visit's or a claim's number, "office visit"); other
+/// roles stay. `label` is the field's name, lower case.
+pub(crate) fn organisation_field(owner: &str, label: &str, role: Role) -> Role {
+    const ORGANISATION: &[&str] = &["office", "agency", "department", "dept", "vendor", "supplier", "company", "corporate", "establishment", "business", "clinic", "practice"];
+    if !crate::text::one_of_ci(owner.as_bytes(), ORGANISATION) {
+        return role;
+    }
+    match role {
+        Role::Phone | Role::Email | Role::Address | Role::City | Role::Zip => Role::Dial,
+        Role::Account | Role::License if ["account", "licen"].iter().any(|w| label.contains(w)) => Role::Tech,
+        other => other,
+    }
+}
+
 /// The role of a field or column name, or `None` when it says nothing.
 pub(crate) fn field_role(name: &str) -> Option<Role> {
     // The same column and key names come back paste after paste: a small
@@ -1229,6 +1245,7 @@ fn role_of_words(norm: &str) -> Option<Role> {
         base = norm.rmatch_indices(' ').find_map(|(sp, _)| Some(&norm[..sp]).filter(|w| !ordinal(w)).and_then(phrase_role));
     }
     let base = base.or_else(|| norm.split(' ').filter(|w| !ordinal(w)).find_map(|w| phrase_role(w).filter(|r| !matches!(r, Role::Note | Role::Tech))));
+    let base = base.map(|b| norm.split(' ').fold(b, |b, w| organisation_field(w, norm, b)));
     match (subject, base) {
         // (A payer's or a provider's number for a claim is the claim's: "payer_claim_control_no".)
         (Some(Role::Staff), Some(b)) if b.is_personal() && !matches!(b, Role::Dob | Role::Account) => {

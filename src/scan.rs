@@ -244,6 +244,14 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
     }
     if !anchor {
         lone_addresses(&doc, &mut cands);
+        // An account code of two abbreviations, `SHL-NBS-974`, `VR-IA-7395`, in a document about no
+        // patient: an organisation's account with its vendor.
+        for c in cands.iter_mut().filter(|c| c.kind == Kind::AccountNumber) {
+            let groups = text[c.start..c.end].split(|ch: char| !ch.is_ascii_alphabetic()).filter(|g| g.len() >= 2).count();
+            if groups >= 2 {
+                c.score = c.score.min(0.45);
+            }
+        }
     }
     let threshold = scanner.policy.report_threshold;
     listed(doc.bytes, &mut cands, threshold);
@@ -289,6 +297,21 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
 /// where a prose label gives a patient's date or record number is that
 /// patient's.
 fn names_on_patient_lines(doc: &Doc, fields: &[Field], cands: &mut [Cand]) {
+    // A claim's or an encounter's record without its header (a fixed-width golden file's
+    // `3405657918  LEFÈVRE,LOÏC   19771018 20261003 … E03.9`): a name in `LAST,FIRST` order with
+    // a date and a dotted diagnosis code on its line.
+    let lines_of = |kind: Kind, why: Option<&str>| -> Vec<usize> {
+        let mut v: Vec<usize> = cands.iter().filter(|c| c.kind == kind && why.is_none_or(|w| c.why == w)).map(|c| doc.line_of(c.start)).collect();
+        crate::text::sort_by_key(&mut v, |&l| l as u64);
+        v
+    };
+    let (coded, dated) = (lines_of(Kind::DiagnosisCode, Some("ICD-10-CM code")), lines_of(Kind::Date, None));
+    if !coded.is_empty() && !dated.is_empty() {
+        for c in cands.iter_mut().filter(|c| c.kind == Kind::PersonName && c.why == "name in Last, First order" && !c.staff_cue) {
+            let line = doc.line_of(c.start);
+            c.patient_cue |= coded.binary_search(&line).is_ok() && dated.binary_search(&line).is_ok();
+        }
+    }
     // (Not a new hire's `Start date:`.)
     let patient_field = |f: &&Field| f.source.is_none() && matches!(f.role, Role::Dob | Role::PersonDate | Role::Mrn | Role::MemberId | Role::Age) && !(f.role == Role::PersonDate && starts(doc, f));
     let labelled: Vec<&Field> = fields.iter().filter(patient_field).collect();
@@ -993,7 +1016,8 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
 /// "DOB"). "Pickup for Mazur, Tomasz P. Address 3350 Park Road, …" and a label's `JEAN-ROBERT
 /// EXANTUS` over `34770 QUAIL RUN WAY, …` keep their scores.
 fn lone_addresses(doc: &Doc, cands: &mut [Cand]) {
-    const HOME: &[&str] = &["my ", "moved", "home", "lives", "living at", "resides", " apt", "apartment", "dob"];
+    // (Whole words: not "Adobe", "homepage", "academy ", "removed".)
+    const HOME: &[&str] = &["my", "moved", "home", "lives", "living at", "resides", "apt", "apartment", "dob"];
     // (Where the names start, sorted: a list of 10,000 addresses and names is not read 10,000 times;
     // not a street's: `21635 Red Rum Dr`.)
     let mut streets: Vec<(usize, usize)> = cands.iter().filter(|c| c.kind == Kind::StreetAddress).map(|c| (c.start, c.end)).collect();
@@ -1013,10 +1037,13 @@ fn lone_addresses(doc: &Doc, cands: &mut [Cand]) {
         // (An office's suite or floor is no one's home, whoever is named beside it: on the
         // address's line, read only when someone is.)
         let said = |from: usize, words: &[&str]| {
-            let around = doc.window(from, c.end);
-            around.len() <= 400 && words.iter().any(|w| crate::text::has_ci(around, w))
+            let around = doc.window(from, c.end).as_bytes();
+            // (Nor a template's slot: `[DOB]`, `{home}`, `child_dob`.)
+            let edge = |k: usize| around.get(k).is_none_or(|b| !b.is_ascii_alphanumeric() && !b"[]{}<>_".contains(b));
+            around.len() <= 400
+                && words.iter().any(|w| around.windows(w.len()).enumerate().any(|(k, s)| s.eq_ignore_ascii_case(w.as_bytes()) && (k == 0 || edge(k - 1)) && edge(k + w.len())))
         };
-        let office = || said(start, &["suite", " ste ", " ste.", "floor", "bldg"]);
+        let office = || said(start, &["suite", "ste", "floor", "bldg"]);
         if (!someone || office()) && !said(doc.line_starts[line.saturating_sub(1)] as usize, HOME) {
             c.score = c.score.min(0.45);
         }
@@ -1076,7 +1103,11 @@ fn written_at(doc: &Doc, start: usize, line: usize) -> bool {
     // (And a page's title: "h1. Post-incident review 2026-01-19", "# Daily huddle - Mon 25 May 2026".)
     let t = text.as_bytes();
     let heading = t.starts_with(b"# ") || t.len() > 3 && t[0] == b'h' && (b'1'..=b'6').contains(&t[1]) && t[2] == b'.';
-    author || heading || crate::text::suffix_ci(before, &["commented on "]).is_some() || text.starts_with("On ") && crate::text::has(crate::text::head(text, 300), " wrote:")
+    // (And a comment's header: "Lenka Dvořáková added a comment - December 8, 2026 10:58",
+    // a page comment's "<p>Arjun Agarwal · Sep 12, 2026</p>".)
+    let header = prefix.len() <= 96
+        && (prefix.ends_with(" added a comment - ") || prefix.ends_with(" commented - ") || prefix.trim_start_matches(['<', 'p', '>']).strip_suffix(" · ").is_some_and(|name| (2..=4).contains(&name.split(' ').count()) && name.split(' ').all(|w| w.starts_with(char::is_uppercase))));
+    author || heading || header || crate::text::suffix_ci(before, &["commented on "]).is_some() || text.starts_with("On ") && crate::text::has(crate::text::head(text, 300), " wrote:")
 }
 
 /// A prose label that names the patient as the owner of a contact value

@@ -2766,6 +2766,53 @@ fn a_home_address_without_other_anchors_is_still_reported() {
 }
 
 #[test]
+fn a_home_word_inside_another_word_makes_no_home() {
+    // "dob" in Adobe, "home" in homepage: an organisation's address stays unanchored.
+    assert_allowed("Renewal PDFs go through Adobe Sign; the signed copies are mailed to 1200 Harbor Blvd, Weehawken, NJ 07086.");
+    assert_allowed("See the vendor homepage. Ship the loaner to 1200 Harbor Blvd, Weehawken, NJ 07086.");
+}
+
+#[test]
+fn a_ninth_probes_clean_pages_stay_quiet() {
+    // A public health department's pages (probe 9). An organisation's own account, licence,
+    // office address and phone.
+    assert_allowed("||Vendor||Support phone||Dept. account #||\n|Lyniate (Rhapsody)|+1 800-388-1123|CUST-531385|\n");
+    assert_allowed("  EDRS vendor support (Department account VR-IA-7395): +1 888 317 1006");
+    assert_allowed("2024-09-02 14:41:07.114 -05:00 [ERR] (VRDRS-WEB04) License lookup failed for establishment license FE-115 (board API timeout)");
+    assert_allowed("||County||Administrator||Office address||Phone||\n|Benton|Olusegun Adeyemi|2814 N Jefferson St, Suite 280, Vinton, IA 52349|(319) 233-2742|\n|Boone|Dmitri Volkov|2313 S Market St, Boone, IA 50036|(515) 211-5150|\n");
+    // An account code of two abbreviations in a page about no patient.
+    assert_allowed("Courier vendor dispatch: (515) 966-4815 (account SHL-NBS-974). Sunday pickups only.");
+    // Counts by county, whatever the county's name; a contact after a dash is no condition.
+    assert_allowed("MEASLES - Henry, Benton, Wapello COUNTIES\n- Confirmed cases by county of residence: Henry (6), Benton (2), Wapello (1)");
+    assert_allowed("* Regional consultants: Region 3 (Central) Anjali Deshpande — contact through the shared mailbox lphs@dph.iowa.gov");
+    // A list of segment names is no message; a placeholder `[DOB]` is no one's birth date.
+    assert_allowed("- Any message with MSH/MSA/ERR or PID/NK1/PV1/GT1/IN1 intact.\n\n| Field | Use |\n|---|---|\n| Date of birth | leave empty, or `[DOB]` |\n| Address | `[ADDRESS]` or a public building (Capitol: 1007 E Grand Ave, Des Moines, IA 50319) |");
+    // A keyword argument's call on 1 January in a test.
+    assert_allowed("+    rec = make_birth_record(mother_age=age, child_dob=date(2024, 1, 1))");
+    // But a code-built birth date on another day is still reported.
+    assert_reported("+    rec = make_birth_record(mother_age=age, child_dob=date(1962, 3, 14))", &["1962, 3, 14"]);
+}
+
+#[test]
+fn composite_pages_keep_their_records_and_their_stamps_apart() {
+    // (fresh24.) A MySQL dump in a pull request, under prose that says "merge … into develop";
+    // its CREATE TABLE's column lines start with the diff's `+`.
+    let dump = "Nikolai Kuznetsov wants to merge chore/APPS-2297 into develop\n\n+-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)\n+CREATE TABLE `patient` (\n+  `id` int NOT NULL,\n+  `mrn` varchar(16) NOT NULL,\n+  `last_name` varchar(60),\n+  `dob` date,\n+  `ssn` char(11),\n+  PRIMARY KEY (`id`)\n+);\n+INSERT INTO `patient` VALUES (1000,'4689298','Dónaill','2012-05-31','717-24-2867'),(1001,'9607646','Georgiou','2002-09-02','722-85-4925');\n";
+    assert_reported(dump, &["4689298", "Dónaill", "2012-05-31", "717-24-2867", "9607646", "722-85-4925"]);
+    // A fixed-width claim line without its header: a `LAST,FIRST` name beside dates and a diagnosis code.
+    assert_reported("+3405657918  LEFÈVRE,LOÏC                19771018 20261003 20261005 0131 E03.9     8769700\n", &["LEFÈVRE,LOÏC"]);
+    // A comment's header says when it was written and by whom (staff), not a patient's date.
+    let thread = "PID|1||00412345^^^HOSP^MR||GONZALEZ^MARIA||19620314|F\n\nLenka Dvořáková added a comment - December 8, 2026 10:58\nRetried.\n\nKäthe von Hagen · Dec 16, 2026, 8:10 PM\nLGTM.";
+    assert_reported(thread, &["00412345", "GONZALEZ^MARIA", "19620314"]);
+    for stamp in ["December 8, 2026 10:58", "Käthe von Hagen", "Dec 16, 2026"] {
+        assert!(!covers(thread, stamp), "{stamp} reported");
+    }
+    // A test patient's search URL; a UUID in a FHIR URL's path is a server's key.
+    assert_allowed("curl -H 'Authorization: Bearer $TOKEN' 'https://api.example-health.org/fhir/r4/Patient?family=Everyman&given=Adam'");
+    assert_allowed("|GET https://api.example-health.org/fhir/r4/Patient/0a90a174-0305-4056-807e-886d4918e7b2/$everything|changed|paging via _count|\n\n* /v1 endpoints removed on 2027-03-18");
+}
+
+#[test]
 fn a_dumps_rows_without_their_closing_parenthesis_are_still_rows() {
     let text = "INSERT INTO `patient` (`id`,`mrn`,`last_name`,`first_name`,`birth_date`) VALUES (1,'2480146','Park','Seo-yeon','2001-01-06',(2,'MR485862','Kebede','Selam','2009-04-30',(3,'MR286617','Macapagal','Rodel','1963-02-04');";
     assert_reported(text, &["2480146", "2001-01-06", "MR485862", "Kebede", "2009-04-30", "MR286617", "1963-02-04"]);

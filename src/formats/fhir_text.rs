@@ -20,7 +20,10 @@ pub(super) fn extract(doc: &Doc, x: &mut Extracted, patient: &[usize]) {
                 len += 1;
                 digits += usize::from(c.is_ascii_digit());
             }
-            if (digits >= 5 || len >= 6 && digits >= 4) && !crate::scan::placeholder(&r[..len]) {
+            // (Nor a UUID in a URL's path, `…/fhir/r4/Patient/0a90a174-0305-…/$everything` in an
+            // API's notes: a server's key; a resource's `reference: 'Patient/<uuid>'` is a patient's.)
+            let uuid = len == 36 && r.as_bytes()[8] == b'-' && r.as_bytes()[13] == b'-' && before.ends_with('/');
+            if (digits >= 5 || len >= 6 && digits >= 4) && !uuid && !crate::scan::placeholder(&r[..len]) {
                 x.patient_record = true;
             }
             referred = true;

@@ -400,8 +400,10 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
     // The separators MSH declares; segments pasted without their MSH use the standard ones.
     // (Not a mention of a field, "MSH-22" or "MSH.9": a real header's separator is no such mark.)
     let declares = |c: u8| !c.is_ascii_alphanumeric() && !c.is_ascii_whitespace() && !matches!(c, b'-' | b'.' | b'_' | b':' | b',' | b')');
+    // (Its encoding characters follow: not "MSH/MSA/ERR segments", a list of their names.)
+    let header = |m: usize| b.get(m + 3).is_some_and(|&c| declares(c)) && b.get(m + 4).is_some_and(|&c| declares(c));
     let mut msh = if x.probes & super::probe::MSH != 0 { super::find_bytes(b, b"MSH", 0, false) } else { None };
-    while let Some(m) = msh.filter(|&m| !b.get(m + 3).is_some_and(|&c| declares(c))) {
+    while let Some(m) = msh.filter(|&m| !header(m)) {
         msh = super::find_bytes(b, b"MSH", m + 3, false);
     }
     let (sep, comp, rep) = match msh {

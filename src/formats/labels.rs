@@ -202,6 +202,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             i += 1;
             continue;
         };
+        // "Department account VR-IA-7395", "establishment license FE-115": the owner's word before the label.
+        let role = if i > 0 && toks[i - 1].line == t.line && doc.gap_before(i) == " " { crate::labels::organisation_field(doc.s(i - 1), &phrase, role) } else { role };
         // "ME case number: ME-2026-68238": the word "number" after an identifier's label is part of it.
         // "Visit date/time: 10/28/2026 12:40 PM", `admit_time: …`: so is "time" after a date's.
         let end = toks[last].end as usize;
@@ -319,7 +321,11 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
             // "Patient: 김영일 MR# E718356036": an identifier's label with a code after it
             // needs no boundary.
             let id_code = matches!(role, Role::Mrn | Role::MemberId | Role::Mbi | Role::Ssn) && doc.text[s..e].bytes().any(|b| b.is_ascii_digit()) && !doc.text[s..e].contains(' ');
-            if at_boundary || pair || id_code || rest.trim_start().starts_with(':') || rest.starts_with("...") {
+            // (A keyword argument's call, `child_dob=date(2024, 1, 1)`, is code: its recognizer judges it.)
+            let value = &doc.text.as_bytes()[s..e];
+            let word = value.iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.')).count();
+            let call = pair && word > 0 && value[0].is_ascii_alphabetic() && value.get(word) == Some(&b'(');
+            if (at_boundary || pair || id_code || rest.trim_start().starts_with(':') || rest.starts_with("...")) && !call {
                 x.push(s, e, role, None, true);
                 if role == Role::PatientName {
                     id_after_name(doc, x, e, line_end);

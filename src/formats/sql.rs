@@ -297,7 +297,8 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
         let Some(open) = text[after..].find('(').map(|o| o + after) else { break };
         let name = ident(text[after..open].trim().trim_start_matches("IF NOT EXISTS").trim_start_matches("if not exists")).to_ascii_lowercase();
         let (cols, next) = items(b, open + 1);
-        let names = cols.iter().filter_map(|&(s, e)| text[s..e].split_whitespace().next().map(|w| ident(w).to_string())).collect();
+        // (In a diff, each column's line starts with its `+`.)
+        let names = cols.iter().filter_map(|&(s, e)| text[s..e].split_whitespace().find(|&w| w != "+").map(|w| ident(w.trim_start_matches('+')).to_string())).collect();
         tables.insert(name, columns.len());
         columns.push(names);
         at = next;
@@ -321,6 +322,11 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted, k: Keywords) {
             continue;
         }
         let head = &text[after..vpos];
+        // (Not prose's "into": "wants to merge … into develop", then a dump's `(x86_64)` and its VALUES.)
+        if head[..head.find('(').unwrap_or(head.len())].split_whitespace().nth(3).is_some() {
+            at = after;
+            continue;
+        }
         let (table, cols): (String, Vec<String>) = match head.find('(') {
             Some(o) => {
                 let (c, _) = items(b, after + o + 1);

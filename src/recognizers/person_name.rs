@@ -576,6 +576,20 @@ fn counted(after: &[u8]) -> bool {
     after.starts_with(b" (") && (1..=3).contains(&n) && after.get(2 + n) == Some(&b')')
 }
 
+/// Whether the count after the word at `s..e` has a neighbour in a comma list: "Johnson (5),
+/// Carroll (2)", the one before ending "(5), " or the one after starting ", Carroll (2)".
+fn count_list(doc: &Doc, s: usize, e: usize) -> bool {
+    let before = doc.window(s.saturating_sub(8), s).as_bytes();
+    let open = before.strip_suffix(b"), ").map(|b| b.iter().rev().take_while(|c| c.is_ascii_digit()).count());
+    let previous = open.is_some_and(|n| (1..=3).contains(&n) && before.len() > n + 3 && before[before.len() - n - 4] == b'(');
+    let after = doc.window(e, e + 64).as_bytes();
+    let next = after.iter().position(|&b| b == b')').and_then(|k| after[k + 1..].strip_prefix(b", ")).is_some_and(|r| {
+        let word = r.iter().take_while(|&&b| b.is_ascii_alphabetic() || b == b' ' || b >= 0x80).count();
+        word > 1 && counted(&r[word - 1..])
+    });
+    previous || next
+}
+
 /// "pt sophal sok 40 y/o s/p CABG": a name typed in lower case right after "pt" or "patient":
 /// two words the name dictionaries know, or a known word, particles and any word.
 fn lower_after_cue(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
@@ -657,7 +671,7 @@ fn initial_dot(doc: &Doc, last: usize) -> bool {
 /// (a list of patients and what they have), the first word a given name (not "HCM — flu shot").
 fn condition_after(doc: &Doc, last: usize) -> bool {
     let gap = &doc.gap_after(last)[usize::from(initial_dot(doc, last))..];
-    matches!(gap, " — " | " – " | " - ") && last + 1 < doc.toks.len() && doc.has(last + 1, flag::COND_START)
+    matches!(gap, " — " | " – " | " - ") && last + 1 < doc.toks.len() && super::vocabulary::condition_at(doc, last + 1)
 }
 
 fn staff_after(doc: &Doc, last: usize) -> bool {
@@ -667,6 +681,10 @@ fn staff_after(doc: &Doc, last: usize) -> bool {
     // Pull request and issue activity: "Chloé Marchand wants to merge", "Yasmin Qureshi commented:",
     // "… commented on PidMapperTest.java", "Łukasz Wójcik added a comment - 7/Oct/25".
     if ["'s care team", "’s care team", "'s office", "’s office", "'s team", "’s team", "'s clinic", "’s clinic", " wants to merge", " commented:", " commented on ", " added a comment"].iter().any(|p| rest.starts_with(p)) {
+        return true;
+    }
+    // A page comment's header, the author and this year's date: "Käthe von Hagen · Dec 16, 2026, 8:10 PM".
+    if rest.starts_with(" · ") && super::date::this_year_or_later(doc.window(end, end + 20).as_bytes()) {
         return true;
     }
     // A directory's "Björn Halvorsen  ext 5645", "Hannah Brandt (x3844)": an extension is staff's.
@@ -948,7 +966,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         }
         // Nor does a date after one unknown word: "Team Interop (October 21, 2026)" is a meeting's;
         // nor a count: "Scioto (12), Olentangy (6)" are rooms' seats.
-        if name_words == 0 && n_words == 1 && !patient_cue && !titled && (dated(doc, e) || counted(doc.window(e, e + 6).as_bytes())) {
+        // (Nor, whatever the word, an item of a list of counts: "by county: Johnson (5), Carroll (2)".)
+        let counted_here = counted(doc.window(e, e + 6).as_bytes());
+        if n_words == 1 && !patient_cue && !titled && (name_words == 0 && (dated(doc, e) || counted_here) || counted_here && count_list(doc, s, e)) {
             return;
         }
         // All upper case and long: a heading, unless a cue is explicit.

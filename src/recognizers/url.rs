@@ -57,7 +57,11 @@ pub(super) fn identifies_person(after_host: &str) -> bool {
         // (An identifier's value after its system, `urn:oid:…|0775203541`; not the system alone.)
         let v = crate::text::after_last(v, b'|');
         let person = PERSON_PARAMS.contains(&k) || person_search && crate::text::one_of_ci(k.as_bytes(), &["identifier", "family", "given", "birthdate"]);
-        if person && v.len() >= 2 && !crate::scan::placeholder(v) && crate::text::prefix_ci(v.as_bytes(), &["{", "$", "<", "urn:", "http"]).is_none() {
+        // (A test patient's search, `?family=Everyman&given=Adam`, is a test's throughout.)
+        if person && crate::scan::placeholder(v) {
+            return path_hit;
+        }
+        if person && v.len() >= 2 && crate::text::prefix_ci(v.as_bytes(), &["{", "$", "<", "urn:", "http"]).is_none() {
             if ANYONES_PARAMS.contains(&k) {
                 weak += 1;
             } else {

@@ -46,6 +46,13 @@ fn longest(doc: &Doc, i: usize, first: &str, set: &PhraseSet) -> Option<usize> {
     best
 }
 
+/// Whether a condition's whole phrase starts at token `i` ("CKD stage 3"; not the "contact" of
+/// "contact dermatitis" alone).
+pub(crate) fn condition_at(doc: &Doc, i: usize) -> bool {
+    let mut buf = [0u8; 48];
+    doc.has(i, flag::COND_START) && longest(doc, i, &doc.lower(i, &mut buf), conditions()).is_some()
+}
+
 fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     let t = &doc.toks[i];
     if t.len() < 3 || t.is(crate::text::CAMEL) || !doc.has(i, flag::MED_START | flag::COND_START) {
