@@ -618,7 +618,7 @@ fn eval_floors_hold() {
     // patient in a long ticket, log, diff or page): first run 0.908 / 0.058 / 0.941 / 0.882;
     // now 0.992 / 0 / 0.964 / 0.947, at the targets (one document, a portal page's reporter, is
     // still allowed: README, Known gaps).
-    fails.extend(misses(root.join("fresh11.jsonl"), 0.99, 0.0, 0.955, 0.93).into_iter().map(|f| format!("fresh11: {f}")));
+    fails.extend(misses(root.join("fresh11.jsonl"), 0.99, 0.0, 0.97, 0.94).into_iter().map(|f| format!("fresh11: {f}")));
     // A thirteenth author (generate_fresh12.py), asked for minimal PHI written in a hurry (one or
     // two identifiers, informal cues, lower-case names; test patients and staff everywhere in the
     // clean pages): first run 0.725 / 0.067 / 0.926 / 0.945; now 0.967 / 0 / 0.968 / 0.988. Its
@@ -676,7 +676,7 @@ fn eval_floors_hold() {
     fails.extend(misses(root.join("fresh23.jsonl"), 0.99, 0.0, 0.95, 0.965).into_iter().map(|f| format!("fresh23: {f}")));
     // A twenty-fifth author (generate_fresh24.py), asked for composite documents (a Jira issue's
     // comment thread of pasted messages, logs, e-mails, grids and dumps; PHI in one piece or spread):
-    // first run 0.983 / 0.042 / 0.883 / 0.882; now 1.0 / 0.008 / 0.955 / 0.973.
+    // first run 0.983 / 0.042 / 0.883 / 0.882; now 1.0 / 0.008 / 0.958 / 0.973.
     fails.extend(misses(root.join("fresh24.jsonl"), 0.99, 0.02, 0.95, 0.96).into_iter().map(|f| format!("fresh24: {f}")));
     assert!(fails.is_empty(), "floors missed: {}", fails.join("; "));
 }

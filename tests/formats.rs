@@ -2801,6 +2801,8 @@ fn composite_pages_keep_their_records_and_their_stamps_apart() {
     assert_reported(dump, &["4689298", "Dónaill", "2012-05-31", "717-24-2867", "9607646", "722-85-4925"]);
     // A fixed-width claim line without its header: a `LAST,FIRST` name beside dates and a diagnosis code.
     assert_reported("+3405657918  LEFÈVRE,LOÏC                19771018 20261003 20261005 0131 E03.9     8769700\n", &["LEFÈVRE,LOÏC"]);
+    // A segment an exception quotes in brackets.
+    assert_reported("com.lpm.charges.ChargeRejectedException: FT1-7 not in CDM for segment group [PID|1||360595132^^^LPM^MR||GONÇALVES^LUIZ FERNANDO||19820601|M]\n\tat com.lpm.charges.Poster.post(Poster.java:88)", &["360595132", "GONÇALVES^LUIZ FERNANDO", "19820601"]);
     // A comment's header says when it was written and by whom (staff), not a patient's date.
     let thread = "PID|1||00412345^^^HOSP^MR||GONZALEZ^MARIA||19620314|F\n\nLenka Dvořáková added a comment - December 8, 2026 10:58\nRetried.\n\nKäthe von Hagen · Dec 16, 2026, 8:10 PM\nLGTM.";
     assert_reported(thread, &["00412345", "GONZALEZ^MARIA", "19620314"]);

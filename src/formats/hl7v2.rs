@@ -445,13 +445,14 @@ pub(crate) fn extract(doc: &Doc, x: &mut Extracted) {
         };
         let mut seg = &line[skip.min(line.len())..];
         let mut skip = skip;
-        // A segment in a string literal after code (`parsePid("PID|1||...");`): from the
-        // quote to the closing one.
+        // A segment in a string literal after code (`parsePid("PID|1||...");`), or in an
+        // exception's brackets (`… for segment group [PID|1||…]`): from the quote to the closing one.
         if !(seg.len() > 4 && is_segment_id(&seg[..3]) && seg[3] == sep) && line.contains(&sep) {
-            if let Some(q) = line.windows(5).position(|w| matches!(w[0], b'"' | b'\'') && w[4] == sep && is_segment_id(&w[1..4])) {
+            if let Some(q) = line.windows(5).position(|w| matches!(w[0], b'"' | b'\'' | b'[') && w[4] == sep && is_segment_id(&w[1..4])) {
                 skip = q + 1;
                 seg = &line[skip..];
-                seg = &seg[..seg.iter().position(|&c| c == line[q]).unwrap_or(seg.len())];
+                let close = if line[q] == b'[' { b']' } else { line[q] };
+                seg = &seg[..seg.iter().position(|&c| c == close).unwrap_or(seg.len())];
             }
         }
         if seg.len() > 4 && is_segment_id(&seg[..3]) && seg[3] == sep {
