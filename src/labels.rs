@@ -1092,7 +1092,9 @@ fn owner(word: &str) -> Option<Role> {
 /// roles stay. `label` is the field's name, lower case.
 pub(crate) fn organisation_field(owner: &str, label: &str, role: Role) -> Role {
     const ORGANISATION: &[&str] = &["office", "agency", "department", "dept", "vendor", "supplier", "company", "corporate", "establishment", "business", "clinic", "practice"];
-    if !crate::text::one_of_ci(owner.as_bytes(), ORGANISATION) {
+    // ("Our account #" on a vendor page; "our" address or phone may be a family's.)
+    let ours = owner.eq_ignore_ascii_case("our") && matches!(role, Role::Account | Role::License);
+    if !ours && !crate::text::one_of_ci(owner.as_bytes(), ORGANISATION) {
         return role;
     }
     match role {

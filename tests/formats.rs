@@ -2794,6 +2794,24 @@ fn a_ninth_probes_clean_pages_stay_quiet() {
 }
 
 #[test]
+fn a_tenth_probes_clean_pages_stay_quiet() {
+    // A pharmacy company's pages (probe 10). Licences in a document about no patient are staff's and
+    // stores': a store's DEA registration, pharmacists' licences.
+    assert_allowed("4) DEA 222 / CSOS — annual inventory on Jul 1, store DEA BN9441419 certificate renewal due next month; Cormac to confirm in CSOS portal.");
+    assert_allowed("|Name|Role|Store|State|License #|Expires|\n|Vikram Sethi|Staff RPh|#0139|TN|TN-RPH-92789|6/30/2026|\n|Zoltán Kiss|Staff RPh|#1835|OH|OH-RPH-41441|6/30/2025|\n");
+    // The company's own account with a vendor.
+    assert_allowed("||Vendor||Product||Escalation contact||Phone||Our account #||\n|Zebra|label printers|Premier support|(847) 330-3018|2810918942|\n");
+    assert_allowed("* Confirm our account NSP-971026 contact list and the 24×7 NOC number (615) 645-9280.");
+    // A table of stores: each row's address is a store's.
+    assert_allowed("| Store | Address | Status | Open tickets |\n|---|---|---|---|\n| #0229 | 5411 Route 9, Madison, WI 53714 | Live | 2 |\n| #1852 | 6614 Old Town Blvd, Tempe, AZ 85235 | Tonight | 0 |\n");
+    // A comparison in SQL is no birth date after a name; a check's input is no birth date.
+    assert_allowed("+  CHECK (dob IS NULL OR (dob > DATE '1900-01-01' AND dob <= CURRENT_DATE));");
+    assert_allowed("    assert check_dob(date(2030, 1, 1), date(2024, 6, 1)) == [\"DOB_IN_FUTURE\"]");
+    // But a patient's licence, or a patient table's address, is still reported.
+    assert_reported("Patient: Maria Gonzalez, DOB 03/14/1962. Driver's license D4918273 scanned at registration.", &["D4918273"]);
+}
+
+#[test]
 fn composite_pages_keep_their_records_and_their_stamps_apart() {
     // (fresh24.) A MySQL dump in a pull request, under prose that says "merge … into develop";
     // its CREATE TABLE's column lines start with the diff's `+`.

@@ -587,7 +587,9 @@ fn strip_tags(s: &str) -> String {
 /// Rows under a header; returns the first line after the table.
 fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, usize)], mut roles: Vec<Option<Role>>, line_span: &dyn Fn(usize) -> (usize, usize)) -> usize {
     let text = doc.text;
-    let staff_table = roles.iter().any(|r| matches!(r, Some(Role::Staff | Role::Dial)))
+    // (Or a table of places: its first column names the store, site or office each row is.)
+    let places = head.first().is_some_and(|&(a, b)| crate::text::one_of_ci(header_text(text, a, b).as_bytes(), &["store", "site", "branch", "office", "location", "vendor", "pharmacy", "clinic", "facility", "county", "agency"]));
+    let staff_table = (places || roles.iter().any(|r| matches!(r, Some(Role::Staff | Role::Dial))))
         && !roles.iter().any(|&r| patient_column(r) || r == Some(Role::Diagnosis));
     if staff_table {
         for r in roles.iter_mut() {

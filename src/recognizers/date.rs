@@ -466,10 +466,11 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
                 // a birth date; not a test's expected value (`parse_dob('DOB: ...') == date(`), a
                 // validator's input (`DobValidator.isPlausible(LocalDate.of(`) or a future year.
                 // (On its own line: not a `# leap-day birthday` comment or a `PLACEHOLDER_DOB` above;
-                // nor after `validate_birth_date(`; nor on a 1 January, a test's round date.)
+                // nor after `validate_birth_date(` or in a check's or an assertion's input,
+                // `assert check_dob(date(…), date(…))`; nor on a 1 January, a test's round date.)
                 let before = doc.window(start.saturating_sub(40).max(doc.line_starts[t.line as usize] as usize), start).to_ascii_lowercase();
                 let after_label = before.rfind("birth").or_else(|| before.rfind("dob")).map(|k| &before[k..]);
-                if y <= this_year() && !before.contains("valid") && after_label.is_some_and(|rest| !rest.contains(['\'', '"']) && !rest.contains("==")) && (m, d) != (1, 1) {
+                if y <= this_year() && !["valid", "check", "assert", "verify"].iter().any(|w| before.contains(w)) && after_label.is_some_and(|rest| !rest.contains(['\'', '"']) && !rest.contains("==")) && (m, d) != (1, 1) {
                     out.push(Cand::new(Kind::Date, start, toks[d_at].end as usize, 0.8, "birth date built in code", Needs::Nothing));
                 } else {
                     push(doc, out, start, toks[d_at].end as usize, 0.3, "date built in code");

@@ -495,7 +495,8 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
     let valued = |p: &str| {
         let id = ["mrn", "mr", "dob", "d.o.b", "medical", "med", "chart", "member", "rm", "room", "bed", "age"].iter().any(|w| p.trim_start_matches([',', ' ', '(', '|']).trim_start().starts_with(w));
         let next = rest[p.len()..].iter().find(|b| !matches!(b, b' ' | b':' | b'#' | b'.'));
-        !id || next.is_none_or(|b| !b.is_ascii_lowercase() && !matches!(b, b')' | b'_')) && rest.get(p.len()) != Some(&b'(')
+        // (Nor a comparison in code: "dob IS NULL OR (dob > DATE '1900-01-01'".)
+        !id || next.is_none_or(|b| !b.is_ascii_lowercase() && !matches!(b, b')' | b'_' | b'>' | b'<' | b'!')) && rest.get(p.len()) != Some(&b'(')
     };
     // (A whole word: ", son" is no cue in ", Sonny Black". And ", a " before words: "Okafor, A   1900-0700"
     // on a schedule is an initial.)
