@@ -2807,6 +2807,10 @@ fn a_tenth_probes_clean_pages_stay_quiet() {
     // A comparison in SQL is no birth date after a name; a check's input is no birth date.
     assert_allowed("+  CHECK (dob IS NULL OR (dob > DATE '1900-01-01' AND dob <= CURRENT_DATE));");
     assert_allowed("    assert check_dob(date(2030, 1, 1), date(2024, 6, 1)) == [\"DOB_IN_FUTURE\"]");
+    // Two states' codes after a comma are no `Last, First` name.
+    // (Here beside a record number, which makes a document about a patient.)
+    let notes = "- Reject code tooltips for 75, 76, 79, 88, MR (PMS-1785)\n- One-click PDMP query from fill screen for OH, KY, TN, NC, VA (PMS-493)\n";
+    assert!(!covers(notes, "OH, KY"), "OH, KY reported");
     // But a patient's licence, or a patient table's address, is still reported.
     assert_reported("Patient: Maria Gonzalez, DOB 03/14/1962. Driver's license D4918273 scanned at registration.", &["D4918273"]);
 }

@@ -1110,7 +1110,9 @@ fn comma_form(doc: &Doc, first_i: usize, last: usize, cue: bool) -> Option<Cand>
     if !cue && last > first_i && (n + 1..=end_run).any(|j| doc.s(j).chars().nth(1).is_some()) {
         return None;
     }
-    let ok = (is_last && is_first && lw != Word::Not && fw != Word::Not && (lw == Word::Name || fw == Word::Name)) || (cue && lw != Word::Not && fw != Word::Not);
+    // (Nor, without a cue, two states' codes: "PDMP query for OH, KY, TN".)
+    let states = || [last, n].iter().all(|&j| super::address::STATES.contains(&doc.s(j)));
+    let ok = (is_last && is_first && lw != Word::Not && fw != Word::Not && (lw == Word::Name || fw == Word::Name) && !states()) || (cue && lw != Word::Not && fw != Word::Not);
     if !ok || end_run - n > 2 {
         return None;
     }
