@@ -1104,10 +1104,9 @@ fn written_at(doc: &Doc, start: usize, line: usize) -> bool {
     // (And a page's title: "h1. Post-incident review 2026-01-19", "# Daily huddle - Mon 25 May 2026".)
     let t = text.as_bytes();
     let heading = t.starts_with(b"# ") || t.len() > 3 && t[0] == b'h' && (b'1'..=b'6').contains(&t[1]) && t[2] == b'.';
-    // (And a comment's header: "Lenka Dvořáková added a comment - December 8, 2026 10:58",
-    // a page comment's "<p>Arjun Agarwal · Sep 12, 2026</p>".)
-    let header = prefix.len() <= 96
-        && (prefix.ends_with(" added a comment - ") || prefix.ends_with(" commented - ") || prefix.trim_start_matches(['<', 'p', '>']).strip_suffix(" · ").is_some_and(|name| (2..=4).contains(&name.split(' ').count()) && name.split(' ').all(|w| w.starts_with(char::is_uppercase))));
+    // (And a thread's comment header: "Lenka Dvořáková added a comment - December 8, 2026 10:58";
+    // a page comment's, `Name · date`, is the date reader's, see `date::activity_header`.)
+    let header = prefix.len() <= 96 && (prefix.ends_with(" added a comment - ") || prefix.ends_with(" commented - "));
     author || heading || header || crate::text::suffix_ci(before, &["commented on "]).is_some() || text.starts_with("On ") && crate::text::has(crate::text::head(text, 300), " wrote:")
 }
 

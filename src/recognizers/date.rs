@@ -211,8 +211,9 @@ fn page_date(doc: &Doc, start: usize) -> bool {
         || ["published ", "updated ", "revised ", "approved ", "modified ", "created ", "effective ", "released "].iter().any(|w| line.ends_with(w) && (line.len() == w.len() || !line.as_bytes()[line.len() - w.len() - 1].is_ascii_alphabetic()))
 }
 
-/// "Wendell Ashby · Jan 26, 2025 08:48" on a line of its own: when a
-/// comment was written (Jira and Confluence activity), not a patient's date.
+/// "Wendell Ashby · Jan 26, 2025 08:48" on a line of its own (or in a paragraph's tags, as
+/// rendered HTML has it: "<p>Arjun Agarwal · Sep 12, 2026</p>"): when a comment was written
+/// (Jira and Confluence activity), not a patient's date.
 fn activity_header(doc: &Doc, start: usize, end: usize) -> bool {
     if !doc.text[..start].ends_with(" · ") {
         return false;
@@ -221,7 +222,8 @@ fn activity_header(doc: &Doc, start: usize, end: usize) -> bool {
     // is not read whole at each.)
     let line = doc.line_of(start);
     let before = &doc.text[doc.line_starts[line] as usize..start];
-    before.split(' ').nth(7).is_none() && doc.text[end..doc.line_end(line)].trim().is_empty()
+    let rest = doc.text[end..doc.line_end(line)].trim();
+    before.split(' ').nth(7).is_none() && (rest.is_empty() || rest.len() <= 8 && rest.starts_with("</") && rest.ends_with('>'))
 }
 
 /// A day token: `14` or `14th`.
