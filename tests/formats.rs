@@ -2816,6 +2816,14 @@ fn a_tenth_probes_clean_pages_stay_quiet() {
 }
 
 #[test]
+fn a_review_comment_s_author_is_staff() {
+    // (fresh24.) A review comment's header names its writer, even in a document about a patient.
+    let page = "PID|1||7202954556^^^LPM^MR||OKAFOR^ADA||19610402|F\n# review (Jocelyn Bautista): CI is flaky on the validator step, re-running.\n";
+    assert_reported(page, &["7202954556", "OKAFOR^ADA", "19610402"]);
+    assert!(!covers(page, "Jocelyn Bautista"), "the reviewer reported");
+}
+
+#[test]
 fn composite_pages_keep_their_records_and_their_stamps_apart() {
     // (fresh24.) A MySQL dump in a pull request, under prose that says "merge … into develop";
     // its CREATE TABLE's column lines start with the diff's `+`.

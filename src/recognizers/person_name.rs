@@ -862,7 +862,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         let w = doc.window(at.saturating_sub(32), at);
         w.rfind("[~").is_some_and(|k| w[k..].strip_suffix("] ").is_some_and(|m| !m.contains(' ')))
     };
-    let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && (when() || !details_after()) || staff_after(doc, last) || mention();
+    // (A review's or comment's author in its header: "# review (Jocelyn Bautista): take a look".)
+    let author = || matches!(prev, Some("review" | "comment" | "note" | "reply" | "feedback" | "update")) && doc.gap_before(first_i) == " (" && doc.gap_after(last).starts_with("):");
+    let staff_cue = sender == Some(false) || sender.is_none() && prev_cues & cue::STAFF_BEFORE != 0 && !patient_cue && (when() || !details_after()) || staff_after(doc, last) || mention() || author();
     // Trim words that are not names from both ends ("Patient Education", "Maria Gonzalez Called").
     // (Token by token, without collecting the words: most runs are one or two.)
     let kept = |j: &usize| word(doc, *j).0 != Word::Not;
