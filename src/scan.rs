@@ -247,9 +247,9 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
         // An account code of two abbreviations, `SHL-NBS-974`, `VR-IA-7395`, in a document about no
         // patient: an organisation's account with its vendor. And a licence there is a pharmacist's,
         // a store's DEA registration, an establishment's.
-        for c in cands.iter_mut().filter(|c| matches!(c.kind, Kind::AccountNumber | Kind::LicenseNumber)) {
+        for c in cands.iter_mut().filter(|c| matches!(c.kind, Kind::AccountNumber | Kind::LicenseNumber | Kind::DeviceId)) {
             let groups = text[c.start..c.end].split(|ch: char| !ch.is_ascii_alphabetic()).filter(|g| g.len() >= 2).count();
-            if groups >= 2 || c.kind == Kind::LicenseNumber {
+            if groups >= 2 || c.kind != Kind::AccountNumber {
                 c.score = c.score.min(0.45);
             }
         }

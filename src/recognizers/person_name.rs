@@ -508,7 +508,9 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
             // "Maria Gonzalez, 67, ...", "Maria Gonzalez (67 y/o", "(67F)"
             // "Terry Parker (Feb 8, 1961)", "Ann Lee (03/14/1962)": a birth date in parentheses.
             let paren = r.strip_prefix(b" (").unwrap_or(b"");
-            let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+            // (A month's whole name or abbreviation: not "(Mark Tillman, 952-555-0177)".)
+            let word = paren.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            let month = std::str::from_utf8(&paren[..word]).ok().and_then(super::date::month_number).is_some();
             let digits = paren.iter().take_while(|b| b.is_ascii_digit()).count();
             // One date, not a range ("Retrospective (Nov 12, 2024 – Nov 25, 2024)").
             let inside = &paren[..paren.iter().position(|&b| b == b')').unwrap_or(paren.len())];
@@ -519,7 +521,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                 return false;
             }
             // (Not this year's: "Amion - Lakeshore NICU (Dec 7, 2026)" is a schedule's day.)
-            if (months.iter().any(|m| paren.starts_with(m.as_bytes())) && paren.iter().filter(|b| b.is_ascii_digit()).count() >= 5
+            if (month && paren.iter().filter(|b| b.is_ascii_digit()).count() >= 5
                 || matches!(digits, 1 | 2 | 4) && matches!(paren.get(digits), Some(b'/' | b'-' | b'.')) && paren.iter().take(10).filter(|b| b.is_ascii_digit()).count() >= 4 && {
                     // A second separator after one or two digits or a month: a date (03/14/1962,
                     // 18-Nov-1946, 1962-03-14), not a pager (617-9410) nor a phone (415-305-2319).
@@ -971,7 +973,8 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
         // nor a count: "Scioto (12), Olentangy (6)" are rooms' seats.
         // (Nor, whatever the word, an item of a list of counts: "by county: Johnson (5), Carroll (2)".)
         let counted_here = counted(doc.window(e, e + 6).as_bytes());
-        if n_words == 1 && !patient_cue && !titled && (name_words == 0 && (dated(doc, e) || counted_here) || counted_here && count_list(doc, s, e)) {
+        // (Nor a word that is a common word too: "Photos (14) stored in supplier file".)
+        if n_words == 1 && !patient_cue && !titled && (name_words == 0 && dated(doc, e) || counted_here && (fw.0 != Word::Name || count_list(doc, s, e))) {
             return;
         }
         // All upper case and long: a heading, unless a cue is explicit.
