@@ -334,8 +334,18 @@ fn names_on_patient_lines(doc: &Doc, fields: &[Field], cands: &mut [Cand]) {
     }
     // (The core's one sort, not an instantiation of its own.)
     crate::text::sort_by_key(&mut rows, |&r| r as u64);
-    for c in cands.iter_mut().filter(|c| c.kind == Kind::PersonName && !c.staff_cue && c.source.is_none()) {
+    for c in cands.iter_mut().filter(|c| c.kind == Kind::PersonName && !c.staff_cue && c.source.is_none() && !role_abbreviation_before(doc, c.start)) {
         c.patient_cue |= rows.binary_search(&doc.line_of(c.start)).is_ok();
+    }
+}
+
+/// "FSE: Tomás Ibarra   Service date: …", "SQE: …": a name after a role's abbreviation no label
+/// list knows is that role's holder, not the patient of a date on its line.
+fn role_abbreviation_before(doc: &Doc, start: usize) -> bool {
+    let i = doc.tok_at(start);
+    i > 0 && doc.gap_before(i) == ": " && {
+        let t = &doc.toks[i - 1];
+        t.is_word() && t.is(crate::text::UPPER) && (2..=5).contains(&t.len()) && !doc.has(i - 1, crate::dictionaries::flag::LABEL_START) && !doc.s(i - 1).eq_ignore_ascii_case("pt")
     }
 }
 
