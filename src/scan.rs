@@ -245,11 +245,12 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
     if !anchor {
         lone_addresses(&doc, &mut cands);
         // An account code of two abbreviations, `SHL-NBS-974`, `VR-IA-7395`, in a document about no
-        // patient: an organisation's account with its vendor. And a licence there is a pharmacist's,
-        // a store's DEA registration, an establishment's.
+        // patient: an organisation's account with its vendor; so is an account after a facility's
+        // name, "Mercy Regional Medical Center (acct 0010039912)". And a licence there is a
+        // pharmacist's, a store's DEA registration, an establishment's; a device's serial the device's.
         for c in cands.iter_mut().filter(|c| matches!(c.kind, Kind::AccountNumber | Kind::LicenseNumber | Kind::DeviceId)) {
             let groups = text[c.start..c.end].split(|ch: char| !ch.is_ascii_alphabetic()).filter(|g| g.len() >= 2).count();
-            if groups >= 2 || c.kind != Kind::AccountNumber {
+            if groups >= 2 || c.kind != Kind::AccountNumber || customer_account(&doc, c.start, c.end) || cloud_account(&doc, c.start, c.end) {
                 c.score = c.score.min(0.45);
             }
         }
@@ -1095,6 +1096,25 @@ fn facility_before(doc: &Doc, line: usize, start: usize) -> bool {
     let address_line = line > 0 && text.starts_with(|c: char| c.is_ascii_digit());
     let above = if address_line { doc.line_text(line - 1) } else { "" };
     [doc.window(from, start), above].iter().any(|t| t.len() <= 120 && FACILITY.iter().any(|w| crate::text::has_ci(t, w)))
+}
+
+/// A customer's account with a supplier: in parentheses after the customer's name, "Mercy Regional
+/// Medical Center (acct 0010039912)", or so called after it, "0010048821 (Corvantis customer number)".
+fn customer_account(doc: &Doc, start: usize, end: usize) -> bool {
+    let before = doc.window(start.saturating_sub(64), start);
+    let named = before.rfind('(').is_some_and(|k| crate::text::suffix_ci(before[..k].trim_end().as_bytes(), &["center", "centre", "hospital", "health", "healthcare", "health system", "clinic", "medical group"]).is_some());
+    let after = doc.window(end, end + 48);
+    named || after.starts_with(" (") && after.split(')').next().is_some_and(|p| crate::text::has_ci(p, "customer"))
+}
+
+/// A cloud provider's account: twelve digits after a cloud's words on the line, "workspace
+/// prod-us-west-2, account 731904458812", "s3://ci-artifacts/reports/ (acct 4821-0937-1156)".
+fn cloud_account(doc: &Doc, start: usize, end: usize) -> bool {
+    let v = &doc.bytes[start..end];
+    let line = doc.line_around(doc.line_of(start), start.saturating_sub(120), start);
+    v.iter().filter(|b| b.is_ascii_digit()).count() == 12
+        && v.iter().all(|&b| b.is_ascii_digit() || b == b'-')
+        && ["aws", "s3://", "arn:", "terraform", "workspace", "azure", "gcp", "cloud", "region", "-east-", "-west-", "-central-"].iter().any(|w| crate::text::has_ci(line, w))
 }
 
 /// Whether the date at `start` (on `line`) says when a comment or a quoted message was written.
