@@ -990,8 +990,9 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
                 c.score = if anchor { c.score + 0.1 } else { c.score.min(0.4) };
             } else if anchor {
                 c.score += 0.25;
-            } else if c.kind == Kind::VehicleId {
-                // (A vehicle is a person's only beside one: a fleet's, a decoder's example VIN is not.)
+            } else if c.kind == Kind::VehicleId || c.why == "appointment date" {
+                // (A vehicle is a person's only beside one: a fleet's, a decoder's example VIN is not.
+                // Nor is a day booked without a patient: "deployment to 640 pumps scheduled for 12/05".)
                 c.score = c.score.min(0.45);
             } else if health >= 3 && c.patient_cue {
                 c.score += 0.1;
