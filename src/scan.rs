@@ -315,7 +315,7 @@ fn names_on_patient_lines(doc: &Doc, fields: &[Field], cands: &mut [Cand]) {
         }
     }
     // (Not a new hire's `Start date:`.)
-    let patient_field = |f: &&Field| f.source.is_none() && matches!(f.role, Role::Dob | Role::PersonDate | Role::Mrn | Role::MemberId | Role::Age) && !(f.role == Role::PersonDate && starts(doc, f));
+    let patient_field = |f: &&Field| f.source.is_none() && matches!(f.role, Role::Dob | Role::PersonDate | Role::Mrn | Role::MemberId | Role::Age) && !(f.role == Role::PersonDate && period_bound(doc, f));
     let labelled: Vec<&Field> = fields.iter().filter(patient_field).collect();
     if labelled.is_empty() {
         return;
@@ -885,11 +885,13 @@ fn looks_like_name(v: &str) -> bool {
         && !v.as_bytes().windows(5).any(|w| w[2] == b'.' && w[..2].iter().chain(&w[3..]).all(u8::is_ascii_alphabetic))
 }
 
-/// A start's date field, "Start date", `"startsAt"`, "effective date" (a new hire's, an alert's,
-/// a policy's); not a FHIR period's or an HL7 field's, which are a visit's.
-fn starts(doc: &Doc, f: &Field) -> bool {
+/// A start's or an end's date field, "Start date", `"startsAt"`, "effective date", `"period_end"`
+/// (a new hire's, an alert's, a policy's, a report's); not a FHIR period's or an HL7 field's, which
+/// are a visit's.
+fn period_bound(doc: &Doc, f: &Field) -> bool {
     let w = doc.window(f.start.saturating_sub(24), f.start);
-    f.source.as_deref().is_none_or(|s| !s.starts_with("fhir:") && !s.starts_with("hl7:")) && (crate::text::has_ci(w, "start") || crate::text::has_ci(w, "effective"))
+    let end = || w.split(|c: char| !c.is_ascii_alphabetic()).any(|p| crate::text::one_of_ci(p.as_bytes(), &["end", "ends", "endsat", "enddate", "periodend"]));
+    f.source.as_deref().is_none_or(|s| !s.starts_with("fhir:") && !s.starts_with("hl7:")) && (crate::text::has_ci(w, "start") || crate::text::has_ci(w, "effective") || end())
 }
 
 /// Applies fields, labels, staff and patient context to one candidate.
@@ -922,7 +924,7 @@ fn adjust(doc: &Doc, fields: &[Field], c: &mut Cand, anchor: bool, health: usize
         // (`start_date: "2026-12-07T09:00:00"` in an on-call rotation's YAML).
         let code_key = |g: &Field| g.source.as_deref().is_some_and(|s| s.starts_with("code:"));
         // (And any start's: see `starts`.)
-        if f.role == Role::PersonDate && c.kind == Kind::Date && !anchor && (starts(doc, f) || fields[fields.partition_point(|g| g.start < f.start)..].iter().take_while(|g| g.start == f.start).any(code_key)) {
+        if f.role == Role::PersonDate && c.kind == Kind::Date && !anchor && (period_bound(doc, f) || fields[fields.partition_point(|g| g.start < f.start)..].iter().take_while(|g| g.start == f.start).any(code_key)) {
             c.score = c.score.min(0.4);
             return;
         }
