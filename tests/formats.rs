@@ -2816,6 +2816,28 @@ fn a_tenth_probes_clean_pages_stay_quiet() {
 }
 
 #[test]
+fn an_eleventh_probes_clean_pages_stay_quiet() {
+    // A device maker's pages (probe 11). A device's serial in a document about no patient is the device's.
+    assert_allowed("| UDI (HRI) | (01)00857154200882(11)240822(21)AP21A03698 |");
+    // "(Mark …" starts no birth date in parentheses; a common word before a count is no name.
+    assert_allowed("Vision recipe v7.3 retrain scheduled Thu with Cognex FAE (Mark Tillman, 952-555-0177).");
+    assert_allowed("Photos (14) stored in supplier file; none show personal information.");
+    // A customer's account with its supplier; a cloud account.
+    assert_allowed("Reporter: Sofia Marchetti   Customer: Mercy Regional Medical Center (acct 0010039912)");
+    assert_allowed("Account #: 0010048821 (Corvantis customer number)");
+    assert_allowed("Plan output summary: 2 to add, 3 to change (workspace prod-us-west-2, account 731904458812)");
+    assert_allowed("[14:03:50] Uploading test report -> s3://corv-ci-artifacts-3318/reports/ (acct 4821-0937-1156)");
+    // A day booked without a patient; a report period's end.
+    assert_allowed("Elena confirmed v13 uploaded, deployment to 640 pumps scheduled for 12/05 02:00 CT.");
+    assert_allowed(r#"{"id":"rpt_1","display_name":"Test Patient 014","period_start":"2024-10-01","period_end":"2024-10-14"}"#);
+    // A name after a role's abbreviation is no patient's for a date on its line.
+    assert!(!covers("Work order: WO-FS-55190   FSE: Tomás Ibarra   Service date: 2024-10-29", "Tomás Ibarra"), "the engineer reported");
+    // But a patient's device, and a birth date in parentheses, are still reported.
+    assert_reported("Patient: Maria Gonzalez, DOB 03/14/1962. Pump UDI (01)00857569049380(17)250930(10)L24236C(21)GT23C85396", &["(01)00857569049380(17)250930(10)L24236C(21)GT23C85396"]);
+    assert_reported("Terry Parker (Feb 8, 1961) called about her refill.", &["Terry Parker", "Feb 8, 1961"]);
+}
+
+#[test]
 fn a_review_comment_s_author_is_staff() {
     // (fresh24.) A review comment's header names its writer, even in a document about a patient.
     let page = "PID|1||7202954556^^^LPM^MR||OKAFOR^ADA||19610402|F\n# review (Jocelyn Bautista): CI is flaky on the validator step, re-running.\n";
