@@ -20,9 +20,9 @@ pub(crate) static AGE: Recognizer = Recognizer {
     },
     find,
     #[cfg(test)]
-    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "-- patient is «103», age check skipped", "«92/F» |", "Park, Seo-yeon, «92 F»\n", "tiene «92 años» y", "(«101 ans»)", "pt is a «ninety-four year old» male", "«Ninety-two-year-old» woman", "she is «ninety years old»", "my mother, who is «ninety-three» (born 1931)"],
+    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "-- patient is «103», age check skipped", "«92/F» |", "Park, Seo-yeon, «92 F»\n", "Huang, Hao («90 M»)", "Gebremedhin, Yonas («98M»)", "tiene «92 años» y", "(«101 ans»)", "pt is a «ninety-four year old» male", "«Ninety-two-year-old» woman", "she is «ninety years old»", "my mother, who is «ninety-three» (born 1931)"],
     #[cfg(test)]
-    misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over", "she is 95% sure", "he is 92 kg", "is 95 mg", "rooms 12, 92 F wing", "ninety-four beds", "over ninety years old", "ninety day supply", "the score is ninety-three percent"],
+    misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over", "she is 95% sure", "he is 92 kg", "is 95 mg", "rooms 12, 92 F wing", "Ward (92 F wing)", "Model (95M)", "ninety-four beds", "over ninety years old", "ninety day supply", "the score is ninety-three percent"],
 };
 
 /// Units that need "old" (or "/o") after them: `92 years old`, `91 y/o`.
@@ -117,7 +117,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
     if t.class == crate::text::Class::Mixed {
         let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = s[digits.len()..].to_ascii_lowercase();
-        if digits.bytes().all(|b| b.is_ascii_digit()) && in_range(digits) && matches!(suffix.as_str(), "yo" | "yof" | "yom" | "y") && !population_before(before) {
+        // (And "(98M)" after a name: age and sex in parentheses.)
+        let sexed = matches!(suffix.as_str(), "m" | "f") && before.ends_with('(') && doc.bytes.get(t.end as usize) == Some(&b')');
+        if digits.bytes().all(|b| b.is_ascii_digit()) && in_range(digits) && (matches!(suffix.as_str(), "yo" | "yof" | "yom" | "y") || sexed) && !population_before(before) {
             out.push(Cand::new(Kind::AgeOver89, start, t.end as usize, 0.45, "age over 89", Needs::Patient));
         }
         return;
@@ -150,9 +152,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
             }
             return;
         }
-        // "95/M" in a census row, "Park, Seo-yeon, 92 F" in a handoff list: age and sex.
+        // "95/M" in a census row, "Park, Seo-yeon, 92 F" in a handoff list, "Huang, Hao (90 M)": age and sex.
         let tail = doc.gap_after(i + 1);
-        let listed = gap == " " && doc.gap_before(i) == ", " && (tail.is_empty() || tail.starts_with(['\r', '\n', ',', '|']));
+        let listed = gap == " " && (doc.gap_before(i) == ", " && (tail.is_empty() || tail.starts_with(['\r', '\n', ',', '|'])) || doc.gap_before(i).ends_with('(') && tail.starts_with(')'));
         if (gap == "/" && tail.starts_with([' ', '|', ',', '\t', '\n']) || listed) && matches!(word.as_str(), "m" | "f") {
             out.push(Cand::new(Kind::AgeOver89, start, n.end as usize, 0.45, "age over 89", Needs::Patient));
             return;

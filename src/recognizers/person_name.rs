@@ -568,7 +568,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
                 let tail = &d[n..];
                 (1..=3).contains(&n)
                     && d[..n].iter().fold(0u32, |age, b| age * 10 + u32::from(b - b'0')) <= 125
-                    && ([")", ",", "y", "m,", "f,", "m)", "f)", "-y", " y", " m ", " f ", " m,", " f,", " male", " female", "-year", " year", " m\n", " f\n", " m\r", " f\r"].iter().any(|t| tail.starts_with(t.as_bytes())) || matches!(tail, b" m" | b" f"))
+                    && ([")", ",", "y", "m,", "f,", "m)", "f)", "-y", " y", " m ", " f ", " m,", " f,", " m)", " f)", " male", " female", "-year", " year", " m\n", " f\n", " m\r", " f\r"].iter().any(|t| tail.starts_with(t.as_bytes())) || matches!(tail, b" m" | b" f"))
             })
         }
 }
