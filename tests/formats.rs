@@ -2853,6 +2853,10 @@ fn composite_pages_keep_their_records_and_their_stamps_apart() {
     assert_reported(dump, &["4689298", "Dónaill", "2012-05-31", "717-24-2867", "9607646", "722-85-4925"]);
     // A fixed-width claim line without its header: a `LAST,FIRST` name beside dates and a diagnosis code.
     assert_reported("+3405657918  LEFÈVRE,LOÏC                19771018 20261003 20261005 0131 E03.9     8769700\n", &["LEFÈVRE,LOÏC"]);
+    // A table in a quoted e-mail, each row after its quote marks; a handoff row's age and sex.
+    let quoted = "> > Account\tPatient\tDOS\tPayer\tDenial\n> > 350058790\tJean-Gilles, Fritzner\t9/25/2026\tMolina Healthcare\tCO-22\n> > 1827007910\tGroßmann, Jutta\t10/20/2026\tMedicaid\tCO-29\n";
+    assert_reported(quoted, &["350058790", "1827007910", "Jean-Gilles, Fritzner", "9/25/2026"]);
+    assert_reported("| 419 | Gebremedhin, Yonas (98 M) | Watcher | Type 2 diabetes mellitus |", &["Gebremedhin, Yonas", "98 M"]);
     // A segment an exception quotes in brackets.
     assert_reported("com.lpm.charges.ChargeRejectedException: FT1-7 not in CDM for segment group [PID|1||360595132^^^LPM^MR||GONÇALVES^LUIZ FERNANDO||19820601|M]\n\tat com.lpm.charges.Poster.post(Poster.java:88)", &["360595132", "GONÇALVES^LUIZ FERNANDO", "19820601"]);
     // A comment's header says when it was written and by whom (staff), not a patient's date.

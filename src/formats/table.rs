@@ -48,6 +48,13 @@ fn cells(text: &str, start: usize, end: usize, d: Delim, out: &mut Vec<(usize, u
     let sep = d.byte();
     out.clear();
     let mut k = start;
+    // An e-mail's quote marks before a row: `> > Account\tPatient\tDOS`.
+    while k < end && b[k] == b'>' {
+        k += 1;
+        while k < end && b[k] == b' ' {
+            k += 1;
+        }
+    }
     // Leading diff marker or pipe.
     if d == Delim::Pipe {
         while k < end && matches!(b[k], b' ' | b'+' | b'-' | b'\t') && b.get(k + 1) != Some(&b'-') {
