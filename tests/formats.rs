@@ -2854,7 +2854,7 @@ fn composite_pages_keep_their_records_and_their_stamps_apart() {
     // A fixed-width claim line without its header: a `LAST,FIRST` name beside dates and a diagnosis code.
     assert_reported("+3405657918  LEFÈVRE,LOÏC                19771018 20261003 20261005 0131 E03.9     8769700\n", &["LEFÈVRE,LOÏC"]);
     // A table in a quoted e-mail, each row after its quote marks; a handoff row's age and sex.
-    let quoted = "> > Account\tPatient\tDOS\tPayer\tDenial\n> > 350058790\tJean-Gilles, Fritzner\t9/25/2026\tMolina Healthcare\tCO-22\n> > 1827007910\tGroßmann, Jutta\t10/20/2026\tMedicaid\tCO-29\n";
+    let quoted = "> > > > > Account\tPatient\tDOS\tPayer\tDenial\n> > > > > 350058790\tJean-Gilles, Fritzner\t9/25/2026\tMolina Healthcare\tCO-22\n> > > > > 1827007910\tGroßmann, Jutta\t10/20/2026\tMedicaid\tCO-29\n";
     assert_reported(quoted, &["350058790", "1827007910", "Jean-Gilles, Fritzner", "9/25/2026"]);
     assert_reported("| 419 | Gebremedhin, Yonas (98 M) | Watcher | Type 2 diabetes mellitus |", &["Gebremedhin, Yonas", "98 M"]);
     // A segment an exception quotes in brackets.
