@@ -748,8 +748,10 @@ pub(crate) fn placeholder(v: &str) -> bool {
     if t.len() >= 3 && (t.starts_with('<') && t.ends_with('>') || t.starts_with(['{', '$']) && t.ends_with('}') || t.bytes().all(|b| b == b'*')) || typed || formats::has_slot(t) {
         return true;
     }
-    // Documented test values: the 555-01xx phones, TEST00000001, the CMS example MBI.
+    // Documented test values: the 555-01xx phones, TEST00000001, the CMS example MBI, `123-45-6789`.
     // (Their last seven digits, on the stack: this runs on every field's value.)
+    // (A value closed by its markup too: `<mbi=1EG4-TE5-MK73>` in an assertion's message.)
+    let t = t.trim_end_matches(['>', ')', ']']);
     let fictional = t.len() <= 16 && {
         let (mut last, mut n) = ([0u8; 7], 0);
         for d in t.bytes().filter(u8::is_ascii_digit) {
@@ -759,7 +761,7 @@ pub(crate) fn placeholder(v: &str) -> bool {
         }
         n >= 7 && last.starts_with(b"55501")
     };
-    if fictional || crate::recognizers::is_example_mbi(t) {
+    if fictional || crate::recognizers::is_example_mbi(t) || crate::recognizers::is_example_ssn(t) {
         return true;
     }
     // Digits counting up after any leading zeros: 12345, 0012345, 123456789, maybe with a
@@ -1089,7 +1091,7 @@ fn facility_before(doc: &Doc, line: usize, start: usize) -> bool {
         "department", "laboratory", "imaging", "radiology", "pharmacy",
         // (An organisation's, in a signature or a shipping note: "… | Summit Peak Physicians Group",
         // "Orchid Lab Systems, PO Box …", "the PKI team (…), 50 …", "the loading dock (…)".)
-        " group", "partners", " plan", "systems", " dock", " team", " inc", " llc", "attn",
+        " group", "partners", "associates", " plan", "systems", " dock", " team", " inc", " llc", "attn",
     ];
     let from = (doc.line_starts[line] as usize).max(start.saturating_sub(120));
     // (The address's line starts with its number: its ZIP code is judged with it.)
@@ -1117,7 +1119,7 @@ fn cloud_account(doc: &Doc, start: usize, end: usize) -> bool {
     let line = doc.line_around(doc.line_of(start), start.saturating_sub(120), start);
     v.iter().filter(|b| b.is_ascii_digit()).count() == 12
         && v.iter().all(|&b| b.is_ascii_digit() || b == b'-')
-        && ["aws", "s3://", "arn:", "terraform", "workspace", "azure", "gcp", "cloud", "region", "-east-", "-west-", "-central-"].iter().any(|w| crate::text::has_ci(line, w))
+        && ["aws", "s3://", "arn:", "terraform", "workspace", "azure", "gcp", "cloud", "bucket", "region", "-east-", "-west-", "-central-"].iter().any(|w| crate::text::has_ci(line, w))
 }
 
 /// Whether the date at `start` (on `line`) says when a comment or a quoted message was written.

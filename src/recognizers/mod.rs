@@ -34,6 +34,7 @@ mod vocabulary;
 pub(crate) use date::is_placeholder_date;
 pub(crate) use ip::ipv4;
 pub(crate) use medicare_mbi::is_example as is_example_mbi;
+pub(crate) use us_ssn::is_example as is_example_ssn;
 pub(crate) use person_name::{is_name_token, is_relation, CARET as CARET_NAME, NOT_NAME};
 
 /// What a candidate needs before it is reported.

@@ -680,14 +680,24 @@ fn condition_after(doc: &Doc, last: usize) -> bool {
 fn staff_after(doc: &Doc, last: usize) -> bool {
     // "To: Nidhi Rao's care team", "Dr. Lee’s office": whose team or office, a provider.
     let end = doc.toks[last].end as usize;
-    let rest = doc.window(end, end + 16);
+    // (After the name's closing markup too: "*Ryo Fujimoto* added a comment - 21/Sep/26 09:35 AM".)
+    let rest = doc.window(end, end + 20).trim_start_matches(['*', '_']);
     // Pull request and issue activity: "Chloé Marchand wants to merge", "Yasmin Qureshi commented:",
-    // "… commented on PidMapperTest.java", "Łukasz Wójcik added a comment - 7/Oct/25".
-    if ["'s care team", "’s care team", "'s office", "’s office", "'s team", "’s team", "'s clinic", "’s clinic", " wants to merge", " commented:", " commented on ", " added a comment"].iter().any(|p| rest.starts_with(p)) {
+    // "… commented on PidMapperTest.java", "Łukasz Wójcik added a comment - 7/Oct/25",
+    // "**Emil Halvorsen** commented 2026-09-09 21:13".
+    if ["'s care team", "’s care team", "'s office", "’s office", "'s team", "’s team", "'s clinic", "’s clinic", " wants to merge", " commented:", " commented on ", " added a comment"].iter().any(|p| rest.starts_with(p))
+        || rest.starts_with(" commented ") && rest.as_bytes().get(11).is_some_and(u8::is_ascii_digit)
+    {
         return true;
     }
-    // A page comment's header, the author and this year's date: "Käthe von Hagen · Dec 16, 2026, 8:10 PM".
-    if rest.starts_with(" · ") && super::date::this_year_or_later(doc.window(end, end + 20).as_bytes()) {
+    // A page comment's header, the author and this year's date: "Käthe von Hagen · Dec 16, 2026, 8:10 PM",
+    // "Lars Øverby - 2026-07-08 10:47" (a date and its time, all the line holds after the name).
+    let dash = rest.starts_with(" - ") && {
+        let line = doc.toks[last].line as usize;
+        let tail = doc.line_around(line, end, end + 40).trim_end();
+        tail.len() <= 28 && tail.contains(':')
+    };
+    if (rest.starts_with(" · ") || dash) && super::date::this_year_or_later(doc.window(end, end + 20).as_bytes()) {
         return true;
     }
     // A directory's "Björn Halvorsen  ext 5645", "Hannah Brandt (x3844)": an extension is staff's.

@@ -36,6 +36,17 @@ pub(crate) static SSN: Recognizer = Recognizer {
 
 const EXAMPLES: &[&str] = &["123456789", "078051120", "219099999", "457555462", "987654321"];
 
+/// A documented or advertised number, with or without its dashes: `123-45-6789`.
+pub(crate) fn is_example(v: &str) -> bool {
+    let b = v.as_bytes();
+    let digits = |d: &[u8]| EXAMPLES.iter().any(|e| e.as_bytes() == d);
+    match b.len() {
+        9 => digits(b),
+        11 if b[3] == b'-' && b[6] == b'-' => digits(&[&b[..3], &b[4..6], &b[7..]].concat()),
+        _ => false,
+    }
+}
+
 pub(crate) fn valid(area: &str, group: &str, serial: &str) -> bool {
     let (a, g, s) = (num(area), num(group), num(serial));
     let all: String = [area, group, serial].concat();
