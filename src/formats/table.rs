@@ -633,7 +633,10 @@ fn rows(doc: &Doc, x: &mut Extracted, mut l: usize, d: Delim, head: &[(usize, us
         || !staff_table
             && (roles.contains(&Some(Role::Account)) && roles.iter().any(|r| matches!(r, Some(Role::Name | Role::RelativeName)))
                 || names.iter().any(|n| crate::text::prefix_ci(n.as_bytes(), &["guarantor"]).is_some())
-                || roles.contains(&Some(Role::Address)) && !roles.contains(&Some(Role::Npi)) && person());
+                || roles.contains(&Some(Role::Address)) && !roles.contains(&Some(Role::Npi)) && person()
+                // (Or a person's name beside a device's serial: `ship_name | ship_street | … | returned_sn`,
+                // the people who use the devices.)
+                || roles.contains(&Some(Role::Device)) && roles.contains(&Some(Role::Name)));
     if patient {
         for (r, n) in roles.iter_mut().zip(&names) {
             care_date(r, n);
