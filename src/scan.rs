@@ -229,6 +229,7 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
     let fields = &extracted.fields;
     names_on_patient_lines(&doc, fields, &mut cands);
     let anchor = extracted.patient_record
+        || device_user(&doc, fields)
         || extracted.probes & formats::probe::FROM != 0 && recognizers::email::personal_sender(text)
         || cands.iter().any(|c| {
             // (Not a name that is a staff field's whole value: a rotation's `member: Xee Vang`.)
@@ -293,6 +294,21 @@ fn find_in<'t>(scanner: &Scanner, text: &'t str, doc: Doc<'t>, given: &Given) ->
         crate::text::sort_by_key(&mut findings, finding_start);
     }
     findings
+}
+
+/// A record of a device's user: a name field with a device's serial and an address within a few
+/// lines (`ship_name:`, `ship_street:`, `returned_sn:` in a `\G` dump of replacement shipments).
+fn device_user(doc: &Doc, fields: &[Field]) -> bool {
+    // (A person's name, not a test rig's `"display_name": "ZZTEST Bench Rig 3"`; a street, not a
+    // Bluetooth `"ble_addr"`.)
+    let near = |f: &Field, roles: &[Role]| {
+        let line = doc.line_of(f.start);
+        fields.iter().any(|g| {
+            let v = doc.text[g.start..g.end].trim();
+            roles.contains(&g.role) && doc.line_of(g.start).abs_diff(line) <= 8 && !placeholder(v) && (g.role != Role::Address || v.contains(' '))
+        })
+    };
+    fields.iter().filter(|f| f.role == Role::Device).take(16).any(|f| near(f, &[Role::Name]) && near(f, &[Role::Address, Role::Zip]))
 }
 
 /// "- [ ] İsmail Doğan (431) - EDD Sep 14, 2025 - rehab": a name on a line
