@@ -472,6 +472,8 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
         (b',', _) => &[
             ", dob", ", d.o.b", ", born", ", s/p", ", age ", ", aged", ", mrn", ", medical record", ", member", ", a ", ", who is a", ", date of birth", ", husband",
             ", wife", ", son", ", daughter", ", mother", ", father", ", spouse", ", guardian",
+            // A device's user: "João dos Santos Brandão, pump AR7148735L, reported 07/25/2026".
+            ", pump", ", sensor", ", transmitter",
         ],
         (_, Some(b'(')) => &[
             " (dob", " (d.o.b", " (born", " (age", " (mrn", " (mr#", " (mr #", " (medical record", " (med rec", " (chart", " (member", " (self)", " (husband",
@@ -493,7 +495,7 @@ fn patient_after(doc: &Doc, last: usize) -> bool {
     // nor a column in an error message ("Key (mrn)=(...)", "UNIQUE (mrn_issuer, mrn)"), nor a
     // call ("Regex Mrn();").
     let valued = |p: &str| {
-        let id = ["mrn", "mr", "dob", "d.o.b", "medical", "med", "chart", "member", "rm", "room", "bed", "age"].iter().any(|w| p.trim_start_matches([',', ' ', '(', '|']).trim_start().starts_with(w));
+        let id = ["mrn", "mr", "dob", "d.o.b", "medical", "med", "chart", "member", "rm", "room", "bed", "age", "pump", "sensor", "transmitter"].iter().any(|w| p.trim_start_matches([',', ' ', '(', '|']).trim_start().starts_with(w));
         let next = rest[p.len()..].iter().find(|b| !matches!(b, b' ' | b':' | b'#' | b'.'));
         // (Nor a comparison in code: "dob IS NULL OR (dob > DATE '1900-01-01'".)
         !id || next.is_none_or(|b| !b.is_ascii_lowercase() && !matches!(b, b')' | b'_' | b'>' | b'<' | b'!')) && rest.get(p.len()) != Some(&b'(')
