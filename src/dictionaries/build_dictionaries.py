@@ -53,8 +53,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # How many of each country's top-ranked names are taken (the dataset ranks
 # names per country, 1 = most frequent, for 105 countries). Uniform depth
 # keeps coverage broad: small countries contribute as much as the US.
-FIRST_NAMES_PER_COUNTRY = 693
-LAST_NAMES_PER_COUNTRY = 863
+FIRST_NAMES_PER_COUNTRY = 689
+LAST_NAMES_PER_COUNTRY = 859
 
 COMMON_WORDS = 8000
 
