@@ -2838,6 +2838,29 @@ fn an_eleventh_probes_clean_pages_stay_quiet() {
 }
 
 #[test]
+fn a_device_maker_s_pages_keep_patients_and_test_values_apart() {
+    // (fresh25.) Documented test values, closed by markup or dashed, are no one's.
+    assert_allowed("org.opentest4j.AssertionFailedError: expected: <mbi=****-***-MK73> but was: <mbi=1EG4-TE5-MK73>");
+    assert_allowed(r#"+  "identifier": [ { "system": "http://hl7.org/fhir/sid/us-ssn", "value": "123-45-6789" } ],"#);
+    // Comment headers are written by staff, even in a document about a patient.
+    for header in ["*Ryo Fujimoto* added a comment - 21/Sep/26 09:35 AM", "**Emil Halvorsen** commented 2026-09-09 21:13", "Lars Øverby - 2026-07-08 10:47", "Gwen Pasternak (comment): see the complaint record"] {
+        let page = format!("{header}\nPatient: Maria Gonzalez, DOB 03/14/1962\n");
+        assert_reported(&page, &["Maria Gonzalez", "03/14/1962"]);
+        let author = header.trim_start_matches('*').split(['*', '-', '(']).next().unwrap().trim();
+        assert!(!covers(&page, author), "{author} reported");
+    }
+    // A cloud bucket's account; a practice's address.
+    assert_allowed("Nightly aggregate export to the analytics bucket fails after the account move. Role in account 205611541688.");
+    assert_allowed("| Tri-County Endocrine Associates | 77 Hospital Hill Rd, Columbus, OH 43242 | Rick Vandermeer | (207) 229-8651 |");
+    // The people a device maker ships replacements to, in a grid or a `\G` dump, and a device's user named in a comment.
+    let grid = " rma_no | ship_name | ship_street | ship_city | ship_zip | returned_sn\n------------+------+-----+-----+-----+-----\n RMA3282415 | Adaeze Nwosu | 8223 Juniper Ridge Dr | Albuquerque | 87164 | AR7137918N\n";
+    assert_reported(grid, &["Adaeze Nwosu", "8223 Juniper Ridge Dr", "87164", "AR7137918N"]);
+    let dump = "     rma_no: RMA0414112\n  ship_name: Olúwafẹ́mi Adéyẹmí\nship_street: 1521 Winding Brook Way\n  ship_city: Columbus\n   ship_zip: 43283\nreturned_sn: AR7522886T\n";
+    assert_reported(dump, &["Olúwafẹ́mi Adéyẹmí", "1521 Winding Brook Way", "43283", "AR7522886T"]);
+    assert_reported("customer case for traceability - João dos Santos Brandão, pump AR7148735L, reported 07/25/2026.", &["João dos Santos Brandão"]);
+}
+
+#[test]
 fn a_review_comment_s_author_is_staff() {
     // (fresh24.) A review comment's header names its writer, even in a document about a patient.
     let page = "PID|1||7202954556^^^LPM^MR||OKAFOR^ADA||19610402|F\n# review (Jocelyn Bautista): CI is flaky on the validator step, re-running.\n";

@@ -686,8 +686,8 @@ fn staff_after(doc: &Doc, last: usize) -> bool {
     let rest = doc.window(end, end + 20).trim_start_matches(['*', '_']);
     // Pull request and issue activity: "Chloé Marchand wants to merge", "Yasmin Qureshi commented:",
     // "… commented on PidMapperTest.java", "Łukasz Wójcik added a comment - 7/Oct/25",
-    // "**Emil Halvorsen** commented 2026-09-09 21:13".
-    if ["'s care team", "’s care team", "'s office", "’s office", "'s team", "’s team", "'s clinic", "’s clinic", " wants to merge", " commented:", " commented on ", " added a comment"].iter().any(|p| rest.starts_with(p))
+    // "**Emil Halvorsen** commented 2026-09-09 21:13", "Gwen Pasternak (comment): …".
+    if ["'s care team", "’s care team", "'s office", "’s office", "'s team", "’s team", "'s clinic", "’s clinic", " wants to merge", " commented:", " commented on ", " added a comment", " (comment)"].iter().any(|p| rest.starts_with(p))
         || rest.starts_with(" commented ") && rest.as_bytes().get(11).is_some_and(u8::is_ascii_digit)
     {
         return true;
