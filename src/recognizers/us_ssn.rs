@@ -55,7 +55,7 @@ pub(crate) fn valid(area: &str, group: &str, serial: &str) -> bool {
         && a < 900
         && g != 0
         && s != 0
-        && !EXAMPLES.contains(&all.as_str())
+        && !is_example(&all)
         && !all.bytes().all(|b| b == all.as_bytes()[0])
 }
 
