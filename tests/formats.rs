@@ -2880,6 +2880,7 @@ fn composite_pages_keep_their_records_and_their_stamps_apart() {
     let quoted = "> > > > > Account\tPatient\tDOS\tPayer\tDenial\n> > > > > 350058790\tJean-Gilles, Fritzner\t9/25/2026\tMolina Healthcare\tCO-22\n> > > > > 1827007910\tGroßmann, Jutta\t10/20/2026\tMedicaid\tCO-29\n";
     assert_reported(quoted, &["350058790", "1827007910", "Jean-Gilles, Fritzner", "9/25/2026"]);
     assert_reported("| 419 | Gebremedhin, Yonas (98 M) | Watcher | Type 2 diabetes mellitus |", &["Gebremedhin, Yonas", "98 M"]);
+    assert_reported("**Patient:** Jaamac, Abdirahman A. · **MRN:** E7459098 · **DOB:** 06/20/1932 (93 y)", &["06/20/1932", "93 y"]);
     // A segment an exception quotes in brackets.
     assert_reported("com.lpm.charges.ChargeRejectedException: FT1-7 not in CDM for segment group [PID|1||360595132^^^LPM^MR||GONÇALVES^LUIZ FERNANDO||19820601|M]\n\tat com.lpm.charges.Poster.post(Poster.java:88)", &["360595132", "GONÇALVES^LUIZ FERNANDO", "19820601"]);
     // A comment's header says when it was written and by whom (staff), not a patient's date.

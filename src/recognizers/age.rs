@@ -20,9 +20,9 @@ pub(crate) static AGE: Recognizer = Recognizer {
     },
     find,
     #[cfg(test)]
-    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "-- patient is «103», age check skipped", "«92/F» |", "Park, Seo-yeon, «92 F»\n", "Huang, Hao («90 M»)", "Gebremedhin, Yonas («98M»)", "tiene «92 años» y", "(«101 ans»)", "pt is a «ninety-four year old» male", "«Ninety-two-year-old» woman", "she is «ninety years old»", "my mother, who is «ninety-three» (born 1931)"],
+    hits: &["a «92-year-old» woman", "«93 years old»", "«91 y/o» male", "«95yo» F", "«97 YOF»", "«age 94»", "«Aged 96»", "«Age: 90»", "She is «95» and", "-- patient is «103», age check skipped", "«92/F» |", "Park, Seo-yeon, «92 F»\n", "Huang, Hao («90 M»)", "Gebremedhin, Yonas («98M»)", "DOB: 06/20/1932 («93 y»)", "(«100 yrs»)", "tiene «92 años» y", "(«101 ans»)", "pt is a «ninety-four year old» male", "«Ninety-two-year-old» woman", "she is «ninety years old»", "my mother, who is «ninety-three» (born 1931)"],
     #[cfg(test)]
-    misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over", "she is 95% sure", "he is 92 kg", "is 95 mg", "rooms 12, 92 F wing", "Ward (92 F wing)", "ninety-four beds", "over ninety years old", "ninety day supply", "the score is ninety-three percent"],
+    misses: &["a 62-year-old", "patients aged 90 and older", "over 92 years old", "age >= 90", "aged 90+", "130 years old", "age 89", "Ages 90 or over", "she is 95% sure", "he is 92 kg", "is 95 mg", "rooms 12, 92 F wing", "Ward (92 F wing)", "(90 y and over)", "(95 years of data)", "ninety-four beds", "over ninety years old", "ninety day supply", "the score is ninety-three percent"],
 };
 
 /// Units that need "old" (or "/o") after them: `92 years old`, `91 y/o`.
@@ -143,7 +143,9 @@ fn find(doc: &Doc, i: usize, out: &mut Vec<Cand>) {
                     break;
                 }
             }
-            let unit_ok = end > n.end as usize || whole;
+            // (Or a unit alone inside parentheses after a birth date: "DOB: 06/20/1932 (93 y)".)
+            let bracketed = doc.gap_before(i).ends_with('(') && rest.starts_with(')');
+            let unit_ok = end > n.end as usize || whole || bracketed;
             if unit_ok && !population_after(&doc.text[end..]) {
                 // "93 y/o F from NH w/ UTI": one person's age, which health words make a patient's.
                 let mut c = Cand::new(Kind::AgeOver89, start, end, 0.45, "age over 89", Needs::Patient);
